@@ -1,0 +1,4 @@
+// Local infrastructure shared by the one-command stack (deploy/) and the tests.
+export * from './ports.js';
+export * from './postgres.js';
+export * from './nats.js';
