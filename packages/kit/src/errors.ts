@@ -62,6 +62,11 @@ export function orThrow<T>(result: T | RefusalValue): T {
   return result;
 }
 
+/** Throws the refusal of a check that returns one only when it refuses. */
+export function throwIfRefused(check: RefusalValue | undefined): void {
+  if (check) throw Refused.from(check);
+}
+
 export const grpcStatusOfKind: Record<RefusalKind, GrpcStatus> = {
   invalid: GrpcStatus.INVALID_ARGUMENT,
   unauthenticated: GrpcStatus.UNAUTHENTICATED,

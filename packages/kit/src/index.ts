@@ -17,3 +17,4 @@ export * from './bus/outbox.js';
 export * from './bus/consumer.js';
 export * from './service.js';
 export * from './pagination.js';
+export * from './proto-enum.js';

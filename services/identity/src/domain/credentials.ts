@@ -1,0 +1,50 @@
+// Passwords (scrypt) and the lockout rule that stops guessing.
+import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+
+const scrypt = (password: string, salt: Buffer, keyLength: number, options: ScryptOptions) =>
+  new Promise<Buffer>((resolve, reject) =>
+    scryptCallback(password, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))),
+  );
+
+// OWASP's scrypt minimum: N=2^17, r=8, p=1.
+const COST = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };
+const KEY_LENGTH = 32;
+
+export async function hashPassword(password: string, salt: Buffer = randomBytes(16)): Promise<string> {
+  const key = await scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, COST);
+  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, key] = stored.split('$');
+  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !key) return false;
+  const expected = Buffer.from(key, 'base64');
+  const actual = await scrypt(password.normalize('NFKC'), Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: COST.maxmem,
+  });
+  return timingSafeEqual(actual, expected);
+}
+
+export const MAX_FAILED_ATTEMPTS = 5;
+export const LOCKOUT_MINUTES = 15;
+
+export interface LoginState {
+  failedAttempts: number;
+  lockedUntil: Date | null;
+}
+
+export function isLocked(state: LoginState, at: Date): boolean {
+  return state.lockedUntil !== null && state.lockedUntil > at;
+}
+
+/** After a wrong password: one more failure, and a lock once there have been too many in a row. */
+export function afterFailedLogin(state: LoginState, at: Date): LoginState {
+  const failedAttempts = state.failedAttempts + 1;
+  if (failedAttempts < MAX_FAILED_ATTEMPTS) return { failedAttempts, lockedUntil: state.lockedUntil };
+  return { failedAttempts: 0, lockedUntil: new Date(at.getTime() + LOCKOUT_MINUTES * 60_000) };
+}
+
+export const afterSuccessfulLogin = (): LoginState => ({ failedAttempts: 0, lockedUntil: null });

@@ -1,0 +1,54 @@
+// Rules about organizations and who may change their memberships.
+import { refusal, type FieldProblem, type RefusalValue } from '@e21/kit';
+import type { MembershipRole } from './policy.js';
+
+export const ORGANIZATION_KINDS = ['private_company', 'public_body', 'association', 'e21_office', 'merchant'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+/** Kinds only a territory admin may create: they speak for the territory. */
+export const OFFICIAL_KINDS: readonly OrganizationKind[] = ['public_body', 'e21_office'];
+
+/** Kinds whose members are employees, so the organization is their employer. */
+export const EMPLOYER_KINDS: readonly OrganizationKind[] = ['private_company', 'public_body', 'association', 'e21_office', 'merchant'];
+
+export interface OrganizationFields {
+  name: string;
+  kind: OrganizationKind;
+  legalId: string;
+  territoryId: string;
+}
+
+export function validateOrganization(fields: OrganizationFields): OrganizationFields | RefusalValue {
+  const normalized = { ...fields, name: fields.name.trim(), legalId: fields.legalId.trim().toUpperCase() };
+  const problems: FieldProblem[] = [];
+  if (!normalized.name) problems.push({ field: 'name', message: 'must not be empty' });
+  if (normalized.name.length > 200) problems.push({ field: 'name', message: 'must be at most 200 characters' });
+  if (!ORGANIZATION_KINDS.includes(normalized.kind)) problems.push({ field: 'kind', message: `must be one of ${ORGANIZATION_KINDS.join(', ')}` });
+  if (!/^[A-Z0-9][A-Z0-9 .\-/]{1,39}$/.test(normalized.legalId)) problems.push({ field: 'legal_id', message: 'must be a registry number (SIREN, SIRET, VAT...)' });
+  if (problems.length) return refusal('invalid', 'invalid_organization', problems.map((p) => `${p.field} ${p.message}`).join('; '), problems);
+  return normalized;
+}
+
+/** Who is changing a membership: a role inside the organization, or a territory admin above it. */
+export type MembershipActor = MembershipRole | 'territory_admin' | 'system';
+
+/**
+ * HR managers run the member list; only admins (or a territory admin) hand out HR and admin
+ * rights, and an organization always keeps at least one admin.
+ */
+export function checkMembershipChange(
+  actor: MembershipActor,
+  current: MembershipRole | undefined,
+  next: MembershipRole | undefined,
+  adminCount: number,
+): RefusalValue | undefined {
+  const elevated = (role: MembershipRole | undefined) => role === 'hr_manager' || role === 'admin';
+  if (actor === 'member') return refusal('forbidden', 'forbidden', 'Members cannot change memberships');
+  if (actor === 'hr_manager' && (elevated(current) || elevated(next))) {
+    return refusal('forbidden', 'hr_cannot_manage_managers', 'HR managers manage members; only an admin grants or removes HR and admin rights');
+  }
+  if (current === 'admin' && next !== 'admin' && adminCount <= 1) {
+    return refusal('conflict', 'last_admin', 'An organization keeps at least one admin; make someone else admin first');
+  }
+  return undefined;
+}

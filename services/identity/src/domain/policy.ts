@@ -1,0 +1,119 @@
+// Who may do what, where: the single authorization decision behind the Authorize RPC.
+import type { Caller } from '@e21/kit';
+import { isWithin } from './territories.js';
+
+export const TERRITORY_ROLES = ['territory_admin', 'officer', 'assembly_member', 'moderator', 'treasury_officer', 'integrator'] as const;
+export type Role = (typeof TERRITORY_ROLES)[number];
+export const SCOPE_KINDS = ['territory', 'organization', 'project'] as const;
+export type ScopeKind = (typeof SCOPE_KINDS)[number];
+export const MEMBERSHIP_ROLES = ['member', 'hr_manager', 'admin'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+export interface Grant {
+  role: Role;
+  scopeKind: ScopeKind;
+  scopeId: string;
+}
+
+/** What is known about the one asking. */
+export interface SubjectFacts {
+  subject: Caller;
+  grants: Grant[];
+  memberships: { organizationId: string; role: MembershipRole }[];
+}
+
+/** What is known about the thing asked about, resolved by the store from the request's scope. */
+export interface ScopeFacts {
+  /** Territory of the resource, root..self; roles on any of these territories apply. */
+  territoryPath: string[];
+  organizationId?: string;
+  projectId?: string;
+  /** The person the resource belongs to (their profile, competences...). */
+  personId?: string;
+  /** Organizations that person belongs to: their HR managers may act for the employer. */
+  personOrganizationIds?: string[];
+}
+
+type Rule =
+  | { who: 'self' }
+  | { who: 'any_person' }
+  | { who: 'territory_role'; roles: Role[] }
+  | { who: 'organization_member'; roles: MembershipRole[] }
+  | { who: 'employer'; roles: MembershipRole[] }
+  | { who: 'organization_grant'; roles: Role[] }
+  | { who: 'project_grant'; roles: Role[] };
+
+const OFFICE: Rule = { who: 'territory_role', roles: ['territory_admin', 'officer'] };
+const ADMIN: Rule = { who: 'territory_role', roles: ['territory_admin'] };
+
+/** Every action of the platform and the rules that allow it; other services add theirs here. */
+export const POLICY: Record<string, Rule[]> = {
+  'identity.people.read': [{ who: 'self' }, OFFICE, { who: 'employer', roles: ['hr_manager', 'admin'] }],
+  'identity.people.list': [OFFICE],
+  'identity.people.register': [OFFICE],
+  'identity.people.update': [{ who: 'self' }, ADMIN],
+  'identity.people.set_password': [{ who: 'self' }, ADMIN],
+  'identity.competences.read': [{ who: 'self' }, OFFICE, { who: 'employer', roles: ['hr_manager'] }],
+  'identity.competences.write': [{ who: 'self' }],
+  'identity.territories.write': [ADMIN],
+  'identity.organizations.read': [{ who: 'any_person' }, OFFICE],
+  'identity.organizations.create': [{ who: 'any_person' }],
+  'identity.organizations.create_official': [ADMIN],
+  'identity.organizations.members.read': [{ who: 'organization_member', roles: ['hr_manager', 'admin'] }, OFFICE],
+  'identity.organizations.members.manage': [{ who: 'organization_member', roles: ['hr_manager', 'admin'] }, ADMIN],
+  'identity.roles.read': [OFFICE],
+  'identity.roles.grant': [ADMIN],
+  'aggregates.read': [{ who: 'territory_role', roles: ['integrator', 'officer', 'territory_admin'] }],
+};
+
+export interface Decision {
+  allowed: boolean;
+  reason: string;
+}
+
+/** Internal services (system callers) are trusted: they check their own callers. */
+export function decide(action: string, subject: SubjectFacts, scope: ScopeFacts): Decision {
+  if (subject.subject.kind === 'system') return { allowed: true, reason: `system caller ${subject.subject.service}` };
+  const rules = POLICY[action];
+  if (!rules) return { allowed: false, reason: `unknown action ${action}` };
+  for (const rule of rules) {
+    const reason = matches(rule, subject, scope);
+    if (reason) return { allowed: true, reason };
+  }
+  return { allowed: false, reason: `no rule allows ${action} here` };
+}
+
+function matches(rule: Rule, subject: SubjectFacts, scope: ScopeFacts): string | undefined {
+  const caller = subject.subject;
+  const personId = caller.kind === 'person' ? caller.personId : undefined;
+  switch (rule.who) {
+    case 'self':
+      return personId && scope.personId === personId ? 'self' : undefined;
+    case 'any_person':
+      return personId ? 'signed-in person' : undefined;
+    case 'territory_role': {
+      const grant = subject.grants.find(
+        (g) => g.scopeKind === 'territory' && rule.roles.includes(g.role) && isWithin(scope.territoryPath, g.scopeId),
+      );
+      return grant && `${grant.role} of territory ${grant.scopeId}`;
+    }
+    case 'organization_member': {
+      const membership = subject.memberships.find((m) => m.organizationId === scope.organizationId && rule.roles.includes(m.role));
+      return membership && `${membership.role} of organization ${membership.organizationId}`;
+    }
+    case 'employer': {
+      const membership = subject.memberships.find(
+        (m) => rule.roles.includes(m.role) && (scope.personOrganizationIds ?? []).includes(m.organizationId),
+      );
+      return membership && `${membership.role} of the person's organization ${membership.organizationId}`;
+    }
+    case 'organization_grant': {
+      const grant = subject.grants.find((g) => g.scopeKind === 'organization' && g.scopeId === scope.organizationId && rule.roles.includes(g.role));
+      return grant && `${grant.role} of organization ${grant.scopeId}`;
+    }
+    case 'project_grant': {
+      const grant = subject.grants.find((g) => g.scopeKind === 'project' && g.scopeId === scope.projectId && rule.roles.includes(g.role));
+      return grant && `${grant.role} of project ${grant.scopeId}`;
+    }
+  }
+}

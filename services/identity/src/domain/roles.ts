@@ -1,0 +1,25 @@
+// Which roles can be given on which kind of scope, and to whom.
+import { refusal, type RefusalValue } from '@e21/kit';
+import type { Role, ScopeKind } from './policy.js';
+import { isUuid } from './people.js';
+
+const TERRITORY_ONLY: readonly Role[] = ['territory_admin', 'integrator'];
+
+export type Grantee = { kind: 'person'; personId: string } | { kind: 'client'; clientId: string };
+
+export function parseGrantee(text: string): Grantee | RefusalValue {
+  const [kind, id] = [text.slice(0, text.indexOf(':')), text.slice(text.indexOf(':') + 1)];
+  if (kind === 'person' && isUuid(id)) return { kind, personId: id };
+  if (kind === 'client' && /^[a-zA-Z0-9._-]{1,100}$/.test(id)) return { kind, clientId: id };
+  return refusal('invalid', 'invalid_grantee', 'grantee must be "person:<uuid>" or "client:<client id>"', [{ field: 'grantee', message: 'must be "person:<uuid>" or "client:<client id>"' }]);
+}
+
+export function checkGrant(role: Role, scopeKind: ScopeKind, grantee: Grantee): RefusalValue | undefined {
+  if (TERRITORY_ONLY.includes(role) && scopeKind !== 'territory') {
+    return refusal('invalid', 'role_needs_territory', `${role} is given on a territory only`, [{ field: 'scope_kind', message: 'must be territory for this role' }]);
+  }
+  if (grantee.kind === 'client' && role !== 'integrator') {
+    return refusal('invalid', 'client_role', 'integrating clients can only be given the integrator role', [{ field: 'role', message: 'must be integrator for a client' }]);
+  }
+  return undefined;
+}

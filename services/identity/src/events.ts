@@ -1,0 +1,34 @@
+// What identity publishes: each change's event, written to the outbox in the change's transaction.
+import { appendEvent, type Queryable } from '@e21/kit';
+import { identityEvents } from '@e21/events';
+import type { MembershipRole } from './domain/policy.js';
+import type { Person } from './domain/people.js';
+import { grantToProto, membershipRoleToProto, organizationToProto, personToProto } from './mapping.js';
+import type { Organization, RoleGrant } from './store.js';
+
+const SOURCE = 'e21/identity';
+
+export const personRegistered = (tx: Queryable, person: Person) =>
+  appendEvent(tx, SOURCE, identityEvents.personRegistered, person.id, { person: personToProto(person) });
+
+export const personUpdated = (tx: Queryable, person: Person, changedFields: string[]) =>
+  appendEvent(tx, SOURCE, identityEvents.personUpdated, person.id, { person: personToProto(person), changedFields });
+
+export const organizationCreated = (tx: Queryable, organization: Organization) =>
+  appendEvent(tx, SOURCE, identityEvents.organizationCreated, organization.id, { organization: organizationToProto(organization) });
+
+export const membershipChanged = (
+  tx: Queryable,
+  change: { organizationId: string; personId: string; role?: MembershipRole; previousRole?: MembershipRole; changedBy: string },
+) =>
+  appendEvent(tx, SOURCE, identityEvents.membershipChanged, `${change.organizationId}/${change.personId}`, {
+    organizationId: change.organizationId,
+    personId: change.personId,
+    role: membershipRoleToProto(change.role),
+    previousRole: membershipRoleToProto(change.previousRole),
+    changedBy: change.changedBy,
+  });
+
+export const roleGranted = (tx: Queryable, grant: RoleGrant) => appendEvent(tx, SOURCE, identityEvents.roleGranted, grant.id, { grant: grantToProto(grant) });
+
+export const roleRevoked = (tx: Queryable, grant: RoleGrant) => appendEvent(tx, SOURCE, identityEvents.roleRevoked, grant.id, { grant: grantToProto(grant) });

@@ -1,0 +1,106 @@
+// Domain values to protobuf messages and back (enums, dates, labels in the asked language).
+import { fromProtoEnum, toProtoEnum } from '@e21/kit';
+import {
+  MembershipRole as ProtoMembershipRole,
+  OrganizationKind as ProtoOrganizationKind,
+  PersonStatus as ProtoPersonStatus,
+  Role as ProtoRole,
+  ScopeKind as ProtoScopeKind,
+  TerritoryLevel as ProtoTerritoryLevel,
+  type Membership as MembershipMessage,
+  type Organization as OrganizationMessage,
+  type Person as PersonMessage,
+  type RoleGrant as RoleGrantMessage,
+  type Skill as SkillMessage,
+  type Territory as TerritoryMessage,
+} from '@e21/proto/e21/identity/v1/identity';
+import type { OrganizationKind } from './domain/organizations.js';
+import type { Person, PersonStatus } from './domain/people.js';
+import type { MembershipRole, Role, ScopeKind } from './domain/policy.js';
+import { labelIn, type SkillRecord } from './domain/skills.js';
+import type { Territory, TerritoryLevel } from './domain/territories.js';
+import type { Membership, Organization, RoleGrant } from './store.js';
+
+export const personStatusFromProto = (value: ProtoPersonStatus | undefined) => fromProtoEnum<PersonStatus>('PERSON_STATUS', value);
+export const organizationKindFromProto = (value: ProtoOrganizationKind | undefined) => fromProtoEnum<OrganizationKind>('ORGANIZATION_KIND', value);
+export const membershipRoleFromProto = (value: ProtoMembershipRole | undefined) => fromProtoEnum<MembershipRole>('MEMBERSHIP_ROLE', value);
+export const roleFromProto = (value: ProtoRole | undefined) => fromProtoEnum<Role>('ROLE', value);
+export const scopeKindFromProto = (value: ProtoScopeKind | undefined) => fromProtoEnum<ScopeKind>('SCOPE_KIND', value);
+export const territoryLevelFromProto = (value: ProtoTerritoryLevel | undefined) => fromProtoEnum<TerritoryLevel>('TERRITORY_LEVEL', value);
+
+export const membershipRoleToProto = (role: MembershipRole | undefined): ProtoMembershipRole =>
+  role ? toProtoEnum('MEMBERSHIP_ROLE', role) : ProtoMembershipRole.MEMBERSHIP_ROLE_UNSPECIFIED;
+
+export function personToProto(person: Person): PersonMessage {
+  return {
+    id: person.id,
+    name: person.name,
+    email: person.email,
+    locale: person.locale,
+    status: toProtoEnum('PERSON_STATUS', person.status),
+    territoryId: person.territoryId,
+    version: person.version,
+    createdAt: person.createdAt.toISOString(),
+    updatedAt: person.updatedAt.toISOString(),
+  };
+}
+
+export function territoryToProto(territory: Territory, language: string): TerritoryMessage {
+  return {
+    id: territory.id,
+    parentId: territory.parentId ?? '',
+    level: toProtoEnum('TERRITORY_LEVEL', territory.level),
+    code: territory.code,
+    name: labelIn(territory.labels, language),
+    labels: territory.labels,
+  };
+}
+
+export function organizationToProto(organization: Organization): OrganizationMessage {
+  return {
+    id: organization.id,
+    name: organization.name,
+    kind: toProtoEnum('ORGANIZATION_KIND', organization.kind),
+    legalId: organization.legalId,
+    territoryId: organization.territoryId,
+    createdAt: organization.createdAt.toISOString(),
+  };
+}
+
+export function membershipToProto(membership: Membership): MembershipMessage {
+  return {
+    organizationId: membership.organizationId,
+    personId: membership.personId,
+    role: membershipRoleToProto(membership.role),
+    employeeReference: membership.employeeReference,
+    since: membership.since.toISOString(),
+    personName: membership.personName,
+    organizationName: membership.organizationName,
+    organizationKind: toProtoEnum('ORGANIZATION_KIND', membership.organizationKind),
+  };
+}
+
+export function grantToProto(grant: RoleGrant): RoleGrantMessage {
+  return {
+    id: grant.id,
+    grantee: grant.grantee,
+    role: toProtoEnum('ROLE', grant.role),
+    scopeKind: toProtoEnum('SCOPE_KIND', grant.scopeKind),
+    scopeId: grant.scopeId,
+    grantedBy: grant.grantedBy,
+    grantedAt: grant.grantedAt.toISOString(),
+    revokedAt: grant.revokedAt?.toISOString() ?? '',
+    revokedBy: grant.revokedBy ?? '',
+  };
+}
+
+export function skillToProto(skill: SkillRecord, language: string, broader?: SkillRecord): SkillMessage {
+  return {
+    id: skill.id,
+    label: labelIn(skill.labels, language),
+    labels: skill.labels,
+    broaderId: skill.broaderId ?? '',
+    broaderLabel: broader ? labelIn(broader.labels, language) : '',
+    description: labelIn(skill.description, language),
+  };
+}

@@ -1,0 +1,93 @@
+// The sign-in and sign-out pages of the built-in provider, in English and French.
+
+export type PageLanguage = 'en' | 'fr';
+
+const TEXT = {
+  en: {
+    title: 'Sign in to Engagement 21',
+    email: 'Email',
+    password: 'Password',
+    submit: 'Sign in',
+    invalid: 'Wrong email or password.',
+    locked: 'Too many failed attempts. This account is locked for 15 minutes.',
+    tooFast: 'Too many attempts from here. Wait a minute and try again.',
+    logoutTitle: 'Sign out of Engagement 21',
+    logoutSubmit: 'Sign out',
+  },
+  fr: {
+    title: 'Connexion à Engagement 21',
+    email: 'Adresse e-mail',
+    password: 'Mot de passe',
+    submit: 'Se connecter',
+    invalid: 'Adresse e-mail ou mot de passe incorrect.',
+    locked: 'Trop de tentatives échouées. Ce compte est bloqué pendant 15 minutes.',
+    tooFast: 'Trop de tentatives depuis cet appareil. Patientez une minute puis réessayez.',
+    logoutTitle: 'Déconnexion d’Engagement 21',
+    logoutSubmit: 'Se déconnecter',
+  },
+} as const;
+
+export type LoginProblem = 'invalid' | 'locked' | 'tooFast';
+
+/** The first supported language of a ui_locales value or an Accept-Language header. */
+export function pickLanguage(...preferences: (string | undefined)[]): PageLanguage {
+  for (const preference of preferences) {
+    for (const tag of (preference ?? '').split(/[\s,]+/)) {
+      const language = tag.slice(0, 2).toLowerCase();
+      if (language === 'fr' || language === 'en') return language;
+    }
+  }
+  return 'en';
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function page(language: PageLanguage, title: string, body: string): string {
+  return `<!doctype html>
+<html lang="${language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>
+body{font-family:system-ui,sans-serif;background:#f4f6f4;margin:0;display:grid;place-items:center;min-height:100vh;color:#1d2a1f}
+main{background:#fff;padding:2rem;border-radius:8px;box-shadow:0 1px 4px #0002;width:min(24rem,90vw)}
+h1{font-size:1.3rem;margin-top:0}label{display:block;margin:1rem 0 .3rem;font-weight:600}
+input{width:100%;box-sizing:border-box;padding:.6rem;font-size:1rem;border:1px solid #8a968c;border-radius:4px}
+button{margin-top:1.5rem;width:100%;padding:.7rem;font-size:1rem;background:#1f6f43;color:#fff;border:0;border-radius:4px;cursor:pointer}
+button:focus,input:focus{outline:3px solid #f2b705;outline-offset:1px}
+.problem{background:#fdecea;border-left:4px solid #b3261e;padding:.6rem;margin:1rem 0}
+nav{margin-top:1rem;font-size:.9rem}
+</style>
+</head>
+<body><main>${body}</main></body>
+</html>`;
+}
+
+export function loginPage(options: { language: PageLanguage; action: string; email?: string; problem?: LoginProblem; otherLanguageHref: string }): string {
+  const text = TEXT[options.language];
+  const other = options.language === 'en' ? { code: 'fr', name: 'Français' } : { code: 'en', name: 'English' };
+  const problem = options.problem ? `<p class="problem" role="alert">${escapeHtml(text[options.problem])}</p>` : '';
+  return page(
+    options.language,
+    text.title,
+    `<h1>${escapeHtml(text.title)}</h1>${problem}
+<form method="post" action="${escapeHtml(options.action)}">
+<label for="email">${text.email}</label>
+<input id="email" name="email" type="email" autocomplete="username" required maxlength="254" value="${escapeHtml(options.email ?? '')}" autofocus>
+<label for="password">${text.password}</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required maxlength="200">
+<button type="submit">${text.submit}</button>
+</form>
+<nav><a href="${escapeHtml(options.otherLanguageHref)}" hreflang="${other.code}" lang="${other.code}">${other.name}</a></nav>`,
+  );
+}
+
+/** oidc-provider's sign-out confirmation, submitted at once: the gateway already asked the person. */
+export function logoutPage(language: PageLanguage, form: string): string {
+  const text = TEXT[language];
+  const withButton = form.replace('</form>', `<button type="submit" name="logout" value="yes">${text.logoutSubmit}</button></form>`);
+  return page(language, text.logoutTitle, `<h1>${text.logoutTitle}</h1>${withButton}<script>document.forms[0].submit()</script>`);
+}

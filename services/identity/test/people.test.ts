@@ -1,0 +1,61 @@
+// People, profiles and their events, through identity's real gRPC API.
+import { PersonStatus } from '@e21/proto/e21/identity/v1/identity';
+import { Refused } from '@e21/kit';
+import { as, createTerritories, registerPerson, startIdentity, SYSTEM, type IdentityUnderTest } from './support.js';
+
+let identity: IdentityUnderTest;
+let territories: Awaited<ReturnType<typeof createTerritories>>;
+
+beforeAll(async () => {
+  identity = await startIdentity();
+  territories = await createTerritories(identity.client);
+});
+afterAll(() => identity.stop());
+
+async function refusalOf(promise: Promise<unknown>): Promise<Refused> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof Refused) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('people', () => {
+  it('registers a person and returns their profile with the territory path up to the EU', async () => {
+    const person = await registerPerson(identity.client, territories.marseille, { name: 'Amina Haddad', status: PersonStatus.PERSON_STATUS_RETIRED, locale: 'fr' });
+    const profile = await identity.client.getProfile({ personId: person.id, language: '' }, as(person.id));
+    expect(profile.person?.name).toBe('Amina Haddad');
+    expect(profile.person?.status).toBe(PersonStatus.PERSON_STATUS_RETIRED);
+    expect(profile.territoryPath.map((t) => t.name)).toEqual(['Marseille', 'Bouches-du-Rhône', "Provence-Alpes-Côte d'Azur", 'France', 'Union européenne']);
+  });
+
+  it('refuses a second person with the same email, whatever its case', async () => {
+    await registerPerson(identity.client, territories.marseille, { email: 'same@example.org' });
+    const refused = await refusalOf(registerPerson(identity.client, territories.marseille, { email: 'SAME@example.org' }));
+    expect(refused.code).toBe('email_taken');
+  });
+
+  it('updates a profile only at the version the caller saw', async () => {
+    const person = await registerPerson(identity.client, territories.marseille);
+    const updated = await identity.client.updatePerson({ id: person.id, name: 'New Name', expectedVersion: 1 }, as(person.id));
+    expect(updated.version).toBe(2);
+    const stale = await refusalOf(identity.client.updatePerson({ id: person.id, name: 'Other', expectedVersion: 1 }, as(person.id)));
+    expect(stale.code).toBe('stale_version');
+    expect((await identity.client.getPerson({ id: person.id }, as(person.id))).name).toBe('New Name');
+  });
+
+  it('lets nobody but the person, their territory office and their employer read them', async () => {
+    const person = await registerPerson(identity.client, territories.marseille);
+    const neighbour = await registerPerson(identity.client, territories.marseille);
+    expect((await refusalOf(identity.client.getPerson({ id: person.id }, as(neighbour.id)))).kind).toBe('forbidden');
+    expect((await identity.client.getPerson({ id: person.id }, as(person.id))).id).toBe(person.id);
+  });
+
+  it('names the field of an invalid id', async () => {
+    const refused = await refusalOf(identity.client.getPerson({ id: 'not-a-uuid' }, SYSTEM));
+    expect(refused.kind).toBe('invalid');
+    expect(refused.fields[0]?.field).toBe('id');
+  });
+});
