@@ -15,7 +15,7 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/web/'],
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
 };
 
 export default {

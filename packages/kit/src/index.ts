@@ -18,3 +18,4 @@ export * from './bus/consumer.js';
 export * from './service.js';
 export * from './pagination.js';
 export * from './proto-enum.js';
+export * from './http-tracing.js';

@@ -8,8 +8,18 @@ export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 /** Kinds only a territory admin may create: they speak for the territory. */
 export const OFFICIAL_KINDS: readonly OrganizationKind[] = ['public_body', 'e21_office'];
 
-/** Kinds whose members are employees, so the organization is their employer. */
-export const EMPLOYER_KINDS: readonly OrganizationKind[] = ['private_company', 'public_body', 'association', 'e21_office', 'merchant'];
+// Most likely employer first: a person working for a company who also volunteers in an association.
+const EMPLOYER_PREFERENCE: readonly OrganizationKind[] = ['private_company', 'public_body', 'e21_office', 'merchant', 'association'];
+
+/**
+ * The organization that employs a person: only employees have one, and it is the organization
+ * of theirs most likely to pay a salary.
+ */
+export function employerOf<M extends { organizationKind: OrganizationKind }>(status: string, memberships: M[]): M | undefined {
+  if (status !== 'employee') return undefined;
+  const rank = (m: M) => EMPLOYER_PREFERENCE.indexOf(m.organizationKind);
+  return [...memberships].sort((a, b) => rank(a) - rank(b))[0];
+}
 
 export interface OrganizationFields {
   name: string;

@@ -5,6 +5,7 @@ import type { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity
 import { requireAllowed } from '../authorization.js';
 import { hashPassword } from '../domain/credentials.js';
 import { applyPersonUpdate, passwordProblem, validateNewPerson, PERSON_STATUSES, type Person, type PersonFields } from '../domain/people.js';
+import { employerOf } from '../domain/organizations.js';
 import * as events from '../events.js';
 import { grantToProto, membershipToProto, personStatusFromProto, personToProto, skillToProto, territoryToProto } from '../mapping.js';
 import * as store from '../store.js';
@@ -122,6 +123,7 @@ export function peopleHandlers(deps: HandlerDeps): PeopleHandlers {
         memberships: memberships.map(membershipToProto),
         competences: competences.map(({ competence, skill, broader }) => ({ ...competence, skill: skillToProto(skill, language, broader) })),
         roles: grants.map(grantToProto),
+        employer: mapOptional(employerOf(person.status, memberships), membershipToProto),
       };
     },
   };
@@ -158,6 +160,10 @@ async function resolveSubject(
   });
   await store.linkExternalSubject(deps.pool, request.issuer, request.subject, person.id);
   return { person: personToProto(person), registeredNow: true };
+}
+
+function mapOptional<T, R>(value: T | undefined, map: (value: T) => R): R | undefined {
+  return value === undefined ? undefined : map(value);
 }
 
 function clamp(limit: number): number {

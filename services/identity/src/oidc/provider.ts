@@ -32,6 +32,9 @@ function configuration(options: ProviderOptions): Configuration {
     jwks: options.secrets.jwks as Configuration['jwks'],
     cookies: { keys: options.secrets.cookieKeys, long: { signed: true, sameSite: 'lax' }, short: { signed: true, sameSite: 'lax' } },
     pkce: { required: () => true },
+    // The provider's only key is an EC P-256 key (generated once per deployment).
+    clientDefaults: { grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic', id_token_signed_response_alg: 'ES256' },
+    enabledJWA: { idTokenSigningAlgValues: ['ES256'], userinfoSigningAlgValues: ['ES256'] },
     scopes: ['openid', 'profile', 'email', 'offline_access', API_SCOPE],
     claims: { openid: ['sub'], profile: ['name', 'locale'], email: ['email', 'email_verified'] },
     findAccount: async (_ctx, id) => {

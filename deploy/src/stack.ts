@@ -1,0 +1,134 @@
+// The whole platform on one machine: PostgreSQL, nats-server, each service as its own process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createClient, systemCaller } from '@e21/kit';
+import { startNats, startPostgres, waitFor, type NatsServer, type PostgresServer } from '@e21/devinfra';
+import { HealthCheckResponse_ServingStatus, HealthService } from '@e21/proto/grpc/health/v1/health';
+import { seedDemo, type DemoData } from './demo/seed.js';
+import { DATABASES, processSpecs, repositoryRoot, type ProcessSpec, type StackPorts, type StackSecrets } from './services.js';
+
+export interface StackOptions {
+  dataDir: string;
+  ports: StackPorts;
+  /** Load the demo territories, people and organizations when the data is new. */
+  demo?: boolean;
+  /** Stream every process's logs to the console instead of only to files. */
+  verbose?: boolean;
+  logLevel?: string;
+  onStatus?: (line: string) => void;
+}
+
+export interface LocalStack {
+  url: string;
+  ports: StackPorts;
+  secrets: StackSecrets;
+  demo: DemoData | undefined;
+  stop(): Promise<void>;
+}
+
+async function loadSecrets(dataDir: string): Promise<StackSecrets> {
+  const path = join(dataDir, 'secrets.json');
+  if (existsSync(path)) return JSON.parse(await readFile(path, 'utf8')) as StackSecrets;
+  const secret = () => randomBytes(24).toString('base64url');
+  const secrets = { webClientSecret: secret(), cliClientSecret: secret(), integratorClientSecret: secret() };
+  await writeFile(path, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+function startProcess(spec: ProcessSpec, logDir: string, verbose: boolean): ChildProcess {
+  const log = createWriteStream(join(logDir, `${spec.name}.log`), { flags: 'a' });
+  const child = spawn(process.execPath, ['--enable-source-maps', join(repositoryRoot, spec.entry)], {
+    cwd: repositoryRoot,
+    env: { ...process.env, ...spec.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.pipe(log, { end: false });
+    if (verbose) stream?.on('data', (chunk: Buffer) => process.stdout.write(`[${spec.name}] ${chunk.toString()}`));
+  }
+  return child;
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function grpcServing(target: string): Promise<boolean> {
+  const health = createClient(HealthService, target, { from: 'deploy', deadlineMs: 1000 });
+  try {
+    const answer = await health.check({ service: '' }, { caller: systemCaller('deploy') });
+    return answer.status === HealthCheckResponse_ServingStatus.SERVING;
+  } finally {
+    health.close();
+  }
+}
+
+async function httpReady(url: string): Promise<boolean> {
+  const response = await fetch(url);
+  return response.ok;
+}
+
+export async function startLocalStack(options: StackOptions): Promise<LocalStack> {
+  const status = options.onStatus ?? (() => undefined);
+  const { ports, dataDir } = options;
+  const logDir = join(dataDir, 'logs');
+  await mkdir(logDir, { recursive: true });
+  const secrets = await loadSecrets(dataDir);
+
+  let postgres: PostgresServer | undefined;
+  let nats: NatsServer | undefined;
+  const children: { spec: ProcessSpec; child: ChildProcess }[] = [];
+  const stop = async () => {
+    for (const { child } of [...children].reverse()) await stopProcess(child);
+    await nats?.stop();
+    await postgres?.stop();
+  };
+
+  try {
+    postgres = await startPostgres({ dataDir: join(dataDir, 'postgres'), port: ports.postgres });
+    for (const database of Object.values(DATABASES)) await postgres.ensureDatabase(database);
+    status(`PostgreSQL ready on port ${ports.postgres}`);
+    nats = await startNats({ port: ports.nats, storeDir: join(dataDir, 'nats') });
+    status(`nats-server (JetStream) ready on port ${ports.nats}`);
+
+    const specs = processSpecs({
+      ports,
+      secrets,
+      databaseUrl: postgres.url,
+      natsUrl: nats.url,
+      logLevel: options.logLevel ?? 'info',
+    });
+    for (const spec of specs) {
+      const child = startProcess(spec, logDir, options.verbose ?? false);
+      children.push({ spec, child });
+      const exited = new Promise<never>((_, reject) =>
+        child.once('exit', (code) => reject(new Error(`${spec.name} exited with code ${code}; see ${join(logDir, `${spec.name}.log`)}`))),
+      );
+      exited.catch(() => undefined);
+      const ready =
+        spec.name === 'gateway'
+          ? waitFor(() => httpReady(`http://127.0.0.1:${ports.gateway}/readyz`), { timeoutMs: 60_000, intervalMs: 200, what: 'the gateway' })
+          : waitFor(() => grpcServing(spec.env.GRPC_HOST + ':' + spec.env.GRPC_PORT), { timeoutMs: 60_000, intervalMs: 200, what: spec.name });
+      await Promise.race([ready, exited]);
+      status(`${spec.name} ready`);
+    }
+
+    const demo = options.demo ? await seedDemo({ identityTarget: `127.0.0.1:${ports.identityGrpc}`, dataDir }) : undefined;
+    if (demo?.seededNow) status('demo data loaded');
+    return { url: `http://localhost:${ports.gateway}`, ports, secrets, demo, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,53 @@
+// npm start: the local stack with demo data, reachable in a browser, until Ctrl-C.
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PEOPLE } from './demo/data.js';
+import { repositoryRoot } from './services.js';
+import { startLocalStack } from './stack.js';
+
+const args = new Set(process.argv.slice(2));
+const env = process.env;
+const dataDir = env.E21_DATA_DIR ?? join(repositoryRoot, '.data');
+const port = (name: string, fallback: number) => Number(env[name] ?? fallback);
+
+if (args.has('--reset')) {
+  await rm(dataDir, { recursive: true, force: true });
+  console.log(`--reset: removed ${dataDir}`);
+}
+
+const started = Date.now();
+const stack = await startLocalStack({
+  dataDir,
+  demo: !args.has('--no-demo'),
+  verbose: args.has('--verbose'),
+  logLevel: env.LOG_LEVEL ?? 'info',
+  ports: {
+    gateway: port('PORT', 8080),
+    postgres: port('E21_POSTGRES_PORT', 54329),
+    nats: port('E21_NATS_PORT', 4222),
+    identityGrpc: port('E21_IDENTITY_GRPC_PORT', 50051),
+    oidc: port('E21_OIDC_PORT', 4000),
+  },
+  onStatus: (line) => console.log(`  ${line}`),
+}).catch((error: Error) => {
+  console.error(`Engagement 21 could not start: ${error.message}`);
+  process.exit(1);
+});
+
+console.log(`\nEngagement 21 is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: open ${stack.url}`);
+console.log(`  API: ${stack.url}/v1/docs   sign-in provider: http://localhost:${stack.ports.oidc}   data: ${dataDir}`);
+if (stack.demo) {
+  console.log(`  demo accounts (password ${stack.demo.password}):`);
+  for (const person of PEOPLE) console.log(`    ${person.email.padEnd(22)} ${person.about}`);
+}
+console.log('Press Ctrl-C to stop.');
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nstopping...');
+    void stack.stop().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,77 @@
+// Browser sign-in and sign-out through the OpenID Connect code flow with PKCE.
+import type { Express, Request, Response } from 'express';
+import * as oidc from 'openid-client';
+import { Refused, systemCaller, type Logger, type ServiceClient } from '@e21/kit';
+import type { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
+import type { Authenticator } from './authenticator.js';
+import type { Issuer } from './issuer.js';
+import { SESSION_COOKIE, type SessionStore } from './sessions.js';
+
+export interface AuthRouteDeps {
+  issuer: Issuer;
+  sessions: SessionStore;
+  authenticator: Authenticator;
+  identity: ServiceClient<typeof IdentityServiceService>;
+  publicUrl: URL;
+  logger: Logger;
+}
+
+/** Only paths of this site: an open redirect would hand the session to another site. */
+export function safeReturnTo(value: unknown): string {
+  const text = typeof value === 'string' ? value : '/';
+  return text.startsWith('/') && !text.startsWith('//') && !text.startsWith('/\\') && text.length < 500 ? text : '/';
+}
+
+export function registerAuthRoutes(app: Express, deps: AuthRouteDeps): void {
+  const secure = deps.publicUrl.protocol === 'https:';
+  const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure, path: '/' };
+
+  app.get('/auth/login', async (req: Request, res: Response) => {
+    const state = oidc.randomState();
+    const codeVerifier = oidc.randomPKCECodeVerifier();
+    await deps.sessions.savePendingSignIn(state, codeVerifier, safeReturnTo(req.query.returnTo));
+    const language = req.acceptsLanguages('fr', 'en') === 'fr' ? 'fr' : 'en';
+    res.redirect(303, (await deps.issuer.authorizationUrl(state, codeVerifier, language)).toString());
+  });
+
+  app.get('/auth/callback', async (req: Request, res: Response) => {
+    const state = typeof req.query.state === 'string' ? req.query.state : '';
+    const pending = state ? await deps.sessions.takePendingSignIn(state) : undefined;
+    if (!pending) throw new Refused('invalid', 'sign_in_expired', 'This sign-in expired or was already used; start again');
+    const callbackUrl = new URL(req.originalUrl, deps.publicUrl);
+    const { idToken, claims } = await deps.issuer.finishSignIn(callbackUrl, state, pending.codeVerifier).catch((error: unknown) => {
+      if (error instanceof Refused) throw error;
+      deps.logger.warn({ err: error }, 'sign-in callback refused');
+      throw new Refused('unauthenticated', 'sign_in_failed', 'The sign-in could not be completed; start again');
+    });
+    const { person } = await deps.identity.resolveSubject(
+      { issuer: String(claims.iss), subject: claims.sub, email: String(claims.email ?? ''), name: String(claims.name ?? ''), locale: String(claims.locale ?? '') },
+      { caller: systemCaller('gateway') },
+    );
+    const sessionId = await deps.sessions.create(person!.id, person!.locale === 'fr' ? 'fr' : 'en', idToken);
+    res.cookie(SESSION_COOKIE, sessionId, { ...cookieOptions, maxAge: 12 * 3600_000 });
+    res.redirect(303, pending.returnTo);
+  });
+
+  app.get('/auth/session', async (req: Request, res: Response) => {
+    const actor = await deps.authenticator.actorOf(req, res);
+    res.set('Cache-Control', 'no-store');
+    if (actor?.kind === 'person' && actor.via === 'session') {
+      res.json({ authenticated: true, csrfToken: actor.session.csrfToken, personId: actor.personId });
+    } else {
+      res.json({ authenticated: false, csrfToken: null, personId: null });
+    }
+  });
+
+  app.post('/auth/logout', async (req: Request, res: Response) => {
+    const actor = await deps.authenticator.actorOf(req, res);
+    let endSession: URL | undefined;
+    if (actor?.kind === 'person' && actor.via === 'session') {
+      deps.authenticator.checkCsrf(req, actor);
+      await deps.sessions.destroy(actor.session.idHash);
+      endSession = await deps.issuer.endSessionUrl(actor.session.idToken).catch(() => undefined);
+    }
+    res.clearCookie(SESSION_COOKIE, cookieOptions);
+    res.json({ signedOut: true, endSessionUrl: endSession?.toString() ?? null });
+  });
+}

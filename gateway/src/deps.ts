@@ -1,0 +1,11 @@
+// What route handlers use: the service clients, and the gateway's own session bookkeeping.
+import type { ServiceClient } from '@e21/kit';
+import type { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
+import type { Authenticator } from './auth/authenticator.js';
+import type { SessionStore } from './auth/sessions.js';
+
+export interface GatewayDeps {
+  identity: ServiceClient<typeof IdentityServiceService>;
+  sessions: SessionStore;
+  authenticator: Authenticator;
+}

@@ -1,0 +1,88 @@
+// Starts the gateway: sessions database, service clients, the issuer, the HTTP listener, metrics.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createClient, createLogger, createPool, initTelemetry, migrate, startMetricsServer, systemCaller, type Logger } from '@e21/kit';
+import { HealthService, HealthCheckResponse_ServingStatus } from '@e21/proto/grpc/health/v1/health';
+import { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
+import { createApp } from './app.js';
+import { Authenticator } from './auth/authenticator.js';
+import { Issuer } from './auth/issuer.js';
+import { SessionStore } from './auth/sessions.js';
+import type { GatewayConfig } from './config.js';
+
+export interface RunningGateway {
+  port: number;
+  url: string;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+const migrationsDir = fileURLToPath(new URL('../migrations', import.meta.url));
+const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+  initTelemetry({ serviceName: 'gateway', otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
+  const logger = createLogger('gateway', config.LOG_LEVEL);
+  const pool = createPool(config.DATABASE_URL, 20);
+  await migrate(pool, [{ name: 'gateway', dir: migrationsDir }]);
+
+  const clientOptions = { from: 'gateway', deadlineMs: config.GRPC_DEADLINE_MS };
+  const identity = createClient(IdentityServiceService, config.IDENTITY_GRPC, clientOptions);
+  const identityHealth = createClient(HealthService, config.IDENTITY_GRPC, { ...clientOptions, deadlineMs: 1000 });
+  const publicUrl = new URL(config.PUBLIC_URL ?? `http://localhost:${config.PORT}`);
+  const issuer = new Issuer(
+    {
+      issuer: config.OIDC_ISSUER,
+      clientId: config.OIDC_CLIENT_ID,
+      clientSecret: config.OIDC_CLIENT_SECRET,
+      audience: config.OIDC_AUDIENCE,
+      redirectUri: new URL('/auth/callback', publicUrl).toString(),
+      postLogoutRedirectUri: new URL('/', publicUrl).toString(),
+    },
+    logger,
+  );
+  const sessions = new SessionStore(pool);
+  const authenticator = new Authenticator(sessions, issuer, identity);
+
+  const app = createApp({
+    publicUrl,
+    issuer,
+    logger,
+    deps: { identity, sessions, authenticator },
+    webDistDir: config.WEB_DIST_DIR ?? defaultWebDist,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    trustProxy: config.TRUST_PROXY === 'true',
+    ready: async () => ({
+      database: await pool.query('select 1').then(() => true, () => false),
+      identity: await identityHealth.check({ service: '' }, { caller: systemCaller('gateway') }).then((r) => r.status === HealthCheckResponse_ServingStatus.SERVING, () => false),
+      issuer: await issuer.ready(),
+    }),
+  });
+
+  const server: Server = createServer(app);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  const port = (server.address() as AddressInfo).port;
+  const metrics = await startMetricsServer(config.METRICS_PORT);
+  const pruning = setInterval(() => void sessions.prune().catch(() => undefined), 10 * 60_000);
+  pruning.unref();
+  logger.info({ port, metricsPort: metrics.port, publicUrl: publicUrl.toString() }, 'gateway ready');
+
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    logger,
+    async stop() {
+      clearInterval(pruning);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      identity.close();
+      identityHealth.close();
+      await pool.end();
+      await metrics.close();
+    },
+  };
+}

@@ -1,0 +1,123 @@
+// Schema-first routes: each route's zod schemas validate its input and generate its OpenAPI entry.
+import type { Express, Request, Response } from 'express';
+import { z } from 'zod';
+import { Refused, type FieldProblem } from '@e21/kit';
+import type { Actor } from '../auth/actor.js';
+
+/** Who may call a route at all; the services decide what each caller may do. */
+export type Access = 'public' | 'person' | 'person_or_client';
+
+export interface RouteInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  actor: Actor;
+  /** Language for labels: ?lang, then the person's locale, then Accept-Language. */
+  language: 'en' | 'fr';
+  /** The version named by If-Match ("3" or "\"3\""), when sent. */
+  ifMatch: number | undefined;
+  req: Request;
+  res: Response;
+}
+
+export interface RouteResult {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Express path, e.g. /v1/people/:personId */
+  path: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  /** Documented success response. */
+  response?: { status: number; schema?: z.ZodType; description: string };
+  ifMatch?: 'optional' | 'required';
+  handler(input: RouteInput<P, Q, B>): Promise<RouteResult>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteDefinition<any, any, any>;
+
+export function defineRoute<P, Q, B>(route: RouteDefinition<P, Q, B>): AnyRoute {
+  return route as AnyRoute;
+}
+
+/** zod issues as field problems named like "body.name" or "query.limit". */
+function fieldProblems(part: 'params' | 'query' | 'body', error: z.ZodError): FieldProblem[] {
+  return error.issues.flatMap((issue) => {
+    const base = [part, ...issue.path.map(String)].join('.');
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ field: `${base}.${key}`, message: 'is not a known field' }));
+    return [{ field: base, message: issue.message }];
+  });
+}
+
+function parsePart<T>(part: 'params' | 'query' | 'body', schema: z.ZodType<T> | undefined, value: unknown): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const errors = fieldProblems(part, result.error);
+  throw new Refused('invalid', 'validation_failed', errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
+}
+
+function parseIfMatch(header: string | undefined, rule: RouteDefinition['ifMatch']): number | undefined {
+  if (!header) {
+    if (rule === 'required') throw new Refused('invalid', 'precondition_required', 'Send If-Match with the version you are changing', [{ field: 'header.if-match', message: 'is required' }]);
+    return undefined;
+  }
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
+  if (!match) throw new Refused('invalid', 'validation_failed', 'If-Match must be a version such as "3"', [{ field: 'header.if-match', message: 'must be a version such as "3"' }]);
+  return Number(match[1]);
+}
+
+export interface RouteContext {
+  /** Resolves who is calling (session cookie or bearer token); undefined when anonymous. */
+  actorOf(req: Request, res: Response): Promise<Actor | undefined>;
+  /** Throws unless a cookie-authenticated write carries the session's CSRF token. */
+  checkCsrf(req: Request, actor: Actor): void;
+}
+
+function languageOf(req: Request, actor: Actor | undefined): 'en' | 'fr' {
+  const explicit = typeof req.query.lang === 'string' ? req.query.lang : undefined;
+  const preferred = explicit ?? (actor?.kind === 'person' ? actor.locale : undefined) ?? req.acceptsLanguages('en', 'fr') ?? 'en';
+  return preferred === 'fr' ? 'fr' : 'en';
+}
+
+const requireAccess = (access: Access, actor: Actor | undefined): Actor => {
+  if (access === 'public') return actor ?? { kind: 'anonymous', via: 'none' };
+  if (!actor || actor.kind === 'anonymous') throw new Refused('unauthenticated', 'unauthenticated', 'Sign in, or send a bearer token');
+  if (access === 'person' && actor.kind !== 'person') throw new Refused('forbidden', 'forbidden', 'This route is for people, not integration clients');
+  return actor;
+};
+
+export function registerRoutes(app: Express, routes: AnyRoute[], context: RouteContext): void {
+  for (const route of routes) {
+    app[route.method](route.path, async (req: Request, res: Response) => {
+      const anyActor = await context.actorOf(req, res);
+      const actor = requireAccess(route.access, anyActor);
+      if (route.method !== 'get') context.checkCsrf(req, actor);
+      const { lang: _lang, ...query } = req.query as Record<string, unknown>;
+      const input = {
+        params: parsePart('params', route.params, req.params),
+        query: parsePart('query', route.query, query),
+        body: parsePart('body', route.body, route.body ? (req.body ?? {}) : undefined),
+        actor,
+        language: languageOf(req, anyActor),
+        ifMatch: parseIfMatch(req.get('if-match'), route.ifMatch),
+        req,
+        res,
+      };
+      const result = await route.handler(input);
+      for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+      const status = result.status ?? route.response?.status ?? 200;
+      if (result.body === undefined) res.status(status).end();
+      else res.status(status).json(result.body);
+    });
+  }
+}

@@ -1,0 +1,120 @@
+// Organizations (companies, public bodies, associations, offices, merchants) and their members.
+import { z } from 'zod';
+import { toProtoEnum } from '@e21/kit';
+import type { MembershipRole, OrganizationKind } from '@e21/proto/e21/identity/v1/identity';
+import type { GatewayDeps } from '../../deps.js';
+import { callerOf } from '../../auth/actor.js';
+import { defineRoute } from '../../http/route.js';
+import { cursor, emptyQuery, limit, listOf, orNull, text, uuid } from '../common.js';
+import { membershipOut, organizationOut } from './mapping.js';
+import { Membership, MEMBERSHIP_ROLES, Organization, ORGANIZATION_KINDS } from './schemas.js';
+
+const organizationParam = z.object({ organizationId: uuid }).strict();
+const memberParam = z.object({ organizationId: uuid, personId: uuid }).strict();
+
+export function organizationRoutes(deps: GatewayDeps) {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/v1/organizations',
+      summary: 'Register an organization; its creator becomes its admin. Public bodies and offices: territory admins only',
+      tag: 'organizations',
+      access: 'person',
+      body: z.object({ name: text(200), kind: z.enum(ORGANIZATION_KINDS), legalId: text(40), territoryId: uuid }).strict(),
+      response: { status: 201, schema: Organization, description: 'The new organization' },
+      async handler({ actor, body }) {
+        const organization = await deps.identity.createOrganization(
+          { name: body.name, kind: toProtoEnum<OrganizationKind>('ORGANIZATION_KIND', body.kind), legalId: body.legalId, territoryId: body.territoryId },
+          { caller: callerOf(actor) },
+        );
+        return { status: 201, body: organizationOut(organization), headers: { Location: `/v1/organizations/${organization.id}` } };
+      },
+    }),
+
+    defineRoute({
+      method: 'get',
+      path: '/v1/organizations',
+      summary: 'Organizations of a territory and the territories below it',
+      tag: 'organizations',
+      access: 'person',
+      query: z.object({ territoryId: uuid.optional(), kind: z.enum(ORGANIZATION_KINDS).optional(), limit, cursor }).strict(),
+      response: { status: 200, schema: listOf(Organization), description: 'Organizations by name' },
+      async handler({ actor, query }) {
+        const found = await deps.identity.listOrganizations(
+          {
+            territoryId: query.territoryId ?? '',
+            kind: query.kind ? toProtoEnum<OrganizationKind>('ORGANIZATION_KIND', query.kind) : toProtoEnum<OrganizationKind>('ORGANIZATION_KIND', 'unspecified'),
+            limit: query.limit ?? 50,
+            cursor: query.cursor ?? '',
+          },
+          { caller: callerOf(actor) },
+        );
+        return { body: { items: found.organizations.map(organizationOut), nextCursor: orNull(found.nextCursor) } };
+      },
+    }),
+
+    defineRoute({
+      method: 'get',
+      path: '/v1/organizations/:organizationId',
+      summary: 'One organization',
+      tag: 'organizations',
+      access: 'person',
+      params: organizationParam,
+      query: emptyQuery,
+      response: { status: 200, schema: Organization, description: 'The organization' },
+      async handler({ actor, params }) {
+        return { body: organizationOut(await deps.identity.getOrganization({ id: params.organizationId }, { caller: callerOf(actor) })) };
+      },
+    }),
+
+    defineRoute({
+      method: 'get',
+      path: '/v1/organizations/:organizationId/members',
+      summary: 'Members of an organization (its HR managers and admins, and the territory’s officers)',
+      tag: 'organizations',
+      access: 'person',
+      params: organizationParam,
+      query: z.object({ limit, cursor }).strict(),
+      response: { status: 200, schema: listOf(Membership), description: 'Members by name' },
+      async handler({ actor, params, query }) {
+        const found = await deps.identity.listMembers(
+          { organizationId: params.organizationId, limit: query.limit ?? 50, cursor: query.cursor ?? '' },
+          { caller: callerOf(actor) },
+        );
+        return { body: { items: found.memberships.map(membershipOut), nextCursor: orNull(found.nextCursor) } };
+      },
+    }),
+
+    defineRoute({
+      method: 'put',
+      path: '/v1/organizations/:organizationId/members/:personId',
+      summary: 'Add a member or change their role (HR managers manage members; admins also grant HR and admin)',
+      tag: 'organizations',
+      access: 'person',
+      params: memberParam,
+      body: z.object({ role: z.enum(MEMBERSHIP_ROLES), employeeReference: z.string().trim().max(64).nullish() }).strict(),
+      response: { status: 200, schema: Membership, description: 'The membership' },
+      async handler({ actor, params, body }) {
+        const membership = await deps.identity.setMembership(
+          { ...params, role: toProtoEnum<MembershipRole>('MEMBERSHIP_ROLE', body.role), employeeReference: body.employeeReference ?? '' },
+          { caller: callerOf(actor) },
+        );
+        return { body: membershipOut(membership) };
+      },
+    }),
+
+    defineRoute({
+      method: 'delete',
+      path: '/v1/organizations/:organizationId/members/:personId',
+      summary: 'Remove a member (or leave the organization yourself)',
+      tag: 'organizations',
+      access: 'person',
+      params: memberParam,
+      response: { status: 204, description: 'Removed' },
+      async handler({ actor, params }) {
+        await deps.identity.removeMembership(params, { caller: callerOf(actor) });
+        return { status: 204 };
+      },
+    }),
+  ];
+}
