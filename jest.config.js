@@ -19,6 +19,8 @@ const common = {
 };
 
 export default {
+  // Integration and end-to-end tests start real servers; e2e files pass longer timeouts to their hooks.
+  testTimeout: 60_000,
   projects: [
     {
       ...common,

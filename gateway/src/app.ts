@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
-import { httpTracing, Refused, type Logger } from '@e21/kit';
+import { httpTracing, type Logger } from '@e21/kit';
 import { Authenticator } from './auth/authenticator.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import type { Issuer } from './auth/issuer.js';
@@ -41,10 +41,11 @@ function requestId(req: Request, res: Response, next: NextFunction): void {
 }
 
 /** Writes must send JSON: anything else is refused before it reaches a route. */
-function requireJsonBody(req: Request, _res: Response, next: NextFunction): void {
+function requireJsonBody(req: Request, res: Response, next: NextFunction): void {
   const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
   if (hasBody && !req.is(['application/json', 'application/*+json'])) {
-    throw new Refused('invalid', 'unsupported_media_type', 'Send the body as application/json');
+    sendProblem(res, { code: 'unsupported_media_type', status: 415, detail: 'Send the body as application/json' });
+    return;
   }
   next();
 }

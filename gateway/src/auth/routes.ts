@@ -19,7 +19,9 @@ export interface AuthRouteDeps {
 /** Only paths of this site: an open redirect would hand the session to another site. */
 export function safeReturnTo(value: unknown): string {
   const text = typeof value === 'string' ? value : '/';
-  return text.startsWith('/') && !text.startsWith('//') && !text.startsWith('/\\') && text.length < 500 ? text : '/';
+  // Backslashes and control characters are read as slashes or dropped by some URL parsers.
+  const local = text.startsWith('/') && !text.startsWith('//') && !/[\\\u0000-\u001f\u007f]/.test(text);
+  return local && text.length < 500 ? text : '/';
 }
 
 export function registerAuthRoutes(app: Express, deps: AuthRouteDeps): void {
@@ -30,7 +32,7 @@ export function registerAuthRoutes(app: Express, deps: AuthRouteDeps): void {
     const state = oidc.randomState();
     const codeVerifier = oidc.randomPKCECodeVerifier();
     await deps.sessions.savePendingSignIn(state, codeVerifier, safeReturnTo(req.query.returnTo));
-    const language = req.acceptsLanguages('fr', 'en') === 'fr' ? 'fr' : 'en';
+    const language = req.acceptsLanguages('en', 'fr') === 'fr' ? 'fr' : 'en';
     res.redirect(303, (await deps.issuer.authorizationUrl(state, codeVerifier, language)).toString());
   });
 
@@ -45,7 +47,14 @@ export function registerAuthRoutes(app: Express, deps: AuthRouteDeps): void {
       throw new Refused('unauthenticated', 'sign_in_failed', 'The sign-in could not be completed; start again');
     });
     const { person } = await deps.identity.resolveSubject(
-      { issuer: String(claims.iss), subject: claims.sub, email: String(claims.email ?? ''), name: String(claims.name ?? ''), locale: String(claims.locale ?? '') },
+      {
+        issuer: String(claims.iss),
+        subject: claims.sub,
+        email: String(claims.email ?? ''),
+        name: String(claims.name ?? ''),
+        locale: String(claims.locale ?? ''),
+        emailVerified: claims.email_verified === true,
+      },
       { caller: systemCaller('gateway') },
     );
     const sessionId = await deps.sessions.create(person!.id, person!.locale === 'fr' ? 'fr' : 'en', idToken);

@@ -96,6 +96,25 @@ const requireAccess = (access: Access, actor: Actor | undefined): Actor => {
   return actor;
 };
 
+const camelCase = (name: string) => name.replace(/_([a-z])/g, (_m, letter: string) => letter.toUpperCase());
+
+/**
+ * Services name fields as their protobuf fields ("skill_id"); the client sent them as a path
+ * parameter, a query parameter or a body field ("params.skillId"). Renames the ones it can place.
+ */
+function locateFields(refused: Refused, parts: { params: unknown; query: unknown; body: unknown }): Refused {
+  if (refused.fields.length === 0) return refused;
+  const fields = refused.fields.map((problem) => {
+    const name = camelCase(problem.field);
+    const part = (['params', 'query', 'body'] as const).find((key) => {
+      const value = parts[key];
+      return typeof value === 'object' && value !== null && name in value;
+    });
+    return part ? { ...problem, field: `${part}.${name}` } : problem;
+  });
+  return new Refused(refused.kind, refused.code, refused.message, fields);
+}
+
 export function registerRoutes(app: Express, routes: AnyRoute[], context: RouteContext): void {
   for (const route of routes) {
     app[route.method](route.path, async (req: Request, res: Response) => {
@@ -113,7 +132,9 @@ export function registerRoutes(app: Express, routes: AnyRoute[], context: RouteC
         req,
         res,
       };
-      const result = await route.handler(input);
+      const result = await route.handler(input).catch((error: unknown) => {
+        throw error instanceof Refused ? locateFields(error, input) : error;
+      });
       for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
       const status = result.status ?? route.response?.status ?? 200;
       if (result.body === undefined) res.status(status).end();

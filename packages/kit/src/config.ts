@@ -16,12 +16,13 @@ export function loadConfig<S extends z.ZodRawShape>(
   shape: S,
   env: Record<string, string | undefined> = process.env,
 ): z.infer<z.ZodObject<S>> {
-  const result = z.object(shape).safeParse(withoutEmptyStrings(env));
+  const given = withoutEmptyStrings(env);
+  const result = z.object(shape).safeParse(given);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? '?');
     const description = (shape[name] as z.ZodType | undefined)?.description;
-    const what = issue.code === 'invalid_type' && env[name] === undefined ? 'is missing' : `is not valid (${issue.message})`;
+    const what = given[name] === undefined ? 'is missing' : `is not valid (${issue.message})`;
     return `${name} ${what}${description ? `: ${description}` : ''}`;
   });
   throw new ConfigError(problems);
@@ -31,15 +32,15 @@ function withoutEmptyStrings(env: Record<string, string | undefined>): Record<st
   return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
 }
 
-const port = (description: string) => z.coerce.number().int().min(0).max(65535).describe(description);
+const port = z.coerce.number().int().min(0).max(65535);
 
 /** Variables every service reads. */
 export const serviceEnv = {
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').describe("PostgreSQL URL of this service's own database"),
   NATS_URL: z.string().regex(/^(nats|tls):\/\//, 'must be a nats:// URL').describe('NATS server URL, e.g. nats://localhost:4222'),
-  GRPC_PORT: port('port the gRPC server listens on'),
+  GRPC_PORT: port.describe('port the gRPC server listens on'),
   GRPC_HOST: z.string().default('0.0.0.0').describe('address the gRPC server binds'),
-  METRICS_PORT: port('port of the Prometheus /metrics endpoint (0 picks a free port)').default(0),
+  METRICS_PORT: port.default(0).describe('port of the Prometheus /metrics endpoint (0 picks a free port)'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional().describe('OTLP/HTTP endpoint; traces are exported when set'),
   NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1).describe('JetStream replicas of the streams this service owns'),

@@ -104,6 +104,10 @@ export function kindOfStatus(code: number): RefusalKind | undefined {
 export const notFound = (what: string, id: string): Refused =>
   new Refused('not_found', `${what}_not_found`, `No ${what.replace(/_/g, ' ')} with id ${id}`);
 
+/** A request that refers to something that does not exist (a body field, not the URL's target). */
+export const unknownReference = (field: string, what: string, id: string): Refused =>
+  new Refused('invalid', `unknown_${what}`, `${field}: no ${what.replace(/_/g, ' ')} with id ${id}`, [{ field, message: `is not a known ${what.replace(/_/g, ' ')}` }]);
+
 export const forbidden = (message = 'You are not allowed to do this'): Refused =>
   new Refused('forbidden', 'forbidden', message);
 

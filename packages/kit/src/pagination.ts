@@ -5,12 +5,25 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-/** The key a cursor stands for, or undefined for an empty cursor; throws on a forged or broken one. */
-export function decodeCursor(cursor: string | undefined, length: number): unknown[] | undefined {
+export type CursorPart = 'string' | 'uuid' | 'offset';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const partIsValid: Record<CursorPart, (value: unknown) => boolean> = {
+  string: (value) => typeof value === 'string' && value.length <= 1000,
+  uuid: (value) => typeof value === 'string' && UUID.test(value),
+  offset: (value) => Number.isSafeInteger(value) && (value as number) >= 0,
+};
+
+/**
+ * The key a cursor stands for, or undefined for an empty cursor. A cursor is only trusted as far
+ * as its shape: one whose parts are not of the kinds given (`shape`) is refused as invalid_cursor.
+ */
+export function decodeCursor(cursor: string | undefined, shape: CursorPart[]): unknown[] | undefined {
   if (!cursor) return undefined;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(key) && key.length === length) return key;
+    if (Array.isArray(key) && key.length === shape.length && shape.every((part, i) => partIsValid[part](key[i]))) return key;
   } catch {
     // fall through
   }

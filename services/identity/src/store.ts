@@ -135,7 +135,7 @@ export async function updatePerson(db: Queryable, person: Person): Promise<void>
 
 /** People living in a territory or below it, by name. */
 export async function listPeopleWithin(db: Queryable, territoryId: string, limit: number, cursor?: string): Promise<Page<Person>> {
-  const after = decodeCursor(cursor, 2) as [string, string] | undefined;
+  const after = decodeCursor(cursor, ['string', 'uuid']) as [string, string] | undefined;
   const { rows } = await db.query<PersonRow>(
     `select ${PERSON_COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')}
      from people p join territories t on t.id = p.territory_id
@@ -235,7 +235,7 @@ export async function listOrganizations(
   limit: number,
   cursor?: string,
 ): Promise<Page<Organization>> {
-  const after = decodeCursor(cursor, 2) as [string, string] | undefined;
+  const after = decodeCursor(cursor, ['string', 'uuid']) as [string, string] | undefined;
   const { rows } = await db.query<OrganizationRow>(
     `select ${ORGANIZATION_COLUMNS.split(', ').map((c) => `o.${c}`).join(', ')}
      from organizations o join territories t on t.id = o.territory_id
@@ -312,7 +312,7 @@ export async function countAdmins(db: Queryable, organizationId: string): Promis
 }
 
 export async function listMembers(db: Queryable, organizationId: string, limit: number, cursor?: string): Promise<Page<Membership>> {
-  const after = decodeCursor(cursor, 2) as [string, string] | undefined;
+  const after = decodeCursor(cursor, ['string', 'uuid']) as [string, string] | undefined;
   const { rows } = await db.query<MembershipRow>(
     `${MEMBERSHIP_SELECT} where m.organization_id = $1 and ($2::text is null or (p.name, p.id) > ($2, $3::uuid))
      order by p.name, p.id limit $4`,
@@ -460,7 +460,7 @@ export async function getSkills(db: Queryable, ids: string[]): Promise<SkillReco
 
 /** Skills (not groups) whose label in any language contains the query, best matches first. */
 export async function searchSkills(db: Queryable, query: string, limit: number, cursor?: string): Promise<Page<SkillRecord>> {
-  const offset = Number((decodeCursor(cursor, 1) as [number] | undefined)?.[0] ?? 0);
+  const offset = (decodeCursor(cursor, ['offset']) as [number] | undefined)?.[0] ?? 0;
   const text = normalizeForSearch(query);
   const { rows } = await db.query<SkillRow>(
     `select ${SKILL_COLUMNS} from skills

@@ -15,17 +15,24 @@ export async function hashPassword(password: string, salt: Buffer = randomBytes(
   return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
+/** False for a wrong password and for a stored hash that is not one this module wrote. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64');
-  const actual = await scrypt(password.normalize('NFKC'), Buffer.from(salt, 'base64'), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-    maxmem: COST.maxmem,
-  });
-  return timingSafeEqual(actual, expected);
+  // An empty key would compare equal to an empty result: any password would pass.
+  if (expected.length !== KEY_LENGTH) return false;
+  try {
+    const actual = await scrypt(password.normalize('NFKC'), Buffer.from(salt, 'base64'), KEY_LENGTH, {
+      N: Number(n),
+      r: Number(r),
+      p: Number(p),
+      maxmem: COST.maxmem,
+    });
+    return timingSafeEqual(actual, expected);
+  } catch {
+    return false;
+  }
 }
 
 export const MAX_FAILED_ATTEMPTS = 5;

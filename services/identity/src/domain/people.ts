@@ -80,7 +80,8 @@ export function applyPersonUpdate(person: Person, changes: PersonChanges, expect
   if (expectedVersion !== undefined && expectedVersion !== person.version) {
     return refusal('stale', 'stale_version', `The profile is at version ${person.version}, not ${expectedVersion}; reload it and try again`);
   }
-  const trimmed: PersonChanges = { ...changes, ...(changes.name !== undefined ? { name: changes.name.trim() } : {}) };
+  const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as PersonChanges;
+  const trimmed: PersonChanges = { ...given, ...(given.name !== undefined ? { name: given.name.trim() } : {}) };
   const problems = fieldProblems(trimmed);
   if (problems.length) return invalidPerson(problems);
   const changedFields = (Object.keys(trimmed) as (keyof PersonChanges)[]).filter(

@@ -8,7 +8,8 @@ const TERRITORY_ONLY: readonly Role[] = ['territory_admin', 'integrator'];
 export type Grantee = { kind: 'person'; personId: string } | { kind: 'client'; clientId: string };
 
 export function parseGrantee(text: string): Grantee | RefusalValue {
-  const [kind, id] = [text.slice(0, text.indexOf(':')), text.slice(text.indexOf(':') + 1)];
+  const separator = text.indexOf(':');
+  const [kind, id] = separator > 0 ? [text.slice(0, separator), text.slice(separator + 1)] : ['', ''];
   if (kind === 'person' && isUuid(id)) return { kind, personId: id };
   if (kind === 'client' && /^[a-zA-Z0-9._-]{1,100}$/.test(id)) return { kind, clientId: id };
   return refusal('invalid', 'invalid_grantee', 'grantee must be "person:<uuid>" or "client:<client id>"', [{ field: 'grantee', message: 'must be "person:<uuid>" or "client:<client id>"' }]);

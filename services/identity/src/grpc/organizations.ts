@@ -1,6 +1,6 @@
 // Organizations and their memberships.
 import { randomUUID } from 'node:crypto';
-import { forbidden, isUniqueViolation, notFound, orThrow, Refused, throwIfRefused, withTransaction, type Caller, type Handlers, type Queryable } from '@e21/kit';
+import { clampLimit, forbidden, isUniqueViolation, notFound, orThrow, Refused, throwIfRefused, unknownReference, withTransaction, type Caller, type Handlers, type Queryable } from '@e21/kit';
 import type { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
 import { requireAllowed } from '../authorization.js';
 import { checkMembershipChange, OFFICIAL_KINDS, ORGANIZATION_KINDS, validateOrganization, type MembershipActor } from '../domain/organizations.js';
@@ -61,7 +61,7 @@ export function organizationHandlers(deps: HandlerDeps): OrganizationHandlers {
       const organization = { ...fields, id: randomUUID(), createdAt: new Date() };
       try {
         await withTransaction(deps.pool, async (tx) => {
-          if (!(await store.getTerritory(tx, territoryId))) throw notFound('territory', territoryId);
+          if (!(await store.getTerritory(tx, territoryId))) throw unknownReference('territory_id', 'territory', territoryId);
           await store.insertOrganization(tx, organization);
           await events.organizationCreated(tx, organization);
           if (caller.kind === 'person') {
@@ -86,8 +86,7 @@ export function organizationHandlers(deps: HandlerDeps): OrganizationHandlers {
       const territoryId = optionalUuid(request.territoryId, 'territory_id');
       await requireAllowed(deps.pool, callerOf(call), 'identity.organizations.read', { territoryId });
       const kind = organizationKindFromProto(request.kind);
-      const limit = request.limit > 0 ? Math.min(request.limit, 200) : 50;
-      const found = await store.listOrganizations(deps.pool, { territoryId, kind }, limit, request.cursor || undefined);
+      const found = await store.listOrganizations(deps.pool, { territoryId, kind }, clampLimit(request.limit), request.cursor || undefined);
       return { organizations: found.items.map(organizationToProto), nextCursor: found.nextCursor };
     },
 
@@ -95,8 +94,7 @@ export function organizationHandlers(deps: HandlerDeps): OrganizationHandlers {
       const organizationId = requireUuid(request.organizationId, 'organization_id');
       await requireAllowed(deps.pool, callerOf(call), 'identity.organizations.members.read', { organizationId });
       await existing(organizationId);
-      const limit = request.limit > 0 ? Math.min(request.limit, 200) : 50;
-      const found = await store.listMembers(deps.pool, organizationId, limit, request.cursor || undefined);
+      const found = await store.listMembers(deps.pool, organizationId, clampLimit(request.limit), request.cursor || undefined);
       return { memberships: found.items.map(membershipToProto), nextCursor: found.nextCursor };
     },
 

@@ -1,6 +1,6 @@
 // People, sign-in subjects and profiles.
 import { randomUUID } from 'node:crypto';
-import { forbidden, invalid, isUniqueViolation, notFound, orThrow, Refused, withTransaction, type Handlers } from '@e21/kit';
+import { clampLimit, forbidden, invalid, isUniqueViolation, notFound, orThrow, Refused, unknownReference, withTransaction, type Handlers } from '@e21/kit';
 import type { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
 import { requireAllowed } from '../authorization.js';
 import { hashPassword } from '../domain/credentials.js';
@@ -26,7 +26,7 @@ export async function registerPerson(deps: HandlerDeps, fields: PersonFields, pa
   const person: Person = { ...valid, id: randomUUID(), version: 1, createdAt: now, updatedAt: now };
   try {
     return await withTransaction(deps.pool, async (tx) => {
-      if (!(await store.getTerritory(tx, person.territoryId))) throw notFound('territory', person.territoryId);
+      if (!(await store.getTerritory(tx, person.territoryId))) throw unknownReference('territory_id', 'territory', person.territoryId);
       await store.insertPerson(tx, person);
       if (passwordHash) await store.setPasswordHash(tx, person.id, passwordHash);
       await events.personRegistered(tx, person);
@@ -76,7 +76,7 @@ export function peopleHandlers(deps: HandlerDeps): PeopleHandlers {
         if (!person) throw notFound('person', id);
         const result = orThrow(applyPersonUpdate(person, changes, request.expectedVersion, new Date()));
         if (result.changedFields.length === 0) return result.person;
-        if (changes.territoryId && !(await store.getTerritory(tx, changes.territoryId))) throw notFound('territory', changes.territoryId);
+        if (changes.territoryId && !(await store.getTerritory(tx, changes.territoryId))) throw unknownReference('territory_id', 'territory', changes.territoryId);
         await store.updatePerson(tx, result.person);
         await events.personUpdated(tx, result.person, result.changedFields);
         return result.person;
@@ -87,7 +87,7 @@ export function peopleHandlers(deps: HandlerDeps): PeopleHandlers {
     async listPeople(request, call) {
       const territoryId = requireUuid(request.territoryId, 'territory_id');
       await requireAllowed(deps.pool, callerOf(call), 'identity.people.list', { territoryId });
-      const people = await store.listPeopleWithin(deps.pool, territoryId, clamp(request.limit), request.cursor || undefined);
+      const people = await store.listPeopleWithin(deps.pool, territoryId, clampLimit(request.limit), request.cursor || undefined);
       return { people: people.items.map(personToProto), nextCursor: people.nextCursor };
     },
 
@@ -136,7 +136,7 @@ export function peopleHandlers(deps: HandlerDeps): PeopleHandlers {
  */
 async function resolveSubject(
   deps: HandlerDeps,
-  request: { issuer: string; subject: string; email: string; name: string; locale: string },
+  request: { issuer: string; subject: string; email: string; name: string; locale: string; emailVerified: boolean },
 ): Promise<{ person: ReturnType<typeof personToProto>; registeredNow: boolean }> {
   if (deps.ownIssuer && request.issuer === deps.ownIssuer) {
     return { person: personToProto(await existingPerson(deps, requireUuid(request.subject, 'subject'))), registeredNow: false };
@@ -144,6 +144,7 @@ async function resolveSubject(
   const linked = await store.findExternalSubject(deps.pool, request.issuer, request.subject);
   if (linked) return { person: personToProto(await existingPerson(deps, linked)), registeredNow: false };
   if (!request.email) throw new Refused('not_found', 'unknown_subject', 'This sign-in is not linked to a person and carries no email');
+  if (!request.emailVerified) throw new Refused('forbidden', 'email_not_verified', 'Verify your email address with your sign-in provider first');
   const existing = await store.findPersonByEmail(deps.pool, request.email);
   if (existing) {
     await store.linkExternalSubject(deps.pool, request.issuer, request.subject, existing.id);
@@ -166,6 +167,3 @@ function mapOptional<T, R>(value: T | undefined, map: (value: T) => R): R | unde
   return value === undefined ? undefined : map(value);
 }
 
-function clamp(limit: number): number {
-  return limit > 0 ? Math.min(limit, 200) : 50;
-}

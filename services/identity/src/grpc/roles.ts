@@ -1,6 +1,6 @@
 // Scoped role grants and the Authorize decision.
 import { randomUUID } from 'node:crypto';
-import { forbidden, invalid, notFound, orThrow, parseCaller, throwIfRefused, withTransaction, type Caller, type Handlers, type Queryable } from '@e21/kit';
+import { forbidden, invalid, notFound, orThrow, parseCaller, throwIfRefused, unknownReference, withTransaction, type Caller, type Handlers, type Queryable } from '@e21/kit';
 import type { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
 import { authorize, requireAllowed, type ResourceScope } from '../authorization.js';
 import { SCOPE_KINDS, TERRITORY_ROLES, type ScopeKind } from '../domain/policy.js';
@@ -19,8 +19,8 @@ function resourceOf(scopeKind: ScopeKind, scopeId: string): ResourceScope {
 }
 
 async function requireScopeExists(db: Queryable, scopeKind: ScopeKind, scopeId: string): Promise<void> {
-  if (scopeKind === 'territory' && !(await store.getTerritory(db, scopeId))) throw notFound('territory', scopeId);
-  if (scopeKind === 'organization' && !(await store.getOrganization(db, scopeId))) throw notFound('organization', scopeId);
+  if (scopeKind === 'territory' && !(await store.getTerritory(db, scopeId))) throw unknownReference('scope_id', 'territory', scopeId);
+  if (scopeKind === 'organization' && !(await store.getOrganization(db, scopeId))) throw unknownReference('scope_id', 'organization', scopeId);
 }
 
 export function roleHandlers(deps: HandlerDeps): RoleHandlers {
@@ -34,7 +34,7 @@ export function roleHandlers(deps: HandlerDeps): RoleHandlers {
       throwIfRefused(checkGrant(role, scopeKind, grantee));
       await requireAllowed(deps.pool, caller, 'identity.roles.grant', resourceOf(scopeKind, scopeId));
       await requireScopeExists(deps.pool, scopeKind, scopeId);
-      if (grantee.kind === 'person' && !(await store.getPerson(deps.pool, grantee.personId))) throw notFound('person', grantee.personId);
+      if (grantee.kind === 'person' && !(await store.getPerson(deps.pool, grantee.personId))) throw unknownReference('grantee', 'person', grantee.personId);
       const grant = await withTransaction(deps.pool, async (tx) => {
         const result = await store.insertGrant(tx, {
           id: randomUUID(),
@@ -75,7 +75,7 @@ export function roleHandlers(deps: HandlerDeps): RoleHandlers {
       if (request.grantee) orThrow(parseGrantee(request.grantee));
       if (!request.grantee && !(scopeKind && scopeId)) throw invalid('scope_id', 'name a grantee, or a scope kind and id', 'filter_required');
       const ownGrants = request.grantee !== '' && request.grantee === callerText(caller);
-      if (!ownGrants) {
+      if (!ownGrants && caller.kind !== 'system') {
         if (!scopeKind || !scopeId) throw forbidden('Listing grants of someone else needs a scope you administer');
         await requireAllowed(deps.pool, caller, 'identity.roles.read', resourceOf(scopeKind, scopeId));
       }

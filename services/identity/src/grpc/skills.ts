@@ -1,5 +1,5 @@
 // Competence profiles and the skills taxonomy.
-import { invalid, notFound, Refused, type Handlers, type Queryable } from '@e21/kit';
+import { clampLimit, invalid, notFound, Refused, type Handlers, type Queryable } from '@e21/kit';
 import type { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
 import { requireAllowed } from '../authorization.js';
 import type { SkillRecord } from '../domain/skills.js';
@@ -66,7 +66,7 @@ export function skillHandlers(deps: HandlerDeps): SkillHandlers {
       callerOf(call);
       if (request.query.length > QUERY_MAX_LENGTH) throw invalid('query', `must be at most ${QUERY_MAX_LENGTH} characters`);
       const language = languageOf(request.language);
-      const found = await store.searchSkills(deps.pool, request.query, request.limit > 0 ? Math.min(request.limit, 100) : 20, request.cursor || undefined);
+      const found = await store.searchSkills(deps.pool, request.query, clampLimit(request.limit, 20, 100), request.cursor || undefined);
       const skills = await withBroader(deps.pool, found.items);
       return { skills: found.items.map((s) => skillToProto(s, language, skills.get(s.id)?.broader)), nextCursor: found.nextCursor };
     },

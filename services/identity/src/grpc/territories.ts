@@ -1,5 +1,5 @@
 // The territory tree.
-import { notFound, orThrow, type Handlers } from '@e21/kit';
+import { notFound, orThrow, unknownReference, type Handlers } from '@e21/kit';
 import type { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
 import { requireAllowed } from '../authorization.js';
 import { placeTerritory, TERRITORY_LEVELS, type Territory } from '../domain/territories.js';
@@ -26,7 +26,7 @@ export function territoryHandlers(deps: HandlerDeps): TerritoryHandlers {
       await requireAllowed(deps.pool, callerOf(call), 'identity.territories.write', { territoryId: parentId ?? id });
       const level = requireEnum(territoryLevelFromProto(request.level), 'level', TERRITORY_LEVELS);
       const parent = parentId ? await store.getTerritory(deps.pool, parentId) : undefined;
-      if (parentId && !parent) throw notFound('territory', parentId);
+      if (parentId && !parent) throw unknownReference('parent_id', 'territory', parentId);
       const candidate = { id, level, code: request.code, labels: request.labels };
       const { path } = orThrow(placeTerritory(candidate, parent));
       const territory: Territory = { ...candidate, parentId: parentId ?? null, path };

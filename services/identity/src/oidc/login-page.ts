@@ -29,10 +29,24 @@ const TEXT = {
 
 export type LoginProblem = 'invalid' | 'locked' | 'tooFast';
 
-/** The first supported language of a ui_locales value or an Accept-Language header. */
+/** Language tags of a ui_locales value or an Accept-Language header, most wanted first (q=0 left out). */
+function rankedTags(preference: string): string[] {
+  return preference
+    .split(/[\s,]+/)
+    .map((entry, index) => {
+      const [tag = '', ...parameters] = entry.split(';');
+      const q = Number(parameters.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? 1);
+      return { tag: tag.trim(), q: Number.isNaN(q) ? 0 : q, index };
+    })
+    .filter((entry) => entry.tag && entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index)
+    .map((entry) => entry.tag);
+}
+
+/** The first supported language of the first preference that names one (?lang, ui_locales, Accept-Language). */
 export function pickLanguage(...preferences: (string | undefined)[]): PageLanguage {
   for (const preference of preferences) {
-    for (const tag of (preference ?? '').split(/[\s,]+/)) {
+    for (const tag of rankedTags(preference ?? '')) {
       const language = tag.slice(0, 2).toLowerCase();
       if (language === 'fr' || language === 'en') return language;
     }

@@ -546,6 +546,8 @@ export interface ResolveSubjectRequest {
   email: string;
   name: string;
   locale: string;
+  /** Only a verified email links a new subject to a person: anyone can claim an unverified one. */
+  emailVerified: boolean;
 }
 
 export interface ResolveSubjectResponse {
@@ -568,6 +570,8 @@ export interface Profile {
   memberships: Membership[];
   competences: Competence[];
   roles: RoleGrant[];
+  /** The membership that makes an organization the person's employer; absent when they have none. */
+  employer?: Membership | undefined;
 }
 
 export interface Competence {
@@ -1786,7 +1790,7 @@ export const SetPasswordResponse: MessageFns<SetPasswordResponse> = {
 };
 
 function createBaseResolveSubjectRequest(): ResolveSubjectRequest {
-  return { issuer: "", subject: "", email: "", name: "", locale: "" };
+  return { issuer: "", subject: "", email: "", name: "", locale: "", emailVerified: false };
 }
 
 export const ResolveSubjectRequest: MessageFns<ResolveSubjectRequest> = {
@@ -1805,6 +1809,9 @@ export const ResolveSubjectRequest: MessageFns<ResolveSubjectRequest> = {
     }
     if (message.locale !== "") {
       writer.uint32(42).string(message.locale);
+    }
+    if (message.emailVerified !== false) {
+      writer.uint32(48).bool(message.emailVerified);
     }
     return writer;
   },
@@ -1862,6 +1869,14 @@ export const ResolveSubjectRequest: MessageFns<ResolveSubjectRequest> = {
             message.locale = reader.string();
             continue;
           }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.emailVerified = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1881,6 +1896,11 @@ export const ResolveSubjectRequest: MessageFns<ResolveSubjectRequest> = {
       email: isSet(object.email) ? globalThis.String(object.email) : "",
       name: isSet(object.name) ? globalThis.String(object.name) : "",
       locale: isSet(object.locale) ? globalThis.String(object.locale) : "",
+      emailVerified: isSet(object.emailVerified)
+        ? globalThis.Boolean(object.emailVerified)
+        : isSet(object.email_verified)
+        ? globalThis.Boolean(object.email_verified)
+        : false,
     };
   },
 
@@ -1901,6 +1921,9 @@ export const ResolveSubjectRequest: MessageFns<ResolveSubjectRequest> = {
     if (message.locale !== "") {
       obj.locale = message.locale;
     }
+    if (message.emailVerified !== false) {
+      obj.emailVerified = message.emailVerified;
+    }
     return obj;
   },
 
@@ -1914,6 +1937,7 @@ export const ResolveSubjectRequest: MessageFns<ResolveSubjectRequest> = {
     message.email = object.email ?? "";
     message.name = object.name ?? "";
     message.locale = object.locale ?? "";
+    message.emailVerified = object.emailVerified ?? false;
     return message;
   },
 };
@@ -2099,7 +2123,7 @@ export const GetProfileRequest: MessageFns<GetProfileRequest> = {
 };
 
 function createBaseProfile(): Profile {
-  return { person: undefined, territoryPath: [], memberships: [], competences: [], roles: [] };
+  return { person: undefined, territoryPath: [], memberships: [], competences: [], roles: [], employer: undefined };
 }
 
 export const Profile: MessageFns<Profile> = {
@@ -2118,6 +2142,9 @@ export const Profile: MessageFns<Profile> = {
     }
     for (const v of message.roles) {
       RoleGrant.encode(v!, writer.uint32(42).fork()).join();
+    }
+    if (message.employer !== undefined) {
+      Membership.encode(message.employer, writer.uint32(50).fork()).join();
     }
     return writer;
   },
@@ -2175,6 +2202,14 @@ export const Profile: MessageFns<Profile> = {
             message.roles.push(RoleGrant.decode(reader, reader.uint32()));
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.employer = Membership.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2202,6 +2237,7 @@ export const Profile: MessageFns<Profile> = {
         ? object.competences.map((e: any) => Competence.fromJSON(e))
         : [],
       roles: globalThis.Array.isArray(object?.roles) ? object.roles.map((e: any) => RoleGrant.fromJSON(e)) : [],
+      employer: isSet(object.employer) ? Membership.fromJSON(object.employer) : undefined,
     };
   },
 
@@ -2222,6 +2258,9 @@ export const Profile: MessageFns<Profile> = {
     if (message.roles?.length) {
       obj.roles = message.roles.map((e) => RoleGrant.toJSON(e));
     }
+    if (message.employer !== undefined) {
+      obj.employer = Membership.toJSON(message.employer);
+    }
     return obj;
   },
 
@@ -2237,6 +2276,9 @@ export const Profile: MessageFns<Profile> = {
     message.memberships = object.memberships?.map((e) => Membership.fromPartial(e)) || [];
     message.competences = object.competences?.map((e) => Competence.fromPartial(e)) || [];
     message.roles = object.roles?.map((e) => RoleGrant.fromPartial(e)) || [];
+    message.employer = (object.employer !== undefined && object.employer !== null)
+      ? Membership.fromPartial(object.employer)
+      : undefined;
     return message;
   },
 };

@@ -1,0 +1,131 @@
+// Every gateway route of identity, called by anonymous, inhabitant, HR manager, officer and admin.
+import { randomUUID } from 'node:crypto';
+import { allRoutes } from '@e21/gateway/app';
+import { api, createWorld, startPlatform, type Platform, type World } from '../../tests/support/platform.js';
+
+const ROLES = ['anonymous', 'inhabitant', 'hrManager', 'officer', 'admin'] as const;
+type Role = (typeof ROLES)[number];
+
+interface Case {
+  method: string;
+  route: string;
+  /** What the call does, as the test names it. */
+  what: string;
+  /** Builds the request for one role, creating what it needs so roles do not interfere. */
+  request(world: World, role: Role): Promise<{ path: string; body?: unknown }> | { path: string; body?: unknown };
+  expect: [anonymous: number, inhabitant: number, hrManager: number, officer: number, admin: number];
+}
+
+const SKILL = 'urn:e21:skill:first-aid';
+
+const cases: Case[] = [
+  { method: 'GET', route: '/v1/me', what: 'read my profile', request: () => ({ path: '/v1/me' }), expect: [401, 200, 200, 200, 200] },
+  { method: 'PATCH', route: '/v1/me', what: 'edit my profile', request: () => ({ path: '/v1/me', body: { name: 'Renamed' } }), expect: [401, 200, 200, 200, 200] },
+  { method: 'GET', route: '/v1/me/competences', what: 'list my competences', request: () => ({ path: '/v1/me/competences' }), expect: [401, 200, 200, 200, 200] },
+  { method: 'PUT', route: '/v1/me/competences/:skillId', what: 'add a competence', request: () => ({ path: `/v1/me/competences/${encodeURIComponent(SKILL)}`, body: { level: 2 } }), expect: [401, 200, 200, 200, 200] },
+  {
+    method: 'DELETE',
+    route: '/v1/me/competences/:skillId',
+    what: 'remove a competence',
+    request: () => ({ path: `/v1/me/competences/${encodeURIComponent(SKILL)}` }),
+    expect: [401, 204, 204, 204, 204],
+  },
+  { method: 'GET', route: '/v1/skills', what: 'search skills', request: () => ({ path: '/v1/skills?q=aid' }), expect: [401, 200, 200, 200, 200] },
+  { method: 'GET', route: '/v1/territories', what: 'read the territory tree', request: () => ({ path: '/v1/territories' }), expect: [401, 200, 200, 200, 200] },
+  { method: 'GET', route: '/v1/territories/:territoryId', what: 'read a territory', request: (w) => ({ path: `/v1/territories/${w.territories.marseille}` }), expect: [401, 200, 200, 200, 200] },
+  {
+    method: 'PUT',
+    route: '/v1/territories/:territoryId',
+    what: 'create a locality under a department of the admin’s region',
+    request: (w) => ({ path: `/v1/territories/${randomUUID()}`, body: { parentId: w.territories.bouchesDuRhone, level: 'locality', code: `13${Math.floor(Math.random() * 900 + 100)}`, labels: { en: 'La Ciotat' } } }),
+    expect: [401, 403, 403, 403, 200],
+  },
+  { method: 'GET', route: '/v1/territories/:territoryId/children', what: 'list children of a territory', request: (w) => ({ path: `/v1/territories/${w.territories.bouchesDuRhone}/children` }), expect: [401, 200, 200, 200, 200] },
+  { method: 'GET', route: '/v1/territories/:territoryId/ancestors', what: 'list ancestors of a territory', request: (w) => ({ path: `/v1/territories/${w.territories.marseille}/ancestors` }), expect: [401, 200, 200, 200, 200] },
+  {
+    method: 'POST',
+    route: '/v1/organizations',
+    what: 'register a company',
+    request: (w) => ({ path: '/v1/organizations', body: { name: 'Atelier vélo', kind: 'private_company', legalId: `${Math.floor(Math.random() * 1e9)}`, territoryId: w.territories.marseille } }),
+    expect: [401, 201, 201, 201, 201],
+  },
+  { method: 'GET', route: '/v1/organizations', what: 'list organizations of a territory', request: (w) => ({ path: `/v1/organizations?territoryId=${w.territories.marseille}` }), expect: [401, 200, 200, 200, 200] },
+  { method: 'GET', route: '/v1/organizations/:organizationId', what: 'read an organization', request: (w) => ({ path: `/v1/organizations/${w.companyMarseille}` }), expect: [401, 200, 200, 200, 200] },
+  { method: 'GET', route: '/v1/organizations/:organizationId/members', what: 'list the members of a Marseille company', request: (w) => ({ path: `/v1/organizations/${w.companyMarseille}/members` }), expect: [401, 403, 200, 200, 200] },
+  {
+    method: 'PUT',
+    route: '/v1/organizations/:organizationId/members/:personId',
+    what: 'add a member to a Marseille company',
+    request: async (w) => ({ path: `/v1/organizations/${w.companyMarseille}/members/${(await w.person('New Hire', 'marseille')).id}`, body: { role: 'member', employeeReference: 'X-1' } }),
+    expect: [401, 403, 200, 403, 200],
+  },
+  {
+    method: 'DELETE',
+    route: '/v1/organizations/:organizationId/members/:personId',
+    what: 'remove a member of a Marseille company',
+    async request(w) {
+      const leaving = await w.person('Leaving Soon', 'marseille');
+      await w.member(w.companyMarseille, leaving.id, 'member');
+      return { path: `/v1/organizations/${w.companyMarseille}/members/${leaving.id}` };
+    },
+    expect: [401, 403, 204, 403, 204],
+  },
+  { method: 'GET', route: '/v1/people', what: 'list people of Marseille', request: (w) => ({ path: `/v1/people?territoryId=${w.territories.marseille}` }), expect: [401, 403, 403, 200, 200] },
+  { method: 'GET', route: '/v1/people/:personId', what: 'read a colleague at the same company', request: (w) => ({ path: `/v1/people/${w.colleague.id}` }), expect: [401, 403, 200, 200, 200] },
+  { method: 'GET', route: '/v1/people/:personId/competences', what: 'read a colleague’s competences', request: (w) => ({ path: `/v1/people/${w.colleague.id}/competences` }), expect: [401, 403, 200, 200, 200] },
+  {
+    method: 'POST',
+    route: '/v1/role-grants',
+    what: 'make someone a moderator of Marseille',
+    request: async (w) => ({ path: '/v1/role-grants', body: { grantee: `person:${(await w.person('Future Moderator', 'marseille')).id}`, role: 'moderator', scopeKind: 'territory', scopeId: w.territories.marseille } }),
+    expect: [401, 403, 403, 403, 201],
+  },
+  {
+    method: 'DELETE',
+    route: '/v1/role-grants/:grantId',
+    what: 'revoke a moderator of Marseille',
+    async request(w) {
+      const moderator = await w.person('Moderator', 'marseille');
+      const grant = await platform.identityClient.grantRole(
+        { grantee: `person:${moderator.id}`, role: 'ROLE_MODERATOR' as never, scopeKind: 'SCOPE_KIND_TERRITORY' as never, scopeId: w.territories.marseille },
+        { caller: { kind: 'system', service: 'test' } },
+      );
+      return { path: `/v1/role-grants/${grant.id}` };
+    },
+    expect: [401, 403, 403, 403, 200],
+  },
+  { method: 'GET', route: '/v1/role-grants', what: 'list role grants on Marseille', request: (w) => ({ path: `/v1/role-grants?scopeKind=territory&scopeId=${w.territories.marseille}` }), expect: [401, 403, 403, 200, 200] },
+];
+
+let platform: Platform;
+let world: World;
+const tokens = {} as Record<Role, string | undefined>;
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  world = await createWorld(platform.identityClient);
+  tokens.anonymous = undefined;
+  for (const role of ROLES.slice(1) as Exclude<Role, 'anonymous'>[]) tokens[role] = await platform.tokenFor(world[role].email);
+  // the DELETE of a competence needs one to exist
+  for (const role of ROLES.slice(1) as Exclude<Role, 'anonymous'>[]) await api(platform.gateway.url, tokens[role])('PUT', `/v1/me/competences/${encodeURIComponent(SKILL)}`, { level: 1 });
+});
+afterAll(() => platform.stop());
+
+describe('who may call each gateway route', () => {
+  it('has a row for every route the gateway serves', () => {
+    const served = allRoutes({} as never).map((route) => `${route.method.toUpperCase()} ${route.path}`).sort();
+    expect(cases.map((c) => `${c.method} ${c.route}`).sort()).toEqual(served);
+  });
+
+  const rows = cases.flatMap((c) => ROLES.map((role, index) => [c.method, c.route, c.what, role, c.expect[index]!, c] as const));
+  it.each(rows)('%s %s (%s) as %s answers %i', async (method, _route, _what, role, expected, testCase) => {
+    // DELETE of a competence must come after the PUT for the same role: re-add it first.
+    if (testCase.route === '/v1/me/competences/:skillId' && method === 'DELETE' && tokens[role]) {
+      await api(platform.gateway.url, tokens[role])('PUT', `/v1/me/competences/${encodeURIComponent(SKILL)}`, { level: 1 });
+    }
+    const request = await testCase.request(world, role);
+    const response = await api(platform.gateway.url, tokens[role])(method, request.path, request.body);
+    expect({ status: response.status, type: response.body?.type }).toEqual(expect.objectContaining({ status: expected }));
+    if (expected >= 400) expect(response.headers.get('content-type')).toContain('application/problem+json');
+  });
+});

@@ -1,0 +1,40 @@
+import { defineEvent, sourceServiceOf, type MessageCodec } from './event-type.js';
+
+// defineEvent only keeps the codec; it is never called here.
+const codec: MessageCodec<{ id: string }> = {
+  encode: () => ({ finish: () => new Uint8Array() }),
+  decode: () => ({ id: '' }),
+};
+
+describe('defineEvent', () => {
+  it('accepts types shaped <service>.<entity>.<past-tense verb>', () => {
+    for (const type of ['contracts.contract.signed', 'timesheets.entry.approved', 'identity.person_competence.updated', 'identity.person.password_set']) {
+      expect(defineEvent(type, codec)).toEqual({ type, codec });
+    }
+  });
+
+  it('refuses types that are not three lower-case dotted segments', () => {
+    for (const type of [
+      '',
+      'contracts',
+      'contracts.signed',
+      'contracts.contract.signed.twice',
+      'Contracts.contract.signed',
+      'contracts.contract.Signed',
+      'contracts-contract-signed',
+      'contracts..signed',
+      'contracts.contract.signed ',
+      'my_service.contract.signed',
+      'contracts.contract.signed2',
+    ]) {
+      expect(() => defineEvent(type, codec)).toThrow(/<service>\.<entity>\.<verb>/);
+    }
+  });
+});
+
+describe('sourceServiceOf', () => {
+  it('is the first segment of the event type', () => {
+    expect(sourceServiceOf('contracts.contract.signed')).toBe('contracts');
+    expect(sourceServiceOf('identity.person_competence.updated')).toBe('identity');
+  });
+});

@@ -1,0 +1,179 @@
+// The platform in one test process: identity and the gateway on real PostgreSQL and nats-server.
+import { createClient, loadConfig, personCaller, startService, systemCaller, toProtoEnum, type RunningService, type ServiceClient } from '@e21/kit';
+import { createTestDatabase, freePort, startTestNats, type NatsServer } from '@e21/devinfra';
+import { identityConfigSchema, identitySpec, type IdentityConfig } from '@e21/identity';
+import { startGateway, type RunningGateway } from '@e21/gateway';
+import { gatewayEnv } from '@e21/gateway/config';
+import {
+  IdentityServiceService,
+  type MembershipRole,
+  type OrganizationKind,
+  type PersonStatus,
+  type Role,
+  type ScopeKind,
+  type TerritoryLevel,
+} from '@e21/proto/e21/identity/v1/identity';
+
+export type IdentityClient = ServiceClient<typeof IdentityServiceService>;
+export const SYSTEM = { caller: systemCaller('test') };
+export const PASSWORD = 'correct horse battery';
+const CLI = { id: 'e21-cli', secret: 'cli-secret' };
+
+export interface Platform {
+  identity: RunningService<IdentityConfig>;
+  identityClient: IdentityClient;
+  gateway: RunningGateway;
+  nats: NatsServer;
+  issuer: string;
+  gatewayDatabaseUrl: string;
+  /** An access token through the password grant, as scripts get one. */
+  tokenFor(email: string, password?: string): Promise<string>;
+  clientToken(clientId: string, secret: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function startPlatform(): Promise<Platform> {
+  const nats = await startTestNats();
+  const oidcPort = await freePort();
+  const issuer = `http://127.0.0.1:${oidcPort}`;
+  const gatewayPort = await freePort();
+  const identity = await startService(
+    identitySpec,
+    loadConfig(identityConfigSchema, {
+      DATABASE_URL: await createTestDatabase('identity'),
+      NATS_URL: nats.url,
+      GRPC_PORT: '0',
+      GRPC_HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      OIDC_PORT: String(oidcPort),
+      OIDC_HOST: '127.0.0.1',
+      OIDC_ISSUER_URL: issuer,
+      OIDC_CLIENTS_JSON: JSON.stringify([
+        { client_id: CLI.id, client_secret: CLI.secret, grant_types: ['password'], response_types: [], redirect_uris: [] },
+        { client_id: 'e21-web', client_secret: 'web-secret', redirect_uris: [`http://127.0.0.1:${gatewayPort}/auth/callback`], post_logout_redirect_uris: [`http://127.0.0.1:${gatewayPort}/`] },
+        { client_id: 'integrator-paca', client_secret: 'integrator-secret', grant_types: ['client_credentials'], response_types: [], redirect_uris: [] },
+      ]),
+    }),
+  );
+  const gatewayDatabaseUrl = await createTestDatabase('gateway');
+  const gateway = await startGateway(
+    loadConfig(gatewayEnv, {
+      PORT: String(gatewayPort),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: `http://127.0.0.1:${gatewayPort}`,
+      DATABASE_URL: gatewayDatabaseUrl,
+      IDENTITY_GRPC: `127.0.0.1:${identity.grpcPort}`,
+      OIDC_ISSUER: issuer,
+      OIDC_CLIENT_SECRET: 'web-secret',
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_PER_MINUTE: '100000',
+    }),
+  );
+  const identityClient = createClient(IdentityServiceService, `127.0.0.1:${identity.grpcPort}`, { from: 'test' });
+
+  const token = async (body: Record<string, string>, client: { id: string; secret: string }) => {
+    const response = await fetch(`${issuer}/token`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(body),
+    });
+    const json = (await response.json()) as { access_token?: string; error_description?: string };
+    if (!json.access_token) throw new Error(`no token: ${json.error_description}`);
+    return json.access_token;
+  };
+
+  return {
+    identity,
+    identityClient,
+    gateway,
+    nats,
+    issuer,
+    gatewayDatabaseUrl,
+    tokenFor: (email, password = PASSWORD) => token({ grant_type: 'password', username: email, password }, CLI),
+    clientToken: (clientId, secret) => token({ grant_type: 'client_credentials' }, { id: clientId, secret }),
+    async stop() {
+      identityClient.close();
+      await gateway.stop();
+      await identity.stop();
+      await nats.stop();
+    },
+  };
+}
+
+const territoryTree = [
+  ['eu', undefined, 'eu', 'EU', 'European Union', 'Union européenne'],
+  ['france', 'eu', 'country', 'FR', 'France', 'France'],
+  ['paca', 'france', 'region', 'FRL0', "Provence-Alpes-Côte d'Azur", "Provence-Alpes-Côte d'Azur"],
+  ['bouchesDuRhone', 'paca', 'department', 'FRL04', 'Bouches-du-Rhône', 'Bouches-du-Rhône'],
+  ['marseille', 'bouchesDuRhone', 'locality', '13055', 'Marseille', 'Marseille'],
+  ['aubagne', 'bouchesDuRhone', 'locality', '13005', 'Aubagne', 'Aubagne'],
+  ['occitanie', 'france', 'region', 'FRJ0', 'Occitanie', 'Occitanie'],
+  ['montpellier', 'occitanie', 'locality', '34172', 'Montpellier', 'Montpellier'],
+] as const;
+
+export type TerritoryName = (typeof territoryTree)[number][0];
+
+/** A small world: territories, two companies, and people in the roles the tests need. */
+export async function createWorld(client: IdentityClient) {
+  const territories = {} as Record<TerritoryName, string>;
+  for (const [key, parent, level, code, en, fr] of territoryTree) {
+    territories[key] = crypto.randomUUID();
+    await client.upsertTerritory(
+      { id: territories[key], parentId: parent ? territories[parent] : '', level: toProtoEnum<TerritoryLevel>('TERRITORY_LEVEL', level), code, labels: { en, fr } },
+      SYSTEM,
+    );
+  }
+  const organization = async (name: string, kind: string, territory: TerritoryName) =>
+    (await client.createOrganization({ name, kind: toProtoEnum<OrganizationKind>('ORGANIZATION_KIND', kind), legalId: `L${Math.floor(Math.random() * 1e9)}`, territoryId: territories[territory] }, SYSTEM)).id;
+  const companyMarseille = await organization('Calanques Solaire', 'private_company', 'marseille');
+  const companyAubagne = await organization('Garlaban Bois', 'private_company', 'aubagne');
+
+  const person = async (name: string, territory: TerritoryName, status = 'employee') => {
+    const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${Math.floor(Math.random() * 1e9)}@test.e21.eu`;
+    const created = await client.registerPerson(
+      { name, email, locale: 'en', status: toProtoEnum<PersonStatus>('PERSON_STATUS', status), territoryId: territories[territory], password: PASSWORD },
+      SYSTEM,
+    );
+    return { id: created.id, email, caller: { caller: personCaller(created.id) } };
+  };
+  const member = (organizationId: string, personId: string, role: string) =>
+    client.setMembership({ organizationId, personId, role: toProtoEnum<MembershipRole>('MEMBERSHIP_ROLE', role), employeeReference: '' }, SYSTEM);
+  const grant = (personId: string, role: string, territory: TerritoryName) =>
+    client.grantRole({ grantee: `person:${personId}`, role: toProtoEnum<Role>('ROLE', role), scopeKind: toProtoEnum<ScopeKind>('SCOPE_KIND', 'territory'), scopeId: territories[territory] }, SYSTEM);
+
+  const inhabitant = await person('Amina Haddad', 'marseille');
+  const colleague = await person('Lucas Martin', 'marseille');
+  const hrManager = await person('Claire Dubois', 'marseille');
+  const officer = await person('Marc Rossi', 'marseille');
+  const regionalOfficer = await person('Hélène Garnier', 'marseille');
+  const admin = await person('Anne Admin', 'marseille');
+  const aubagneResident = await person('Karim Benali', 'aubagne');
+  await member(companyMarseille, inhabitant.id, 'member');
+  await member(companyMarseille, colleague.id, 'member');
+  await member(companyMarseille, hrManager.id, 'hr_manager');
+  await member(companyAubagne, aubagneResident.id, 'member');
+  await grant(officer.id, 'officer', 'marseille');
+  await grant(regionalOfficer.id, 'officer', 'paca');
+  await grant(admin.id, 'territory_admin', 'paca');
+  return { territories, companyMarseille, companyAubagne, inhabitant, colleague, hrManager, officer, regionalOfficer, admin, aubagneResident, person, member };
+}
+
+export type World = Awaited<ReturnType<typeof createWorld>>;
+
+/** fetch against the gateway with a bearer token and JSON. */
+export function api(baseUrl: string, token?: string) {
+  return async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    const json = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+    return { status: response.status, body: json as any, headers: response.headers };
+  };
+}
