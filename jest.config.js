@@ -30,7 +30,7 @@ export default {
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{packages,services,gateway}/**/test/**/*.test.ts'],
+      testMatch: ['<rootDir>/{proto,packages,services,gateway}/**/test/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },

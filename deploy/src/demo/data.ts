@@ -60,7 +60,7 @@ export const PEOPLE: DemoPerson[] = [
     memberships: [{ organization: 'villeAubagne', role: 'member', employeeReference: 'VA-2210' }] },
   { key: 'jeanne', name: 'Jeanne Moreau', email: 'jeanne@demo.e21.eu', status: 'retired', locale: 'fr', territory: 'marseille', about: 'retired volunteer',
     memberships: [{ organization: 'jardins', role: 'member' }] },
-  { key: 'lea', name: 'Léa Fontaine', email: 'lea@demo.e21.eu', status: 'student', locale: 'fr', territory: 'aubagne', about: 'student' },
+  { key: 'lea', name: 'Léa Fontaine', email: 'lea@demo.e21.eu', status: 'student', locale: 'en', territory: 'aubagne', about: 'student (English interface)' },
   { key: 'yanis', name: 'Yanis Petit', email: 'yanis@demo.e21.eu', status: 'unemployed', locale: 'fr', territory: 'marseille', about: 'unemployed person' },
   { key: 'marc', name: 'Marc Rossi', email: 'marc@demo.e21.eu', status: 'employee', locale: 'fr', territory: 'marseille', about: 'Engagement 21 officer of Marseille',
     memberships: [{ organization: 'officeMarseille', role: 'admin' }], roles: [{ role: 'officer', territory: 'marseille' }] },

@@ -1,0 +1,92 @@
+// The whole local stack as npm start runs it, used through headless Chromium as a person would.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { freePort } from '@e21/devinfra';
+import { startLocalStack, type LocalStack } from '@e21/deploy';
+
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+let stack: LocalStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'e21-e2e-'));
+  stack = await startLocalStack({
+    dataDir,
+    demo: true,
+    logLevel: 'warn',
+    ports: { gateway: await freePort(), postgres: await freePort(), nats: await freePort(), identityGrpc: await freePort(), oidc: await freePort() },
+  });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+}, 60_000);
+
+const SIGN_IN = {
+  en: { link: 'Sign in', email: 'Email', password: 'Password' },
+  fr: { link: 'Se connecter', email: 'Adresse e-mail', password: 'Mot de passe' },
+};
+
+/** Signs in from the home page, in the browser's language (the login page follows it). */
+async function signIn(page: Page, email: string, language: 'en' | 'fr' = 'en'): Promise<void> {
+  const text = SIGN_IN[language];
+  await page.goto(stack.url);
+  await page.getByRole('link', { name: text.link }).click();
+  await page.getByLabel(text.email).fill(email);
+  await page.getByLabel(text.password).fill(stack.demo!.password);
+  await page.getByRole('button', { name: text.link }).click();
+  await page.waitForURL(`${stack.url}/profile`);
+}
+
+it('signs a demo inhabitant in on the login page and shows their profile up to the EU', async () => {
+  const page = await browser.newPage({ locale: 'en-GB' });
+  await signIn(page, 'lucas@demo.e21.eu');
+  const main = page.getByRole('main');
+  await main.getByRole('heading', { name: 'Your profile' }).waitFor();
+  await main.getByText('Lucas Martin').first().waitFor();
+  await main.getByText('Employee', { exact: true }).waitFor();
+  for (const territory of ['Marseille', 'Bouches-du-Rhône', "Provence-Alpes-Côte d'Azur", 'France', 'European Union']) {
+    await main.getByText(territory, { exact: true }).first().waitFor();
+  }
+  await main.getByText('Calanques Solaire SARL').waitFor();
+  await page.close();
+});
+
+it('edits the profile and keeps the change after a reload', async () => {
+  const page = await browser.newPage({ locale: 'en-GB' });
+  await signIn(page, 'lea@demo.e21.eu');
+  await page.getByRole('button', { name: 'Edit profile' }).click();
+  await page.getByLabel('Name').fill('Léa Fontaine-Vidal');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Profile saved').waitFor();
+  await page.reload();
+  await page.getByRole('main').getByText('Léa Fontaine-Vidal').first().waitFor();
+  await page.close();
+});
+
+it('adds a competence found by searching, in French', async () => {
+  const page = await browser.newPage({ locale: 'fr-FR' });
+  await signIn(page, 'yanis@demo.e21.eu', 'fr');
+  await page.goto(`${stack.url}/competences`);
+  await page.getByLabel('Rechercher des compétences').fill('premiers secours');
+  await page.getByRole('radio', { name: /^premiers secours \(/ }).check();
+  await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  await page.getByRole('button', { name: 'Retirer premiers secours', exact: true }).waitFor();
+  const response = (await page.evaluate(async () => (await fetch('/v1/me/competences')).json())) as { items: { skillId: string }[] };
+  expect(response.items.map((c) => c.skillId)).toContain('urn:e21:skill:first-aid');
+  await page.close();
+});
+
+it('signs out', async () => {
+  const page = await browser.newPage({ locale: 'fr-FR' });
+  await signIn(page, 'jeanne@demo.e21.eu', 'fr');
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.getByRole('link', { name: 'Se connecter' }).waitFor();
+  expect(await page.evaluate(async () => (await fetch('/v1/me')).status)).toBe(401);
+  await page.close();
+});
