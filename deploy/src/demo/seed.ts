@@ -24,6 +24,10 @@ export interface DemoData {
 
 const SYSTEM = { caller: systemCaller('deploy') };
 
+async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(work));
+}
+
 export async function seedDemo(options: { identityTarget: string; dataDir: string }): Promise<DemoData> {
   const marker = join(options.dataDir, 'demo.json');
   if (existsSync(marker)) return { ...(JSON.parse(await readFile(marker, 'utf8')) as DemoData), seededNow: false };
@@ -53,7 +57,8 @@ export async function seedDemo(options: { identityTarget: string; dataDir: strin
     }
 
     const people = {} as DemoData['people'];
-    for (const demo of PEOPLE) {
+    // Passwords are hashed with scrypt (about a second each here): register people four at a time.
+    await inBatches(PEOPLE, 4, async (demo) => {
       const person = await identity.registerPerson(
         { name: demo.name, email: demo.email, locale: demo.locale, status: toProtoEnum<PersonStatus>('PERSON_STATUS', demo.status), territoryId: territories[demo.territory], password: DEMO_PASSWORD },
         SYSTEM,
@@ -74,7 +79,7 @@ export async function seedDemo(options: { identityTarget: string; dataDir: strin
       for (const competence of demo.competences ?? []) {
         await identity.setCompetence({ personId: person.id, skillId: competence.skill, level: competence.level, language: demo.locale }, { caller: personCaller(person.id) });
       }
-    }
+    });
 
     await identity.grantRole(
       { grantee: 'client:e21-integrator-paca', role: toProtoEnum<Role>('ROLE', 'integrator'), scopeKind: toProtoEnum<ScopeKind>('SCOPE_KIND', 'territory'), scopeId: territories.paca },

@@ -14,9 +14,14 @@ export interface IssuerSettings {
   postLogoutRedirectUri: string;
 }
 
+const VERIFIED_TTL_MS = 60_000;
+const VERIFIED_MAX = 10_000;
+
 export class Issuer {
   private configuration: Promise<oidc.Configuration> | undefined;
-  private jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
+  private keys: { jwks: ReturnType<typeof createRemoteJWKSet>; issuer: string } | undefined;
+  /** Tokens already verified, until they expire (at most a minute): a token is checked once, not per request. */
+  private readonly verified = new Map<string, { payload: JWTPayload; until: number }>();
   private readonly fetch = tracedFetch('gateway');
 
   constructor(
@@ -44,6 +49,14 @@ export class Issuer {
       () => true,
       () => false,
     );
+  }
+
+  private async issuerKeys() {
+    if (this.keys) return this.keys;
+    const metadata = (await this.config()).serverMetadata();
+    if (!metadata.jwks_uri) throw new Refused('unavailable', 'service_unavailable', 'The issuer publishes no keys');
+    this.keys = { jwks: createRemoteJWKSet(new URL(metadata.jwks_uri), { [customFetch]: this.fetch, cooldownDuration: 30_000 }), issuer: metadata.issuer };
+    return this.keys;
   }
 
   async tokenEndpoint(): Promise<string> {
@@ -83,12 +96,13 @@ export class Issuer {
 
   /** Verifies a bearer access token's signature, issuer, audience and expiry. */
   async verifyAccessToken(token: string): Promise<JWTPayload> {
-    const config = await this.config();
-    const jwksUri = config.serverMetadata().jwks_uri;
-    if (!jwksUri) throw new Refused('unavailable', 'service_unavailable', 'The issuer publishes no keys');
-    this.jwks ??= createRemoteJWKSet(new URL(jwksUri), { [customFetch]: this.fetch, cooldownDuration: 30_000 });
+    const known = this.verified.get(token);
+    if (known && known.until > Date.now()) return known.payload;
+    const keys = await this.issuerKeys();
     try {
-      const { payload } = await jwtVerify(token, this.jwks, { issuer: config.serverMetadata().issuer, audience: this.settings.audience });
+      const { payload } = await jwtVerify(token, keys.jwks, { issuer: keys.issuer, audience: this.settings.audience });
+      if (this.verified.size >= VERIFIED_MAX) this.verified.clear();
+      this.verified.set(token, { payload, until: Math.min(Date.now() + VERIFIED_TTL_MS, (payload.exp ?? 0) * 1000) });
       return payload;
     } catch (error) {
       const code = (error as { code?: string }).code ?? '';

@@ -9,7 +9,6 @@ import { employerOf } from '../domain/organizations.js';
 import * as events from '../events.js';
 import { grantToProto, membershipToProto, personStatusFromProto, personToProto, skillToProto, territoryToProto } from '../mapping.js';
 import * as store from '../store.js';
-import { competencesWithSkills } from './skills.js';
 import { callerOf, languageOf, requireEnum, requireUuid, type HandlerDeps } from './context.js';
 
 type PeopleHandlers = Pick<
@@ -109,21 +108,16 @@ export function peopleHandlers(deps: HandlerDeps): PeopleHandlers {
     async getProfile(request, call) {
       const personId = requireUuid(request.personId, 'person_id');
       await requireAllowed(deps.pool, callerOf(call), 'identity.people.read', { personId });
-      const person = await existingPerson(deps, personId);
-      const language = languageOf(request.language || person.locale);
-      const [path, memberships, competences, grants] = await Promise.all([
-        store.territoryPathOf(deps.pool, person.territoryId).then((ids) => store.territoriesOnPath(deps.pool, ids ?? [])),
-        store.listMembershipsOfPerson(deps.pool, personId),
-        competencesWithSkills(deps.pool, personId),
-        store.listGrants(deps.pool, { grantee: `person:${personId}` }),
-      ]);
+      const profile = await store.loadProfile(deps.pool, personId);
+      if (!profile) throw notFound('person', personId);
+      const language = languageOf(request.language || profile.person.locale);
       return {
-        person: personToProto(person),
-        territoryPath: path.reverse().map((territory) => territoryToProto(territory, language)),
-        memberships: memberships.map(membershipToProto),
-        competences: competences.map(({ competence, skill, broader }) => ({ ...competence, skill: skillToProto(skill, language, broader) })),
-        roles: grants.map(grantToProto),
-        employer: mapOptional(employerOf(person.status, memberships), membershipToProto),
+        person: personToProto(profile.person),
+        territoryPath: profile.territoryPath.map((territory) => territoryToProto(territory, language)),
+        memberships: profile.memberships.map(membershipToProto),
+        competences: profile.competences.map(({ competence, skill, broader }) => ({ ...competence, skill: skillToProto(skill, language, broader) })),
+        roles: profile.grants.map(grantToProto),
+        employer: mapOptional(employerOf(profile.person.status, profile.memberships), membershipToProto),
       };
     },
   };

@@ -13,7 +13,7 @@ export const SKILL_ID_MAX_LENGTH = 300;
 const QUERY_MAX_LENGTH = 100;
 
 /** A person's competences with their skills and the skills' broader groups, for labels. */
-export async function competencesWithSkills(db: Queryable, personId: string) {
+async function competencesWithSkills(db: Queryable, personId: string) {
   const competences = await store.listCompetences(db, personId);
   const skills = await withBroader(db, await store.getSkills(db, competences.map((c) => c.skillId)));
   return competences.map((competence) => ({ competence, ...skills.get(competence.skillId)! }));
