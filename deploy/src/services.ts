@@ -3,12 +3,19 @@ import { fileURLToPath } from 'node:url';
 
 export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
+/**
+ * The services, in start order (a service starts after those it calls). Each has its own database
+ * and gRPC port; every process is told where every service is (<NAME>_GRPC).
+ */
+export const SERVICES = ['identity'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
 export interface StackPorts {
   gateway: number;
   postgres: number;
   nats: number;
-  identityGrpc: number;
   oidc: number;
+  grpc: Record<ServiceName, number>;
 }
 
 export interface StackSecrets {
@@ -17,16 +24,18 @@ export interface StackSecrets {
   integratorClientSecret: string;
 }
 
-/** One database per service, plus the gateway's sessions. */
-export const DATABASES = { identity: 'e21_identity', gateway: 'e21_gateway' } as const;
+export const databaseOf = (service: ServiceName | 'gateway') => `e21_${service}`;
+export const DATABASES = [...SERVICES, 'gateway' as const].map(databaseOf);
 
 export interface ProcessSpec {
   name: string;
   entry: string;
   env: Record<string, string>;
+  /** Where readiness is checked: a gRPC health target, or the gateway's /readyz. */
+  ready: { grpc: string } | { http: string };
 }
 
-export function oidcClients(ports: StackPorts, secrets: StackSecrets, publicUrl: string) {
+export function oidcClients(secrets: StackSecrets, publicUrl: string) {
   return [
     {
       client_id: 'e21-web',
@@ -42,39 +51,52 @@ export function oidcClients(ports: StackPorts, secrets: StackSecrets, publicUrl:
   ];
 }
 
-export function processSpecs(options: { ports: StackPorts; secrets: StackSecrets; databaseUrl: (name: string) => string; natsUrl: string; logLevel: string; webDistDir?: string }): ProcessSpec[] {
+/** IDENTITY_GRPC=127.0.0.1:50051, PROGRAMS_GRPC=... for every service. */
+export function serviceTargets(ports: StackPorts): Record<string, string> {
+  return Object.fromEntries(SERVICES.map((name) => [`${name.toUpperCase()}_GRPC`, `127.0.0.1:${ports.grpc[name]}`]));
+}
+
+/** What a service needs beyond the common variables. */
+function serviceEnv(name: ServiceName, ports: StackPorts, secrets: StackSecrets, publicUrl: string): Record<string, string> {
+  if (name === 'identity') {
+    return {
+      OIDC_PORT: String(ports.oidc),
+      OIDC_ISSUER_URL: `http://localhost:${ports.oidc}`,
+      OIDC_CLIENTS_JSON: JSON.stringify(oidcClients(secrets, publicUrl)),
+    };
+  }
+  return {};
+}
+
+export function processSpecs(options: { ports: StackPorts; secrets: StackSecrets; databaseUrl: (name: string) => string; natsUrl: string; logLevel: string }): ProcessSpec[] {
   const { ports, secrets } = options;
   const publicUrl = `http://localhost:${ports.gateway}`;
-  const issuer = `http://localhost:${ports.oidc}`;
-  const common = { NATS_URL: options.natsUrl, LOG_LEVEL: options.logLevel, METRICS_PORT: '0' };
-  return [
-    {
-      name: 'identity',
-      entry: 'services/identity/dist/main.js',
-      env: {
-        ...common,
-        DATABASE_URL: options.databaseUrl(DATABASES.identity),
-        GRPC_PORT: String(ports.identityGrpc),
-        GRPC_HOST: '127.0.0.1',
-        OIDC_PORT: String(ports.oidc),
-        OIDC_ISSUER_URL: issuer,
-        OIDC_CLIENTS_JSON: JSON.stringify(oidcClients(ports, secrets, publicUrl)),
-      },
+  const common = { NATS_URL: options.natsUrl, LOG_LEVEL: options.logLevel, METRICS_PORT: '0', ...serviceTargets(ports) };
+  const services: ProcessSpec[] = SERVICES.map((name) => ({
+    name,
+    entry: `services/${name}/dist/main.js`,
+    env: {
+      ...common,
+      DATABASE_URL: options.databaseUrl(databaseOf(name)),
+      GRPC_PORT: String(ports.grpc[name]),
+      GRPC_HOST: '127.0.0.1',
+      ...serviceEnv(name, ports, secrets, publicUrl),
     },
-    {
-      name: 'gateway',
-      entry: 'gateway/dist/main.js',
-      env: {
-        ...common,
-        DATABASE_URL: options.databaseUrl(DATABASES.gateway),
-        PORT: String(ports.gateway),
-        PUBLIC_URL: publicUrl,
-        IDENTITY_GRPC: `127.0.0.1:${ports.identityGrpc}`,
-        OIDC_ISSUER: issuer,
-        OIDC_CLIENT_ID: 'e21-web',
-        OIDC_CLIENT_SECRET: secrets.webClientSecret,
-        ...(options.webDistDir ? { WEB_DIST_DIR: options.webDistDir } : {}),
-      },
+    ready: { grpc: `127.0.0.1:${ports.grpc[name]}` },
+  }));
+  const gateway: ProcessSpec = {
+    name: 'gateway',
+    entry: 'gateway/dist/main.js',
+    env: {
+      ...common,
+      DATABASE_URL: options.databaseUrl(databaseOf('gateway')),
+      PORT: String(ports.gateway),
+      PUBLIC_URL: publicUrl,
+      OIDC_ISSUER: `http://localhost:${ports.oidc}`,
+      OIDC_CLIENT_ID: 'e21-web',
+      OIDC_CLIENT_SECRET: secrets.webClientSecret,
     },
-  ];
+    ready: { http: `http://127.0.0.1:${ports.gateway}/readyz` },
+  };
+  return [...services, gateway];
 }

@@ -5,10 +5,19 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createClient, systemCaller } from '@e21/kit';
-import { startNats, startPostgres, waitFor, type NatsServer, type PostgresServer } from '@e21/devinfra';
+import { freePort, startNats, startPostgres, waitFor, type NatsServer, type PostgresServer } from '@e21/devinfra';
 import { HealthCheckResponse_ServingStatus, HealthService } from '@e21/proto/grpc/health/v1/health';
 import { seedDemo, type DemoData } from './demo/seed.js';
-import { DATABASES, processSpecs, repositoryRoot, type ProcessSpec, type StackPorts, type StackSecrets } from './services.js';
+import { DATABASES, processSpecs, repositoryRoot, SERVICES, serviceTargets, type ProcessSpec, type StackPorts, type StackSecrets } from './services.js';
+
+export { SERVICES, type StackPorts } from './services.js';
+
+/** Free ports for every listener of the stack: for tests and benchmarks running beside anything else. */
+export async function freeStackPorts(): Promise<StackPorts> {
+  const grpc = {} as StackPorts['grpc'];
+  for (const name of SERVICES) grpc[name] = await freePort();
+  return { gateway: await freePort(), postgres: await freePort(), nats: await freePort(), oidc: await freePort(), grpc };
+}
 
 export interface StackOptions {
   dataDir: string;
@@ -97,7 +106,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
 
   try {
     postgres = await startPostgres({ dataDir: join(dataDir, 'postgres'), port: ports.postgres });
-    for (const database of Object.values(DATABASES)) await postgres.ensureDatabase(database);
+    for (const database of DATABASES) await postgres.ensureDatabase(database);
     status(`PostgreSQL ready on port ${ports.postgres}`);
     nats = await startNats({ port: ports.nats, storeDir: join(dataDir, 'nats') });
     status(`nats-server (JetStream) ready on port ${ports.nats}`);
@@ -116,15 +125,13 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         child.once('exit', (code) => reject(new Error(`${spec.name} exited with code ${code}; see ${join(logDir, `${spec.name}.log`)}`))),
       );
       exited.catch(() => undefined);
-      const ready =
-        spec.name === 'gateway'
-          ? waitFor(() => httpReady(`http://127.0.0.1:${ports.gateway}/readyz`), { timeoutMs: 60_000, intervalMs: 200, what: 'the gateway' })
-          : waitFor(() => grpcServing(spec.env.GRPC_HOST + ':' + spec.env.GRPC_PORT), { timeoutMs: 60_000, intervalMs: 200, what: spec.name });
+      const check = spec.ready;
+      const ready = waitFor(() => ('http' in check ? httpReady(check.http) : grpcServing(check.grpc)), { timeoutMs: 60_000, intervalMs: 200, what: spec.name });
       await Promise.race([ready, exited]);
       status(`${spec.name} ready`);
     }
 
-    const demo = options.demo ? await seedDemo({ identityTarget: `127.0.0.1:${ports.identityGrpc}`, dataDir }) : undefined;
+    const demo = options.demo ? await seedDemo({ targets: serviceTargets(ports), dataDir }) : undefined;
     if (demo?.seededNow) status('demo data loaded');
     return { url: `http://localhost:${ports.gateway}`, ports, secrets, demo, stop };
   } catch (error) {

@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PEOPLE } from './demo/data.js';
 import { repositoryRoot } from './services.js';
-import { startLocalStack } from './stack.js';
+import { SERVICES, startLocalStack, type StackPorts } from './stack.js';
 
 const args = new Set(process.argv.slice(2));
 const env = process.env;
@@ -25,8 +25,8 @@ const stack = await startLocalStack({
     gateway: port('PORT', 8080),
     postgres: port('E21_POSTGRES_PORT', 54329),
     nats: port('E21_NATS_PORT', 4222),
-    identityGrpc: port('E21_IDENTITY_GRPC_PORT', 50051),
     oidc: port('E21_OIDC_PORT', 4000),
+    grpc: Object.fromEntries(SERVICES.map((name, index) => [name, port(`E21_${name.toUpperCase()}_GRPC_PORT`, 50051 + index)])) as StackPorts['grpc'],
   },
   onStatus: (line) => console.log(`  ${line}`),
 }).catch((error: Error) => {

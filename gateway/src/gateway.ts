@@ -28,8 +28,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   await migrate(pool, [{ name: 'gateway', dir: migrationsDir }]);
 
   const clientOptions = { from: 'gateway', deadlineMs: config.GRPC_DEADLINE_MS };
-  const identity = createClient(IdentityServiceService, config.IDENTITY_GRPC, clientOptions);
-  const identityHealth = createClient(HealthService, config.IDENTITY_GRPC, { ...clientOptions, deadlineMs: 1000 });
+  /** Where each service is; a new service adds its line (and its client in deps below). */
+  const targets = { identity: config.IDENTITY_GRPC };
+  const identity = createClient(IdentityServiceService, targets.identity, clientOptions);
+  const health = Object.entries(targets).map(([name, target]) => ({ name, client: createClient(HealthService, target, { ...clientOptions, deadlineMs: 1000 }) }));
   const publicUrl = new URL(config.PUBLIC_URL ?? `http://localhost:${config.PORT}`);
   const issuer = new Issuer(
     {
@@ -53,11 +55,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     webDistDir: config.WEB_DIST_DIR ?? defaultWebDist,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     trustProxy: config.TRUST_PROXY === 'true',
-    ready: async () => ({
-      database: await pool.query('select 1').then(() => true, () => false),
-      identity: await identityHealth.check({ service: '' }, { caller: systemCaller('gateway') }).then((r) => r.status === HealthCheckResponse_ServingStatus.SERVING, () => false),
-      issuer: await issuer.ready(),
-    }),
+    ready: async () => {
+      const serving = async (client: (typeof health)[number]['client']) =>
+        client.check({ service: '' }, { caller: systemCaller('gateway') }).then((r) => r.status === HealthCheckResponse_ServingStatus.SERVING, () => false);
+      const services = await Promise.all(health.map(async ({ name, client }) => [name, await serving(client)] as const));
+      return { database: await pool.query('select 1').then(() => true, () => false), issuer: await issuer.ready(), ...Object.fromEntries(services) };
+    },
   });
 
   const server: Server = createServer(app);
@@ -80,7 +83,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         server.closeIdleConnections();
       });
       identity.close();
-      identityHealth.close();
+      for (const { client } of health) client.close();
       await pool.end();
       await metrics.close();
     },

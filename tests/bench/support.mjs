@@ -2,12 +2,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@e21/devinfra';
-import { startLocalStack } from '@e21/deploy';
+import { freeStackPorts, startLocalStack } from '@e21/deploy';
 
-export async function freePorts() {
-  return { gateway: await freePort(), postgres: await freePort(), nats: await freePort(), identityGrpc: await freePort(), oidc: await freePort() };
-}
+export const freePorts = freeStackPorts;
 
 export const newDataDir = () => mkdtemp(join(tmpdir(), 'e21-bench-'));
 

@@ -3,8 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { freePort } from '@e21/devinfra';
-import { startLocalStack, type LocalStack } from '@e21/deploy';
+import { freeStackPorts, startLocalStack, type LocalStack } from '@e21/deploy';
 
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -17,7 +16,7 @@ beforeAll(async () => {
     dataDir,
     demo: true,
     logLevel: 'warn',
-    ports: { gateway: await freePort(), postgres: await freePort(), nats: await freePort(), identityGrpc: await freePort(), oidc: await freePort() },
+    ports: await freeStackPorts(),
   });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
 }, 180_000);

@@ -1,5 +1,5 @@
 // The platform in one test process: identity and the gateway on real PostgreSQL and nats-server.
-import { createClient, loadConfig, personCaller, startService, systemCaller, toProtoEnum, type RunningService, type ServiceClient } from '@e21/kit';
+import { createClient, loadConfig, personCaller, startService, systemCaller, toProtoEnum, type RunningService, type ServiceClient, type ServiceConfig } from '@e21/kit';
 import { createTestDatabase, freePort, startTestNats, type NatsServer } from '@e21/devinfra';
 import { identityConfigSchema, identitySpec, type IdentityConfig } from '@e21/identity';
 import { startGateway, type RunningGateway } from '@e21/gateway';
@@ -21,6 +21,8 @@ const CLI = { id: 'e21-cli', secret: 'cli-secret' };
 
 export interface Platform {
   identity: RunningService<IdentityConfig>;
+  /** The services started after identity, by name. */
+  services: Record<string, RunningService<ServiceConfig>>;
   identityClient: IdentityClient;
   gateway: RunningGateway;
   nats: NatsServer;
@@ -31,6 +33,27 @@ export interface Platform {
   clientToken(clientId: string, secret: string): Promise<string>;
   stop(): Promise<void>;
 }
+
+/** What starting one more service needs: the NATS URL and where the services started before it are. */
+interface StartContext {
+  natsUrl: string;
+  targets: Record<string, string>;
+}
+
+const common = async (context: StartContext, service: string) => ({
+  DATABASE_URL: await createTestDatabase(service),
+  NATS_URL: context.natsUrl,
+  GRPC_PORT: '0',
+  GRPC_HOST: '127.0.0.1',
+  LOG_LEVEL: 'silent',
+  ...context.targets,
+});
+
+/**
+ * The services after identity, in start order, each started in this process as its main.ts would.
+ * A new service adds its line: name -> start(context).
+ */
+const LATER_SERVICES: { name: string; start(context: StartContext): Promise<RunningService<ServiceConfig>> }[] = [];
 
 export async function startPlatform(): Promise<Platform> {
   const nats = await startTestNats();
@@ -55,6 +78,12 @@ export async function startPlatform(): Promise<Platform> {
       ]),
     }),
   );
+  const context: StartContext = { natsUrl: nats.url, targets: { IDENTITY_GRPC: `127.0.0.1:${identity.grpcPort}` } };
+  const services: Record<string, RunningService<ServiceConfig>> = {};
+  for (const { name, start } of LATER_SERVICES) {
+    services[name] = await start(context);
+    context.targets[`${name.toUpperCase()}_GRPC`] = `127.0.0.1:${services[name]!.grpcPort}`;
+  }
   const gatewayDatabaseUrl = await createTestDatabase('gateway');
   const gateway = await startGateway(
     loadConfig(gatewayEnv, {
@@ -62,7 +91,7 @@ export async function startPlatform(): Promise<Platform> {
       HOST: '127.0.0.1',
       PUBLIC_URL: `http://127.0.0.1:${gatewayPort}`,
       DATABASE_URL: gatewayDatabaseUrl,
-      IDENTITY_GRPC: `127.0.0.1:${identity.grpcPort}`,
+      ...context.targets,
       OIDC_ISSUER: issuer,
       OIDC_CLIENT_SECRET: 'web-secret',
       LOG_LEVEL: 'silent',
@@ -84,6 +113,7 @@ export async function startPlatform(): Promise<Platform> {
 
   return {
     identity,
+    services,
     identityClient,
     gateway,
     nats,
@@ -94,6 +124,7 @@ export async function startPlatform(): Promise<Platform> {
     async stop() {
       identityClient.close();
       await gateway.stop();
+      for (const service of Object.values(services).reverse()) await service.stop();
       await identity.stop();
       await nats.stop();
     },

@@ -28,10 +28,11 @@ async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise
   for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(work));
 }
 
-export async function seedDemo(options: { identityTarget: string; dataDir: string }): Promise<DemoData> {
+/** `targets` are the services' gRPC addresses by variable name (IDENTITY_GRPC...). */
+export async function seedDemo(options: { targets: Record<string, string>; dataDir: string }): Promise<DemoData> {
   const marker = join(options.dataDir, 'demo.json');
   if (existsSync(marker)) return { ...(JSON.parse(await readFile(marker, 'utf8')) as DemoData), seededNow: false };
-  const identity = createClient(IdentityServiceService, options.identityTarget, { from: 'deploy', deadlineMs: 15_000 });
+  const identity = createClient(IdentityServiceService, options.targets.IDENTITY_GRPC!, { from: 'deploy', deadlineMs: 15_000 });
   try {
     const territories = Object.fromEntries(TERRITORIES.map((t) => [t.key, t.id])) as Record<TerritoryKey, string>;
     for (const territory of TERRITORIES) {

@@ -38,7 +38,7 @@ const port = z.coerce.number().int().min(0).max(65535);
 export const serviceEnv = {
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').describe("PostgreSQL URL of this service's own database"),
   NATS_URL: z.string().regex(/^(nats|tls):\/\//, 'must be a nats:// URL').describe('NATS server URL, e.g. nats://localhost:4222'),
-  GRPC_PORT: port.describe('port the gRPC server listens on'),
+  GRPC_PORT: port.default(50051).describe('port the gRPC server listens on'),
   GRPC_HOST: z.string().default('0.0.0.0').describe('address the gRPC server binds'),
   METRICS_PORT: port.default(0).describe('port of the Prometheus /metrics endpoint (0 picks a free port)'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),

@@ -1,18 +1,33 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { interpolate, placeholders } from './format';
 
 // The catalogs are read as files: the app imports them through Vite, and what is checked here is
-// the files themselves.
-const catalog = (lang: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(new URL(`./${lang}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+// the files themselves, one per area of the app in each language.
+const areas = (lang: string) => readdirSync(new URL(`./${lang}/`, import.meta.url)).filter((f) => f.endsWith('.json')).sort();
+const catalogFile = (lang: string, area: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(new URL(`./${lang}/${area}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const merged = (lang: string) => Object.assign({}, ...areas(lang).map((area) => catalogFile(lang, area))) as Record<string, unknown>;
 
-const en = catalog('en');
-const fr = catalog('fr');
+const en = merged('en');
+const fr = merged('fr');
 
 describe('message catalogs', () => {
-  it('have exactly the same keys in English and French', () => {
-    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
+  it('have the same areas, and exactly the same keys in English and French in each', () => {
+    expect(areas('fr')).toEqual(areas('en'));
+    for (const area of areas('en')) expect({ area, keys: Object.keys(catalogFile('fr', area)).sort() }).toEqual({ area, keys: Object.keys(catalogFile('en', area)).sort() });
+  });
+
+  it('never define one key in two areas', () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const area of areas('en')) {
+      for (const key of Object.keys(catalogFile('en', area))) {
+        if (seen.has(key)) twice.push(`${key} (${seen.get(key)} and ${area})`);
+        seen.set(key, area);
+      }
+    }
+    expect(twice).toEqual([]);
   });
 
   it.each([

@@ -1,7 +1,11 @@
 // UI language: message lookup (t), the current language, and switching it (stored in localStorage).
-import en from './en.json';
-import fr from './fr.json';
 import { interpolate, type Params } from './format';
+// One catalog file per area of the app, in each language; a new area adds its two files here.
+import enIdentity from './en/identity.json';
+import frIdentity from './fr/identity.json';
+
+const en = { ...enIdentity };
+const fr = { ...frIdentity };
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
