@@ -3,3 +3,4 @@ export * from './ports.js';
 export * from './postgres.js';
 export * from './nats.js';
 export * from './test-env.js';
+export * from './pdf-text.js';

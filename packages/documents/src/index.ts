@@ -1,0 +1,2 @@
+// Printable documents shared by the services that issue them.
+export * from './pdf.js';
