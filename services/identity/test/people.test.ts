@@ -1,7 +1,6 @@
 // People, profiles and their events, through identity's real gRPC API.
 import { PersonStatus } from '@e21/proto/e21/identity/v1/identity';
-import { Refused } from '@e21/kit';
-import { as, createTerritories, registerPerson, startIdentity, SYSTEM, type IdentityUnderTest } from './support.js';
+import { as, createTerritories, refusalOf, registerPerson, startIdentity, SYSTEM, type IdentityUnderTest } from './support.js';
 
 let identity: IdentityUnderTest;
 let territories: Awaited<ReturnType<typeof createTerritories>>;
@@ -11,16 +10,6 @@ beforeAll(async () => {
   territories = await createTerritories(identity.client);
 });
 afterAll(() => identity.stop());
-
-async function refusalOf(promise: Promise<unknown>): Promise<Refused> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Refused) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('people', () => {
   it('registers a person and returns their profile with the territory path up to the EU', async () => {

@@ -1,8 +1,8 @@
 // Roles given on a territory reach the territories below it, never beside or above it.
-import { Refused, personCaller } from '@e21/kit';
+import { personCaller } from '@e21/kit';
 import { waitFor } from '@e21/devinfra';
 import { PersonStatus, Role, ScopeKind } from '@e21/proto/e21/identity/v1/identity';
-import { as, createTerritories, registerPerson, startIdentity, SYSTEM, type IdentityUnderTest } from './support.js';
+import { as, createTerritories, refusalOf, registerPerson, startIdentity, SYSTEM, type IdentityUnderTest } from './support.js';
 
 let identity: IdentityUnderTest;
 let territories: Awaited<ReturnType<typeof createTerritories>>;
@@ -12,16 +12,6 @@ beforeAll(async () => {
   territories = await createTerritories(identity.client);
 });
 afterAll(() => identity.stop());
-
-async function refusalOf(promise: Promise<unknown>): Promise<Refused> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Refused) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 const grant = (personId: string, role: Role, scopeId: string, options = SYSTEM) =>
   identity.client.grantRole({ grantee: `person:${personId}`, role, scopeKind: ScopeKind.SCOPE_KIND_TERRITORY, scopeId }, options);

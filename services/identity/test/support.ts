@@ -1,6 +1,6 @@
 // Starts a real identity service (own database, own nats-server) for one test file.
 import { randomUUID } from 'node:crypto';
-import { createClient, loadConfig, startService, systemCaller, personCaller, type RunningService, type ServiceClient } from '@e21/kit';
+import { createClient, loadConfig, personCaller, Refused, startService, systemCaller, type RunningService, type ServiceClient } from '@e21/kit';
 import { createTestDatabase, freePort, startTestNats, type NatsServer } from '@e21/devinfra';
 import { IdentityServiceService, TerritoryLevel, PersonStatus } from '@e21/proto/e21/identity/v1/identity';
 import { identityConfigSchema, identitySpec, type IdentityConfig } from '../src/service.js';
@@ -104,4 +104,15 @@ export async function registerPerson(
     },
     SYSTEM,
   );
+}
+
+/** The refusal a call ended with; fails the test if it succeeded or failed otherwise. */
+export async function refusalOf(promise: Promise<unknown>): Promise<Refused> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof Refused) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
 }
