@@ -528,7 +528,7 @@ export async function loadProfile(db: Queryable, personId: string): Promise<Prof
     `select row_to_json(p) as person,
        (select json_agg(row_to_json(t) order by array_length(t.path, 1) desc) from territories t where t.id = any(home.path)) as path,
        (select coalesce(json_agg(row_to_json(m) order by m.organization_name), '[]')
-          from (${MEMBERSHIP_SELECT} where m.person_id = p.id) m) as memberships,
+          from (${MEMBERSHIP_SELECT} where m.person_id = $1) m) as memberships,
        (select coalesce(json_agg(json_build_object('person_id', c.person_id, 'skill_id', c.skill_id, 'level', c.level,
                  'skill', row_to_json(s), 'broader', row_to_json(b)) order by c.skill_id), '[]')
           from competences c join skills s on s.id = c.skill_id left join skills b on b.id = s.broader_id

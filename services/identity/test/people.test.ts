@@ -1,5 +1,5 @@
 // People, profiles and their events, through identity's real gRPC API.
-import { PersonStatus } from '@e21/proto/e21/identity/v1/identity';
+import { MembershipRole, OrganizationKind, PersonStatus } from '@e21/proto/e21/identity/v1/identity';
 import { as, createTerritories, refusalOf, registerPerson, startIdentity, SYSTEM, type IdentityUnderTest } from './support.js';
 
 let identity: IdentityUnderTest;
@@ -18,6 +18,24 @@ describe('people', () => {
     expect(profile.person?.name).toBe('Amina Haddad');
     expect(profile.person?.status).toBe(PersonStatus.PERSON_STATUS_RETIRED);
     expect(profile.territoryPath.map((t) => t.name)).toEqual(['Marseille', 'Bouches-du-Rhône', "Provence-Alpes-Côte d'Azur", 'France', 'Union européenne']);
+  });
+
+  it('shows in a profile only the person’s own memberships and their employer', async () => {
+    const company = await identity.client.createOrganization({ name: 'Calanques Solaire', kind: OrganizationKind.ORGANIZATION_KIND_PRIVATE_COMPANY, legalId: '812345678', territoryId: territories.marseille }, SYSTEM);
+    const association = await identity.client.createOrganization({ name: 'Jardins partagés', kind: OrganizationKind.ORGANIZATION_KIND_ASSOCIATION, legalId: 'W133012345', territoryId: territories.marseille }, SYSTEM);
+    const employee = await registerPerson(identity.client, territories.marseille);
+    const colleague = await registerPerson(identity.client, territories.marseille);
+    const member = (organizationId: string, personId: string) =>
+      identity.client.setMembership({ organizationId, personId, role: MembershipRole.MEMBERSHIP_ROLE_MEMBER, employeeReference: '' }, SYSTEM);
+    await member(association.id, employee.id);
+    await member(company.id, employee.id);
+    await member(company.id, colleague.id);
+    const profile = await identity.client.getProfile({ personId: employee.id, language: 'en' }, as(employee.id));
+    expect(profile.memberships.map((m) => [m.organizationName, m.personId])).toEqual([
+      ['Calanques Solaire', employee.id],
+      ['Jardins partagés', employee.id],
+    ]);
+    expect(profile.employer?.organizationId).toBe(company.id);
   });
 
   it('refuses a second person with the same email, whatever its case', async () => {
