@@ -1,0 +1,37 @@
+// Checks on plain values that every part of the domain uses: ids, dates, text.
+import type { FieldProblem } from '@e21/kit';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** A real calendar date written YYYY-MM-DD (no 2026-02-30). */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** Whole days from one YYYY-MM-DD date to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Lower-case text without accents, so "Écoute" matches "ecoute". */
+export function normalizeForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().trim();
+}
+
+/** Trims `value` and records a problem when it is empty (if required) or longer than `max`. */
+export function checkText(problems: FieldProblem[], field: string, value: string, max: number, required = true): string {
+  const trimmed = value.trim();
+  if (required && !trimmed) problems.push({ field, message: 'must not be empty' });
+  else if (trimmed.length > max) problems.push({ field, message: `must be at most ${max} characters` });
+  return trimmed;
+}
+
+export function summary(problems: FieldProblem[]): string {
+  return problems.map((p) => `${p.field} ${p.message}`).join('; ');
+}

@@ -1,0 +1,94 @@
+// Local programs: an officer assembles the approved projects of a territory for a year; the draft
+// shows the hours needed per strategic challenge until the assembly validates it.
+import { randomUUID } from 'node:crypto';
+import { forbidden, invalid, notFound, throwIfRefused, withTransaction, type Caller, type Handlers, type Queryable } from '@e21/kit';
+import type { LocalProgram, ProgramsServiceService } from '@e21/proto/e21/programs/v1/programs';
+import { challengeTotals, checkProgramProjects, checkYear } from '../domain/programs.js';
+import { neededMinutesOf, type Project } from '../domain/projects.js';
+import * as events from '../events.js';
+import { programToProto } from '../mapping.js';
+import * as store from '../store.js';
+import { callerOf, callerText, languageOf, requireUuid, requireVersion, type HandlerDeps } from './context.js';
+import { projectsToProto } from './views.js';
+
+type ProgramHandlers = Pick<Handlers<typeof ProgramsServiceService>, 'listProgramCandidates' | 'draftProgram' | 'getProgram' | 'listPrograms'>;
+
+export function programHandlers(deps: HandlerDeps): ProgramHandlers {
+  async function requireDrafter(caller: Caller, territoryId: string): Promise<void> {
+    if (!(await deps.directory.allowed(caller, 'programs.programs.draft', { territoryId }))) {
+      throw forbidden('Only officers of a territory (or above) assemble its local program');
+    }
+  }
+
+  /** The program with its projects, their hours per challenge and the territory's name. */
+  async function programView(program: store.ProgramRecord, caller: Caller, language: string, db: Queryable = deps.pool, withProjects = true): Promise<LocalProgram> {
+    const projects = await store.getProjects(db, program.projectIds);
+    const { totals, neededMinutes } = challengeTotals(projects.map((p) => ({ ...p, neededMinutes: neededMinutesOf(p) })));
+    const challenges = new Map((await store.getChallenges(db, totals.flatMap((t) => (t.challengeId ? [t.challengeId] : [])))).map((c) => [c.id, c.title]));
+    const territory = await deps.directory.territoryWithAncestors(program.territoryId, caller, language).then(([t]) => t?.name ?? '', () => '');
+    return programToProto(program, {
+      projects: withProjects ? await projectsToProto(deps, projects, language) : [],
+      totals: totals.map((t) => ({ challengeId: t.challengeId ?? '', challengeTitle: t.challengeId ? (challenges.get(t.challengeId) ?? '') : '', neededMinutes: t.neededMinutes, projectCount: t.projectCount })),
+      neededMinutes,
+      territoryName: territory,
+    });
+  }
+
+  return {
+    async listProgramCandidates(request, call) {
+      const caller = callerOf(call);
+      const territoryId = requireUuid(request.territoryId, 'territory_id');
+      throwIfRefused(checkYear(request.year));
+      const territoryIds = await deps.directory.territoryAndBelow(territoryId, caller);
+      await requireDrafter(caller, territoryId);
+      const candidates: Project[] = await store.programCandidates(deps.pool, territoryIds, request.year);
+      return { projects: await projectsToProto(deps, candidates, languageOf(request.language)), nextCursor: '' };
+    },
+
+    async draftProgram(request, call) {
+      const caller = callerOf(call);
+      const territoryId = requireUuid(request.territoryId, 'territory_id');
+      throwIfRefused(checkYear(request.year));
+      const projectIds = [...new Set(request.projectIds.map((id, index) => requireUuid(id, `project_ids.${index}`)))];
+      if (!projectIds.length) throw invalid('project_ids', 'must name at least one approved project');
+      const territoryIds = new Set(await deps.directory.territoryAndBelow(territoryId, caller));
+      await requireDrafter(caller, territoryId);
+      const language = languageOf(request.language);
+      return withTransaction(deps.pool, async (tx) => {
+        const projects = await store.getProjects(tx, projectIds);
+        throwIfRefused(checkProgramProjects(projects.map((p) => ({ ...p, neededMinutes: neededMinutesOf(p) })), projectIds, territoryIds, request.year));
+        const existing = await store.programFor(tx, territoryId, request.year, { forUpdate: true });
+        requireVersion(request.expectedVersion, existing?.version ?? 0);
+        const saved = await store.saveProgram(tx, {
+          id: existing?.id ?? randomUUID(),
+          territoryId,
+          year: request.year,
+          status: 'draft',
+          version: (existing?.version ?? 0) + 1,
+          draftedBy: callerText(caller),
+          draftedAt: deps.now(),
+          projectIds: [...projectIds].sort(),
+        });
+        const message = await programView(saved, caller, language, tx);
+        await events.programDrafted(tx, message, callerText(caller));
+        return message;
+      });
+    },
+
+    async getProgram(request, call) {
+      const caller = callerOf(call);
+      const id = requireUuid(request.id, 'id');
+      const program = await store.getProgram(deps.pool, id);
+      if (!program) throw notFound('program', id);
+      return programView(program, caller, languageOf(request.language));
+    },
+
+    async listPrograms(request, call) {
+      const caller = callerOf(call);
+      const territoryId = requireUuid(request.territoryId, 'territory_id');
+      const programs = await store.listPrograms(deps.pool, territoryId);
+      const language = languageOf(request.language);
+      return { programs: await Promise.all(programs.map((program) => programView(program, caller, language, deps.pool, false))) };
+    },
+  };
+}

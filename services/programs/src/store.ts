@@ -1,0 +1,593 @@
+// SQL for the programs tables; the only module that knows their names.
+import { decodeCursor, encodeCursor, invalid, type Queryable } from '@e21/kit';
+import type { Challenge } from './domain/challenges.js';
+import { normalizeForSearch } from './domain/checks.js';
+import type { Decision, VoteRecord, VoteValue } from './domain/decisions.js';
+import type { FeedbackRole } from './domain/feedback.js';
+import type { StatusChange } from './domain/lifecycle.js';
+import type { Need, NeedPlan, Project, ProjectKind, ProjectStatus } from './domain/projects.js';
+import type { JoinRequestRecord, Membership, TeamRole } from './domain/team.js';
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string;
+}
+
+/** A cursor of (instant, id), refused unless both parts are what this list gave out. */
+function timeCursor(cursor: string | undefined): [string, string] | undefined {
+  const key = decodeCursor(cursor, ['string', 'uuid']) as [string, string] | undefined;
+  if (key && Number.isNaN(Date.parse(key[0]))) throw invalid('cursor', 'is not a cursor this list gave out', 'invalid_cursor');
+  return key;
+}
+
+// Challenges
+
+interface ChallengeRow {
+  id: string;
+  territory_id: string;
+  title: string;
+  description: string;
+  sdgs: number[];
+  refines_id: string | null;
+  version: number;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const CHALLENGE_COLUMNS = 'id, territory_id, title, description, sdgs, refines_id, version, created_by, created_at, updated_at';
+
+const challengeOf = (row: ChallengeRow): Challenge => ({
+  id: row.id,
+  territoryId: row.territory_id,
+  title: row.title,
+  description: row.description,
+  sdgs: row.sdgs.map(Number),
+  refinesId: row.refines_id,
+  version: row.version,
+  createdBy: row.created_by,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export async function insertChallenge(db: Queryable, c: Challenge): Promise<void> {
+  await db.query(`insert into challenges (${CHALLENGE_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, [
+    c.id, c.territoryId, c.title, c.description, c.sdgs, c.refinesId, c.version, c.createdBy, c.createdAt, c.updatedAt,
+  ]);
+}
+
+export async function updateChallenge(db: Queryable, c: Challenge): Promise<void> {
+  await db.query('update challenges set title = $2, description = $3, sdgs = $4, refines_id = $5, version = $6, updated_at = $7 where id = $1', [
+    c.id, c.title, c.description, c.sdgs, c.refinesId, c.version, c.updatedAt,
+  ]);
+}
+
+export async function getChallenge(db: Queryable, id: string, options: { forUpdate?: boolean } = {}): Promise<Challenge | undefined> {
+  const { rows } = await db.query<ChallengeRow>(`select ${CHALLENGE_COLUMNS} from challenges where id = $1${options.forUpdate ? ' for update' : ''}`, [id]);
+  return rows[0] && challengeOf(rows[0]);
+}
+
+export async function getChallenges(db: Queryable, ids: readonly string[]): Promise<Challenge[]> {
+  if (!ids.length) return [];
+  const { rows } = await db.query<ChallengeRow>(`select ${CHALLENGE_COLUMNS} from challenges where id = any($1::uuid[])`, [ids]);
+  return rows.map(challengeOf);
+}
+
+export async function listChallengesIn(db: Queryable, territoryIds: readonly string[]): Promise<Challenge[]> {
+  const { rows } = await db.query<ChallengeRow>(`select ${CHALLENGE_COLUMNS} from challenges where territory_id = any($1::uuid[]) order by created_at, id`, [territoryIds]);
+  return rows.map(challengeOf);
+}
+
+// Projects
+
+interface ProjectRow {
+  id: string;
+  territory_id: string;
+  title: string;
+  description: string;
+  kind: ProjectKind;
+  status: ProjectStatus;
+  coordinator_id: string;
+  start_date: string;
+  end_date: string;
+  refusal_reason: string;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  challenge_ids: string[];
+  needs: { id: string; skill_id: string; needed_minutes: number; start_date: string | null; end_date: string | null }[];
+}
+
+// Needs and challenges come with each project, in one query.
+const PROJECT_SELECT = `select p.id, p.territory_id, p.title, p.description, p.kind, p.status, p.coordinator_id, p.start_date, p.end_date,
+    p.refusal_reason, p.version, p.created_at, p.updated_at,
+    coalesce((select array_agg(pc.challenge_id order by pc.challenge_id) from project_challenges pc where pc.project_id = p.id), '{}') as challenge_ids,
+    coalesce((select json_agg(json_build_object('id', n.id, 'skill_id', n.skill_id, 'needed_minutes', n.needed_minutes,
+        'start_date', n.start_date, 'end_date', n.end_date) order by n.position) from project_needs n where n.project_id = p.id), '[]') as needs
+  from projects p`;
+
+const projectOf = (row: ProjectRow): Project => ({
+  id: row.id,
+  territoryId: row.territory_id,
+  title: row.title,
+  description: row.description,
+  kind: row.kind,
+  status: row.status,
+  coordinatorId: row.coordinator_id,
+  startDate: row.start_date,
+  endDate: row.end_date,
+  challengeIds: row.challenge_ids,
+  needs: row.needs.map((n): Need => ({ id: n.id, skillId: n.skill_id, neededMinutes: n.needed_minutes, startDate: n.start_date, endDate: n.end_date })),
+  refusalReason: row.refusal_reason,
+  version: row.version,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+const searchTextOf = (project: Project) => normalizeForSearch(`${project.title} ${project.description}`);
+
+export async function insertProject(db: Queryable, project: Project): Promise<void> {
+  await db.query(
+    `insert into projects (id, territory_id, title, description, kind, status, coordinator_id, start_date, end_date, refusal_reason, search_text, version, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+    [project.id, project.territoryId, project.title, project.description, project.kind, project.status, project.coordinatorId, project.startDate,
+      project.endDate, project.refusalReason, searchTextOf(project), project.version, project.createdAt, project.updatedAt],
+  );
+  await replaceProjectChallenges(db, project.id, project.challengeIds);
+  await applyNeedPlan(db, project.id, { keep: [], add: project.needs, remove: [] });
+}
+
+/** Saves the project's own fields, status and version; its needs and challenges have their own calls. */
+export async function updateProject(db: Queryable, project: Project): Promise<void> {
+  await db.query(
+    `update projects set territory_id = $2, title = $3, description = $4, kind = $5, status = $6, start_date = $7, end_date = $8,
+       refusal_reason = $9, search_text = $10, version = $11, updated_at = $12 where id = $1`,
+    [project.id, project.territoryId, project.title, project.description, project.kind, project.status, project.startDate, project.endDate,
+      project.refusalReason, searchTextOf(project), project.version, project.updatedAt],
+  );
+}
+
+export async function replaceProjectChallenges(db: Queryable, projectId: string, challengeIds: readonly string[]): Promise<void> {
+  await db.query('delete from project_challenges where project_id = $1', [projectId]);
+  if (challengeIds.length) {
+    await db.query('insert into project_challenges (project_id, challenge_id) select $1, unnest($2::uuid[])', [projectId, challengeIds]);
+  }
+}
+
+/**
+ * Writes the needs in the order given (kept ones first, then new ones). Pending requests to fill a
+ * removed need are declined with it, so their authors may ask again for another need.
+ */
+export async function applyNeedPlan(db: Queryable, projectId: string, plan: NeedPlan, change?: { by: string; at: Date }): Promise<void> {
+  if (plan.remove.length) {
+    await db.query(
+      `update join_requests set status = 'declined', decided_by = $3, decided_at = $4, decision_reason = 'The need was removed from the project'
+       where project_id = $1 and need_id = any($2::uuid[]) and status = 'pending'`,
+      [projectId, plan.remove, change?.by ?? 'system:programs', change?.at ?? new Date()],
+    );
+    await db.query('delete from project_needs where project_id = $1 and id = any($2::uuid[])', [projectId, plan.remove]);
+  }
+  const ordered = [...plan.keep, ...plan.add];
+  for (const [position, need] of ordered.entries()) {
+    await db.query(
+      `insert into project_needs (id, project_id, position, skill_id, needed_minutes, start_date, end_date) values ($1, $2, $3, $4, $5, $6, $7)
+       on conflict (id) do update set position = excluded.position, skill_id = excluded.skill_id, needed_minutes = excluded.needed_minutes,
+         start_date = excluded.start_date, end_date = excluded.end_date`,
+      [need.id, projectId, position, need.skillId, need.neededMinutes, need.startDate, need.endDate],
+    );
+  }
+}
+
+export async function getProject(db: Queryable, id: string, options: { forUpdate?: boolean } = {}): Promise<Project | undefined> {
+  // Locking the project row serializes every change of the project and its team.
+  if (options.forUpdate) await db.query('select 1 from projects where id = $1 for update', [id]);
+  const { rows } = await db.query<ProjectRow>(`${PROJECT_SELECT} where p.id = $1`, [id]);
+  return rows[0] && projectOf(rows[0]);
+}
+
+export async function getProjects(db: Queryable, ids: readonly string[]): Promise<Project[]> {
+  if (!ids.length) return [];
+  const { rows } = await db.query<ProjectRow>(`${PROJECT_SELECT} where p.id = any($1::uuid[]) order by p.title, p.id`, [ids]);
+  return rows.map(projectOf);
+}
+
+export async function insertTransition(db: Queryable, projectId: string, change: StatusChange): Promise<void> {
+  await db.query('insert into project_transitions (project_id, from_status, to_status, changed_by, changed_at, reason) values ($1, $2, $3, $4, $5, $6)', [
+    projectId, change.from, change.to, change.by, change.at, change.reason,
+  ]);
+}
+
+export async function listTransitions(db: Queryable, projectId: string): Promise<StatusChange[]> {
+  const { rows } = await db.query<{ from_status: ProjectStatus; to_status: ProjectStatus; changed_by: string; changed_at: Date; reason: string }>(
+    'select from_status, to_status, changed_by, changed_at, reason from project_transitions where project_id = $1 order by seq',
+    [projectId],
+  );
+  return rows.map((row) => ({ from: row.from_status, to: row.to_status, by: row.changed_by, at: row.changed_at, reason: row.reason }));
+}
+
+export interface ProjectFilter {
+  /** The territory asked about and every territory below it. */
+  territoryIds?: readonly string[];
+  skillId?: string;
+  /** A challenge: projects linked to it or to a challenge refining it, at any depth. */
+  challengeId?: string;
+  kind?: ProjectKind;
+  statuses?: readonly ProjectStatus[];
+  text?: string;
+  /** Drafts are shown to their own team only. */
+  viewerId?: string;
+}
+
+export async function searchProjects(db: Queryable, filter: ProjectFilter, limit: number, cursor?: string): Promise<Page<Project>> {
+  const after = timeCursor(cursor);
+  const { rows } = await db.query<ProjectRow>(
+    `${PROJECT_SELECT}
+     where ($1::uuid[] is null or p.territory_id = any($1))
+       and ($2::text is null or exists (select 1 from project_needs n where n.project_id = p.id and n.skill_id = $2))
+       and ($3::uuid is null or exists (
+         with recursive refined as (select id from challenges where id = $3 union select c.id from challenges c join refined r on c.refines_id = r.id)
+         select 1 from project_challenges pc where pc.project_id = p.id and pc.challenge_id in (select id from refined)))
+       and ($4::text is null or p.kind = $4)
+       and (cardinality($5::text[]) = 0 or p.status = any($5))
+       and ($6::text = '' or strpos(p.search_text, $6) > 0)
+       and (p.status <> 'draft' or exists (select 1 from project_members m where m.project_id = p.id and m.person_id = $7 and m.until is null))
+       and ($8::timestamptz is null or (p.created_at, p.id) < ($8, $9::uuid))
+     order by p.created_at desc, p.id desc limit $10`,
+    [
+      filter.territoryIds ?? null,
+      filter.skillId ?? null,
+      filter.challengeId ?? null,
+      filter.kind ?? null,
+      filter.statuses ?? [],
+      normalizeForSearch(filter.text ?? ''),
+      filter.viewerId ?? null,
+      after?.[0] ?? null,
+      after?.[1] ?? null,
+      limit + 1,
+    ],
+  );
+  const items = rows.slice(0, limit).map(projectOf);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : '' };
+}
+
+/** The projects whose team a person is on now, with their role. */
+export async function projectsOfPerson(db: Queryable, personId: string): Promise<{ project: Project; role: TeamRole }[]> {
+  const { rows } = await db.query<ProjectRow & { role: TeamRole }>(
+    `select q.*, m.role from (${PROJECT_SELECT}) q join project_members m on m.project_id = q.id and m.until is null
+     where m.person_id = $1 order by q.updated_at desc, q.id`,
+    [personId],
+  );
+  return rows.map((row) => ({ project: projectOf(row), role: row.role }));
+}
+
+/** Open needs of approved and running projects in some territories, leaving out those of projects the person is on. */
+export async function openNeeds(db: Queryable, territoryIds: readonly string[], personId: string, limit: number): Promise<{ project: Project; need: Need; openMinutes: number }[]> {
+  const { rows } = await db.query<{ project_id: string; need_id: string; open_minutes: number }>(
+    `select n.project_id, n.id as need_id,
+       n.needed_minutes - coalesce((select sum(m.minutes) from project_members m where m.need_id = n.id and m.until is null), 0)::int as open_minutes
+     from project_needs n join projects p on p.id = n.project_id
+     where p.status in ('approved', 'active') and p.territory_id = any($1::uuid[])
+       and not exists (select 1 from project_members m where m.project_id = p.id and m.person_id = $2 and m.until is null)
+       and n.needed_minutes > coalesce((select sum(m.minutes) from project_members m where m.need_id = n.id and m.until is null), 0)
+     order by p.updated_at desc, n.position limit $3`,
+    [territoryIds, personId, limit],
+  );
+  const projects = new Map((await getProjects(db, [...new Set(rows.map((row) => row.project_id))])).map((p) => [p.id, p]));
+  return rows.flatMap((row) => {
+    const project = projects.get(row.project_id);
+    const need = project?.needs.find((n) => n.id === row.need_id);
+    return project && need ? [{ project, need, openMinutes: row.open_minutes }] : [];
+  });
+}
+
+/** Minutes pledged by current members, per need, for the needs of some projects. */
+export async function filledByNeed(db: Queryable, projectIds: readonly string[]): Promise<Map<string, number>> {
+  if (!projectIds.length) return new Map();
+  const { rows } = await db.query<{ need_id: string; minutes: bigint }>(
+    'select need_id, sum(minutes) as minutes from project_members where project_id = any($1::uuid[]) and until is null and need_id is not null group by need_id',
+    [projectIds],
+  );
+  return new Map(rows.map((row) => [row.need_id, Number(row.minutes)]));
+}
+
+// Team
+
+interface MemberRow {
+  id: string;
+  project_id: string;
+  person_id: string;
+  role: TeamRole;
+  need_id: string | null;
+  minutes: number;
+  since: Date;
+  until: Date | null;
+}
+
+const MEMBER_COLUMNS = 'id, project_id, person_id, role, need_id, minutes, since, until';
+
+const membershipOf = (row: MemberRow): Membership => ({
+  id: row.id,
+  projectId: row.project_id,
+  personId: row.person_id,
+  role: row.role,
+  needId: row.need_id,
+  minutes: row.minutes,
+  since: row.since,
+  until: row.until,
+});
+
+/** Every stretch of membership of a project, current and past, oldest first. */
+export async function memberHistory(db: Queryable, projectId: string): Promise<Membership[]> {
+  const { rows } = await db.query<MemberRow>(`select ${MEMBER_COLUMNS} from project_members where project_id = $1 order by since, id`, [projectId]);
+  return rows.map(membershipOf);
+}
+
+export async function insertMembership(db: Queryable, m: Membership): Promise<void> {
+  await db.query(`insert into project_members (${MEMBER_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+    m.id, m.projectId, m.personId, m.role, m.needId, m.minutes, m.since, m.until,
+  ]);
+}
+
+export async function endMembership(db: Queryable, id: string, until: Date, endedBy: string): Promise<void> {
+  await db.query('update project_members set until = $2, ended_by = $3 where id = $1 and until is null', [id, until, endedBy]);
+}
+
+// Join requests
+
+interface JoinRequestRow {
+  id: string;
+  project_id: string;
+  person_id: string;
+  need_id: string | null;
+  minutes: number;
+  message: string;
+  status: JoinRequestRecord['status'];
+  created_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_reason: string;
+}
+
+const JOIN_REQUEST_COLUMNS = 'id, project_id, person_id, need_id, minutes, message, status, created_at, decided_by, decided_at, decision_reason';
+
+const joinRequestOf = (row: JoinRequestRow): JoinRequestRecord => ({
+  id: row.id,
+  projectId: row.project_id,
+  personId: row.person_id,
+  needId: row.need_id,
+  minutes: row.minutes,
+  message: row.message,
+  status: row.status,
+  createdAt: row.created_at,
+  decidedBy: row.decided_by,
+  decidedAt: row.decided_at,
+  decisionReason: row.decision_reason,
+});
+
+export async function insertJoinRequest(db: Queryable, request: JoinRequestRecord, idempotencyKey: string | undefined): Promise<void> {
+  await db.query(`insert into join_requests (${JOIN_REQUEST_COLUMNS}, idempotency_key) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`, [
+    request.id, request.projectId, request.personId, request.needId, request.minutes, request.message, request.status, request.createdAt,
+    request.decidedBy, request.decidedAt, request.decisionReason, idempotencyKey ?? null,
+  ]);
+}
+
+export async function joinRequestByKey(db: Queryable, personId: string, idempotencyKey: string): Promise<JoinRequestRecord | undefined> {
+  const { rows } = await db.query<JoinRequestRow>(`select ${JOIN_REQUEST_COLUMNS} from join_requests where person_id = $1 and idempotency_key = $2`, [personId, idempotencyKey]);
+  return rows[0] && joinRequestOf(rows[0]);
+}
+
+export async function getJoinRequest(db: Queryable, projectId: string, id: string): Promise<JoinRequestRecord | undefined> {
+  const { rows } = await db.query<JoinRequestRow>(`select ${JOIN_REQUEST_COLUMNS} from join_requests where id = $1 and project_id = $2`, [id, projectId]);
+  return rows[0] && joinRequestOf(rows[0]);
+}
+
+export async function pendingRequestOf(db: Queryable, projectId: string, personId: string): Promise<JoinRequestRecord | undefined> {
+  const { rows } = await db.query<JoinRequestRow>(`select ${JOIN_REQUEST_COLUMNS} from join_requests where project_id = $1 and person_id = $2 and status = 'pending'`, [projectId, personId]);
+  return rows[0] && joinRequestOf(rows[0]);
+}
+
+export async function listJoinRequests(db: Queryable, projectId: string, includeDecided: boolean): Promise<JoinRequestRecord[]> {
+  const { rows } = await db.query<JoinRequestRow>(
+    `select ${JOIN_REQUEST_COLUMNS} from join_requests where project_id = $1 and ($2 or status = 'pending') order by created_at, id`,
+    [projectId, includeDecided],
+  );
+  return rows.map(joinRequestOf);
+}
+
+export async function decideJoinRequest(db: Queryable, request: JoinRequestRecord): Promise<void> {
+  await db.query('update join_requests set status = $2, decided_by = $3, decided_at = $4, decision_reason = $5 where id = $1', [
+    request.id, request.status, request.decidedBy, request.decidedAt, request.decisionReason,
+  ]);
+}
+
+// Decisions and votes
+
+interface DecisionRow {
+  id: string;
+  project_id: string;
+  title: string;
+  description: string;
+  deadline: Date;
+  proposed_by: string;
+  created_at: Date;
+}
+
+const DECISION_COLUMNS = 'id, project_id, title, description, deadline, proposed_by, created_at';
+
+const decisionOf = (row: DecisionRow): Decision => ({
+  id: row.id,
+  projectId: row.project_id,
+  title: row.title,
+  description: row.description,
+  deadline: row.deadline,
+  proposedBy: row.proposed_by,
+  createdAt: row.created_at,
+});
+
+export async function insertDecision(db: Queryable, d: Decision): Promise<void> {
+  await db.query(`insert into decisions (${DECISION_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7)`, [d.id, d.projectId, d.title, d.description, d.deadline, d.proposedBy, d.createdAt]);
+}
+
+export async function getDecision(db: Queryable, projectId: string, id: string): Promise<Decision | undefined> {
+  const { rows } = await db.query<DecisionRow>(`select ${DECISION_COLUMNS} from decisions where id = $1 and project_id = $2`, [id, projectId]);
+  return rows[0] && decisionOf(rows[0]);
+}
+
+export async function listDecisions(db: Queryable, projectId: string): Promise<Decision[]> {
+  const { rows } = await db.query<DecisionRow>(`select ${DECISION_COLUMNS} from decisions where project_id = $1 order by created_at desc, id`, [projectId]);
+  return rows.map(decisionOf);
+}
+
+/** Records a vote unless the person already voted; false when they had. */
+export async function insertVote(db: Queryable, decisionId: string, vote: VoteRecord): Promise<boolean> {
+  const result = await db.query('insert into decision_votes (decision_id, person_id, vote, voted_at) values ($1, $2, $3, $4) on conflict do nothing', [
+    decisionId, vote.personId, vote.vote, vote.votedAt,
+  ]);
+  return (result.rowCount ?? 0) > 0;
+}
+
+export async function votesOf(db: Queryable, decisionIds: readonly string[]): Promise<Map<string, VoteRecord[]>> {
+  const votes = new Map<string, VoteRecord[]>(decisionIds.map((id) => [id, []]));
+  if (!decisionIds.length) return votes;
+  const { rows } = await db.query<{ decision_id: string; person_id: string; vote: VoteValue; voted_at: Date }>(
+    'select decision_id, person_id, vote, voted_at from decision_votes where decision_id = any($1::uuid[]) order by voted_at, person_id',
+    [decisionIds],
+  );
+  for (const row of rows) votes.get(row.decision_id)?.push({ personId: row.person_id, vote: row.vote, votedAt: row.voted_at });
+  return votes;
+}
+
+// Feedback
+
+export interface FeedbackRecord {
+  projectId: string;
+  personId: string;
+  role: FeedbackRole;
+  rating: number;
+  comment: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+interface FeedbackRow {
+  project_id: string;
+  person_id: string;
+  role: FeedbackRole;
+  rating: number;
+  comment: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const feedbackOf = (row: FeedbackRow): FeedbackRecord => ({
+  projectId: row.project_id,
+  personId: row.person_id,
+  role: row.role,
+  rating: row.rating,
+  comment: row.comment,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+/** One feedback per person and project: leaving it again replaces the first. */
+export async function saveFeedback(db: Queryable, f: FeedbackRecord): Promise<FeedbackRecord> {
+  const { rows } = await db.query<FeedbackRow>(
+    `insert into feedback (project_id, person_id, role, rating, comment, created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $6)
+     on conflict (project_id, person_id) do update set role = excluded.role, rating = excluded.rating, comment = excluded.comment, updated_at = excluded.updated_at
+     returning project_id, person_id, role, rating, comment, created_at, updated_at`,
+    [f.projectId, f.personId, f.role, f.rating, f.comment, f.updatedAt],
+  );
+  return feedbackOf(rows[0]!);
+}
+
+export async function listFeedback(db: Queryable, projectId: string): Promise<FeedbackRecord[]> {
+  const { rows } = await db.query<FeedbackRow>(
+    'select project_id, person_id, role, rating, comment, created_at, updated_at from feedback where project_id = $1 order by updated_at desc, person_id',
+    [projectId],
+  );
+  return rows.map(feedbackOf);
+}
+
+// Local programs
+
+export interface ProgramRecord {
+  id: string;
+  territoryId: string;
+  year: number;
+  status: 'draft';
+  version: number;
+  draftedBy: string;
+  draftedAt: Date;
+  projectIds: string[];
+}
+
+interface ProgramRow {
+  id: string;
+  territory_id: string;
+  year: number;
+  status: 'draft';
+  version: number;
+  drafted_by: string;
+  drafted_at: Date;
+  project_ids: string[];
+}
+
+const PROGRAM_SELECT = `select lp.id, lp.territory_id, lp.year, lp.status, lp.version, lp.drafted_by, lp.drafted_at,
+    coalesce((select array_agg(pp.project_id order by pp.project_id) from local_program_projects pp where pp.program_id = lp.id), '{}') as project_ids
+  from local_programs lp`;
+
+const programOf = (row: ProgramRow): ProgramRecord => ({
+  id: row.id,
+  territoryId: row.territory_id,
+  year: row.year,
+  status: row.status,
+  version: row.version,
+  draftedBy: row.drafted_by,
+  draftedAt: row.drafted_at,
+  projectIds: row.project_ids,
+});
+
+export async function programFor(db: Queryable, territoryId: string, year: number, options: { forUpdate?: boolean } = {}): Promise<ProgramRecord | undefined> {
+  if (options.forUpdate) await db.query('select 1 from local_programs where territory_id = $1 and year = $2 for update', [territoryId, year]);
+  const { rows } = await db.query<ProgramRow>(`${PROGRAM_SELECT} where lp.territory_id = $1 and lp.year = $2`, [territoryId, year]);
+  return rows[0] && programOf(rows[0]);
+}
+
+export async function getProgram(db: Queryable, id: string): Promise<ProgramRecord | undefined> {
+  const { rows } = await db.query<ProgramRow>(`${PROGRAM_SELECT} where lp.id = $1`, [id]);
+  return rows[0] && programOf(rows[0]);
+}
+
+export async function listPrograms(db: Queryable, territoryId: string): Promise<ProgramRecord[]> {
+  const { rows } = await db.query<ProgramRow>(`${PROGRAM_SELECT} where lp.territory_id = $1 order by lp.year desc`, [territoryId]);
+  return rows.map(programOf);
+}
+
+/**
+ * Saves a program and its projects. Two officers drafting the first program of a territory and year
+ * at once: the unique (territory, year) makes the second insert wait, then update.
+ */
+export async function saveProgram(db: Queryable, program: ProgramRecord): Promise<ProgramRecord> {
+  const { rows } = await db.query<{ id: string }>(
+    `insert into local_programs (id, territory_id, year, status, version, drafted_by, drafted_at) values ($1, $2, $3, $4, $5, $6, $7)
+     on conflict (territory_id, year) do update set version = excluded.version, drafted_by = excluded.drafted_by, drafted_at = excluded.drafted_at
+     returning id`,
+    [program.id, program.territoryId, program.year, program.status, program.version, program.draftedBy, program.draftedAt],
+  );
+  const id = rows[0]!.id;
+  await db.query('delete from local_program_projects where program_id = $1', [id]);
+  if (program.projectIds.length) await db.query('insert into local_program_projects (program_id, project_id) select $1, unnest($2::uuid[])', [id, program.projectIds]);
+  return { ...program, id };
+}
+
+/** Approved and running projects of some territories whose period touches the year. */
+export async function programCandidates(db: Queryable, territoryIds: readonly string[], year: number): Promise<Project[]> {
+  const { rows } = await db.query<ProjectRow>(
+    `${PROJECT_SELECT} where p.status in ('approved', 'active') and p.territory_id = any($1::uuid[])
+       and p.start_date <= make_date($2, 12, 31) and p.end_date >= make_date($2, 1, 1)
+     order by p.title, p.id`,
+    [territoryIds, year],
+  );
+  return rows.map(projectOf);
+}
