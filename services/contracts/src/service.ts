@@ -1,0 +1,36 @@
+// The contracts service's parts, assembled for startService (main.ts, tests and the local stack).
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { bind, createClient, grpcTargetEnv, serviceEnv, type ServiceSpec } from '@e21/kit';
+import { ContractsServiceService } from '@e21/proto/e21/contracts/v1/contracts';
+import { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
+import { ProgramsServiceService } from '@e21/proto/e21/programs/v1/programs';
+import { Directory, programsProjects } from './directory.js';
+import { contractsHandlers } from './grpc/index.js';
+
+export const contractsEnv = {
+  IDENTITY_GRPC: grpcTargetEnv('identity'),
+  PROGRAMS_GRPC: grpcTargetEnv('programs'),
+};
+
+export type ContractsConfig = z.infer<z.ZodObject<typeof serviceEnv & typeof contractsEnv>>;
+
+export const contractsConfigSchema = { ...serviceEnv, ...contractsEnv };
+
+export const contractsSpec: ServiceSpec<ContractsConfig> = {
+  name: 'contracts',
+  migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
+  build({ config, pool, logger }) {
+    const identity = createClient(IdentityServiceService, config.IDENTITY_GRPC, { from: 'contracts' });
+    const programs = createClient(ProgramsServiceService, config.PROGRAMS_GRPC, { from: 'contracts' });
+    const directory = new Directory(identity, programsProjects(programs));
+    const clients = {
+      start: async () => undefined,
+      stop: async () => {
+        identity.close();
+        programs.close();
+      },
+    };
+    return { bindings: [bind(ContractsServiceService, contractsHandlers({ pool, logger, directory }))], components: [clients] };
+  },
+};
