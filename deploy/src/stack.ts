@@ -35,7 +35,15 @@ export interface LocalStack {
   ports: StackPorts;
   secrets: StackSecrets;
   demo: DemoData | undefined;
+  /** URL of one database of the stack's PostgreSQL (for tests that check what a service stored). */
+  databaseUrl(name: string): string;
   stop(): Promise<void>;
+  /** Stops one process (SIGKILL by default: a crash), for fault tests. */
+  kill(name: string, signal?: NodeJS.Signals): Promise<void>;
+  /** Starts a stopped service again with its environment, and waits until it is ready. */
+  restart(name: string): Promise<void>;
+  /** Runs a second (third...) replica of a service on the same database, on another gRPC port. */
+  startReplica(name: string, replica: number): Promise<void>;
 }
 
 async function loadSecrets(dataDir: string): Promise<StackSecrets> {
@@ -97,11 +105,34 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
 
   let postgres: PostgresServer | undefined;
   let nats: NatsServer | undefined;
-  const children: { spec: ProcessSpec; child: ChildProcess }[] = [];
+  /** The running processes by name ("gateway", "identity", "contracts#2" for a second replica). */
+  const running = new Map<string, { spec: ProcessSpec; child: ChildProcess }>();
+  let specs: ProcessSpec[] = [];
   const stop = async () => {
-    for (const { child } of [...children].reverse()) await stopProcess(child);
+    for (const { child } of [...running.values()].reverse()) await stopProcess(child);
+    running.clear();
     await nats?.stop();
     await postgres?.stop();
+  };
+
+  /** Starts a process and waits until it answers its readiness check. */
+  async function launch(spec: ProcessSpec, name = spec.name): Promise<void> {
+    const child = startProcess({ ...spec, name }, logDir, options.verbose ?? false);
+    running.set(name, { spec, child });
+    const exited = new Promise<never>((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`${name} exited with code ${code}; see ${join(logDir, `${name}.log`)}`))),
+    );
+    exited.catch(() => undefined);
+    const check = spec.ready;
+    const ready = waitFor(() => ('http' in check ? httpReady(check.http) : grpcServing(check.grpc)), { timeoutMs: 60_000, intervalMs: 200, what: name });
+    await Promise.race([ready, exited]);
+    status(`${name} ready`);
+  }
+
+  const specOf = (name: string) => {
+    const spec = specs.find((candidate) => candidate.name === name);
+    if (!spec) throw new Error(`no process named ${name}`);
+    return spec;
   };
 
   try {
@@ -111,29 +142,44 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     nats = await startNats({ port: ports.nats, storeDir: join(dataDir, 'nats') });
     status(`nats-server (JetStream) ready on port ${ports.nats}`);
 
-    const specs = processSpecs({
+    specs = processSpecs({
       ports,
       secrets,
       databaseUrl: postgres.url,
       natsUrl: nats.url,
       logLevel: options.logLevel ?? 'info',
     });
-    for (const spec of specs) {
-      const child = startProcess(spec, logDir, options.verbose ?? false);
-      children.push({ spec, child });
-      const exited = new Promise<never>((_, reject) =>
-        child.once('exit', (code) => reject(new Error(`${spec.name} exited with code ${code}; see ${join(logDir, `${spec.name}.log`)}`))),
-      );
-      exited.catch(() => undefined);
-      const check = spec.ready;
-      const ready = waitFor(() => ('http' in check ? httpReady(check.http) : grpcServing(check.grpc)), { timeoutMs: 60_000, intervalMs: 200, what: spec.name });
-      await Promise.race([ready, exited]);
-      status(`${spec.name} ready`);
-    }
+    for (const spec of specs) await launch(spec);
 
     const demo = options.demo ? await seedDemo({ targets: serviceTargets(ports), dataDir }) : undefined;
     if (demo?.seededNow) status('demo data loaded');
-    return { url: `http://localhost:${ports.gateway}`, ports, secrets, demo, stop };
+    return {
+      url: `http://localhost:${ports.gateway}`,
+      ports,
+      secrets,
+      demo,
+      databaseUrl: postgres.url,
+      stop,
+      async kill(name, signal = 'SIGKILL') {
+        const process = running.get(name);
+        if (!process) throw new Error(`no running process named ${name}`);
+        running.delete(name);
+        await new Promise<void>((resolve) => {
+          if (process.child.exitCode !== null || process.child.signalCode !== null) return resolve();
+          process.child.once('exit', () => resolve());
+          process.child.kill(signal);
+        });
+      },
+      restart: (name) => launch(specOf(name)),
+      async startReplica(name, replica) {
+        const spec = specOf(name);
+        // Every listener of the replica gets a port of its own (gRPC, and identity's sign-in pages).
+        const env = { ...spec.env };
+        for (const key of Object.keys(env).filter((k) => k.endsWith('_PORT') && env[k] !== '0')) env[key] = String(await freePort());
+        const replicaSpec: ProcessSpec = { ...spec, env, ready: { grpc: `127.0.0.1:${env.GRPC_PORT}` } };
+        await launch(replicaSpec, `${name}#${replica}`);
+      },
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -14,6 +14,8 @@ import { docsPage, openApiDocument } from './http/openapi.js';
 import { problemErrorHandler, sendProblem } from './http/problem.js';
 import { registerRoutes, type AnyRoute } from './http/route.js';
 import { identityRoutes } from './routes/identity/index.js';
+import { contractsRoutes } from './routes/contracts/index.js';
+import { programsRoutes } from './routes/programs/index.js';
 
 export interface AppOptions {
   publicUrl: URL;
@@ -28,7 +30,7 @@ export interface AppOptions {
 }
 
 export function allRoutes(deps: GatewayDeps): AnyRoute[] {
-  return [...identityRoutes(deps)];
+  return [...identityRoutes(deps), ...contractsRoutes(deps), ...programsRoutes(deps)];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

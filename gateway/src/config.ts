@@ -8,6 +8,8 @@ export const gatewayEnv = {
   PUBLIC_URL: z.string().url().optional().describe('URL people reach the gateway at (default http://localhost:<PORT>)'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').describe("PostgreSQL URL of the gateway's session database"),
   IDENTITY_GRPC: grpcTargetEnv('identity'),
+  CONTRACTS_GRPC: grpcTargetEnv('contracts'),
+  PROGRAMS_GRPC: grpcTargetEnv('programs'),
   OIDC_ISSUER: z.string().url().describe('OpenID Connect issuer URL (the built-in provider, or a Keycloak realm)'),
   OIDC_CLIENT_ID: z.string().min(1).default('e21-web').describe('client id of the web UI at the issuer'),
   OIDC_CLIENT_SECRET: z.string().min(1).describe('client secret of the web UI at the issuer'),

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { createClient, createLogger, createPool, initTelemetry, migrate, startMetricsServer, systemCaller, type Logger } from '@e21/kit';
 import { HealthService, HealthCheckResponse_ServingStatus } from '@e21/proto/grpc/health/v1/health';
 import { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
+import { ContractsServiceService } from '@e21/proto/e21/contracts/v1/contracts';
+import { ProgramsServiceService } from '@e21/proto/e21/programs/v1/programs';
 import { createApp } from './app.js';
 import { Authenticator } from './auth/authenticator.js';
 import { Issuer } from './auth/issuer.js';
@@ -29,8 +31,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
   const clientOptions = { from: 'gateway', deadlineMs: config.GRPC_DEADLINE_MS };
   /** Where each service is; a new service adds its line (and its client in deps below). */
-  const targets = { identity: config.IDENTITY_GRPC };
+  const targets = { identity: config.IDENTITY_GRPC, contracts: config.CONTRACTS_GRPC, programs: config.PROGRAMS_GRPC };
   const identity = createClient(IdentityServiceService, targets.identity, clientOptions);
+  const contracts = createClient(ContractsServiceService, targets.contracts, clientOptions);
+  const programs = createClient(ProgramsServiceService, targets.programs, clientOptions);
   const health = Object.entries(targets).map(([name, target]) => ({ name, client: createClient(HealthService, target, { ...clientOptions, deadlineMs: 1000 }) }));
   const publicUrl = new URL(config.PUBLIC_URL ?? `http://localhost:${config.PORT}`);
   const issuer = new Issuer(
@@ -51,7 +55,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     publicUrl,
     issuer,
     logger,
-    deps: { identity, sessions, authenticator },
+    deps: { identity, contracts, programs, sessions, authenticator },
     webDistDir: config.WEB_DIST_DIR ?? defaultWebDist,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     trustProxy: config.TRUST_PROXY === 'true',
@@ -83,6 +87,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         server.closeIdleConnections();
       });
       identity.close();
+      contracts.close();
+      programs.close();
       for (const { client } of health) client.close();
       await pool.end();
       await metrics.close();

@@ -112,8 +112,10 @@ beforeAll(async () => {
 afterAll(() => platform.stop());
 
 describe('who may call each gateway route', () => {
-  it('has a row for every route the gateway serves', () => {
-    const served = allRoutes({} as never).map((route) => `${route.method.toUpperCase()} ${route.path}`).sort();
+  it('has a row for every identity route the gateway serves', () => {
+    // Each later service's routes have their own table (gateway/test/<service>-authorization.test.ts).
+    const identityTags = ['me', 'skills', 'territories', 'organizations', 'people', 'roles'];
+    const served = allRoutes({} as never).filter((route) => identityTags.includes(route.tag)).map((route) => `${route.method.toUpperCase()} ${route.path}`).sort();
     expect(cases.map((c) => `${c.method} ${c.route}`).sort()).toEqual(served);
   });
 

@@ -89,3 +89,17 @@ it('signs out', async () => {
   expect(await page.evaluate(async () => (await fetch('/v1/me')).status)).toBe(401);
   await page.close();
 });
+
+it('reports identity down while it is, and serves again once it restarts; a second replica shares the work', async () => {
+  await stack.kill('identity');
+  const down = await fetch(`${stack.url}/readyz`);
+  expect(down.status).toBe(503);
+  expect(((await down.json()) as { checks: Record<string, boolean> }).checks.identity).toBe(false);
+  await stack.restart('identity');
+  await stack.startReplica('identity', 2);
+  expect((await fetch(`${stack.url}/readyz`)).status).toBe(200);
+  const page = await browser.newPage({ locale: 'en-GB' });
+  await signIn(page, 'lucas@demo.e21.eu');
+  await page.getByRole('main').getByText('Calanques Solaire SARL').waitFor();
+  await page.close();
+}, 120_000);

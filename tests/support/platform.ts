@@ -2,6 +2,8 @@
 import { createClient, loadConfig, personCaller, startService, systemCaller, toProtoEnum, type RunningService, type ServiceClient, type ServiceConfig } from '@e21/kit';
 import { createTestDatabase, freePort, startTestNats, type NatsServer } from '@e21/devinfra';
 import { identityConfigSchema, identitySpec, type IdentityConfig } from '@e21/identity';
+import { programsConfigSchema, programsSpec } from '@e21/programs';
+import { contractsConfigSchema, contractsSpec } from '@e21/contracts';
 import { startGateway, type RunningGateway } from '@e21/gateway';
 import { gatewayEnv } from '@e21/gateway/config';
 import {
@@ -53,7 +55,10 @@ const common = async (context: StartContext, service: string) => ({
  * The services after identity, in start order, each started in this process as its main.ts would.
  * A new service adds its line: name -> start(context).
  */
-const LATER_SERVICES: { name: string; start(context: StartContext): Promise<RunningService<ServiceConfig>> }[] = [];
+const LATER_SERVICES: { name: string; start(context: StartContext): Promise<RunningService<ServiceConfig>> }[] = [
+  { name: 'programs', start: async (context) => startService(programsSpec, loadConfig(programsConfigSchema, await common(context, 'programs'))) },
+  { name: 'contracts', start: async (context) => startService(contractsSpec, loadConfig(contractsConfigSchema, await common(context, 'contracts'))) },
+];
 
 export async function startPlatform(): Promise<Platform> {
   const nats = await startTestNats();

@@ -10,6 +10,12 @@ const NAV: { href: string; label: MessageKey }[] = [
   { href: '/competences', label: 'nav.competences' },
   { href: '/territory', label: 'nav.territory' },
   { href: '/organization', label: 'nav.organization' },
+  { href: '/projects', label: 'nav.projects' },
+  { href: '/my-projects', label: 'nav.myProjects' },
+  { href: '/challenges', label: 'nav.challenges' },
+  { href: '/program', label: 'nav.program' },
+  { href: '/contracts', label: 'nav.contracts' },
+  { href: '/commitments', label: 'nav.commitments' },
 ];
 
 // Outcome of the header's own actions (language switch, sign out), shown above the page.

@@ -4,7 +4,18 @@ import { homePage } from './pages/home';
 import { organizationPage } from './pages/organization';
 import { organizationsPage } from './pages/organizations';
 import { profilePage } from './pages/profile';
+import { approvalsPage } from './pages/programs/approvals';
+import { challengesPage } from './pages/programs/challenges';
+import { myProjectsPage } from './pages/programs/my-projects';
+import { programPage } from './pages/programs/program';
+import { projectPage } from './pages/programs/project';
+import { projectFormPage } from './pages/programs/project-form';
+import { projectsPage } from './pages/programs/projects';
 import { territoryPage } from './pages/territory';
+import { commitmentsPage } from './pages/contracts/commitments';
+import { contractPage } from './pages/contracts/contract';
+import { contractsInboxPage } from './pages/contracts/inbox';
+import { newContractPage } from './pages/contracts/new';
 import type { PageFactory, Route } from './router';
 import { session } from './session';
 
@@ -15,6 +26,18 @@ export const routes: Route[] = [
   { path: '/territory', page: signedIn(territoryPage) },
   { path: '/organization', page: signedIn(organizationsPage) },
   { path: '/organization/:id', page: signedIn(organizationPage) },
+  { path: '/projects', page: signedIn(projectsPage) },
+  { path: '/projects/new', page: signedIn(projectFormPage) },
+  { path: '/projects/:id', page: signedIn(projectPage) },
+  { path: '/projects/:id/edit', page: signedIn(projectFormPage) },
+  { path: '/my-projects', page: signedIn(myProjectsPage) },
+  { path: '/approvals', page: signedIn(approvalsPage) },
+  { path: '/challenges', page: signedIn(challengesPage) },
+  { path: '/program', page: signedIn(programPage) },
+  { path: '/contracts', page: signedIn(contractsInboxPage) },
+  { path: '/contracts/new', page: signedIn(newContractPage) },
+  { path: '/contracts/:id', page: signedIn(contractPage) },
+  { path: '/commitments', page: signedIn(commitmentsPage) },
 ];
 
 /**

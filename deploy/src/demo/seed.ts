@@ -13,6 +13,8 @@ import {
   type TerritoryLevel,
 } from '@e21/proto/e21/identity/v1/identity';
 import { DEMO_PASSWORD, ORGANIZATIONS, PEOPLE, TERRITORIES, type OrganizationKey, type PersonKey, type TerritoryKey } from './data.js';
+import { seedContractsDemo } from './contracts.js';
+import { seedProgramsDemo } from './programs.js';
 
 export interface DemoData {
   seededNow: boolean;
@@ -88,6 +90,8 @@ export async function seedDemo(options: { targets: Record<string, string>; dataD
     );
 
     const demo: DemoData = { seededNow: true, password: DEMO_PASSWORD, territories, organizations, people };
+    await seedProgramsDemo(options.targets, demo);
+    await seedContractsDemo(options.targets, demo);
     await writeFile(marker, JSON.stringify(demo, null, 2));
     return demo;
   } finally {

@@ -16,13 +16,18 @@ export interface RouteInput<P, Q, B> {
   language: 'en' | 'fr';
   /** The version named by If-Match ("3" or "\"3\""), when sent. */
   ifMatch: number | undefined;
+  /** The Idempotency-Key header ('' when not sent): a retried write with the same key replays the first. */
+  idempotencyKey: string;
   req: Request;
   res: Response;
 }
 
 export interface RouteResult {
   status?: number;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as they are instead of JSON: a PDF, a CSV, an SVG. */
+  file?: { contentType: string; data: Buffer | string; filename?: string; download?: boolean };
   headers?: Record<string, string>;
 }
 
@@ -39,6 +44,10 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
   /** Documented success response. */
   response?: { status: number; schema?: z.ZodType; description: string };
   ifMatch?: 'optional' | 'required';
+  /** The route takes an Idempotency-Key header (documented in OpenAPI; passed to the service). */
+  idempotent?: boolean;
+  /** How the service names fields the client sent under other names, e.g. { 'terms.competence_skill_ids': 'body.terms.competences' }. */
+  fieldNames?: Record<string, string>;
   handler(input: RouteInput<P, Q, B>): Promise<RouteResult>;
 }
 
@@ -98,21 +107,48 @@ const requireAccess = (access: Access, actor: Actor | undefined): Actor => {
 
 const camelCase = (name: string) => name.replace(/_([a-z])/g, (_m, letter: string) => letter.toUpperCase());
 
+/** Service fields that clients send as headers. */
+const HEADER_FIELDS: Record<string, string> = {
+  expected_version: 'header.if-match',
+  base_version: 'header.if-match',
+  idempotency_key: 'header.idempotency-key',
+};
+
 /**
- * Services name fields as their protobuf fields ("skill_id"); the client sent them as a path
- * parameter, a query parameter or a body field ("params.skillId"). Renames the ones it can place.
+ * Services name fields as their protobuf fields ("needs.0.skill_id"); the client sent them as a
+ * path parameter, a query parameter, a body field ("body.needs.0.skillId") or a header. Renames the
+ * ones it can place, with the route's own names first.
  */
-function locateFields(refused: Refused, parts: { params: unknown; query: unknown; body: unknown }): Refused {
+function locateFields(refused: Refused, parts: { params: unknown; query: unknown; body: unknown }, names: Record<string, string> = {}): Refused {
   if (refused.fields.length === 0) return refused;
+  const renames = { ...HEADER_FIELDS, ...names };
   const fields = refused.fields.map((problem) => {
-    const name = camelCase(problem.field);
+    const renamed = Object.keys(renames).find((name) => problem.field === name || problem.field.startsWith(`${name}.`));
+    if (renamed) return { ...problem, field: renames[renamed] + problem.field.slice(renamed.length) };
+    const segments = problem.field.split('.').map(camelCase);
     const part = (['params', 'query', 'body'] as const).find((key) => {
       const value = parts[key];
-      return typeof value === 'object' && value !== null && name in value;
+      return typeof value === 'object' && value !== null && segments[0]! in value;
     });
-    return part ? { ...problem, field: `${part}.${name}` } : problem;
+    return part ? { ...problem, field: `${part}.${segments.join('.')}` } : problem;
   });
   return new Refused(refused.kind, refused.code, refused.message, fields);
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
+
+function parseIdempotencyKey(header: string | undefined): string {
+  if (header === undefined) return '';
+  if (!IDEMPOTENCY_KEY.test(header)) {
+    throw new Refused('invalid', 'validation_failed', 'Idempotency-Key must be 1 to 100 letters, digits or ._:-', [{ field: 'header.idempotency-key', message: 'must be 1 to 100 letters, digits or ._:-' }]);
+  }
+  return header;
+}
+
+function sendFile(res: Response, file: NonNullable<RouteResult['file']>): void {
+  res.type(file.contentType);
+  if (file.filename) res.set('Content-Disposition', `${file.download ? 'attachment' : 'inline'}; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`);
+  res.send(file.data);
 }
 
 export function registerRoutes(app: Express, routes: AnyRoute[], context: RouteContext): void {
@@ -129,15 +165,17 @@ export function registerRoutes(app: Express, routes: AnyRoute[], context: RouteC
         actor,
         language: languageOf(req, anyActor),
         ifMatch: parseIfMatch(req.get('if-match'), route.ifMatch),
+        idempotencyKey: parseIdempotencyKey(req.get('idempotency-key')),
         req,
         res,
       };
       const result = await route.handler(input).catch((error: unknown) => {
-        throw error instanceof Refused ? locateFields(error, input) : error;
+        throw error instanceof Refused ? locateFields(error, input, route.fieldNames) : error;
       });
       for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
       const status = result.status ?? route.response?.status ?? 200;
-      if (result.body === undefined) res.status(status).end();
+      if (result.file) sendFile(res.status(status), result.file);
+      else if (result.body === undefined) res.status(status).end();
       else res.status(status).json(result.body);
     });
   }

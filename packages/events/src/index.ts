@@ -9,6 +9,32 @@ import {
   RoleGranted,
   RoleRevoked,
 } from '@e21/proto/e21/events/v1/identity';
+import {
+  ChallengeDefined,
+  ChallengeUpdated,
+  DecisionProposed,
+  MemberJoined,
+  MemberLeft,
+  MemberRoleChanged,
+  ProgramDrafted,
+  ProjectApproved,
+  ProjectDrafted,
+  ProjectProposed,
+  ProjectRefused,
+  ProjectStatusChanged,
+  ProjectUpdated,
+} from '@e21/proto/e21/events/v1/programs';
+import {
+  CommitmentSet,
+  ContractAmended,
+  ContractProposed,
+  ContractResumed,
+  ContractSigned,
+  ContractSuspended,
+  ContractTerminated,
+  ContractWithdrawn,
+  HolidaysApproved,
+} from '@e21/proto/e21/events/v1/contracts';
 
 export const identityEvents = {
   personRegistered: defineEvent('identity.person.registered', PersonRegistered),
@@ -17,4 +43,32 @@ export const identityEvents = {
   membershipChanged: defineEvent('identity.membership.changed', MembershipChanged),
   roleGranted: defineEvent('identity.role.granted', RoleGranted),
   roleRevoked: defineEvent('identity.role.revoked', RoleRevoked),
+};
+
+export const contractsEvents = {
+  commitmentSet: defineEvent('contracts.commitment.set', CommitmentSet),
+  contractProposed: defineEvent('contracts.contract.proposed', ContractProposed),
+  contractSigned: defineEvent('contracts.contract.signed', ContractSigned),
+  contractAmended: defineEvent('contracts.contract.amended', ContractAmended),
+  contractWithdrawn: defineEvent('contracts.contract.withdrawn', ContractWithdrawn),
+  contractSuspended: defineEvent('contracts.contract.suspended', ContractSuspended),
+  contractResumed: defineEvent('contracts.contract.resumed', ContractResumed),
+  contractTerminated: defineEvent('contracts.contract.terminated', ContractTerminated),
+  holidaysApproved: defineEvent('contracts.holidays.approved', HolidaysApproved),
+};
+
+export const programsEvents = {
+  challengeDefined: defineEvent('programs.challenge.defined', ChallengeDefined),
+  challengeUpdated: defineEvent('programs.challenge.updated', ChallengeUpdated),
+  projectDrafted: defineEvent('programs.project.drafted', ProjectDrafted),
+  projectUpdated: defineEvent('programs.project.updated', ProjectUpdated),
+  projectProposed: defineEvent('programs.project.proposed', ProjectProposed),
+  projectApproved: defineEvent('programs.project.approved', ProjectApproved),
+  projectRefused: defineEvent('programs.project.refused', ProjectRefused),
+  projectStatusChanged: defineEvent('programs.project.status_changed', ProjectStatusChanged),
+  memberJoined: defineEvent('programs.project.member_joined', MemberJoined),
+  memberLeft: defineEvent('programs.project.member_left', MemberLeft),
+  memberRoleChanged: defineEvent('programs.project.member_role_changed', MemberRoleChanged),
+  decisionProposed: defineEvent('programs.decision.proposed', DecisionProposed),
+  programDrafted: defineEvent('programs.program.drafted', ProgramDrafted),
 };

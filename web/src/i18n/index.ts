@@ -3,9 +3,13 @@ import { interpolate, type Params } from './format';
 // One catalog file per area of the app, in each language; a new area adds its two files here.
 import enIdentity from './en/identity.json';
 import frIdentity from './fr/identity.json';
+import enPrograms from './en/programs.json';
+import frPrograms from './fr/programs.json';
+import enContracts from './en/contracts.json';
+import frContracts from './fr/contracts.json';
 
-const en = { ...enIdentity };
-const fr = { ...frIdentity };
+const en = { ...enIdentity, ...enPrograms, ...enContracts };
+const fr = { ...frIdentity, ...frPrograms, ...frContracts };
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -14,7 +14,9 @@ const skillIdParam = z.object({ skillId: z.string().min(1).max(300) }).strict();
 export function meRoutes(deps: GatewayDeps) {
   async function profile(personId: string, caller: ReturnType<typeof callerOf>, language: string) {
     const result = profileOut(await deps.identity.getProfile({ personId, language }, { caller }));
-    return { body: result, headers: { ETag: `"${result.person.version}"`, 'Cache-Control': 'private, no-cache' } };
+    // No version ETag: competences and roles change without a new person version; Express's
+    // content hash revalidates. If-Match takes person.version from the body.
+    return { body: result, headers: { 'Cache-Control': 'private, no-cache' } };
   }
 
   return [
@@ -25,7 +27,7 @@ export function meRoutes(deps: GatewayDeps) {
       tag: 'me',
       access: 'person',
       query: emptyQuery,
-      response: { status: 200, schema: Me, description: 'The profile, with an ETag of its version' },
+      response: { status: 200, schema: Me, description: 'The profile; changing it takes If-Match with person.version' },
       handler: ({ actor, language }) => profile(requirePerson(actor).personId, callerOf(actor), language),
     }),
 

@@ -64,6 +64,16 @@ export const POLICY: Record<string, Rule[]> = {
   'identity.roles.read': [OFFICE],
   'identity.roles.grant': [ADMIN],
   'aggregates.read': [{ who: 'territory_role', roles: ['integrator', 'officer', 'territory_admin'] }],
+  // contracts: acting for an employer (its HR managers, admins) or for an Engagement 21 office (the
+  // officers of its territory or above) on SAR contracts; the person acts on their own contract.
+  'contracts.employer.act': [{ who: 'organization_member', roles: ['hr_manager', 'admin'] }],
+  'contracts.office.act': [OFFICE],
+  'contracts.commitments.read': [{ who: 'organization_member', roles: ['hr_manager', 'admin'] }, OFFICE],
+  // programs: officers (and territory admins) of a territory or above define its strategic challenges,
+  // approve or refuse its projects and draft its local program; a project's own team is programs' data.
+  'programs.challenges.write': [OFFICE],
+  'programs.projects.approve': [OFFICE],
+  'programs.programs.draft': [OFFICE],
 };
 
 export interface Decision {

@@ -139,6 +139,7 @@ export function createProviderApp(options: ProviderOptions): express.Express {
   app.set('trust proxy', options.behindProxy ?? false);
   const loginAttempts = rateLimit({ windowMs: 60_000, limit: 10, standardHeaders: 'draft-8', legacyHeaders: false, handler: (req, res) => tooFast(provider, req, res) });
 
+  app.get('/favicon.ico', (_req, res) => void res.status(204).end());
   app.get('/interaction/:uid', async (req, res) => {
     const details = await provider.interactionDetails(req, res);
     res.type('html').send(renderLogin(req, details));
