@@ -18,10 +18,10 @@ export type Stage = 'draft' | 'proposed' | 'approved' | 'active';
 
 export async function createProgramsWorld(platform: Platform, world: World) {
   const client: ProgramsClient = createClient(ProgramsServiceService, `127.0.0.1:${platform.services.programs!.grpcPort}`, { from: 'test' });
-  const coordinator = await world.person('Cora Coordinator', 'marseille');
-  const coManager = await world.person('Colin Comanager', 'marseille');
-  const member = await world.person('Mia Member', 'marseille');
-  const otherOfficer = await world.person('Oscar Otherofficer', 'aubagne');
+  const coordinator = await world.person('Cora Coordinator', 'marseille', { signsIn: true });
+  const coManager = await world.person('Colin Comanager', 'marseille', { signsIn: true });
+  const member = await world.person('Mia Member', 'marseille', { signsIn: true });
+  const otherOfficer = await world.person('Oscar Otherofficer', 'aubagne', { signsIn: true });
   await platform.identityClient.grantRole(
     { grantee: `person:${otherOfficer.id}`, role: toProtoEnum<Role>('ROLE', 'officer'), scopeKind: toProtoEnum<ScopeKind>('SCOPE_KIND', 'territory'), scopeId: world.territories.aubagne },
     SYSTEM,

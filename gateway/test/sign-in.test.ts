@@ -113,7 +113,7 @@ describe('signing in with the code flow', () => {
   });
 
   it('locks an account after five wrong passwords, even against the right one', async () => {
-    const target = await world.person('Lock Target', 'marseille');
+    const target = await world.person('Lock Target', 'marseille', { signsIn: true });
     const browser = new Browser();
     const { loginUrl } = await openLoginPage(browser);
     for (let attempt = 0; attempt < 5; attempt++) await browser.request(loginUrl, form(target.email, `wrong-${attempt}-password`));

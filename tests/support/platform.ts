@@ -164,10 +164,18 @@ export async function createWorld(client: IdentityClient) {
   const companyMarseille = await organization('Calanques Solaire', 'private_company', 'marseille');
   const companyAubagne = await organization('Garlaban Bois', 'private_company', 'aubagne');
 
-  const person = async (name: string, territory: TerritoryName, status = 'employee') => {
+  /** A person; only those who sign in get a password (a scrypt hash costs about a second here). */
+  const person = async (name: string, territory: TerritoryName, options: { status?: string; signsIn?: boolean } = {}) => {
     const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${Math.floor(Math.random() * 1e9)}@test.e21.eu`;
     const created = await client.registerPerson(
-      { name, email, locale: 'en', status: toProtoEnum<PersonStatus>('PERSON_STATUS', status), territoryId: territories[territory], password: PASSWORD },
+      {
+        name,
+        email,
+        locale: 'en',
+        status: toProtoEnum<PersonStatus>('PERSON_STATUS', options.status ?? 'employee'),
+        territoryId: territories[territory],
+        password: options.signsIn ? PASSWORD : '',
+      },
       SYSTEM,
     );
     return { id: created.id, email, caller: { caller: personCaller(created.id) } };
@@ -177,12 +185,13 @@ export async function createWorld(client: IdentityClient) {
   const grant = (personId: string, role: string, territory: TerritoryName) =>
     client.grantRole({ grantee: `person:${personId}`, role: toProtoEnum<Role>('ROLE', role), scopeKind: toProtoEnum<ScopeKind>('SCOPE_KIND', 'territory'), scopeId: territories[territory] }, SYSTEM);
 
-  const inhabitant = await person('Amina Haddad', 'marseille');
-  const colleague = await person('Lucas Martin', 'marseille');
-  const hrManager = await person('Claire Dubois', 'marseille');
-  const officer = await person('Marc Rossi', 'marseille');
-  const regionalOfficer = await person('Hélène Garnier', 'marseille');
-  const admin = await person('Anne Admin', 'marseille');
+  const signsIn = { signsIn: true };
+  const inhabitant = await person('Amina Haddad', 'marseille', signsIn);
+  const colleague = await person('Lucas Martin', 'marseille', signsIn);
+  const hrManager = await person('Claire Dubois', 'marseille', signsIn);
+  const officer = await person('Marc Rossi', 'marseille', signsIn);
+  const regionalOfficer = await person('Hélène Garnier', 'marseille', signsIn);
+  const admin = await person('Anne Admin', 'marseille', signsIn);
   const aubagneResident = await person('Karim Benali', 'aubagne');
   await member(companyMarseille, inhabitant.id, 'member');
   await member(companyMarseille, colleague.id, 'member');
