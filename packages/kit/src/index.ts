@@ -10,6 +10,7 @@ export * from './db/migrate.js';
 export * from './grpc/definition.js';
 export * from './grpc/server.js';
 export * from './grpc/client.js';
+export * from './grpc/input.js';
 export * from './bus/event-type.js';
 export * from './bus/cloudevents.js';
 export * from './bus/nats.js';

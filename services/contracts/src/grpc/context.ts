@@ -1,13 +1,14 @@
 // What every contracts handler needs: the pool, identity and programs, the caller, checks on
 // input, and the caller's standing on a contract.
-import { createHash } from 'node:crypto';
-import { forbidden, invalid, isRefusal, Refused, refusal, type Caller, type CallContext, type Logger, type Pool, type RefusalValue } from '@e21/kit';
-import { isIsoDate } from '../domain/dates.js';
+import { forbidden, invalid, isRefusal, Refused, refusal, type Caller, type Logger, type Pool, type RefusalValue } from '@e21/kit';
 import type { Party } from '../domain/negotiation.js';
 import { partiesOfCaller } from '../domain/parties.js';
 import type { Directory } from '../directory.js';
 import * as store from '../store.js';
 import type { ContractRecord } from '../store.js';
+
+export { callerOf, requireUuid, optionalUuid, requireDate, idempotencyKeyOf, requestHash } from '@e21/kit';
+export { formatCaller as callerText } from '@e21/kit';
 
 export interface HandlerDeps {
   pool: Pool;
@@ -16,34 +17,6 @@ export interface HandlerDeps {
 }
 
 export const COMMENT_MAX_LENGTH = 1000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
-
-export function callerOf(call: CallContext): Caller {
-  if (!call.caller) throw new Refused('unauthenticated', 'unauthenticated', 'This call needs a caller');
-  return call.caller;
-}
-
-export function callerText(caller: Caller): string {
-  if (caller.kind === 'person') return `person:${caller.personId}`;
-  if (caller.kind === 'client') return `client:${caller.clientId}`;
-  return `system:${caller.service}`;
-}
-
-/** The value, if it is a UUID; otherwise an invalid-argument refusal naming the field. */
-export function requireUuid(value: string, field: string): string {
-  if (!UUID.test(value)) throw invalid(field, 'must be a UUID', 'invalid_id');
-  return value.toLowerCase();
-}
-
-export function optionalUuid(value: string, field: string): string | undefined {
-  return value ? requireUuid(value, field) : undefined;
-}
-
-export function requireDate(value: string, field: string): string {
-  if (!isIsoDate(value)) throw invalid(field, 'must be a date YYYY-MM-DD', 'invalid_date');
-  return value;
-}
 
 export function requireVersion(value: number, field: string): number {
   if (!Number.isInteger(value) || value < 1) throw invalid(field, 'must be a version number from 1', 'invalid_version');
@@ -55,19 +28,6 @@ export function commentOf(value: string, field = 'comment'): string {
   if (comment.length > COMMENT_MAX_LENGTH) throw invalid(field, `must be at most ${COMMENT_MAX_LENGTH} characters`);
   if (comment.includes('\u0000')) throw invalid(field, 'must not contain NUL characters');
   return comment;
-}
-
-export function idempotencyKeyOf(value: string): string | undefined {
-  if (!value) return undefined;
-  if (!IDEMPOTENCY_KEY.test(value)) throw invalid('idempotency_key', 'must be 1 to 100 letters, digits or ._:-', 'invalid_idempotency_key');
-  return value;
-}
-
-/** A fingerprint of a request, to tell a retry (same request) from a reused key (another one). */
-export function requestHash(request: unknown): string {
-  return createHash('sha256')
-    .update(JSON.stringify(request, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)))
-    .digest('hex');
 }
 
 /** Prefixes the fields a domain refusal names ("yearly_minutes" -> "terms.yearly_minutes"). */

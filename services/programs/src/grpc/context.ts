@@ -1,8 +1,10 @@
 // What every programs handler needs: the pool, identity, the ranking, the clock, and checks on input.
-import { formatCaller, forbidden, invalid, Refused, type Caller, type CallContext, type Logger, type Pool } from '@e21/kit';
-import { isUuid } from '../domain/checks.js';
+import { callerOf, forbidden, Refused, type Caller, type CallContext, type Logger, type Pool } from '@e21/kit';
 import type { ProjectRanking } from '../domain/ranking.js';
 import type { Directory } from '../identity.js';
+
+export { callerOf, requireUuid, optionalUuid, languageOf, requireEnum } from '@e21/kit';
+export { formatCaller as callerText } from '@e21/kit';
 
 export interface HandlerDeps {
   pool: Pool;
@@ -13,13 +15,6 @@ export interface HandlerDeps {
   now(): Date;
 }
 
-export function callerOf(call: CallContext): Caller {
-  if (!call.caller) throw new Refused('unauthenticated', 'unauthenticated', 'This call needs a caller');
-  return call.caller;
-}
-
-export const callerText = formatCaller;
-
 /** The person calling; integration clients and services cannot join, vote or rate. */
 export function personOf(call: CallContext): string {
   const caller = callerOf(call);
@@ -28,25 +23,6 @@ export function personOf(call: CallContext): string {
 }
 
 export const personIdOf = (caller: Caller): string | undefined => (caller.kind === 'person' ? caller.personId : undefined);
-
-/** The value, if it is a UUID; otherwise an invalid-argument refusal naming the field. */
-export function requireUuid(value: string, field: string): string {
-  if (!isUuid(value)) throw invalid(field, 'must be a UUID', 'invalid_id');
-  return value.toLowerCase();
-}
-
-export function optionalUuid(value: string, field: string): string | undefined {
-  return value ? requireUuid(value, field) : undefined;
-}
-
-export function languageOf(value: string): 'en' | 'fr' {
-  return value === 'fr' ? 'fr' : 'en';
-}
-
-export function requireEnum<T>(value: T | undefined, field: string, allowed: readonly string[]): T {
-  if (value === undefined) throw invalid(field, `must be one of ${allowed.join(', ')}`, 'invalid_enum');
-  return value;
-}
 
 /** A stale If-Match: the caller changed a version that is no longer the current one. */
 export function requireVersion(expected: number | undefined, current: number): void {

@@ -1,0 +1,62 @@
+// Checks every gRPC handler makes on what it is sent: who calls, ids, dates, enums, idempotency keys.
+// Each refuses with invalid_argument naming the field, so the gateway can answer a precise 4xx.
+import { createHash } from 'node:crypto';
+import type { Caller } from '../caller.js';
+import { invalid, Refused } from '../errors.js';
+import type { CallContext } from './server.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
+
+export const isUuid = (value: string): boolean => UUID.test(value);
+
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))).toISOString().slice(0, 10) === value;
+}
+
+export function callerOf(call: CallContext): Caller {
+  if (!call.caller) throw new Refused('unauthenticated', 'unauthenticated', 'This call needs a caller');
+  return call.caller;
+}
+
+/** The value, if it is a UUID, in lower case; otherwise an invalid-argument refusal naming the field. */
+export function requireUuid(value: string, field: string): string {
+  if (!isUuid(value)) throw invalid(field, 'must be a UUID', 'invalid_id');
+  return value.toLowerCase();
+}
+
+export function optionalUuid(value: string, field: string): string | undefined {
+  return value ? requireUuid(value, field) : undefined;
+}
+
+export function requireDate(value: string, field: string): string {
+  if (!isIsoDate(value)) throw invalid(field, 'must be a date YYYY-MM-DD', 'invalid_date');
+  return value;
+}
+
+/** A proto enum value already mapped to the domain's (undefined when unknown or unspecified). */
+export function requireEnum<T>(value: T | undefined, field: string, allowed: readonly string[]): T {
+  if (value === undefined) throw invalid(field, `must be one of ${allowed.join(', ')}`, 'invalid_enum');
+  return value;
+}
+
+export function languageOf(value: string): 'en' | 'fr' {
+  return value === 'fr' ? 'fr' : 'en';
+}
+
+export function idempotencyKeyOf(value: string): string | undefined {
+  if (!value) return undefined;
+  if (!IDEMPOTENCY_KEY.test(value)) throw invalid('idempotency_key', 'must be 1 to 100 letters, digits or ._:-', 'invalid_idempotency_key');
+  return value;
+}
+
+/** A fingerprint of a request, to tell a retry (same request) from a reused key (another one). */
+export function requestHash(request: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify(request, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)))
+    .digest('hex');
+}
