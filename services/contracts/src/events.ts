@@ -1,12 +1,12 @@
-// What the contracts service publishes: each change's event, written to the outbox in the
-// change's transaction. (The consumer of timesheets.entry.approved, which fills consumed_minutes,
-// comes with the timesheets service.)
-import { appendEvent, type Queryable } from '@e21/kit';
-import { contractsEvents } from '@e21/events';
+// What the contracts service publishes (each change's event, written to the outbox in the change's
+// transaction) and consumes: timesheets' approved hours, which become the employer's consumed minutes.
+import { appendEvent, EventConsumer, type Logger, type NatsConnection, type Pool, type Queryable } from '@e21/kit';
+import { contractsEvents, timesheetsEvents } from '@e21/events';
 import type { SarContract } from '@e21/proto/e21/contracts/v1/contracts';
 import type { EmployerCommitment } from './domain/commitment.js';
 import type { Party } from './domain/negotiation.js';
 import { acceptanceToProto, commitmentToProto, holidaysToProto, partyToProto, termsToProto } from './mapping.js';
+import * as store from './store.js';
 import type { AcceptanceRecord, ContractRecord, HolidaysRecord, VersionRecord } from './store.js';
 
 const SOURCE = 'e21/contracts';
@@ -57,3 +57,18 @@ export const contractTerminated = (tx: Queryable, contract: SarContract, party: 
 
 export const holidaysApproved = (tx: Queryable, holidays: HolidaysRecord) =>
   appendEvent(tx, SOURCE, contractsEvents.holidaysApproved, holidays.id, { holidays: holidaysToProto(holidays) });
+
+/**
+ * Approved hours count as consumed for the contract in the year of their date; the inbox makes a
+ * redelivered approval count once. An approval for a contract this service does not know (none
+ * should exist) is logged and skipped rather than retried forever.
+ */
+export function consumedMinutesConsumer(deps: { pool: Pool; nats: NatsConnection; logger: Logger }): EventConsumer {
+  // A short ack wait: after a crash, the approvals it had taken are redelivered within seconds.
+  return new EventConsumer({ service: 'contracts', name: 'consumed-minutes', ...deps, ackWaitMs: 10_000 }).on(timesheetsEvents.entryApproved, async (tx, event) => {
+    const entry = event.data.entry;
+    if (!entry) return;
+    const added = await store.addConsumedMinutes(tx, entry.contractId, Number(entry.date.slice(0, 4)), Number(entry.minutes));
+    if (!added) deps.logger.warn({ event: event.id, contract: entry.contractId }, 'approved hours for an unknown contract; skipped');
+  });
+}

@@ -6,6 +6,7 @@ import { ContractsServiceService } from '@e21/proto/e21/contracts/v1/contracts';
 import { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
 import { ProgramsServiceService } from '@e21/proto/e21/programs/v1/programs';
 import { Directory, programsProjects } from './directory.js';
+import { consumedMinutesConsumer } from './events.js';
 import { contractsHandlers } from './grpc/index.js';
 
 export const contractsEnv = {
@@ -20,7 +21,7 @@ export const contractsConfigSchema = { ...serviceEnv, ...contractsEnv };
 export const contractsSpec: ServiceSpec<ContractsConfig> = {
   name: 'contracts',
   migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
-  build({ config, pool, logger }) {
+  build({ config, pool, logger, nats }) {
     const identity = createClient(IdentityServiceService, config.IDENTITY_GRPC, { from: 'contracts' });
     const programs = createClient(ProgramsServiceService, config.PROGRAMS_GRPC, { from: 'contracts' });
     const directory = new Directory(identity, programsProjects(programs));
@@ -31,6 +32,10 @@ export const contractsSpec: ServiceSpec<ContractsConfig> = {
         programs.close();
       },
     };
-    return { bindings: [bind(ContractsServiceService, contractsHandlers({ pool, logger, directory }))], components: [clients] };
+    return {
+      bindings: [bind(ContractsServiceService, contractsHandlers({ pool, logger, directory }))],
+      consumers: [consumedMinutesConsumer({ pool, nats, logger })],
+      components: [clients],
+    };
   },
 };

@@ -395,6 +395,16 @@ export async function employeeContracts(db: Queryable, employerId: string, year:
   }));
 }
 
+/** Adds approved minutes to a contract's consumed minutes of a year; false when the contract is unknown. */
+export async function addConsumedMinutes(db: Queryable, contractId: string, year: number, minutes: number): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `insert into consumed_minutes (contract_id, year, minutes) select id, $2, $3 from contracts where id = $1
+     on conflict (contract_id, year) do update set minutes = consumed_minutes.minutes + excluded.minutes`,
+    [contractId, year, minutes],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
 // SAR holidays
 
 export interface HolidaysRecord {

@@ -31,11 +31,20 @@ export interface TimeEntryFacts {
   competenceId: string;
   /** The person's locality on that date: the territory whose period and currency apply. */
   territoryId: string;
+  /**
+   * YYYY-MM: the month whose period the entry counts in (its date's, or the next one when it was
+   * carried over a closing).
+   */
+  month: string;
 }
 
-/** timesheets.entry.submitted */
+/** timesheets.entry.submitted: a new entry, a pending one changed, or a rejected one corrected. */
 export interface TimeEntrySubmitted {
-  entry?: TimeEntryFacts | undefined;
+  entry?:
+    | TimeEntryFacts
+    | undefined;
+  /** 1 for a new entry; higher after a change or a correction. */
+  version: number;
 }
 
 /** timesheets.entry.approved: the hours count for the contract, the employer and the person's pay. */
@@ -50,6 +59,12 @@ export interface TimeEntryRejected {
   entry?: TimeEntryFacts | undefined;
   rejectedBy: string;
   reason: string;
+}
+
+/** timesheets.entry.withdrawn: the person deleted a pending or rejected entry. */
+export interface TimeEntryWithdrawn {
+  entry?: TimeEntryFacts | undefined;
+  withdrawnBy: string;
 }
 
 export interface PeriodTotal {
@@ -82,6 +97,7 @@ function createBaseTimeEntryFacts(): TimeEntryFacts {
     minutes: 0n,
     competenceId: "",
     territoryId: "",
+    month: "",
   };
 }
 
@@ -116,6 +132,9 @@ export const TimeEntryFacts: MessageFns<TimeEntryFacts> = {
     }
     if (message.territoryId !== "") {
       writer.uint32(74).string(message.territoryId);
+    }
+    if (message.month !== "") {
+      writer.uint32(82).string(message.month);
     }
     return writer;
   },
@@ -205,6 +224,14 @@ export const TimeEntryFacts: MessageFns<TimeEntryFacts> = {
             message.territoryId = reader.string();
             continue;
           }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.month = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -256,6 +283,7 @@ export const TimeEntryFacts: MessageFns<TimeEntryFacts> = {
         : isSet(object.territory_id)
         ? globalThis.String(object.territory_id)
         : "",
+      month: isSet(object.month) ? globalThis.String(object.month) : "",
     };
   },
 
@@ -288,6 +316,9 @@ export const TimeEntryFacts: MessageFns<TimeEntryFacts> = {
     if (message.territoryId !== "") {
       obj.territoryId = message.territoryId;
     }
+    if (message.month !== "") {
+      obj.month = message.month;
+    }
     return obj;
   },
 
@@ -305,18 +336,22 @@ export const TimeEntryFacts: MessageFns<TimeEntryFacts> = {
     message.minutes = (object.minutes !== undefined && object.minutes !== null) ? BigInt(object.minutes) : 0n;
     message.competenceId = object.competenceId ?? "";
     message.territoryId = object.territoryId ?? "";
+    message.month = object.month ?? "";
     return message;
   },
 };
 
 function createBaseTimeEntrySubmitted(): TimeEntrySubmitted {
-  return { entry: undefined };
+  return { entry: undefined, version: 0 };
 }
 
 export const TimeEntrySubmitted: MessageFns<TimeEntrySubmitted> = {
   encode(message: TimeEntrySubmitted, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.entry !== undefined) {
       TimeEntryFacts.encode(message.entry, writer.uint32(10).fork()).join();
+    }
+    if (message.version !== 0) {
+      writer.uint32(16).int32(message.version);
     }
     return writer;
   },
@@ -342,6 +377,14 @@ export const TimeEntrySubmitted: MessageFns<TimeEntrySubmitted> = {
             message.entry = TimeEntryFacts.decode(reader, reader.uint32());
             continue;
           }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.version = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -355,13 +398,19 @@ export const TimeEntrySubmitted: MessageFns<TimeEntrySubmitted> = {
   },
 
   fromJSON(object: any): TimeEntrySubmitted {
-    return { entry: isSet(object.entry) ? TimeEntryFacts.fromJSON(object.entry) : undefined };
+    return {
+      entry: isSet(object.entry) ? TimeEntryFacts.fromJSON(object.entry) : undefined,
+      version: isSet(object.version) ? globalThis.Number(object.version) : 0,
+    };
   },
 
   toJSON(message: TimeEntrySubmitted): unknown {
     const obj: any = {};
     if (message.entry !== undefined) {
       obj.entry = TimeEntryFacts.toJSON(message.entry);
+    }
+    if (message.version !== 0) {
+      obj.version = Math.round(message.version);
     }
     return obj;
   },
@@ -374,6 +423,7 @@ export const TimeEntrySubmitted: MessageFns<TimeEntrySubmitted> = {
     message.entry = (object.entry !== undefined && object.entry !== null)
       ? TimeEntryFacts.fromPartial(object.entry)
       : undefined;
+    message.version = object.version ?? 0;
     return message;
   },
 };
@@ -592,6 +642,97 @@ export const TimeEntryRejected: MessageFns<TimeEntryRejected> = {
       : undefined;
     message.rejectedBy = object.rejectedBy ?? "";
     message.reason = object.reason ?? "";
+    return message;
+  },
+};
+
+function createBaseTimeEntryWithdrawn(): TimeEntryWithdrawn {
+  return { entry: undefined, withdrawnBy: "" };
+}
+
+export const TimeEntryWithdrawn: MessageFns<TimeEntryWithdrawn> = {
+  encode(message: TimeEntryWithdrawn, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.entry !== undefined) {
+      TimeEntryFacts.encode(message.entry, writer.uint32(10).fork()).join();
+    }
+    if (message.withdrawnBy !== "") {
+      writer.uint32(18).string(message.withdrawnBy);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TimeEntryWithdrawn {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTimeEntryWithdrawn();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.entry = TimeEntryFacts.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.withdrawnBy = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): TimeEntryWithdrawn {
+    return {
+      entry: isSet(object.entry) ? TimeEntryFacts.fromJSON(object.entry) : undefined,
+      withdrawnBy: isSet(object.withdrawnBy)
+        ? globalThis.String(object.withdrawnBy)
+        : isSet(object.withdrawn_by)
+        ? globalThis.String(object.withdrawn_by)
+        : "",
+    };
+  },
+
+  toJSON(message: TimeEntryWithdrawn): unknown {
+    const obj: any = {};
+    if (message.entry !== undefined) {
+      obj.entry = TimeEntryFacts.toJSON(message.entry);
+    }
+    if (message.withdrawnBy !== "") {
+      obj.withdrawnBy = message.withdrawnBy;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<TimeEntryWithdrawn>): TimeEntryWithdrawn {
+    return TimeEntryWithdrawn.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<TimeEntryWithdrawn>): TimeEntryWithdrawn {
+    const message = createBaseTimeEntryWithdrawn();
+    message.entry = (object.entry !== undefined && object.entry !== null)
+      ? TimeEntryFacts.fromPartial(object.entry)
+      : undefined;
+    message.withdrawnBy = object.withdrawnBy ?? "";
     return message;
   },
 };
