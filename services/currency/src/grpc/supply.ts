@@ -1,0 +1,29 @@
+// A currency's supply for its treasury: issued, redeemed, in circulation, fees, and the ledger's health.
+import { notFound, type Handlers } from '@e21/kit';
+import type { CurrencyServiceService } from '@e21/proto/e21/currency/v1/currency';
+import { currencyToProto } from '../mapping.js';
+import * as store from '../store.js';
+import { requireTreasury } from './access.js';
+import { callerOf, requireUuid, type HandlerDeps } from './context.js';
+
+type SupplyHandlers = Pick<Handlers<typeof CurrencyServiceService>, 'getSupply'>;
+
+export function supplyHandlers(deps: HandlerDeps): SupplyHandlers {
+  return {
+    async getSupply(request, call) {
+      const caller = callerOf(call);
+      const id = requireUuid(request.currencyId, 'currency_id');
+      const currency = await store.getCurrency(deps.pool, id);
+      if (!currency) throw notFound('currency', id);
+      await requireTreasury(deps, caller, currency, 'currency.treasury.read');
+      const figures = await store.supplyOf(deps.pool, currency);
+      return {
+        currency: currencyToProto(currency),
+        ...figures,
+        // Double entry holds: every balance and every entry sum to zero, and each balance is its entries' sum.
+        balanced: figures.balancesSumMinor === 0n && figures.entriesSumMinor === 0n && figures.mismatchedAccounts === 0,
+        checkedAt: new Date().toISOString(),
+      };
+    },
+  };
+}
