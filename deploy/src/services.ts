@@ -7,7 +7,7 @@ export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
  * The services, in start order (a service starts after those it calls). Each has its own database
  * and gRPC port; every process is told where every service is (<NAME>_GRPC).
  */
-export const SERVICES = ['identity', 'programs', 'contracts'] as const;
+export const SERVICES = ['identity', 'programs', 'contracts', 'timesheets', 'currency'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 export interface StackPorts {

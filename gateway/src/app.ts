@@ -15,7 +15,9 @@ import { problemErrorHandler, sendProblem } from './http/problem.js';
 import { registerRoutes, type AnyRoute } from './http/route.js';
 import { identityRoutes } from './routes/identity/index.js';
 import { contractsRoutes } from './routes/contracts/index.js';
+import { currencyServiceRoutes } from './routes/currency/index.js';
 import { programsRoutes } from './routes/programs/index.js';
+import { timesheetsRoutes } from './routes/timesheets/index.js';
 
 export interface AppOptions {
   publicUrl: URL;
@@ -30,7 +32,7 @@ export interface AppOptions {
 }
 
 export function allRoutes(deps: GatewayDeps): AnyRoute[] {
-  return [...identityRoutes(deps), ...contractsRoutes(deps), ...programsRoutes(deps)];
+  return [...identityRoutes(deps), ...contractsRoutes(deps), ...programsRoutes(deps), ...currencyServiceRoutes(deps), ...timesheetsRoutes(deps)];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

@@ -2,14 +2,18 @@
 import type { ServiceClient } from '@e21/kit';
 import type { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
 import type { ContractsServiceService } from '@e21/proto/e21/contracts/v1/contracts';
+import type { CurrencyServiceService } from '@e21/proto/e21/currency/v1/currency';
 import type { ProgramsServiceService } from '@e21/proto/e21/programs/v1/programs';
+import type { TimesheetsServiceService } from '@e21/proto/e21/timesheets/v1/timesheets';
 import type { Authenticator } from './auth/authenticator.js';
 import type { SessionStore } from './auth/sessions.js';
 
 export interface GatewayDeps {
   identity: ServiceClient<typeof IdentityServiceService>;
   contracts: ServiceClient<typeof ContractsServiceService>;
+  currency: ServiceClient<typeof CurrencyServiceService>;
   programs: ServiceClient<typeof ProgramsServiceService>;
+  timesheets: ServiceClient<typeof TimesheetsServiceService>;
   sessions: SessionStore;
   authenticator: Authenticator;
 }

@@ -6,7 +6,9 @@ import { createClient, createLogger, createPool, initTelemetry, migrate, startMe
 import { HealthService, HealthCheckResponse_ServingStatus } from '@e21/proto/grpc/health/v1/health';
 import { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
 import { ContractsServiceService } from '@e21/proto/e21/contracts/v1/contracts';
+import { CurrencyServiceService } from '@e21/proto/e21/currency/v1/currency';
 import { ProgramsServiceService } from '@e21/proto/e21/programs/v1/programs';
+import { TimesheetsServiceService } from '@e21/proto/e21/timesheets/v1/timesheets';
 import { createApp } from './app.js';
 import { Authenticator } from './auth/authenticator.js';
 import { Issuer } from './auth/issuer.js';
@@ -31,10 +33,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
   const clientOptions = { from: 'gateway', deadlineMs: config.GRPC_DEADLINE_MS };
   /** Where each service is; a new service adds its line (and its client in deps below). */
-  const targets = { identity: config.IDENTITY_GRPC, contracts: config.CONTRACTS_GRPC, programs: config.PROGRAMS_GRPC };
+  const targets = { identity: config.IDENTITY_GRPC, contracts: config.CONTRACTS_GRPC, programs: config.PROGRAMS_GRPC, currency: config.CURRENCY_GRPC, timesheets: config.TIMESHEETS_GRPC };
   const identity = createClient(IdentityServiceService, targets.identity, clientOptions);
   const contracts = createClient(ContractsServiceService, targets.contracts, clientOptions);
+  const currency = createClient(CurrencyServiceService, targets.currency, clientOptions);
   const programs = createClient(ProgramsServiceService, targets.programs, clientOptions);
+  const timesheets = createClient(TimesheetsServiceService, targets.timesheets, clientOptions);
   const health = Object.entries(targets).map(([name, target]) => ({ name, client: createClient(HealthService, target, { ...clientOptions, deadlineMs: 1000 }) }));
   const publicUrl = new URL(config.PUBLIC_URL ?? `http://localhost:${config.PORT}`);
   const issuer = new Issuer(
@@ -55,7 +59,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     publicUrl,
     issuer,
     logger,
-    deps: { identity, contracts, programs, sessions, authenticator },
+    deps: { identity, contracts, programs, currency, timesheets, sessions, authenticator },
     webDistDir: config.WEB_DIST_DIR ?? defaultWebDist,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     trustProxy: config.TRUST_PROXY === 'true',
@@ -88,7 +92,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       });
       identity.close();
       contracts.close();
+      currency.close();
       programs.close();
+      timesheets.close();
       for (const { client } of health) client.close();
       await pool.end();
       await metrics.close();

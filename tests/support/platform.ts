@@ -4,8 +4,11 @@ import { createTestDatabase, freePort, startTestNats, type NatsServer } from '@e
 import { identityConfigSchema, identitySpec, type IdentityConfig } from '@e21/identity';
 import { programsConfigSchema, programsSpec } from '@e21/programs';
 import { contractsConfigSchema, contractsSpec } from '@e21/contracts';
+import { timesheetsConfigSchema, timesheetsSpecWithClock } from '@e21/timesheets';
+import { currencyConfigSchema, currencySpec } from '@e21/currency';
 import { startGateway, type RunningGateway } from '@e21/gateway';
 import { gatewayEnv } from '@e21/gateway/config';
+import { NOW as TIMESHEETS_NOW } from './timesheets-world.js';
 import {
   IdentityServiceService,
   type MembershipRole,
@@ -58,6 +61,9 @@ const common = async (context: StartContext, service: string) => ({
 const LATER_SERVICES: { name: string; start(context: StartContext): Promise<RunningService<ServiceConfig>> }[] = [
   { name: 'programs', start: async (context) => startService(programsSpec, loadConfig(programsConfigSchema, await common(context, 'programs'))) },
   { name: 'contracts', start: async (context) => startService(contractsSpec, loadConfig(contractsConfigSchema, await common(context, 'contracts'))) },
+  // Timesheets runs at the end of the tests' contract year (timesheets-world NOW): their dates are past.
+  { name: 'timesheets', start: async (context) => startService(timesheetsSpecWithClock(() => TIMESHEETS_NOW), loadConfig(timesheetsConfigSchema, await common(context, 'timesheets'))) },
+  { name: 'currency', start: async (context) => startService(currencySpec, loadConfig(currencyConfigSchema, await common(context, 'currency'))) },
 ];
 
 export async function startPlatform(): Promise<Platform> {

@@ -16,6 +16,12 @@ const NAV: { href: string; label: MessageKey }[] = [
   { href: '/program', label: 'nav.program' },
   { href: '/contracts', label: 'nav.contracts' },
   { href: '/commitments', label: 'nav.commitments' },
+  { href: '/hours', label: 'nav.hours' },
+  { href: '/validation', label: 'nav.validation' },
+  { href: '/periods', label: 'nav.periods' },
+  { href: '/wallet', label: 'nav.wallet' },
+  { href: '/till', label: 'nav.till' },
+  { href: '/treasury', label: 'nav.treasury' },
 ];
 
 // Outcome of the header's own actions (language switch, sign out), shown above the page.

@@ -16,6 +16,13 @@ import { commitmentsPage } from './pages/contracts/commitments';
 import { contractPage } from './pages/contracts/contract';
 import { contractsInboxPage } from './pages/contracts/inbox';
 import { newContractPage } from './pages/contracts/new';
+import { hoursPage } from './pages/timesheets/hours';
+import { periodsPage } from './pages/timesheets/periods';
+import { validationPage } from './pages/timesheets/validation';
+import { payRequestPage } from './pages/currency/pay';
+import { tillPage } from './pages/currency/till';
+import { treasuryPage } from './pages/currency/treasury';
+import { walletPage } from './pages/currency/wallet';
 import type { PageFactory, Route } from './router';
 import { session } from './session';
 
@@ -38,6 +45,13 @@ export const routes: Route[] = [
   { path: '/contracts/new', page: signedIn(newContractPage) },
   { path: '/contracts/:id', page: signedIn(contractPage) },
   { path: '/commitments', page: signedIn(commitmentsPage) },
+  { path: '/hours', page: signedIn(hoursPage) },
+  { path: '/validation', page: signedIn(validationPage) },
+  { path: '/periods', page: signedIn(periodsPage) },
+  { path: '/wallet', page: signedIn(walletPage) },
+  { path: '/pay/:id', page: signedIn(payRequestPage) },
+  { path: '/till', page: signedIn(tillPage) },
+  { path: '/treasury', page: signedIn(treasuryPage) },
 ];
 
 /**

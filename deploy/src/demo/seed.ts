@@ -14,7 +14,9 @@ import {
 } from '@e21/proto/e21/identity/v1/identity';
 import { DEMO_PASSWORD, ORGANIZATIONS, PEOPLE, TERRITORIES, type OrganizationKey, type PersonKey, type TerritoryKey } from './data.js';
 import { seedContractsDemo } from './contracts.js';
+import { seedCurrencyDemo } from './currency.js';
 import { seedProgramsDemo } from './programs.js';
+import { seedTimesheetsDemo } from './timesheets.js';
 
 export interface DemoData {
   seededNow: boolean;
@@ -92,6 +94,8 @@ export async function seedDemo(options: { targets: Record<string, string>; dataD
     const demo: DemoData = { seededNow: true, password: DEMO_PASSWORD, territories, organizations, people };
     await seedProgramsDemo(options.targets, demo);
     await seedContractsDemo(options.targets, demo);
+    await seedTimesheetsDemo(options.targets, demo);
+    await seedCurrencyDemo(options.targets, demo);
     await writeFile(marker, JSON.stringify(demo, null, 2));
     return demo;
   } finally {

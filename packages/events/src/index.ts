@@ -35,6 +35,8 @@ import {
   ContractWithdrawn,
   HolidaysApproved,
 } from '@e21/proto/e21/events/v1/contracts';
+import { PeriodClosed, TimeEntryApproved, TimeEntryRejected, TimeEntrySubmitted, TimeEntryWithdrawn } from '@e21/proto/e21/events/v1/timesheets';
+import { CurrencyConfigured, PaymentRequestPaid, RedemptionApproved, TransferPosted } from '@e21/proto/e21/events/v1/currency';
 
 export const identityEvents = {
   personRegistered: defineEvent('identity.person.registered', PersonRegistered),
@@ -71,4 +73,19 @@ export const programsEvents = {
   memberRoleChanged: defineEvent('programs.project.member_role_changed', MemberRoleChanged),
   decisionProposed: defineEvent('programs.decision.proposed', DecisionProposed),
   programDrafted: defineEvent('programs.program.drafted', ProgramDrafted),
+};
+
+export const timesheetsEvents = {
+  entrySubmitted: defineEvent('timesheets.entry.submitted', TimeEntrySubmitted),
+  entryApproved: defineEvent('timesheets.entry.approved', TimeEntryApproved),
+  entryRejected: defineEvent('timesheets.entry.rejected', TimeEntryRejected),
+  entryWithdrawn: defineEvent('timesheets.entry.withdrawn', TimeEntryWithdrawn),
+  periodClosed: defineEvent('timesheets.period.closed', PeriodClosed),
+};
+
+export const currencyEvents = {
+  currencyConfigured: defineEvent('currency.currency.configured', CurrencyConfigured),
+  transferPosted: defineEvent('currency.transfer.posted', TransferPosted),
+  paymentRequestPaid: defineEvent('currency.payment_request.paid', PaymentRequestPaid),
+  redemptionApproved: defineEvent('currency.redemption.approved', RedemptionApproved),
 };

@@ -7,9 +7,13 @@ import enPrograms from './en/programs.json';
 import frPrograms from './fr/programs.json';
 import enContracts from './en/contracts.json';
 import frContracts from './fr/contracts.json';
+import enTimesheets from './en/timesheets.json';
+import frTimesheets from './fr/timesheets.json';
+import enCurrency from './en/currency.json';
+import frCurrency from './fr/currency.json';
 
-const en = { ...enIdentity, ...enPrograms, ...enContracts };
-const fr = { ...frIdentity, ...frPrograms, ...frContracts };
+const en = { ...enIdentity, ...enPrograms, ...enContracts, ...enTimesheets, ...enCurrency };
+const fr = { ...frIdentity, ...frPrograms, ...frContracts, ...frTimesheets, ...frCurrency };
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -45,6 +45,7 @@ type Rule =
 
 const OFFICE: Rule = { who: 'territory_role', roles: ['territory_admin', 'officer'] };
 const ADMIN: Rule = { who: 'territory_role', roles: ['territory_admin'] };
+const TREASURY: Rule = { who: 'territory_role', roles: ['treasury_officer'] };
 
 /** Every action of the platform and the rules that allow it; other services add theirs here. */
 export const POLICY: Record<string, Rule[]> = {
@@ -74,6 +75,19 @@ export const POLICY: Record<string, Rule[]> = {
   'programs.challenges.write': [OFFICE],
   'programs.projects.approve': [OFFICE],
   'programs.programs.draft': [OFFICE],
+  // timesheets: officers (and territory admins) of a territory or above see and close its monthly
+  // periods; they and integrating bodies read its reports. Validating hours is the project's team's
+  // (programs' CanValidate), logging them the contract's person's.
+  'timesheets.periods.read': [OFFICE],
+  'timesheets.periods.close': [OFFICE],
+  'timesheets.reports.read': [{ who: 'territory_role', roles: ['integrator', 'officer', 'territory_admin'] }],
+  // currency: treasury officers of a currency's territory or above configure it, read its supply and
+  // decide redemptions; an organization's members use its till, its admins spend and redeem its money.
+  'currency.treasury.configure': [TREASURY],
+  'currency.treasury.read': [TREASURY],
+  'currency.treasury.approve': [TREASURY],
+  'currency.organization.collect': [{ who: 'organization_member', roles: ['member', 'hr_manager', 'admin'] }],
+  'currency.organization.spend': [{ who: 'organization_member', roles: ['admin'] }],
 };
 
 export interface Decision {

@@ -1,0 +1,75 @@
+// A merchant's payment request, as the person who scanned or opened it sees it: who asks, how much,
+// for what, until when; and the one button that pays it from their wallet.
+import './currency.css';
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { isApiError } from '../../api';
+import { t } from '../../i18n';
+import type { Page, PageFactory } from '../../router';
+import { getPaymentRequest, payPaymentRequest, type PaymentRequest } from '../../services/currency';
+import { problemAlert, statusRegion, type Message } from '../../ui/feedback';
+import { loadable, loading, whenLoaded, type Loadable } from '../../ui/loadable';
+import { money, requestStatusLabel, when } from './labels';
+
+export const payRequestPage: PageFactory = ({ params, update }) => {
+  let state: Loadable<PaymentRequest> = loading;
+  let problem: unknown = null;
+  let message: Message | null = null;
+  let paying = false;
+
+  const page: Page = {
+    title: () => t('pay.title'),
+
+    async load(signal) {
+      const next = await loadable(() => getPaymentRequest(params.id!));
+      if (!signal.aborted) state = next;
+    },
+
+    view: () => html`
+      ${statusRegion(message)} ${problem ? problemAlert(problem) : nothing}
+      ${whenLoaded(state, (request) => html`
+        <dl class="details" aria-label=${t('pay.details')}>
+          <dt>${t('pay.merchant')}</dt>
+          <dd>${request.organizationName}</dd>
+          <dt>${t('pay.amount')}</dt>
+          <dd class="amount" data-testid="request-amount">${money(request.amountMinor, request)}</dd>
+          <dt>${t('pay.reference')}</dt>
+          <dd>${request.reference || '—'}</dd>
+          <dt>${t('pay.expires')}</dt>
+          <dd>${when(request.expiresAt)}</dd>
+          <dt>${t('pay.status')}</dt>
+          <dd data-testid="request-status">${requestStatusLabel(request.status)}</dd>
+        </dl>
+        ${action(request)}
+        <p><a href="/wallet">${t('pay.backToWallet')}</a></p>
+      `)}
+    `,
+  };
+
+  function action(request: PaymentRequest): TemplateResult {
+    if (request.status === 'paid') return html`<p class="notice">${t('pay.alreadyPaid')}</p>`;
+    if (request.status === 'expired') return html`<p class="notice">${t('pay.expired')}</p>`;
+    return html`<p>
+      <button type="button" class="primary" aria-disabled=${paying ? 'true' : 'false'} @click=${() => confirm(request)}>${t('pay.confirm', { amount: money(request.amountMinor, request) })}</button>
+    </p>`;
+  }
+
+  async function confirm(request: PaymentRequest): Promise<void> {
+    if (paying) return;
+    paying = true;
+    problem = null;
+    update();
+    try {
+      state = { status: 'ready', data: await payPaymentRequest(request.id) };
+      message = { key: 'pay.paid', params: { amount: money(request.amountMinor, request), merchant: request.organizationName } };
+    } catch (error) {
+      if (isApiError(error, 401)) return;
+      problem = error;
+      state = await loadable(() => getPaymentRequest(request.id));
+    } finally {
+      paying = false;
+      update();
+    }
+  }
+
+  return page;
+};
