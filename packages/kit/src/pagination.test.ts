@@ -1,5 +1,5 @@
 import { Refused } from './errors.js';
-import { clampLimit, decodeCursor, encodeCursor } from './pagination.js';
+import { clampLimit, decodeCursor, encodeCursor, pageOf } from './pagination.js';
 
 function refusalOf(run: () => unknown): Refused {
   try {
@@ -69,5 +69,32 @@ describe('clampLimit', () => {
     expect(clampLimit(200)).toBe(200);
     expect(clampLimit(201)).toBe(200);
     expect(clampLimit(1000, 20, 100)).toBe(100);
+  });
+});
+
+describe('instants in cursors', () => {
+  it('take a timestamp and refuse a string that is not one, before it reaches SQL', () => {
+    const key = ['2025-03-01T12:00:00.000Z', '3f1c2a4e-8b7d-4c6e-9a1b-2d3e4f5a6b7c'];
+    expect(decodeCursor(encodeCursor(key), ['instant', 'uuid'])).toEqual(key);
+    expect(refusalOf(() => decodeCursor(encodeCursor(['yesterday', key[1]]), ['instant', 'uuid'])).code).toBe('invalid_cursor');
+    expect(refusalOf(() => decodeCursor(encodeCursor(['2025-02-30T12:00:00.000Z', key[1]]), ['instant', 'uuid'])).code).toBe('invalid_cursor');
+  });
+
+  it('take calendar dates only where a date is expected', () => {
+    expect(decodeCursor(encodeCursor(['2028-02-29']), ['date'])).toEqual(['2028-02-29']);
+    expect(refusalOf(() => decodeCursor(encodeCursor(['2026-02-30']), ['date'])).code).toBe('invalid_cursor');
+  });
+});
+
+describe('pages', () => {
+  it('give the cursor of the last item when one more row than the limit was read', () => {
+    const page = pageOf([1, 2, 3], 2, (last) => [last]);
+    expect(page.items).toEqual([1, 2]);
+    expect(decodeCursor(page.nextCursor, ['offset'])).toEqual([2]);
+  });
+
+  it('have no next cursor on the last page', () => {
+    expect(pageOf([1, 2], 2, (last) => [last])).toEqual({ items: [1, 2], nextCursor: '' });
+    expect(pageOf([], 2, (last) => [last])).toEqual({ items: [], nextCursor: '' });
   });
 });

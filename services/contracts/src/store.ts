@@ -1,15 +1,10 @@
 // SQL for the contracts service's tables; the only module that knows their names.
-import { decodeCursor, encodeCursor, invalid, type Queryable } from '@e21/kit';
+import { decodeCursor, pageOf, type Page, type Queryable } from '@e21/kit';
 import type { CommitmentBasis, EmployeeContract, EmployerCommitment } from './domain/commitment.js';
 import type { HolidaysStatus } from './domain/holidays.js';
 import type { ContractKind, ContractStatus, Party, Step } from './domain/negotiation.js';
 import type { AgreedCompetence, Terms } from './domain/terms.js';
 import type { Schedule } from './domain/schedule.js';
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string;
-}
 
 const forUpdate = (options: { forUpdate?: boolean }) => (options.forUpdate ? ' for update' : '');
 const count = (value: bigint | number | null | undefined) => Number(value ?? 0);
@@ -132,8 +127,7 @@ export interface InboxFilter {
 
 /** Contracts of the person, of the employers and of the offices' territories given, latest change first. */
 export async function listContractsFor(db: Queryable, filter: InboxFilter, limit: number, cursor?: string): Promise<Page<ContractRecord>> {
-  const after = decodeCursor(cursor, ['string', 'uuid']) as [string, string] | undefined;
-  if (after && Number.isNaN(Date.parse(after[0]))) throw invalid('cursor', 'is not a cursor this list gave out', 'invalid_cursor');
+  const after = decodeCursor(cursor, ['instant', 'uuid']) as [string, string] | undefined;
   const { rows } = await db.query<ContractRow>(
     `select ${CONTRACT_COLUMNS} from contracts
      where (person_id = $1 or employer_id = any($2::uuid[]) or office_territory_id = any($3::uuid[]))
@@ -142,9 +136,7 @@ export async function listContractsFor(db: Queryable, filter: InboxFilter, limit
      order by updated_at desc, id desc limit $7`,
     [filter.personId, filter.employerIds, filter.officeTerritoryIds, filter.status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
   );
-  const items = rows.slice(0, limit).map(contractOf);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.updatedAt.toISOString(), last.id]) : '' };
+  return pageOf(rows.map(contractOf), limit, (last) => [last.updatedAt.toISOString(), last.id]);
 }
 
 /** The contracts of a person that were ever signed, earliest period first. */

@@ -1,14 +1,9 @@
 // SQL for the currency service's tables; the only module that knows their names.
-import { decodeCursor, encodeCursor, invalid, type Queryable } from '@e21/kit';
+import { decodeCursor, pageOf, type Page, type Queryable } from '@e21/kit';
 import type { CurrencyRecord } from './domain/currencies.js';
 import type { LedgerAccount, OwnerKind, Posting, TransferKind } from './domain/ledger.js';
 import type { RedemptionStatus } from './domain/redemptions.js';
 import type { StatementLine } from './domain/statements.js';
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string;
-}
 
 const forUpdate = (options: { forUpdate?: boolean }) => (options.forUpdate ? ' for update' : '');
 
@@ -363,9 +358,7 @@ const HISTORY_SELECT = `select e.seq, e.transfer_id, t.kind, e.amount_minor, e.b
 export async function listHistory(db: Queryable, accountId: string, limit: number, cursor?: string): Promise<Page<HistoryRecord>> {
   const after = decodeCursor(cursor, ['offset']) as [number] | undefined;
   const { rows } = await db.query<HistoryRow>(`${HISTORY_SELECT} where e.account_id = $1 and ($2::bigint is null or e.seq < $2) order by e.seq desc limit $3`, [accountId, after?.[0] ?? null, limit + 1]);
-  const items = rows.slice(0, limit).map(historyOf);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor([Number(last.seq)]) : '' };
+  return pageOf(rows.map(historyOf), limit, (last) => [Number(last.seq)]);
 }
 
 /** The entries of an account posted in [start, end), in the order they were posted. */
@@ -467,8 +460,7 @@ export async function markPaymentRequestPaid(db: Queryable, id: string, paid: { 
 
 /** An organization's payment requests, latest first; `at` decides which are open or expired. */
 export async function listPaymentRequests(db: Queryable, organizationId: string, status: string | undefined, at: Date, limit: number, cursor?: string): Promise<Page<PaymentRequestRecord>> {
-  const after = decodeCursor(cursor, ['string', 'uuid']) as [string, string] | undefined;
-  if (after && Number.isNaN(Date.parse(after[0]))) throw invalid('cursor', 'is not a cursor this list gave out', 'invalid_cursor');
+  const after = decodeCursor(cursor, ['instant', 'uuid']) as [string, string] | undefined;
   const { rows } = await db.query<PaymentRequestRow>(
     `${REQUEST_SELECT} where p.organization_id = $1
        and ($3::text is null or ($3 = 'paid' and p.paid_at is not null)
@@ -477,9 +469,7 @@ export async function listPaymentRequests(db: Queryable, organizationId: string,
      order by p.created_at desc, p.id desc limit $2`,
     [organizationId, limit + 1, status ?? null, at, after?.[0] ?? null, after?.[1] ?? null],
   );
-  const items = rows.slice(0, limit).map(paymentRequestOf);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : '' };
+  return pageOf(rows.map(paymentRequestOf), limit, (last) => [last.createdAt.toISOString(), last.id]);
 }
 
 // Redemptions
@@ -574,17 +564,14 @@ export async function decideRedemption(db: Queryable, r: RedemptionRecord): Prom
 
 /** Redemptions of an organization, or of a currency, latest first. */
 export async function listRedemptions(db: Queryable, filter: { organizationId?: string; currencyId?: string; status?: RedemptionStatus }, limit: number, cursor?: string): Promise<Page<RedemptionRecord>> {
-  const after = decodeCursor(cursor, ['string', 'uuid']) as [string, string] | undefined;
-  if (after && Number.isNaN(Date.parse(after[0]))) throw invalid('cursor', 'is not a cursor this list gave out', 'invalid_cursor');
+  const after = decodeCursor(cursor, ['instant', 'uuid']) as [string, string] | undefined;
   const { rows } = await db.query<RedemptionRow>(
     `${REDEMPTION_SELECT} where ($1::uuid is null or r.organization_id = $1) and ($2::uuid is null or r.currency_id = $2) and ($3::text is null or r.status = $3)
        and ($4::timestamptz is null or (r.requested_at, r.id) < ($4, $5::uuid))
      order by r.requested_at desc, r.id desc limit $6`,
     [filter.organizationId ?? null, filter.currencyId ?? null, filter.status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
   );
-  const items = rows.slice(0, limit).map(redemptionOf);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.requestedAt.toISOString(), last.id]) : '' };
+  return pageOf(rows.map(redemptionOf), limit, (last) => [last.requestedAt.toISOString(), last.id]);
 }
 
 // Supply

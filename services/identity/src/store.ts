@@ -1,22 +1,11 @@
 // SQL for identity's tables; the only module that knows their names.
-import { decodeCursor, encodeCursor, type Queryable } from '@e21/kit';
+import { decodeCursor, pageOf, type Page, type Queryable } from '@e21/kit';
 import type { LoginState } from './domain/credentials.js';
 import type { OrganizationKind } from './domain/organizations.js';
 import type { Person, PersonStatus } from './domain/people.js';
 import type { Grant, MembershipRole, Role, ScopeKind } from './domain/policy.js';
 import { normalizeForSearch, type Language, type SkillRecord } from './domain/skills.js';
 import type { Territory, TerritoryLevel } from './domain/territories.js';
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string;
-}
-
-function page<T>(rows: T[], limit: number, keyOf: (last: T) => unknown[]): Page<T> {
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : '' };
-}
 
 // Territories
 
@@ -143,7 +132,7 @@ export async function listPeopleWithin(db: Queryable, territoryId: string, limit
      order by p.name, p.id limit $4`,
     [territoryId, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
   );
-  return page(rows.map(personOf), limit, (last) => [last.name, last.id]);
+  return pageOf(rows.map(personOf), limit, (last) => [last.name, last.id]);
 }
 
 // Credentials and external subjects
@@ -244,7 +233,7 @@ export async function listOrganizations(
      order by o.name, o.id limit $5`,
     [filter.territoryId ?? null, filter.kind ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
   );
-  return page(rows.map(organizationOf), limit, (last) => [last.name, last.id]);
+  return pageOf(rows.map(organizationOf), limit, (last) => [last.name, last.id]);
 }
 
 export interface Membership {
@@ -318,7 +307,7 @@ export async function listMembers(db: Queryable, organizationId: string, limit: 
      order by p.name, p.id limit $4`,
     [organizationId, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
   );
-  return page(rows.map(membershipOf), limit, (last) => [last.personName, last.personId]);
+  return pageOf(rows.map(membershipOf), limit, (last) => [last.personName, last.personId]);
 }
 
 export async function listMembershipsOfPerson(db: Queryable, personId: string): Promise<Membership[]> {
@@ -469,7 +458,7 @@ export async function searchSkills(db: Queryable, query: string, limit: number, 
      offset $2 limit $3`,
     [text, offset, limit + 1],
   );
-  return page(rows.map(skillOf), limit, () => [offset + limit]);
+  return pageOf(rows.map(skillOf), limit, () => [offset + limit]);
 }
 
 export interface CompetenceRow {

@@ -1,14 +1,9 @@
 // SQL for the timesheets service's tables; the only module that knows their names.
-import { decodeCursor, encodeCursor, invalid, type Queryable } from '@e21/kit';
+import { decodeCursor, pageOf, type Page, type Queryable } from '@e21/kit';
 import type { IsoDate, Month } from './domain/dates.js';
 import type { EntryStatus, TimeEntry } from './domain/entries.js';
 import type { ClosedPeriod, PeriodTotal } from './domain/periods.js';
 import type { KeyedMinutes, ReportDimension } from './domain/report.js';
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string;
-}
 
 const count = (value: bigint | number | null | undefined) => Number(value ?? 0);
 
@@ -161,8 +156,7 @@ export async function validationQueue(
   limit: number,
   cursor?: string,
 ): Promise<Page<TimeEntry>> {
-  const after = decodeCursor(cursor, ['string', 'uuid']) as [string, string] | undefined;
-  if (after && !/^\d{4}-\d{2}-\d{2}$/.test(after[0])) throw invalid('cursor', 'is not a cursor this list gave out', 'invalid_cursor');
+  const after = decodeCursor(cursor, ['date', 'uuid']) as [string, string] | undefined;
   const { rows } = await db.query<EntryRow>(
     `select ${ENTRY_COLUMNS} from entries
      where project_id = any($1::uuid[]) and status = $2 and person_id <> $3
@@ -170,9 +164,7 @@ export async function validationQueue(
      order by date, id limit $6`,
     [filter.projectIds, filter.status, filter.exceptPersonId, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
   );
-  const items = rows.slice(0, limit).map(entryOf);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.date, last.id]) : '' };
+  return pageOf(rows.map(entryOf), limit, (last) => [last.date, last.id]);
 }
 
 /** Minutes of a contract by status, and logged per day between two dates (pending and approved). */
