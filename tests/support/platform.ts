@@ -109,7 +109,7 @@ export async function startPlatform(): Promise<Platform> {
       RATE_LIMIT_PER_MINUTE: '100000',
     }),
   );
-  const identityClient = createClient(IdentityServiceService, `127.0.0.1:${identity.grpcPort}`, { from: 'test' });
+  const identityClient = createClient(IdentityServiceService, `127.0.0.1:${identity.grpcPort}`, { from: 'test', deadlineMs: 30_000 });
 
   const token = async (body: Record<string, string>, client: { id: string; secret: string }) => {
     const response = await fetch(`${issuer}/token`, {

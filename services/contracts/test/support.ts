@@ -40,7 +40,7 @@ export async function startContracts(): Promise<ContractsUnderTest> {
       PROGRAMS_GRPC: `127.0.0.1:${programsService.grpcPort}`,
     }),
   );
-  const identity = createClient(IdentityServiceService, identityTarget, { from: 'test' });
+  const identity = createClient(IdentityServiceService, identityTarget, { from: 'test', deadlineMs: 30_000 });
   const programs = createClient(ProgramsServiceService, `127.0.0.1:${programsService.grpcPort}`, { from: 'test' });
   const client = createClient(ContractsServiceService, `127.0.0.1:${service.grpcPort}`, { from: 'test', deadlineMs: 15_000 });
   const world = await createContractsWorld(identity);

@@ -35,7 +35,7 @@ export async function startCurrency(): Promise<CurrencyUnderTest> {
   const config = loadConfig(currencyConfigSchema, { ...common, DATABASE_URL: await createTestDatabase('currency'), IDENTITY_GRPC: identityTarget });
   const service = await startService(currencySpec, config);
   const replicas: RunningService<CurrencyConfig>[] = [];
-  const identity = createClient(IdentityServiceService, identityTarget, { from: 'test' });
+  const identity = createClient(IdentityServiceService, identityTarget, { from: 'test', deadlineMs: 30_000 });
   const client = createClient(CurrencyServiceService, `127.0.0.1:${service.grpcPort}`, { from: 'test', deadlineMs: 15_000 });
   const world = await createCurrencyWorld(identity);
   const ecu = await configureEcu(client, world);

@@ -42,7 +42,7 @@ export async function startIdentity(env: Record<string, string> = {}): Promise<I
     ...env,
   });
   const service = await startService(identitySpec, config);
-  const client = createClient(IdentityServiceService, `127.0.0.1:${service.grpcPort}`, { from: 'test' });
+  const client = createClient(IdentityServiceService, `127.0.0.1:${service.grpcPort}`, { from: 'test', deadlineMs: 30_000 });
   return {
     service,
     client,

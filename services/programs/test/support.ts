@@ -41,7 +41,7 @@ export async function startPrograms(): Promise<ProgramsUnderTest> {
     programsSpec,
     loadConfig(programsConfigSchema, { ...common, DATABASE_URL: await createTestDatabase('programs'), IDENTITY_GRPC: `127.0.0.1:${identity.grpcPort}` }),
   );
-  const identityClient = createClient(IdentityServiceService, `127.0.0.1:${identity.grpcPort}`, { from: 'test' });
+  const identityClient = createClient(IdentityServiceService, `127.0.0.1:${identity.grpcPort}`, { from: 'test', deadlineMs: 30_000 });
   const client = createClient(ProgramsServiceService, `127.0.0.1:${programs.grpcPort}`, { from: 'test' });
   return {
     identity,

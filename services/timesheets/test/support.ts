@@ -43,7 +43,7 @@ export async function startTimesheets(): Promise<TimesheetsUnderTest> {
     timesheetsSpecWithClock(() => NOW),
     loadConfig(timesheetsConfigSchema, { ...common, ...targets, DATABASE_URL: await createTestDatabase('timesheets') }),
   );
-  const identity = createClient(IdentityServiceService, targets.IDENTITY_GRPC!, { from: 'test' });
+  const identity = createClient(IdentityServiceService, targets.IDENTITY_GRPC!, { from: 'test', deadlineMs: 30_000 });
   const programs = createClient(ProgramsServiceService, targets.PROGRAMS_GRPC!, { from: 'test' });
   const contracts = createClient(ContractsServiceService, targets.CONTRACTS_GRPC!, { from: 'test', deadlineMs: 15_000 });
   const client = createClient(TimesheetsServiceService, `127.0.0.1:${service.grpcPort}`, { from: 'test', deadlineMs: 15_000 });
