@@ -1,6 +1,6 @@
 // Opaque cursors for keyset pagination: the client gets a token, never a raw offset or key.
 import { invalid } from './errors.js';
-import { isIsoDate } from './grpc/input.js';
+import { isIsoDate } from './calendar.js';
 
 export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');

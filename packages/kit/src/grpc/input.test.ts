@@ -1,5 +1,6 @@
 import { Refused } from '../errors.js';
-import { callerOf, idempotencyKeyOf, isIsoDate, optionalUuid, requestHash, requireDate, requireEnum, requireUuid } from './input.js';
+import { isIsoDate } from '../calendar.js';
+import { callerOf, idempotencyKeyOf, optionalUuid, requestHash, requireDate, requireEnum, requireUuid } from './input.js';
 
 function codeOf(check: () => unknown): string | undefined {
   try {

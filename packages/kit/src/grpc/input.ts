@@ -1,22 +1,15 @@
 // Checks every gRPC handler makes on what it is sent: who calls, ids, dates, enums, idempotency keys.
 // Each refuses with invalid_argument naming the field, so the gateway can answer a precise 4xx.
 import { createHash } from 'node:crypto';
+import { isIsoDate } from '../calendar.js';
 import type { Caller } from '../caller.js';
 import { invalid, Refused } from '../errors.js';
 import type { CallContext } from './server.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
 
 export const isUuid = (value: string): boolean => UUID.test(value);
-
-/** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
-export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))).toISOString().slice(0, 10) === value;
-}
 
 export function callerOf(call: CallContext): Caller {
   if (!call.caller) throw new Refused('unauthenticated', 'unauthenticated', 'This call needs a caller');

@@ -1,4 +1,4 @@
-import { addMonths, daysBetween, isIsoDate, isMonth, isoWeekOf, lastDayOf, nextMonth } from './dates.js';
+import { addMonths, daysBetween, isIsoDate, isMonth, isoWeekOf, lastDayOf, nextMonth } from './calendar.js';
 
 describe('dates and months', () => {
   it('know real calendar dates and months', () => {
