@@ -22,6 +22,8 @@ let timesheets: TimesheetsClient;
 let programs: ProgramsClient;
 let project: TeamProject;
 let contractId: string;
+/** Jeanne's approved entries of December of the year before, a closed month: one for each correction row. */
+const closedMonthEntries: { id: string; version: number }[] = [];
 const tokens = {} as Record<Role, string | undefined>;
 
 /** Jeanne (retired, Marseille) logs the hours; Lucas contributes; Claire coordinates; Marc is Marseille's officer, Nadia Aubagne's. */
@@ -95,7 +97,19 @@ const cases: Case[] = [
   { method: 'GET', route: '/v1/timesheets/territories/:territoryId/periods', what: 'see Marseille’s periods', request: async () => ({ path: `/v1/timesheets/territories/${marseille()}/periods?year=${YEAR}` }), expect: [401, 403, 403, 403, 200, 403, 403] },
   { method: 'POST', route: '/v1/timesheets/territories/:territoryId/periods/:month/closure', what: 'close Marseille’s January', request: async () => ({ path: `/v1/timesheets/territories/${marseille()}/periods/${YEAR}-01/closure`, body: {} }), expect: [401, 403, 403, 403, 200, 403, 403] },
   { method: 'GET', route: '/v1/timesheets/territories/:territoryId/report', what: 'read Marseille’s hours per project', request: async () => ({ path: `/v1/timesheets/territories/${marseille()}/report?by=project&from=${YEAR}-01&to=${YEAR}-12` }), expect: [401, 403, 403, 403, 200, 403, 200] },
+  {
+    method: 'POST',
+    route: '/v1/timesheets/entries/:entryId/correction',
+    what: 'correct Jeanne’s approved entry of a closed month',
+    async request(role) {
+      const e = role === 'anonymous' ? { id: ANYONE, version: 2 } : closedMonthEntries.shift()!;
+      return { path: `/v1/timesheets/entries/${e.id}/correction`, body: { minutes: 5, reason: 'Gave five minutes, not ten' }, headers: { 'if-match': `"${e.version}"` } };
+    },
+    expect: [401, 403, 403, 403, 200, 403, 403],
+  },
+  { method: 'GET', route: '/v1/timesheets/entries/:entryId/corrections', what: 'read the corrections of Jeanne’s entry', request: async () => ({ path: `/v1/timesheets/entries/${correctedEntryId}/corrections` }), expect: [401, 200, 403, 403, 200, 403, 403] },
 ];
+let correctedEntryId = ANYONE;
 
 beforeAll(async () => {
   platform = await startPlatform();
@@ -107,10 +121,22 @@ beforeAll(async () => {
   const proposal = terms({ yearlyMinutes: 40_000n, competenceSkillIds: [SKILLS.gardening], schedule: { weeklyAllowanceMinutes: 600n, blocks: [], blackouts: [] } });
   contractId = (await contracts.proposeContract({ personId: jeanne.id, employerId: '', terms: proposal, comment: '', party: NO_PARTY, idempotencyKey: '' }, as(jeanne.id))).contract!.id;
   await contracts.acceptVersion({ contractId, version: 1, comment: '', party: NO_PARTY }, as(marc.id));
-  contracts.close();
   project = await teamProject(programs, world, claire.id);
   await join(programs, project, jeanne.id, claire.id, { need: 1 });
   await join(programs, project, lucas.id, claire.id);
+  // December of the year before, under a contract of its own, closed: out of the report's year.
+  const before = terms({ periodStart: `${YEAR - 1}-01-01`, periodEnd: `${YEAR - 1}-12-31`, yearlyMinutes: 40_000n, competenceSkillIds: [SKILLS.gardening], schedule: { weeklyAllowanceMinutes: 600n, blocks: [], blackouts: [] } });
+  const earlier = (await contracts.proposeContract({ personId: jeanne.id, employerId: '', terms: before, comment: '', party: NO_PARTY, idempotencyKey: '' }, as(jeanne.id))).contract!.id;
+  await contracts.acceptVersion({ contractId: earlier, version: 1, comment: '', party: NO_PARTY }, as(marc.id));
+  contracts.close();
+  for (let i = 1; i <= 6; i++) {
+    const logged = await submit(timesheets, jeanne.id, { contractId: earlier, projectId: project.id, date: `${YEAR - 1}-12-0${i}`, minutes: 10, competenceId: SKILLS.gardening });
+    const [approved] = (await timesheets.approveEntries({ entries: [{ entryId: logged.id, version: logged.version }], reason: '' }, as(claire.id))).entries;
+    closedMonthEntries.push({ id: approved!.id, version: approved!.version });
+  }
+  await timesheets.closePeriod({ territoryId: world.territories.marseille, month: `${YEAR - 1}-12`, carryPending: false }, as(marc.id));
+  // The officer's row corrects the fifth entry (person, contributor, coordinator, officer take them in turn).
+  correctedEntryId = closedMonthEntries[3]!.id;
   await platform.identityClient.grantRole(
     { grantee: `client:${INTEGRATOR.id}`, role: toProtoEnum<GrantRole>('ROLE', 'integrator'), scopeKind: toProtoEnum<ScopeKind>('SCOPE_KIND', 'territory'), scopeId: world.territories.paca },
     SYSTEM,

@@ -1,5 +1,5 @@
 // What the contracts service publishes (each change's event, written to the outbox in the change's
-// transaction) and consumes: timesheets' approved hours, which become the employer's consumed minutes.
+// transaction) and consumes: timesheets' approved and corrected hours, which become the employer's consumed minutes.
 import { appendEvent, EventConsumer, type Logger, type NatsConnection, type Pool, type Queryable } from '@e21/kit';
 import { contractsEvents, timesheetsEvents } from '@e21/events';
 import type { SarContract } from '@e21/proto/e21/contracts/v1/contracts';
@@ -59,7 +59,7 @@ export const holidaysApproved = (tx: Queryable, holidays: HolidaysRecord) =>
   appendEvent(tx, SOURCE, contractsEvents.holidaysApproved, holidays.id, { holidays: holidaysToProto(holidays) });
 
 /**
- * Approved hours count as consumed for the contract in the year of their date; the inbox makes a
+ * Approved hours (and their corrections) count as consumed for the contract in the year of their date; the inbox makes a
  * redelivered approval count once. An approval for a contract this service does not know (none
  * should exist) is logged and skipped rather than retried forever.
  */
@@ -70,5 +70,12 @@ export function consumedMinutesConsumer(deps: { pool: Pool; nats: NatsConnection
     if (!entry) return;
     const added = await store.addConsumedMinutes(tx, entry.contractId, Number(entry.date.slice(0, 4)), Number(entry.minutes));
     if (!added) deps.logger.warn({ event: event.id, contract: entry.contractId }, 'approved hours for an unknown contract; skipped');
+  }).on(timesheetsEvents.entryCorrected, async (tx, event) => {
+    // An officer's correction of approved hours in a closed month moves consumed minutes by the difference.
+    const entry = event.data.entry;
+    if (!entry) return;
+    const difference = Number(entry.minutes) - Number(event.data.previousMinutes);
+    const added = await store.addConsumedMinutes(tx, entry.contractId, Number(entry.date.slice(0, 4)), difference);
+    if (!added) deps.logger.warn({ event: event.id, contract: entry.contractId }, 'corrected hours for an unknown contract; skipped');
   });
 }

@@ -387,11 +387,18 @@ export async function employeeContracts(db: Queryable, employerId: string, year:
   }));
 }
 
-/** Adds approved minutes to a contract's consumed minutes of a year; false when the contract is unknown. */
+/**
+ * Adds minutes (fewer, for a correction that lowered approved hours) to a contract's consumed
+ * minutes of a year; false for an unknown contract. Never below zero: an event must not become a
+ * message that fails forever.
+ */
 export async function addConsumedMinutes(db: Queryable, contractId: string, year: number, minutes: number): Promise<boolean> {
+  await db.query(
+    `insert into consumed_minutes (contract_id, year, minutes) select id, $2, 0 from contracts where id = $1 on conflict (contract_id, year) do nothing`,
+    [contractId, year],
+  );
   const { rowCount } = await db.query(
-    `insert into consumed_minutes (contract_id, year, minutes) select id, $2, $3 from contracts where id = $1
-     on conflict (contract_id, year) do update set minutes = consumed_minutes.minutes + excluded.minutes`,
+    `update consumed_minutes set minutes = greatest(minutes + $3, 0) where contract_id = $1 and year = $2`,
     [contractId, year, minutes],
   );
   return (rowCount ?? 0) > 0;

@@ -63,3 +63,29 @@ it('counts approved minutes in the year of the entry’s date', async () => {
   const { rows } = await t.service.pool.query<{ year: number; minutes: bigint }>('select year, minutes from consumed_minutes where contract_id = $1 order by year', [contractId]);
   expect(rows).toEqual([{ year: YEAR, minutes: 195n }, { year: YEAR + 1, minutes: 20n }]);
 });
+
+/** Publishes timesheets.entry.corrected: an officer changed approved minutes in a closed month. */
+async function publishCorrection(eventId: string, previousMinutes: number, minutes: number): Promise<void> {
+  const date = `${YEAR}-03-05`;
+  const data = timesheetsEvents.entryCorrected.codec.encode({
+    entry: { entryId: randomUUID(), personId: t.world.people.amina.id, contractId, employerId: t.world.organizations.calanques, projectId: randomUUID(), date, minutes: BigInt(minutes), competenceId: 'urn:e21:skill:first-aid', territoryId: t.world.territories.marseille, month: date.slice(0, 7) },
+    correctionId: randomUUID(),
+    previousMinutes: BigInt(previousMinutes),
+    reason: 'Timesheet of the site log',
+    correctedBy: `person:${t.world.people.marc.id}`,
+    correctedAt: new Date().toISOString(),
+  }).finish();
+  const headers = toHeaders({ id: eventId, type: timesheetsEvents.entryCorrected.type, source: 'e21/timesheets', subject: eventId, time: new Date().toISOString() }, {});
+  await nats.jetstream().publish(timesheetsEvents.entryCorrected.type, data, { msgID: randomUUID(), headers });
+}
+
+it('moves consumed minutes by what a correction changed, once however often it is delivered', async () => {
+  const before = await consumed();
+  const appliedBefore = await applied();
+  const lowered = randomUUID();
+  await publishCorrection(lowered, 90, 60);
+  await publishCorrection(lowered, 90, 60);
+  await publishCorrection(randomUUID(), 30, 45);
+  await waitFor(async () => (await applied()) === appliedBefore + 2, { timeoutMs: 15_000, what: `two corrections applied (${appliedBefore} before)` });
+  expect(await consumed()).toBe(before - 30n + 15n);
+});

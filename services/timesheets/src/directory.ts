@@ -9,7 +9,7 @@ import type { IsoDate } from './domain/dates.js';
 
 const AS_TIMESHEETS = { caller: systemCaller('timesheets') };
 
-export type TimesheetsAction = 'timesheets.periods.read' | 'timesheets.periods.close' | 'timesheets.reports.read';
+export type TimesheetsAction = 'timesheets.periods.read' | 'timesheets.periods.close' | 'timesheets.reports.read' | 'timesheets.entries.correct';
 
 export interface ContractFacts {
   id: string;

@@ -3,6 +3,7 @@
 import { appendEvent, type Queryable } from '@e21/kit';
 import { timesheetsEvents } from '@e21/events';
 import type { TimeEntry } from './domain/entries.js';
+import type { EntryCorrection } from './domain/corrections.js';
 import type { ClosedPeriod } from './domain/periods.js';
 import { entryFacts } from './mapping.js';
 
@@ -36,3 +37,13 @@ export const periodClosed = (tx: Queryable, period: ClosedPeriod) =>
       closedAt: period.closedAt.toISOString(),
     },
   );
+
+export const entryCorrected = (tx: Queryable, entry: TimeEntry, correction: EntryCorrection) =>
+  appendEvent(tx, SOURCE, timesheetsEvents.entryCorrected, entry.id, {
+    entry: entryFacts(entry),
+    correctionId: correction.id,
+    previousMinutes: BigInt(correction.previousMinutes),
+    reason: correction.reason,
+    correctedBy: correction.correctedBy,
+    correctedAt: correction.correctedAt.toISOString(),
+  });

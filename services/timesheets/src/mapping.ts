@@ -5,10 +5,12 @@ import {
   EntryStatus as ProtoEntryStatus,
   PeriodStatus,
   ReportDimension as ProtoReportDimension,
+  type EntryCorrection as EntryCorrectionMessage,
   type Period as PeriodMessage,
   type TimeEntry as TimeEntryMessage,
 } from '@e21/proto/e21/timesheets/v1/timesheets';
 import type { Month } from './domain/dates.js';
+import type { EntryCorrection } from './domain/corrections.js';
 import type { EntryStatus, TimeEntry } from './domain/entries.js';
 import type { ClosedPeriod } from './domain/periods.js';
 import type { ReportDimension } from './domain/report.js';
@@ -91,3 +93,14 @@ export function periodToProto(territoryId: string, month: Month, figures: MonthF
     carriedInCount: f.carriedInCount,
   };
 }
+
+export const correctionToProto = (c: EntryCorrection): EntryCorrectionMessage => ({
+  id: c.id,
+  entryId: c.entryId,
+  previousMinutes: BigInt(c.previousMinutes),
+  minutes: BigInt(c.minutes),
+  reason: c.reason,
+  correctedBy: c.correctedBy,
+  correctedAt: c.correctedAt.toISOString(),
+  version: c.version,
+});

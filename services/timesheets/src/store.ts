@@ -2,6 +2,7 @@
 import { decodeCursor, pageOf, type Page, type Queryable } from '@e21/kit';
 import type { IsoDate, Month } from './domain/dates.js';
 import type { EntryStatus, TimeEntry } from './domain/entries.js';
+import type { EntryCorrection } from './domain/corrections.js';
 import type { ClosedPeriod, PeriodTotal } from './domain/periods.js';
 import type { KeyedMinutes, ReportDimension } from './domain/report.js';
 
@@ -339,4 +340,22 @@ export async function findIdempotent(db: Queryable, caller: string, operation: s
 
 export async function saveIdempotent(db: Queryable, caller: string, operation: string, key: string, requestHash: string, resourceId: string): Promise<void> {
   await db.query('insert into idempotency_keys (caller, operation, key, request_hash, resource_id) values ($1, $2, $3, $4, $5)', [caller, operation, key, requestHash, resourceId]);
+}
+
+// Corrections
+
+export async function insertCorrection(db: Queryable, c: EntryCorrection): Promise<void> {
+  await db.query(
+    `insert into entry_corrections (id, entry_id, previous_minutes, minutes, reason, corrected_by, corrected_at, version) values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [c.id, c.entryId, c.previousMinutes, c.minutes, c.reason, c.correctedBy, c.correctedAt, c.version],
+  );
+}
+
+/** An entry's corrections, oldest first. */
+export async function correctionsOf(db: Queryable, entryId: string): Promise<EntryCorrection[]> {
+  const { rows } = await db.query<{ id: string; entry_id: string; previous_minutes: number; minutes: number; reason: string; corrected_by: string; corrected_at: Date; version: number }>(
+    'select id, entry_id, previous_minutes, minutes, reason, corrected_by, corrected_at, version from entry_corrections where entry_id = $1 order by version',
+    [entryId],
+  );
+  return rows.map((r) => ({ id: r.id, entryId: r.entry_id, previousMinutes: r.previous_minutes, minutes: r.minutes, reason: r.reason, correctedBy: r.corrected_by, correctedAt: r.corrected_at, version: r.version }));
 }

@@ -3,6 +3,7 @@ import type { Handlers } from '@e21/kit';
 import type { TimesheetsServiceService } from '@e21/proto/e21/timesheets/v1/timesheets';
 import { balanceHandlers } from './balances.js';
 import type { HandlerDeps } from './context.js';
+import { correctionHandlers } from './corrections.js';
 import { entryHandlers } from './entries.js';
 import { periodHandlers } from './periods.js';
 import { reportHandlers } from './reports.js';
@@ -17,5 +18,6 @@ export function timesheetsHandlers(deps: HandlerDeps): Handlers<typeof Timesheet
     ...balanceHandlers(deps),
     ...periodHandlers(deps),
     ...reportHandlers(deps),
+    ...correctionHandlers(deps),
   };
 }

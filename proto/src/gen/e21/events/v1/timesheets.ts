@@ -86,6 +86,20 @@ export interface PeriodClosed {
   closedAt: string;
 }
 
+/**
+ * timesheets.entry.corrected: an officer corrected the approved minutes of an entry of a closed
+ * month; payroll issues a new version of the person's form for that month.
+ */
+export interface TimeEntryCorrected {
+  /** The entry with its corrected minutes. */
+  entry?: TimeEntryFacts | undefined;
+  correctionId: string;
+  previousMinutes: bigint;
+  reason: string;
+  correctedBy: string;
+  correctedAt: string;
+}
+
 function createBaseTimeEntryFacts(): TimeEntryFacts {
   return {
     entryId: "",
@@ -1036,6 +1050,178 @@ export const PeriodClosed: MessageFns<PeriodClosed> = {
     message.carriedEntryIds = object.carriedEntryIds?.map((e) => e) || [];
     message.closedBy = object.closedBy ?? "";
     message.closedAt = object.closedAt ?? "";
+    return message;
+  },
+};
+
+function createBaseTimeEntryCorrected(): TimeEntryCorrected {
+  return { entry: undefined, correctionId: "", previousMinutes: 0n, reason: "", correctedBy: "", correctedAt: "" };
+}
+
+export const TimeEntryCorrected: MessageFns<TimeEntryCorrected> = {
+  encode(message: TimeEntryCorrected, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.entry !== undefined) {
+      TimeEntryFacts.encode(message.entry, writer.uint32(10).fork()).join();
+    }
+    if (message.correctionId !== "") {
+      writer.uint32(18).string(message.correctionId);
+    }
+    if (message.previousMinutes !== 0n) {
+      if (BigInt.asIntN(64, message.previousMinutes) !== message.previousMinutes) {
+        throw new globalThis.Error("value provided for field message.previousMinutes of type int64 too large");
+      }
+      writer.uint32(24).int64(message.previousMinutes);
+    }
+    if (message.reason !== "") {
+      writer.uint32(34).string(message.reason);
+    }
+    if (message.correctedBy !== "") {
+      writer.uint32(42).string(message.correctedBy);
+    }
+    if (message.correctedAt !== "") {
+      writer.uint32(50).string(message.correctedAt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TimeEntryCorrected {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTimeEntryCorrected();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.entry = TimeEntryFacts.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.correctionId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.previousMinutes = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.correctedBy = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.correctedAt = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): TimeEntryCorrected {
+    return {
+      entry: isSet(object.entry) ? TimeEntryFacts.fromJSON(object.entry) : undefined,
+      correctionId: isSet(object.correctionId)
+        ? globalThis.String(object.correctionId)
+        : isSet(object.correction_id)
+        ? globalThis.String(object.correction_id)
+        : "",
+      previousMinutes: isSet(object.previousMinutes)
+        ? BigInt(object.previousMinutes)
+        : isSet(object.previous_minutes)
+        ? BigInt(object.previous_minutes)
+        : 0n,
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      correctedBy: isSet(object.correctedBy)
+        ? globalThis.String(object.correctedBy)
+        : isSet(object.corrected_by)
+        ? globalThis.String(object.corrected_by)
+        : "",
+      correctedAt: isSet(object.correctedAt)
+        ? globalThis.String(object.correctedAt)
+        : isSet(object.corrected_at)
+        ? globalThis.String(object.corrected_at)
+        : "",
+    };
+  },
+
+  toJSON(message: TimeEntryCorrected): unknown {
+    const obj: any = {};
+    if (message.entry !== undefined) {
+      obj.entry = TimeEntryFacts.toJSON(message.entry);
+    }
+    if (message.correctionId !== "") {
+      obj.correctionId = message.correctionId;
+    }
+    if (message.previousMinutes !== 0n) {
+      obj.previousMinutes = message.previousMinutes.toString();
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    if (message.correctedBy !== "") {
+      obj.correctedBy = message.correctedBy;
+    }
+    if (message.correctedAt !== "") {
+      obj.correctedAt = message.correctedAt;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<TimeEntryCorrected>): TimeEntryCorrected {
+    return TimeEntryCorrected.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<TimeEntryCorrected>): TimeEntryCorrected {
+    const message = createBaseTimeEntryCorrected();
+    message.entry = (object.entry !== undefined && object.entry !== null)
+      ? TimeEntryFacts.fromPartial(object.entry)
+      : undefined;
+    message.correctionId = object.correctionId ?? "";
+    message.previousMinutes = (object.previousMinutes !== undefined && object.previousMinutes !== null)
+      ? BigInt(object.previousMinutes)
+      : 0n;
+    message.reason = object.reason ?? "";
+    message.correctedBy = object.correctedBy ?? "";
+    message.correctedAt = object.correctedAt ?? "";
     return message;
   },
 };

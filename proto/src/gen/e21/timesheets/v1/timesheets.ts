@@ -461,6 +461,38 @@ export interface ListApprovedEntriesRequest {
   month: string;
 }
 
+export interface CorrectEntryRequest {
+  entryId: string;
+  /** The version the officer saw (If-Match). */
+  expectedVersion: number;
+  /** The approved minutes as they should have been. */
+  minutes: bigint;
+  reason: string;
+  /** A retried correction with the same key returns the entry it corrected. */
+  idempotencyKey: string;
+}
+
+export interface EntryCorrection {
+  id: string;
+  entryId: string;
+  previousMinutes: bigint;
+  minutes: bigint;
+  reason: string;
+  /** "person:<uuid>" of the officer. */
+  correctedBy: string;
+  correctedAt: string;
+  /** The entry's version after the correction. */
+  version: number;
+}
+
+export interface ListEntryCorrectionsRequest {
+  entryId: string;
+}
+
+export interface ListEntryCorrectionsResponse {
+  corrections: EntryCorrection[];
+}
+
 function createBaseTimeEntry(): TimeEntry {
   return {
     id: "",
@@ -3948,6 +3980,512 @@ export const ListApprovedEntriesRequest: MessageFns<ListApprovedEntriesRequest> 
   },
 };
 
+function createBaseCorrectEntryRequest(): CorrectEntryRequest {
+  return { entryId: "", expectedVersion: 0, minutes: 0n, reason: "", idempotencyKey: "" };
+}
+
+export const CorrectEntryRequest: MessageFns<CorrectEntryRequest> = {
+  encode(message: CorrectEntryRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.entryId !== "") {
+      writer.uint32(10).string(message.entryId);
+    }
+    if (message.expectedVersion !== 0) {
+      writer.uint32(16).int32(message.expectedVersion);
+    }
+    if (message.minutes !== 0n) {
+      if (BigInt.asIntN(64, message.minutes) !== message.minutes) {
+        throw new globalThis.Error("value provided for field message.minutes of type int64 too large");
+      }
+      writer.uint32(24).int64(message.minutes);
+    }
+    if (message.reason !== "") {
+      writer.uint32(34).string(message.reason);
+    }
+    if (message.idempotencyKey !== "") {
+      writer.uint32(42).string(message.idempotencyKey);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CorrectEntryRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCorrectEntryRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.entryId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.expectedVersion = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.minutes = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.idempotencyKey = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CorrectEntryRequest {
+    return {
+      entryId: isSet(object.entryId)
+        ? globalThis.String(object.entryId)
+        : isSet(object.entry_id)
+        ? globalThis.String(object.entry_id)
+        : "",
+      expectedVersion: isSet(object.expectedVersion)
+        ? globalThis.Number(object.expectedVersion)
+        : isSet(object.expected_version)
+        ? globalThis.Number(object.expected_version)
+        : 0,
+      minutes: isSet(object.minutes) ? BigInt(object.minutes) : 0n,
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+    };
+  },
+
+  toJSON(message: CorrectEntryRequest): unknown {
+    const obj: any = {};
+    if (message.entryId !== "") {
+      obj.entryId = message.entryId;
+    }
+    if (message.expectedVersion !== 0) {
+      obj.expectedVersion = Math.round(message.expectedVersion);
+    }
+    if (message.minutes !== 0n) {
+      obj.minutes = message.minutes.toString();
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<CorrectEntryRequest>): CorrectEntryRequest {
+    return CorrectEntryRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<CorrectEntryRequest>): CorrectEntryRequest {
+    const message = createBaseCorrectEntryRequest();
+    message.entryId = object.entryId ?? "";
+    message.expectedVersion = object.expectedVersion ?? 0;
+    message.minutes = (object.minutes !== undefined && object.minutes !== null) ? BigInt(object.minutes) : 0n;
+    message.reason = object.reason ?? "";
+    message.idempotencyKey = object.idempotencyKey ?? "";
+    return message;
+  },
+};
+
+function createBaseEntryCorrection(): EntryCorrection {
+  return {
+    id: "",
+    entryId: "",
+    previousMinutes: 0n,
+    minutes: 0n,
+    reason: "",
+    correctedBy: "",
+    correctedAt: "",
+    version: 0,
+  };
+}
+
+export const EntryCorrection: MessageFns<EntryCorrection> = {
+  encode(message: EntryCorrection, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.entryId !== "") {
+      writer.uint32(18).string(message.entryId);
+    }
+    if (message.previousMinutes !== 0n) {
+      if (BigInt.asIntN(64, message.previousMinutes) !== message.previousMinutes) {
+        throw new globalThis.Error("value provided for field message.previousMinutes of type int64 too large");
+      }
+      writer.uint32(24).int64(message.previousMinutes);
+    }
+    if (message.minutes !== 0n) {
+      if (BigInt.asIntN(64, message.minutes) !== message.minutes) {
+        throw new globalThis.Error("value provided for field message.minutes of type int64 too large");
+      }
+      writer.uint32(32).int64(message.minutes);
+    }
+    if (message.reason !== "") {
+      writer.uint32(42).string(message.reason);
+    }
+    if (message.correctedBy !== "") {
+      writer.uint32(50).string(message.correctedBy);
+    }
+    if (message.correctedAt !== "") {
+      writer.uint32(58).string(message.correctedAt);
+    }
+    if (message.version !== 0) {
+      writer.uint32(64).int32(message.version);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EntryCorrection {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEntryCorrection();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.entryId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.previousMinutes = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.minutes = reader.int64() as bigint;
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.correctedBy = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.correctedAt = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.version = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): EntryCorrection {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      entryId: isSet(object.entryId)
+        ? globalThis.String(object.entryId)
+        : isSet(object.entry_id)
+        ? globalThis.String(object.entry_id)
+        : "",
+      previousMinutes: isSet(object.previousMinutes)
+        ? BigInt(object.previousMinutes)
+        : isSet(object.previous_minutes)
+        ? BigInt(object.previous_minutes)
+        : 0n,
+      minutes: isSet(object.minutes) ? BigInt(object.minutes) : 0n,
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      correctedBy: isSet(object.correctedBy)
+        ? globalThis.String(object.correctedBy)
+        : isSet(object.corrected_by)
+        ? globalThis.String(object.corrected_by)
+        : "",
+      correctedAt: isSet(object.correctedAt)
+        ? globalThis.String(object.correctedAt)
+        : isSet(object.corrected_at)
+        ? globalThis.String(object.corrected_at)
+        : "",
+      version: isSet(object.version) ? globalThis.Number(object.version) : 0,
+    };
+  },
+
+  toJSON(message: EntryCorrection): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.entryId !== "") {
+      obj.entryId = message.entryId;
+    }
+    if (message.previousMinutes !== 0n) {
+      obj.previousMinutes = message.previousMinutes.toString();
+    }
+    if (message.minutes !== 0n) {
+      obj.minutes = message.minutes.toString();
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    if (message.correctedBy !== "") {
+      obj.correctedBy = message.correctedBy;
+    }
+    if (message.correctedAt !== "") {
+      obj.correctedAt = message.correctedAt;
+    }
+    if (message.version !== 0) {
+      obj.version = Math.round(message.version);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<EntryCorrection>): EntryCorrection {
+    return EntryCorrection.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<EntryCorrection>): EntryCorrection {
+    const message = createBaseEntryCorrection();
+    message.id = object.id ?? "";
+    message.entryId = object.entryId ?? "";
+    message.previousMinutes = (object.previousMinutes !== undefined && object.previousMinutes !== null)
+      ? BigInt(object.previousMinutes)
+      : 0n;
+    message.minutes = (object.minutes !== undefined && object.minutes !== null) ? BigInt(object.minutes) : 0n;
+    message.reason = object.reason ?? "";
+    message.correctedBy = object.correctedBy ?? "";
+    message.correctedAt = object.correctedAt ?? "";
+    message.version = object.version ?? 0;
+    return message;
+  },
+};
+
+function createBaseListEntryCorrectionsRequest(): ListEntryCorrectionsRequest {
+  return { entryId: "" };
+}
+
+export const ListEntryCorrectionsRequest: MessageFns<ListEntryCorrectionsRequest> = {
+  encode(message: ListEntryCorrectionsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.entryId !== "") {
+      writer.uint32(10).string(message.entryId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListEntryCorrectionsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListEntryCorrectionsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.entryId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListEntryCorrectionsRequest {
+    return {
+      entryId: isSet(object.entryId)
+        ? globalThis.String(object.entryId)
+        : isSet(object.entry_id)
+        ? globalThis.String(object.entry_id)
+        : "",
+    };
+  },
+
+  toJSON(message: ListEntryCorrectionsRequest): unknown {
+    const obj: any = {};
+    if (message.entryId !== "") {
+      obj.entryId = message.entryId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ListEntryCorrectionsRequest>): ListEntryCorrectionsRequest {
+    return ListEntryCorrectionsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ListEntryCorrectionsRequest>): ListEntryCorrectionsRequest {
+    const message = createBaseListEntryCorrectionsRequest();
+    message.entryId = object.entryId ?? "";
+    return message;
+  },
+};
+
+function createBaseListEntryCorrectionsResponse(): ListEntryCorrectionsResponse {
+  return { corrections: [] };
+}
+
+export const ListEntryCorrectionsResponse: MessageFns<ListEntryCorrectionsResponse> = {
+  encode(message: ListEntryCorrectionsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.corrections) {
+      EntryCorrection.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListEntryCorrectionsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListEntryCorrectionsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.corrections.push(EntryCorrection.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListEntryCorrectionsResponse {
+    return {
+      corrections: globalThis.Array.isArray(object?.corrections)
+        ? object.corrections.map((e: any) => EntryCorrection.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: ListEntryCorrectionsResponse): unknown {
+    const obj: any = {};
+    if (message.corrections?.length) {
+      obj.corrections = message.corrections.map((e) => EntryCorrection.toJSON(e));
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ListEntryCorrectionsResponse>): ListEntryCorrectionsResponse {
+    return ListEntryCorrectionsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ListEntryCorrectionsResponse>): ListEntryCorrectionsResponse {
+    const message = createBaseListEntryCorrectionsResponse();
+    message.corrections = object.corrections?.map((e) => EntryCorrection.fromPartial(e)) || [];
+    return message;
+  },
+};
+
 export type TimesheetsServiceService = typeof TimesheetsServiceService;
 export const TimesheetsServiceService = {
   /**
@@ -4099,6 +4637,33 @@ export const TimesheetsServiceService = {
     responseSerialize: (value: ListEntriesResponse): Buffer => Buffer.from(ListEntriesResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): ListEntriesResponse => ListEntriesResponse.decode(value),
   },
+  /**
+   * Corrections
+   * An officer of the entry's territory or above corrects the minutes of an approved entry of a
+   * closed month, with a reason: recorded in the entry's audit trail and announced
+   * (timesheets.entry.corrected), so that payroll issues a new version of the person's form.
+   */
+  correctEntry: {
+    path: "/e21.timesheets.v1.TimesheetsService/CorrectEntry" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: CorrectEntryRequest): Buffer => Buffer.from(CorrectEntryRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): CorrectEntryRequest => CorrectEntryRequest.decode(value),
+    responseSerialize: (value: TimeEntry): Buffer => Buffer.from(TimeEntry.encode(value).finish()),
+    responseDeserialize: (value: Buffer): TimeEntry => TimeEntry.decode(value),
+  },
+  /** The audit trail of an entry's corrections, oldest first: the person and the territory's officers. */
+  listEntryCorrections: {
+    path: "/e21.timesheets.v1.TimesheetsService/ListEntryCorrections" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ListEntryCorrectionsRequest): Buffer =>
+      Buffer.from(ListEntryCorrectionsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ListEntryCorrectionsRequest => ListEntryCorrectionsRequest.decode(value),
+    responseSerialize: (value: ListEntryCorrectionsResponse): Buffer =>
+      Buffer.from(ListEntryCorrectionsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ListEntryCorrectionsResponse => ListEntryCorrectionsResponse.decode(value),
+  },
 } as const;
 
 export interface TimesheetsServiceServer extends UntypedServiceImplementation {
@@ -4143,6 +4708,15 @@ export interface TimesheetsServiceServer extends UntypedServiceImplementation {
   getReport: handleUnaryCall<GetReportRequest, Report>;
   /** For payroll: a person's approved entries counted in a territory's month (the Societal Activity Form). */
   listApprovedEntries: handleUnaryCall<ListApprovedEntriesRequest, ListEntriesResponse>;
+  /**
+   * Corrections
+   * An officer of the entry's territory or above corrects the minutes of an approved entry of a
+   * closed month, with a reason: recorded in the entry's audit trail and announced
+   * (timesheets.entry.corrected), so that payroll issues a new version of the person's form.
+   */
+  correctEntry: handleUnaryCall<CorrectEntryRequest, TimeEntry>;
+  /** The audit trail of an entry's corrections, oldest first: the person and the territory's officers. */
+  listEntryCorrections: handleUnaryCall<ListEntryCorrectionsRequest, ListEntryCorrectionsResponse>;
 }
 
 export interface TimesheetsServiceClient extends Client {
@@ -4368,6 +4942,43 @@ export interface TimesheetsServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ListEntriesResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Corrections
+   * An officer of the entry's territory or above corrects the minutes of an approved entry of a
+   * closed month, with a reason: recorded in the entry's audit trail and announced
+   * (timesheets.entry.corrected), so that payroll issues a new version of the person's form.
+   */
+  correctEntry(
+    request: CorrectEntryRequest,
+    callback: (error: ServiceError | null, response: TimeEntry) => void,
+  ): ClientUnaryCall;
+  correctEntry(
+    request: CorrectEntryRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: TimeEntry) => void,
+  ): ClientUnaryCall;
+  correctEntry(
+    request: CorrectEntryRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: TimeEntry) => void,
+  ): ClientUnaryCall;
+  /** The audit trail of an entry's corrections, oldest first: the person and the territory's officers. */
+  listEntryCorrections(
+    request: ListEntryCorrectionsRequest,
+    callback: (error: ServiceError | null, response: ListEntryCorrectionsResponse) => void,
+  ): ClientUnaryCall;
+  listEntryCorrections(
+    request: ListEntryCorrectionsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ListEntryCorrectionsResponse) => void,
+  ): ClientUnaryCall;
+  listEntryCorrections(
+    request: ListEntryCorrectionsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ListEntryCorrectionsResponse) => void,
   ): ClientUnaryCall;
 }
 
