@@ -7,7 +7,7 @@ export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
  * The services, in start order (a service starts after those it calls). Each has its own database
  * and gRPC port; every process is told where every service is (<NAME>_GRPC).
  */
-export const SERVICES = ['identity', 'programs', 'contracts', 'timesheets', 'currency'] as const;
+export const SERVICES = ['identity', 'programs', 'contracts', 'timesheets', 'currency', 'payroll'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 export interface StackPorts {
@@ -65,6 +65,7 @@ function serviceEnv(name: ServiceName, ports: StackPorts, secrets: StackSecrets,
       OIDC_CLIENTS_JSON: JSON.stringify(oidcClients(secrets, publicUrl)),
     };
   }
+  if (name === 'payroll') return { PAYROLL_VERIFY_URL: `${publicUrl}/verify` };
   return {};
 }
 

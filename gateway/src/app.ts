@@ -18,6 +18,7 @@ import { contractsRoutes } from './routes/contracts/index.js';
 import { currencyServiceRoutes } from './routes/currency/index.js';
 import { programsRoutes } from './routes/programs/index.js';
 import { timesheetsRoutes } from './routes/timesheets/index.js';
+import { payrollRoutes } from './routes/payroll/index.js';
 
 export interface AppOptions {
   publicUrl: URL;
@@ -32,7 +33,7 @@ export interface AppOptions {
 }
 
 export function allRoutes(deps: GatewayDeps): AnyRoute[] {
-  return [...identityRoutes(deps), ...contractsRoutes(deps), ...programsRoutes(deps), ...currencyServiceRoutes(deps), ...timesheetsRoutes(deps)];
+  return [...identityRoutes(deps), ...contractsRoutes(deps), ...programsRoutes(deps), ...currencyServiceRoutes(deps), ...timesheetsRoutes(deps), ...payrollRoutes(deps)];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

@@ -12,6 +12,7 @@ export const gatewayEnv = {
   PROGRAMS_GRPC: grpcTargetEnv('programs'),
   TIMESHEETS_GRPC: grpcTargetEnv('timesheets'),
   CURRENCY_GRPC: grpcTargetEnv('currency'),
+  PAYROLL_GRPC: grpcTargetEnv('payroll'),
   OIDC_ISSUER: z.string().url().describe('OpenID Connect issuer URL (the built-in provider, or a Keycloak realm)'),
   OIDC_CLIENT_ID: z.string().min(1).default('e21-web').describe('client id of the web UI at the issuer'),
   OIDC_CLIENT_SECRET: z.string().min(1).describe('client secret of the web UI at the issuer'),

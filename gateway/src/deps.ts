@@ -5,6 +5,7 @@ import type { ContractsServiceService } from '@e21/proto/e21/contracts/v1/contra
 import type { CurrencyServiceService } from '@e21/proto/e21/currency/v1/currency';
 import type { ProgramsServiceService } from '@e21/proto/e21/programs/v1/programs';
 import type { TimesheetsServiceService } from '@e21/proto/e21/timesheets/v1/timesheets';
+import type { PayrollServiceService } from '@e21/proto/e21/payroll/v1/payroll';
 import type { Authenticator } from './auth/authenticator.js';
 import type { SessionStore } from './auth/sessions.js';
 
@@ -14,6 +15,7 @@ export interface GatewayDeps {
   currency: ServiceClient<typeof CurrencyServiceService>;
   programs: ServiceClient<typeof ProgramsServiceService>;
   timesheets: ServiceClient<typeof TimesheetsServiceService>;
+  payroll: ServiceClient<typeof PayrollServiceService>;
   sessions: SessionStore;
   authenticator: Authenticator;
 }

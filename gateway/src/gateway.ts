@@ -9,6 +9,7 @@ import { ContractsServiceService } from '@e21/proto/e21/contracts/v1/contracts';
 import { CurrencyServiceService } from '@e21/proto/e21/currency/v1/currency';
 import { ProgramsServiceService } from '@e21/proto/e21/programs/v1/programs';
 import { TimesheetsServiceService } from '@e21/proto/e21/timesheets/v1/timesheets';
+import { PayrollServiceService } from '@e21/proto/e21/payroll/v1/payroll';
 import { createApp } from './app.js';
 import { Authenticator } from './auth/authenticator.js';
 import { Issuer } from './auth/issuer.js';
@@ -33,12 +34,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
   const clientOptions = { from: 'gateway', deadlineMs: config.GRPC_DEADLINE_MS };
   /** Where each service is; a new service adds its line (and its client in deps below). */
-  const targets = { identity: config.IDENTITY_GRPC, contracts: config.CONTRACTS_GRPC, programs: config.PROGRAMS_GRPC, currency: config.CURRENCY_GRPC, timesheets: config.TIMESHEETS_GRPC };
+  const targets = { identity: config.IDENTITY_GRPC, contracts: config.CONTRACTS_GRPC, programs: config.PROGRAMS_GRPC, currency: config.CURRENCY_GRPC, timesheets: config.TIMESHEETS_GRPC, payroll: config.PAYROLL_GRPC };
   const identity = createClient(IdentityServiceService, targets.identity, clientOptions);
   const contracts = createClient(ContractsServiceService, targets.contracts, clientOptions);
   const currency = createClient(CurrencyServiceService, targets.currency, clientOptions);
   const programs = createClient(ProgramsServiceService, targets.programs, clientOptions);
   const timesheets = createClient(TimesheetsServiceService, targets.timesheets, clientOptions);
+  const payroll = createClient(PayrollServiceService, targets.payroll, clientOptions);
   const health = Object.entries(targets).map(([name, target]) => ({ name, client: createClient(HealthService, target, { ...clientOptions, deadlineMs: 1000 }) }));
   const publicUrl = new URL(config.PUBLIC_URL ?? `http://localhost:${config.PORT}`);
   const issuer = new Issuer(
@@ -59,7 +61,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     publicUrl,
     issuer,
     logger,
-    deps: { identity, contracts, programs, currency, timesheets, sessions, authenticator },
+    deps: { identity, contracts, programs, currency, timesheets, payroll, sessions, authenticator },
     webDistDir: config.WEB_DIST_DIR ?? defaultWebDist,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     trustProxy: config.TRUST_PROXY === 'true',
@@ -95,6 +97,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       currency.close();
       programs.close();
       timesheets.close();
+      payroll.close();
       for (const { client } of health) client.close();
       await pool.end();
       await metrics.close();

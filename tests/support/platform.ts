@@ -6,6 +6,7 @@ import { programsConfigSchema, programsSpec } from '@e21/programs';
 import { contractsConfigSchema, contractsSpec } from '@e21/contracts';
 import { timesheetsConfigSchema, timesheetsSpecWithClock } from '@e21/timesheets';
 import { currencyConfigSchema, currencySpec } from '@e21/currency';
+import { payrollConfigSchema, payrollSpec } from '@e21/payroll';
 import { startGateway, type RunningGateway } from '@e21/gateway';
 import { gatewayEnv } from '@e21/gateway/config';
 import { NOW as TIMESHEETS_NOW } from './timesheets-world.js';
@@ -64,6 +65,7 @@ const LATER_SERVICES: { name: string; start(context: StartContext): Promise<Runn
   // Timesheets runs at the end of the tests' contract year (timesheets-world NOW): their dates are past.
   { name: 'timesheets', start: async (context) => startService(timesheetsSpecWithClock(() => TIMESHEETS_NOW), loadConfig(timesheetsConfigSchema, await common(context, 'timesheets'))) },
   { name: 'currency', start: async (context) => startService(currencySpec, loadConfig(currencyConfigSchema, await common(context, 'currency'))) },
+  { name: 'payroll', start: async (context) => startService(payrollSpec, loadConfig(payrollConfigSchema, await common(context, 'payroll'))) },
 ];
 
 export async function startPlatform(): Promise<Platform> {

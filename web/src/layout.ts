@@ -22,6 +22,9 @@ const NAV: { href: string; label: MessageKey }[] = [
   { href: '/wallet', label: 'nav.wallet' },
   { href: '/till', label: 'nav.till' },
   { href: '/treasury', label: 'nav.treasury' },
+  { href: '/forms', label: 'nav.forms' },
+  { href: '/payroll-exports', label: 'nav.payrollExports' },
+  { href: '/issuing', label: 'nav.issuing' },
 ];
 
 // Outcome of the header's own actions (language switch, sign out), shown above the page.

@@ -23,6 +23,10 @@ import { payRequestPage } from './pages/currency/pay';
 import { tillPage } from './pages/currency/till';
 import { treasuryPage } from './pages/currency/treasury';
 import { walletPage } from './pages/currency/wallet';
+import { myFormsPage } from './pages/payroll/forms';
+import { payrollExportsPage } from './pages/payroll/exports';
+import { issuingPage } from './pages/payroll/runs';
+import { verifyPage } from './pages/payroll/verify';
 import type { PageFactory, Route } from './router';
 import { session } from './session';
 
@@ -52,6 +56,11 @@ export const routes: Route[] = [
   { path: '/pay/:id', page: signedIn(payRequestPage) },
   { path: '/till', page: signedIn(tillPage) },
   { path: '/treasury', page: signedIn(treasuryPage) },
+  { path: '/forms', page: signedIn(myFormsPage) },
+  { path: '/payroll-exports', page: signedIn(payrollExportsPage) },
+  { path: '/issuing', page: signedIn(issuingPage) },
+  // Public: anyone holding a form's code checks it, signed in or not.
+  { path: '/verify', page: verifyPage },
 ];
 
 /**

@@ -15,6 +15,7 @@ import {
 import { DEMO_PASSWORD, ORGANIZATIONS, PEOPLE, TERRITORIES, type OrganizationKey, type PersonKey, type TerritoryKey } from './data.js';
 import { seedContractsDemo } from './contracts.js';
 import { seedCurrencyDemo } from './currency.js';
+import { seedPayrollDemo } from './payroll.js';
 import { seedProgramsDemo } from './programs.js';
 import { seedTimesheetsDemo } from './timesheets.js';
 
@@ -96,6 +97,7 @@ export async function seedDemo(options: { targets: Record<string, string>; dataD
     await seedContractsDemo(options.targets, demo);
     await seedTimesheetsDemo(options.targets, demo);
     await seedCurrencyDemo(options.targets, demo);
+    await seedPayrollDemo(options.targets, demo);
     await writeFile(marker, JSON.stringify(demo, null, 2));
     return demo;
   } finally {

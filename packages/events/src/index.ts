@@ -35,8 +35,9 @@ import {
   ContractWithdrawn,
   HolidaysApproved,
 } from '@e21/proto/e21/events/v1/contracts';
-import { PeriodClosed, TimeEntryApproved, TimeEntryRejected, TimeEntrySubmitted, TimeEntryWithdrawn } from '@e21/proto/e21/events/v1/timesheets';
+import { PeriodClosed, TimeEntryApproved, TimeEntryCorrected, TimeEntryRejected, TimeEntrySubmitted, TimeEntryWithdrawn } from '@e21/proto/e21/events/v1/timesheets';
 import { CurrencyConfigured, PaymentRequestPaid, RedemptionApproved, TransferPosted } from '@e21/proto/e21/events/v1/currency';
+import { FormIssued, FormSuperseded } from '@e21/proto/e21/events/v1/payroll';
 
 export const identityEvents = {
   personRegistered: defineEvent('identity.person.registered', PersonRegistered),
@@ -81,6 +82,7 @@ export const timesheetsEvents = {
   entryRejected: defineEvent('timesheets.entry.rejected', TimeEntryRejected),
   entryWithdrawn: defineEvent('timesheets.entry.withdrawn', TimeEntryWithdrawn),
   periodClosed: defineEvent('timesheets.period.closed', PeriodClosed),
+  entryCorrected: defineEvent('timesheets.entry.corrected', TimeEntryCorrected),
 };
 
 export const currencyEvents = {
@@ -88,4 +90,9 @@ export const currencyEvents = {
   transferPosted: defineEvent('currency.transfer.posted', TransferPosted),
   paymentRequestPaid: defineEvent('currency.payment_request.paid', PaymentRequestPaid),
   redemptionApproved: defineEvent('currency.redemption.approved', RedemptionApproved),
+};
+
+export const payrollEvents = {
+  formIssued: defineEvent('payroll.form.issued', FormIssued),
+  formSuperseded: defineEvent('payroll.form.superseded', FormSuperseded),
 };

@@ -11,9 +11,11 @@ import enTimesheets from './en/timesheets.json';
 import frTimesheets from './fr/timesheets.json';
 import enCurrency from './en/currency.json';
 import frCurrency from './fr/currency.json';
+import enPayroll from './en/payroll.json';
+import frPayroll from './fr/payroll.json';
 
-const en = { ...enIdentity, ...enPrograms, ...enContracts, ...enTimesheets, ...enCurrency };
-const fr = { ...frIdentity, ...frPrograms, ...frContracts, ...frTimesheets, ...frCurrency };
+const en = { ...enIdentity, ...enPrograms, ...enContracts, ...enTimesheets, ...enCurrency, ...enPayroll };
+const fr = { ...frIdentity, ...frPrograms, ...frContracts, ...frTimesheets, ...frCurrency, ...frPayroll };
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -88,6 +88,16 @@ export const POLICY: Record<string, Rule[]> = {
   'currency.treasury.approve': [TREASURY],
   'currency.organization.collect': [{ who: 'organization_member', roles: ['member', 'hr_manager', 'admin'] }],
   'currency.organization.spend': [{ who: 'organization_member', roles: ['admin'] }],
+  // timesheets: officers (and territory admins) of an entry's territory or above correct the approved
+  // minutes of an entry of a closed month.
+  'timesheets.entries.correct': [OFFICE],
+  // payroll: a form is read by its person (payroll's own rule), the officers of its territory or above
+  // and its employer's HR managers and admins (payroll.exports.read); officers follow the issuing
+  // runs; an employer's HR managers and admins read and lay out its payroll exports.
+  'payroll.forms.read': [OFFICE],
+  'payroll.runs.read': [OFFICE],
+  'payroll.exports.read': [{ who: 'organization_member', roles: ['hr_manager', 'admin'] }],
+  'payroll.exports.configure': [{ who: 'organization_member', roles: ['hr_manager', 'admin'] }],
 };
 
 export interface Decision {

@@ -1,0 +1,96 @@
+// Societal Activity Forms: a person's own, a territory's or an employer's month, one form, its
+// documents as issued (their hashes checked), and the public verification by code.
+import { forbidden, fromProtoEnum, invalid, notFound, Refused, toProtoEnum, type Handlers } from '@e21/kit';
+import type { FormStatus, PayrollServiceService } from '@e21/proto/e21/payroll/v1/payroll';
+import { sha256 } from '../domain/forms.js';
+import { hashMatches, isSha256, normalizeCode } from '../domain/verification.js';
+import { formStatusOf, formToProto } from '../mapping.js';
+import * as store from '../store.js';
+import { callerOf, mayReadForm, personOf, requireLimit, requireMonth, requireReadable, requireUuid, type HandlerDeps } from './context.js';
+
+type FormHandlers = Pick<Handlers<typeof PayrollServiceService>, 'listMyForms' | 'listForms' | 'getForm' | 'renderForm' | 'verifyForm'>;
+
+/** A stored document whose bytes no longer hash to what was taken at issue is never sent. */
+function checked(content: Buffer | string, expected: string, formId: string): void {
+  if (sha256(content) !== expected) throw new Refused('unavailable', 'form_integrity_failed', `The stored form ${formId} does not match the hash taken at its issue; it is not sent`);
+}
+
+export function formHandlers(deps: HandlerDeps): FormHandlers {
+  async function formFor(id: string, caller: ReturnType<typeof callerOf>) {
+    const form = await store.getForm(deps.pool, id);
+    if (!form) throw notFound('form', id);
+    await requireReadable(deps, caller, form);
+    return form;
+  }
+
+  return {
+    async listMyForms(request, call) {
+      const personId = personOf(call);
+      const limit = requireLimit(request.limit);
+      const page = await store.formsOfPerson(deps.pool, personId, limit, request.cursor || undefined);
+      return { forms: page.items.map(formToProto), nextCursor: page.nextCursor };
+    },
+
+    async listForms(request, call) {
+      const caller = callerOf(call);
+      const month = requireMonth(request.month, 'month');
+      const limit = requireLimit(request.limit);
+      if (Boolean(request.territoryId) === Boolean(request.organizationId)) throw invalid('territory_id', 'give a territory or an organization, not both', 'invalid_scope');
+      if (request.territoryId) {
+        const territoryId = requireUuid(request.territoryId, 'territory_id');
+        if (!(await deps.directory.may(caller, 'payroll.forms.read', { territoryId }))) throw forbidden('Only the officers of the territory or above list its forms');
+        const page = await store.formsOfTerritory(deps.pool, territoryId, month, limit, request.cursor || undefined);
+        return { forms: page.items.map(formToProto), nextCursor: page.nextCursor };
+      }
+      const organizationId = requireUuid(request.organizationId, 'organization_id');
+      if (!(await deps.directory.may(caller, 'payroll.exports.read', { organizationId }))) throw forbidden('Only the employer’s HR managers and admins list its employees’ forms');
+      const page = await store.formsOfEmployer(deps.pool, organizationId, month, limit, request.cursor || undefined);
+      return { forms: page.items.map(formToProto), nextCursor: page.nextCursor };
+    },
+
+    async getForm(request, call) {
+      const id = requireUuid(request.id, 'id');
+      return formToProto(await formFor(id, callerOf(call)));
+    },
+
+    async renderForm(request, call) {
+      const id = requireUuid(request.id, 'id');
+      const format = fromProtoEnum<'pdf' | 'json'>('FORM_FORMAT', request.format) ?? 'pdf';
+      const form = await formFor(id, callerOf(call));
+      const name = `societal-activity-form-${form.month}-v${form.version}`;
+      if (format === 'json') {
+        checked(form.document, form.jsonSha256, form.id);
+        return { content: Buffer.from(form.document), contentType: 'application/json', filename: `${name}.json`, sha256: form.jsonSha256 };
+      }
+      const stored = await store.formPdf(deps.pool, id);
+      if (!stored) throw notFound('form', id);
+      checked(stored.pdf, stored.pdfSha256, form.id);
+      return { content: stored.pdf, contentType: 'application/pdf', filename: `${name}.pdf`, sha256: stored.pdfSha256 };
+    },
+
+    async verifyForm(request, call) {
+      const code = normalizeCode(request.code);
+      if (!code) throw invalid('code', 'must be a verification code such as SAF-7K2M-9QXP-4TBD', 'invalid_code');
+      const given = request.sha256 ? request.sha256.trim().toLowerCase() : undefined;
+      if (given !== undefined && !isSha256(given)) throw invalid('sha256', 'must be a SHA-256 in 64 hexadecimal digits', 'invalid_sha256');
+      const form = await store.formByCode(deps.pool, code);
+      if (!form) return { code, found: false, status: toProtoEnum<FormStatus>('FORM_STATUS', 'unspecified'), version: 0, month: '', issuedAt: '', supersededAt: '', supersededByCode: '', pdfSha256: '', jsonSha256: '', matches: false, sha256Given: given !== undefined };
+      const readable = call.caller ? await mayReadForm(deps, call.caller, form) : false;
+      return {
+        code,
+        found: true,
+        status: toProtoEnum<FormStatus>('FORM_STATUS', formStatusOf(form)),
+        version: form.version,
+        month: form.month,
+        issuedAt: form.issuedAt.toISOString(),
+        supersededAt: form.supersededAt?.toISOString() ?? '',
+        supersededByCode: form.supersededById ? ((await store.codeOf(deps.pool, form.supersededById)) ?? '') : '',
+        pdfSha256: form.pdfSha256,
+        jsonSha256: form.jsonSha256,
+        matches: hashMatches(given, form),
+        sha256Given: given !== undefined,
+        form: readable ? formToProto(form) : undefined,
+      };
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// The payroll service's parts, assembled for startService (main.ts, tests and the local stack).
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { bind, createClient, grpcTargetEnv, serviceEnv, type ServiceSpec } from '@e21/kit';
+import { ContractsServiceService } from '@e21/proto/e21/contracts/v1/contracts';
+import { CurrencyServiceService } from '@e21/proto/e21/currency/v1/currency';
+import { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
+import { PayrollServiceService } from '@e21/proto/e21/payroll/v1/payroll';
+import { ProgramsServiceService } from '@e21/proto/e21/programs/v1/programs';
+import { TimesheetsServiceService } from '@e21/proto/e21/timesheets/v1/timesheets';
+import { Directory } from './directory.js';
+import { payrollConsumers } from './events.js';
+import { payrollHandlers } from './grpc/index.js';
+import { FormIssuer } from './issuing.js';
+
+export const payrollEnv = {
+  IDENTITY_GRPC: grpcTargetEnv('identity'),
+  PROGRAMS_GRPC: grpcTargetEnv('programs'),
+  CONTRACTS_GRPC: grpcTargetEnv('contracts'),
+  TIMESHEETS_GRPC: grpcTargetEnv('timesheets'),
+  CURRENCY_GRPC: grpcTargetEnv('currency'),
+  PAYROLL_VERIFY_URL: z.string().url().default('http://localhost:8080/verify').describe('the public verification page printed on every form'),
+  PAYROLL_ISSUE_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4).describe('people whose forms one process issues at once'),
+};
+
+export type PayrollConfig = z.infer<z.ZodObject<typeof serviceEnv & typeof payrollEnv>>;
+
+export const payrollConfigSchema = { ...serviceEnv, ...payrollEnv };
+
+export const payrollSpec: ServiceSpec<PayrollConfig> = {
+  name: 'payroll',
+  migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
+  build({ config, pool, logger, nats }) {
+    const options = { from: 'payroll' };
+    const clients = {
+      identity: createClient(IdentityServiceService, config.IDENTITY_GRPC, options),
+      programs: createClient(ProgramsServiceService, config.PROGRAMS_GRPC, options),
+      contracts: createClient(ContractsServiceService, config.CONTRACTS_GRPC, options),
+      timesheets: createClient(TimesheetsServiceService, config.TIMESHEETS_GRPC, options),
+      currency: createClient(CurrencyServiceService, config.CURRENCY_GRPC, options),
+    };
+    const closeClients = { start: async () => undefined, stop: async () => Object.values(clients).forEach((client) => client.close()) };
+    const directory = new Directory(clients);
+    const now = () => new Date();
+    const issuer = new FormIssuer({ pool, logger, directory, now, concurrency: config.PAYROLL_ISSUE_CONCURRENCY, verifyUrl: config.PAYROLL_VERIFY_URL });
+    return {
+      bindings: [bind(PayrollServiceService, payrollHandlers({ pool, logger, directory, now }))],
+      consumers: payrollConsumers({ pool, nats, logger, now, runStarted: () => issuer.wake() }),
+      // Components stop in this order: the issuer before the clients it calls.
+      components: [issuer, closeClients],
+    };
+  },
+};

@@ -1,0 +1,178 @@
+// The employer's payroll exports: a month's file for its payroll software (CSV in its layout, or
+// JSON), the column settings (which columns, their order and headers, separator, decimal comma)
+// and a preview of the layout being edited before it is saved.
+import './payroll.css';
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { isApiError } from '../../api';
+import { t } from '../../i18n';
+import type { Page, PageFactory } from '../../router';
+import { reloadMe } from '../../session';
+import type { Membership } from '../../services/identity';
+import { COLUMN_KEYS, exportHref, getLayout, previewExport, saveLayout, type ColumnKey, type ExportLayout, type Preview, type Separator } from '../../services/payroll';
+import { problemAlert, statusRegion, type Message } from '../../ui/feedback';
+import { field } from '../../ui/forms';
+import { loadable, loading, whenLoaded, type Loadable } from '../../ui/loadable';
+import { managedOrganizations } from '../contracts/managed';
+
+const lastMonth = () => {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+};
+
+export const payrollExportsPage: PageFactory = ({ update }) => {
+  let organizations: Loadable<Membership[]> = loading;
+  let organizationId = '';
+  let month = new URLSearchParams(location.search).get('month') ?? lastMonth();
+  let layout: ExportLayout | null = null;
+  let preview: Preview | null = null;
+  let message: Message | null = null;
+  let problem: unknown = null;
+  let busy = false;
+
+  async function loadLayout(): Promise<void> {
+    layout = null;
+    preview = null;
+    if (organizationId) layout = await getLayout(organizationId);
+  }
+
+  const page: Page = {
+    title: () => t('exports.title'),
+    async load(signal) {
+      const next = await loadable(async () => {
+        const managed = managedOrganizations(await reloadMe());
+        organizationId ||= managed[0]?.organizationId ?? '';
+        await loadLayout();
+        return managed;
+      });
+      if (!signal.aborted) organizations = next;
+    },
+    view: () =>
+      whenLoaded(organizations, (list) => {
+        if (!list.length) return html`<p class="notice">${t('exports.notEmployer')}</p>`;
+        return html`
+          <p>${t('exports.intro')}</p>
+          <form class="row" @submit=${(e: Event) => e.preventDefault()}>
+            ${field({ id: 'exports-organization', label: t('exports.organization') }, (a) =>
+              html`<select id=${a.id} @change=${(e: Event) => chooseOrganization((e.target as HTMLSelectElement).value)}>
+                ${list.map((m) => html`<option value=${m.organizationId} ?selected=${m.organizationId === organizationId}>${m.organizationName}</option>`)}
+              </select>`,
+            )}
+            ${field({ id: 'exports-month', label: t('exports.month') }, (a) =>
+              html`<input id=${a.id} type="month" .value=${month} @change=${(e: Event) => ((month = (e.target as HTMLInputElement).value), (preview = null), update())} />`,
+            )}
+          </form>
+          <p class="row">
+            <a class="button primary" href=${exportHref(organizationId, month, 'csv')} download>${t('exports.downloadCsv')}</a>
+            <a class="button" href=${exportHref(organizationId, month, 'json')} download>${t('exports.downloadJson')}</a>
+          </p>
+          ${statusRegion(message)} ${problem ? problemAlert(problem) : nothing}
+          ${layout ? editor(layout) : nothing}
+          ${preview ? previewTable(preview) : nothing}
+        `;
+      }),
+  };
+
+  function editor(l: ExportLayout): TemplateResult {
+    const chosen = new Set(l.columns.map((c) => c.key));
+    const unused = COLUMN_KEYS.filter((key) => !chosen.has(key));
+    return html`<section aria-labelledby="layout-heading">
+      <h2 id="layout-heading">${t('exports.layout')}</h2>
+      <ol class="layout-columns">
+        ${l.columns.map(
+          (c, index) => html`<li data-column=${c.key}>
+            <span>${t(`exports.column.${c.key}`)}</span>
+            <label class="visually-hidden" for=${`header-${c.key}`}>${t('exports.header', { column: t(`exports.column.${c.key}`) })}</label>
+            <input id=${`header-${c.key}`} type="text" maxlength="60" placeholder=${t('exports.defaultHeader')} .value=${c.header} @input=${(e: Event) => setHeader(index, (e.target as HTMLInputElement).value)} />
+            <button type="button" ?disabled=${index === 0} @click=${() => move(index, -1)}>${t('exports.up')}</button>
+            <button type="button" ?disabled=${index === l.columns.length - 1} @click=${() => move(index, 1)}>${t('exports.down')}</button>
+            <button type="button" ?disabled=${l.columns.length === 1} @click=${() => remove(index)}>${t('exports.remove')}</button>
+          </li>`,
+        )}
+      </ol>
+      ${unused.length
+        ? html`<p class="row">${unused.map((key) => html`<button type="button" @click=${() => add(key)}>${t('exports.add', { column: t(`exports.column.${key}`) })}</button>`)}</p>`
+        : nothing}
+      <div class="row">
+        ${field({ id: 'layout-separator', label: t('exports.separator') }, (a) =>
+          html`<select id=${a.id} @change=${(e: Event) => change({ separator: (e.target as HTMLSelectElement).value as Separator })}>
+            ${(['comma', 'semicolon', 'tab'] as const).map((s) => html`<option value=${s} ?selected=${s === l.separator}>${t(`exports.separator.${s}`)}</option>`)}
+          </select>`,
+        )}
+        <div class="choice">
+          <input type="checkbox" id="layout-decimal-comma" .checked=${l.decimalComma} @change=${(e: Event) => change({ decimalComma: (e.target as HTMLInputElement).checked })} />
+          <label for="layout-decimal-comma">${t('exports.decimalComma')}</label>
+        </div>
+      </div>
+      <p class="row">
+        <button type="button" @click=${showPreview}>${t('exports.preview')}</button>
+        <button type="button" class="primary" aria-disabled=${busy ? 'true' : 'false'} @click=${save}>${t('exports.save')}</button>
+      </p>
+    </section>`;
+  }
+
+  function previewTable(p: Preview): TemplateResult {
+    return html`<div class="table-wrap">
+      <table class="export-preview">
+        <caption>${t('exports.previewCaption', { shown: p.rows.length, total: p.totalRows })}</caption>
+        <thead><tr>${p.headers.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+        <tbody>${p.rows.map((row) => html`<tr>${row.map((cell) => html`<td>${cell}</td>`)}</tr>`)}</tbody>
+      </table>
+    </div>`;
+  }
+
+  function change(next: Partial<ExportLayout>): void {
+    if (!layout) return;
+    layout = { ...layout, ...next };
+    preview = null;
+    message = null;
+    update();
+  }
+  const setHeader = (index: number, header: string) => {
+    if (layout) layout.columns[index] = { ...layout.columns[index]!, header };
+  };
+  function move(index: number, by: number): void {
+    if (!layout) return;
+    const columns = [...layout.columns];
+    [columns[index], columns[index + by]] = [columns[index + by]!, columns[index]!];
+    change({ columns });
+  }
+  const remove = (index: number) => layout && change({ columns: layout.columns.filter((_c, i) => i !== index) });
+  const add = (key: ColumnKey) => layout && change({ columns: [...layout.columns, { key, header: '' }] });
+
+  async function chooseOrganization(next: string): Promise<void> {
+    organizationId = next;
+    await run(async () => loadLayout());
+  }
+
+  async function showPreview(): Promise<void> {
+    await run(async () => {
+      if (layout) preview = await previewExport(organizationId, month, layout);
+    });
+  }
+
+  async function save(): Promise<void> {
+    await run(async () => {
+      if (!layout) return;
+      layout = await saveLayout(organizationId, layout, layout.version);
+      message = { key: 'exports.saved' };
+    });
+  }
+
+  async function run(work: () => Promise<void>): Promise<void> {
+    if (busy) return;
+    busy = true;
+    problem = null;
+    message = null;
+    update();
+    try {
+      await work();
+    } catch (error) {
+      if (!isApiError(error, 401)) problem = error;
+    } finally {
+      busy = false;
+      update();
+    }
+  }
+
+  return page;
+};

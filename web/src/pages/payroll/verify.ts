@@ -1,0 +1,73 @@
+// The public verification page: anyone holding a form's code sees whether it is authentic and in
+// force, and may check a PDF or JSON file against it (hashed in the browser; the file is not sent).
+import './payroll.css';
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { formatDate, t } from '../../i18n';
+import type { Page, PageFactory } from '../../router';
+import { sha256Of, verifyForm, type Verification } from '../../services/payroll';
+import { problemAlert } from '../../ui/feedback';
+import { field } from '../../ui/forms';
+import { monthLabel } from '../timesheets/shared';
+
+export const verifyPage: PageFactory = ({ update }) => {
+  let code = new URLSearchParams(location.search).get('code') ?? '';
+  let file: File | null = null;
+  let result: Verification | null = null;
+  let problem: unknown = null;
+  let busy = false;
+
+  async function check(event?: Event): Promise<void> {
+    event?.preventDefault();
+    if (busy || !code.trim()) return;
+    busy = true;
+    problem = null;
+    update();
+    try {
+      result = await verifyForm(code, file ? await sha256Of(file) : undefined);
+    } catch (error) {
+      result = null;
+      problem = error;
+    } finally {
+      busy = false;
+      update();
+    }
+  }
+
+  const page: Page = {
+    title: () => t('verify.title'),
+    offersSignIn: false,
+    async load() {
+      if (code) await check();
+    },
+    view: () => html`
+      <p>${t('verify.intro')}</p>
+      <form @submit=${check}>
+        ${field({ id: 'verify-code', label: t('verify.code'), hint: t('verify.codeHint') }, (a) =>
+          html`<input id=${a.id} aria-describedby=${a.describedBy ?? nothing} .value=${code} @input=${(e: Event) => (code = (e.target as HTMLInputElement).value)} autocomplete="off" />`,
+        )}
+        ${field({ id: 'verify-file', label: t('verify.file'), hint: t('verify.fileHint') }, (a) =>
+          html`<input id=${a.id} type="file" accept="application/pdf,application/json" @change=${(e: Event) => (file = (e.target as HTMLInputElement).files?.[0] ?? null)} />`,
+        )}
+        <button type="submit" class="primary" aria-disabled=${busy ? 'true' : 'false'}>${t('verify.check')}</button>
+      </form>
+      ${problem ? problemAlert(problem) : nothing}
+      ${result ? outcome(result) : nothing}
+    `,
+  };
+  return page;
+};
+
+function outcome(v: Verification): TemplateResult {
+  if (!v.found) return html`<div class="verification-result mismatch" role="status"><p>${t('verify.notFound', { code: v.code })}</p></div>`;
+  return html`<div class="verification-result ${v.matches === false ? 'mismatch' : ''}" role="status">
+    <p><strong>${v.status === 'current' ? t('verify.current', { version: v.version ?? 1 }) : t('verify.superseded', { version: v.version ?? 1, code: v.supersededByCode ?? '' })}</strong></p>
+    ${v.matches === null ? nothing : html`<p><strong>${v.matches ? t('verify.matches') : t('verify.mismatch')}</strong></p>`}
+    <dl>
+      <dt>${t('verify.month')}</dt><dd>${v.month ? monthLabel(v.month) : ''}</dd>
+      <dt>${t('verify.issued')}</dt><dd>${formatDate(v.issuedAt ?? '')}</dd>
+      <dt>${t('verify.pdfHash')}</dt><dd class="hash">${v.pdfSha256}</dd>
+      <dt>${t('verify.jsonHash')}</dt><dd class="hash">${v.jsonSha256}</dd>
+    </dl>
+    ${v.form ? html`<p>${t('verify.readable', { person: v.form.personName })}</p>` : nothing}
+  </div>`;
+}
