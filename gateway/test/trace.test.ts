@@ -43,12 +43,18 @@ it('carries one trace id from the gateway through identity gRPC to an event cons
   expect(response.status).toBe(200);
   await waitFor(() => consumed.includes(world.inhabitant.id), { timeoutMs: 10_000, what: 'the consumer to receive person.updated' });
 
-  const spans = exporter.getFinishedSpans();
-  const gatewaySpan = spans.find((s) => s.name === 'PATCH /v1/me');
-  const grpcServerSpan = spans.find((s) => s.name === 'e21.identity.v1.IdentityService/UpdatePerson' && s.attributes['e21.service'] === 'identity');
-  const publishSpan = spans.find((s) => s.name === 'identity.person.updated publish');
-  const consumerSpan = spans.find((s) => s.name === 'identity.person.updated process' && s.attributes['e21.service'] === 'audit');
-  expect(gatewaySpan && grpcServerSpan && publishSpan && consumerSpan).toBeTruthy();
+  const findSpans = () => {
+    const spans = exporter.getFinishedSpans();
+    return {
+      gatewaySpan: spans.find((s) => s.name === 'PATCH /v1/me'),
+      grpcServerSpan: spans.find((s) => s.name === 'e21.identity.v1.IdentityService/UpdatePerson' && s.attributes['e21.service'] === 'identity'),
+      publishSpan: spans.find((s) => s.name === 'identity.person.updated publish'),
+      consumerSpan: spans.find((s) => s.name === 'identity.person.updated process' && s.attributes['e21.service'] === 'audit'),
+    };
+  };
+  // The consumer's span ends once the message is acked, a moment after its handler has run.
+  await waitFor(() => Object.values(findSpans()).every(Boolean), { timeoutMs: 10_000, what: 'the four spans to finish' });
+  const { gatewaySpan, grpcServerSpan, publishSpan, consumerSpan } = findSpans();
   const traceId = gatewaySpan!.spanContext().traceId;
   expect([grpcServerSpan, publishSpan, consumerSpan].map((span) => span!.spanContext().traceId)).toEqual([traceId, traceId, traceId]);
 });
