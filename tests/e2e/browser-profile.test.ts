@@ -2,10 +2,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, signInOn, type Language } from '../support/browser.js';
 import { freeStackPorts, startLocalStack, type LocalStack } from '@e21/deploy';
-
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 let stack: LocalStack;
 let browser: Browser;
@@ -18,7 +17,7 @@ beforeAll(async () => {
     logLevel: 'warn',
     ports: await freeStackPorts(),
   });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  browser = await launchBrowser();
 }, 180_000);
 
 afterAll(async () => {
@@ -26,21 +25,8 @@ afterAll(async () => {
   await stack?.stop();
 }, 60_000);
 
-const SIGN_IN = {
-  en: { link: 'Sign in', email: 'Email', password: 'Password' },
-  fr: { link: 'Se connecter', email: 'Adresse e-mail', password: 'Mot de passe' },
-};
-
 /** Signs in from the home page, in the browser's language (the login page follows it). */
-async function signIn(page: Page, email: string, language: 'en' | 'fr' = 'en'): Promise<void> {
-  const text = SIGN_IN[language];
-  await page.goto(stack.url);
-  await page.getByRole('link', { name: text.link }).click();
-  await page.getByLabel(text.email).fill(email);
-  await page.getByLabel(text.password).fill(stack.demo!.password);
-  await page.getByRole('button', { name: text.link }).click();
-  await page.waitForURL(`${stack.url}/profile`);
-}
+const signIn = (page: Page, email: string, language: Language = 'en') => signInOn(page, stack, email, language);
 
 it('signs a demo inhabitant in on the login page and shows their profile up to the EU', async () => {
   const page = await browser.newPage({ locale: 'en-GB' });

@@ -3,10 +3,10 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, signedInPage } from '../support/browser.js';
 import { freeStackPorts, startLocalStack, type LocalStack } from '@e21/deploy';
 
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const YEAR = new Date().getUTCFullYear();
 
 let stack: LocalStack;
@@ -15,7 +15,7 @@ let browser: Browser;
 beforeAll(async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'e21-e2e-contracts-'));
   stack = await startLocalStack({ dataDir, demo: true, logLevel: 'warn', ports: await freeStackPorts() });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  browser = await launchBrowser();
 }, 180_000);
 
 afterAll(async () => {
@@ -24,16 +24,7 @@ afterAll(async () => {
 }, 60_000);
 
 /** Signs a demo person in, in French (their language), and lands on their profile. */
-async function signIn(email: string): Promise<Page> {
-  const page = await browser.newPage({ locale: 'fr-FR' });
-  await page.goto(stack.url);
-  await page.getByRole('link', { name: 'Se connecter' }).click();
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(stack.demo!.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${stack.url}/profile`);
-  return page;
-}
+const signIn = (email: string) => signedInPage(browser, stack, email, 'fr');
 
 const status = (page: Page) => page.getByTestId('contract-status');
 

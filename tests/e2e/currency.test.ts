@@ -5,12 +5,12 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, signedInPage, type Language } from '../support/browser.js';
 import { createClient, personCaller, toProtoEnum } from '@e21/kit';
 import { freeStackPorts, startLocalStack, type LocalStack } from '@e21/deploy';
 import { ContractsServiceService, Party, type ContractStatus } from '@e21/proto/e21/contracts/v1/contracts';
 
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SOLAR = 'urn:e21:skill:solar-panel-installation';
 
 let stack: LocalStack;
@@ -24,7 +24,7 @@ const shown = (minor: number, language: 'en' | 'fr') => new Intl.NumberFormat(la
 beforeAll(async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'e21-e2e-currency-'));
   stack = await startLocalStack({ dataDir, demo: true, logLevel: 'warn', ports: await freeStackPorts() });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  browser = await launchBrowser();
   // Lucas's contract, which the demo leaves waiting, is accepted by his employer and his office.
   const contracts = createClient(ContractsServiceService, `127.0.0.1:${stack.ports.grpc.contracts}`, { from: 'test', deadlineMs: 15_000 });
   try {
@@ -41,23 +41,7 @@ afterAll(async () => {
   await stack?.stop();
 }, 60_000);
 
-const SIGN_IN = {
-  en: { link: 'Sign in', email: 'Email', password: 'Password' },
-  fr: { link: 'Se connecter', email: 'Adresse e-mail', password: 'Mot de passe' },
-};
-
-/** Signs a demo person in, in their language, and lands on their profile. */
-async function signIn(email: string, language: 'en' | 'fr'): Promise<Page> {
-  const page = await browser.newPage({ locale: language === 'fr' ? 'fr-FR' : 'en-GB', timezoneId: 'UTC' });
-  const text = SIGN_IN[language];
-  await page.goto(stack.url);
-  await page.getByRole('link', { name: text.link }).click();
-  await page.getByLabel(text.email).fill(email);
-  await page.getByLabel(text.password).fill(stack.demo!.password);
-  await page.getByRole('button', { name: text.link }).click();
-  await page.waitForURL(`${stack.url}/profile`);
-  return page;
-}
+const signIn = (email: string, language: Language) => signedInPage(browser, stack, email, language);
 
 const statusSays = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text }).first().waitFor();
 

@@ -4,10 +4,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, signedInPage, type Language } from '../support/browser.js';
 import { freeStackPorts, startLocalStack, type LocalStack } from '@e21/deploy';
-
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 let stack: LocalStack;
 let browser: Browser;
@@ -15,7 +14,7 @@ let browser: Browser;
 beforeAll(async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'e21-e2e-programs-'));
   stack = await startLocalStack({ dataDir, demo: true, logLevel: 'warn', ports: await freeStackPorts() });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  browser = await launchBrowser();
 }, 180_000);
 
 afterAll(async () => {
@@ -23,24 +22,7 @@ afterAll(async () => {
   await stack?.stop();
 }, 60_000);
 
-const SIGN_IN = {
-  en: { link: 'Sign in', email: 'Email', password: 'Password' },
-  fr: { link: 'Se connecter', email: 'Adresse e-mail', password: 'Mot de passe' },
-};
-
-/** A browser of this person's own (cookies apart), signed in on the login page. */
-async function signedIn(email: string, language: 'en' | 'fr'): Promise<Page> {
-  // UTC, so that the deadline typed in a datetime-local field is the instant the test computes.
-  const page = await browser.newPage({ locale: language === 'fr' ? 'fr-FR' : 'en-GB', timezoneId: 'UTC' });
-  const text = SIGN_IN[language];
-  await page.goto(stack.url);
-  await page.getByRole('link', { name: text.link }).click();
-  await page.getByLabel(text.email).fill(email);
-  await page.getByLabel(text.password).fill(stack.demo!.password);
-  await page.getByRole('button', { name: text.link }).click();
-  await page.waitForURL(`${stack.url}/profile`);
-  return page;
-}
+const signedIn = (email: string, language: Language) => signedInPage(browser, stack, email, language);
 
 const TITLE = 'Bike repair for students';
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);

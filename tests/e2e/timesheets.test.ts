@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, signedInPage } from '../support/browser.js';
 import { connectNats, createClient, createLogger, createPool, personCaller, systemCaller, toHeaders, toProtoEnum, type Pool, type ServiceClient } from '@e21/kit';
 import { freeStackPorts, startLocalStack, type LocalStack } from '@e21/deploy';
 import { waitFor } from '@e21/devinfra';
@@ -16,7 +17,6 @@ import { IdentityServiceService, type MembershipRole, type PersonStatus } from '
 import { ProgramsServiceService, type Project } from '@e21/proto/e21/programs/v1/programs';
 import { TimesheetsServiceService } from '@e21/proto/e21/timesheets/v1/timesheets';
 
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const DAY_MS = 86_400_000;
 const SOLAR = 'urn:e21:skill:solar-panel-installation';
 
@@ -36,7 +36,7 @@ const frenchMonth = (month: string) => new Intl.DateTimeFormat('fr', { month: 'l
 beforeAll(async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'e21-e2e-timesheets-'));
   stack = await startLocalStack({ dataDir, demo: true, logLevel: 'warn', ports: await freeStackPorts() });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  browser = await launchBrowser();
   const target = (name: 'identity' | 'programs' | 'contracts' | 'timesheets') => `127.0.0.1:${stack.ports.grpc[name]}`;
   identity = createClient(IdentityServiceService, target('identity'), { from: 'test', deadlineMs: 30_000 });
   programs = createClient(ProgramsServiceService, target('programs'), { from: 'test', deadlineMs: 15_000 });
@@ -51,16 +51,7 @@ afterAll(async () => {
 }, 60_000);
 
 /** Signs a demo person in, in French (their language), and lands on their profile. */
-async function signIn(email: string): Promise<Page> {
-  const page = await browser.newPage({ locale: 'fr-FR', timezoneId: 'UTC' });
-  await page.goto(stack.url);
-  await page.getByRole('link', { name: 'Se connecter' }).click();
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(stack.demo!.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${stack.url}/profile`);
-  return page;
-}
+const signIn = (email: string) => signedInPage(browser, stack, email, 'fr');
 
 const statusSays = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text }).first().waitFor();
 
