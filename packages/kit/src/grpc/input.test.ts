@@ -1,6 +1,6 @@
 import { Refused } from '../errors.js';
 import { isIsoDate } from '../calendar.js';
-import { callerOf, idempotencyKeyOf, optionalUuid, requestHash, requireDate, requireEnum, requireUuid } from './input.js';
+import { callerOf, idempotencyKeyOf, optionalUuid, requireMonth, requestHash, requireDate, requireEnum, requireUuid } from './input.js';
 
 function codeOf(check: () => unknown): string | undefined {
   try {
@@ -29,6 +29,8 @@ describe('gRPC input checks', () => {
     expect(isIsoDate('2026-02-29')).toBe(false);
     expect(codeOf(() => requireDate('2026-13-01', 'date'))).toBe('invalid_date');
     expect(requireDate('2026-11-29', 'date')).toBe('2026-11-29');
+    expect(requireMonth('2026-11', 'month')).toBe('2026-11');
+    expect(codeOf(() => requireMonth('2026-13', 'month'))).toBe('invalid_month');
   });
 
   it('refuses an unknown enum value and a malformed idempotency key', () => {

@@ -1,7 +1,7 @@
 // Checks every gRPC handler makes on what it is sent: who calls, ids, dates, enums, idempotency keys.
 // Each refuses with invalid_argument naming the field, so the gateway can answer a precise 4xx.
 import { createHash } from 'node:crypto';
-import { isIsoDate } from '../calendar.js';
+import { isIsoDate, isMonth } from '../calendar.js';
 import type { Caller } from '../caller.js';
 import { invalid, Refused } from '../errors.js';
 import type { CallContext } from './server.js';
@@ -28,6 +28,11 @@ export function optionalUuid(value: string, field: string): string | undefined {
 
 export function requireDate(value: string, field: string): string {
   if (!isIsoDate(value)) throw invalid(field, 'must be a date YYYY-MM-DD', 'invalid_date');
+  return value;
+}
+
+export function requireMonth(value: string, field: string): string {
+  if (!isMonth(value)) throw invalid(field, 'must be a month YYYY-MM', 'invalid_month');
   return value;
 }
 

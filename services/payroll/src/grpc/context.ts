@@ -1,11 +1,10 @@
 // What every payroll handler needs: the pool, the other services, the clock, the caller, and
 // checks on input.
 import { callerOf, forbidden, invalid, type Caller, type CallContext, type Logger, type Pool } from '@e21/kit';
-import { isMonth } from '../domain/dates.js';
 import type { Directory } from '../directory.js';
 import type { FormRecord } from '../store.js';
 
-export { callerOf, requireUuid } from '@e21/kit';
+export { callerOf, requireUuid, requireMonth } from '@e21/kit';
 
 export interface HandlerDeps {
   pool: Pool;
@@ -18,11 +17,6 @@ export function personOf(call: CallContext): string {
   const caller = callerOf(call);
   if (caller.kind !== 'person') throw forbidden('Only a person has Societal Activity Forms');
   return caller.personId;
-}
-
-export function requireMonth(value: string, field: string): string {
-  if (!isMonth(value)) throw invalid(field, 'must be a month YYYY-MM', 'invalid_month');
-  return value;
 }
 
 export function requireLimit(value: number, fallback = 50, max = 200): number {

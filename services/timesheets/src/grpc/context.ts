@@ -1,10 +1,9 @@
 // What every timesheets handler needs: the pool, the other services, the clock, the caller, and
 // checks on input.
 import { callerOf, forbidden, invalid, type CallContext, type Logger, type Pool } from '@e21/kit';
-import { isMonth } from '../domain/dates.js';
 import type { Directory } from '../directory.js';
 
-export { callerOf, requireUuid, optionalUuid, requireDate, idempotencyKeyOf, requestHash } from '@e21/kit';
+export { callerOf, requireUuid, optionalUuid, requireDate, requireMonth, idempotencyKeyOf, requestHash } from '@e21/kit';
 export { formatCaller as callerText } from '@e21/kit';
 
 export interface HandlerDeps {
@@ -20,11 +19,6 @@ export function personOf(call: CallContext): string {
   const caller = callerOf(call);
   if (caller.kind !== 'person') throw forbidden('Only a person can do this');
   return caller.personId;
-}
-
-export function requireMonth(value: string, field: string): string {
-  if (!isMonth(value)) throw invalid(field, 'must be a month YYYY-MM', 'invalid_month');
-  return value;
 }
 
 export function requireVersion(value: number, field = 'expected_version'): number {
