@@ -7,6 +7,7 @@ export * from './telemetry.js';
 export * from './metrics.js';
 export * from './db/pool.js';
 export * from './db/migrate.js';
+export * from './db/idempotency.js';
 export * from './grpc/definition.js';
 export * from './grpc/server.js';
 export * from './grpc/client.js';

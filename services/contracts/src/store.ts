@@ -500,14 +500,4 @@ export async function listHolidaysOf(db: Queryable, contractIds: string[]): Prom
 
 // Idempotency keys
 
-export async function findIdempotent(db: Queryable, caller: string, operation: string, key: string): Promise<{ requestHash: string; resourceId: string } | undefined> {
-  const { rows } = await db.query<{ request_hash: string; resource_id: string }>(
-    'select request_hash, resource_id from idempotency_keys where caller = $1 and operation = $2 and key = $3',
-    [caller, operation, key],
-  );
-  return rows[0] && { requestHash: rows[0].request_hash, resourceId: rows[0].resource_id };
-}
-
-export async function saveIdempotent(db: Queryable, caller: string, operation: string, key: string, requestHash: string, resourceId: string): Promise<void> {
-  await db.query('insert into idempotency_keys (caller, operation, key, request_hash, resource_id) values ($1, $2, $3, $4, $5)', [caller, operation, key, requestHash, resourceId]);
-}
+export { findIdempotent, saveIdempotent } from '@e21/kit';
