@@ -33,6 +33,7 @@ export default {
       testMatch: ['<rootDir>/{proto,packages,services,gateway}/**/test/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+      setupFiles: ['<rootDir>/tests/support/register-test-credentials.ts'],
     },
     {
       ...common,
@@ -40,6 +41,7 @@ export default {
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+      setupFiles: ['<rootDir>/tests/support/register-test-credentials.ts'],
     },
   ],
 };

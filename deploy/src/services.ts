@@ -1,14 +1,15 @@
 // The processes of the platform, and the environment each one runs with in the local stack.
 import { fileURLToPath } from 'node:url';
+import { SERVICES, type ServiceName } from '@e21/events';
+import { workloadEnvOf, type PlatformSecrets } from '@e21/devinfra';
 
 export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * The services, in start order (a service starts after those it calls). Each has its own database
+ * The services, in start order (the platform's table in @e21/events). Each has its own database
  * and gRPC port; every process is told where every service is (<NAME>_GRPC).
  */
-export const SERVICES = ['identity', 'programs', 'contracts', 'timesheets', 'currency', 'payroll'] as const;
-export type ServiceName = (typeof SERVICES)[number];
+export { SERVICES, type ServiceName };
 
 export interface StackPorts {
   gateway: number;
@@ -18,11 +19,15 @@ export interface StackPorts {
   grpc: Record<ServiceName, number>;
 }
 
-export interface StackSecrets {
+/** The OAuth clients' secrets, and every workload's key and NATS password (in .data/secrets.json). */
+export interface StackSecrets extends PlatformSecrets {
   webClientSecret: string;
   cliClientSecret: string;
   integratorClientSecret: string;
 }
+
+/** The local programs that call services as people on this machine: the demo seed and the benches. */
+export const STACK_TOOLS = ['deploy'] as const;
 
 export const databaseOf = (service: ServiceName | 'gateway') => `e21_${service}`;
 export const DATABASES = [...SERVICES, 'gateway' as const].map(databaseOf);
@@ -72,12 +77,16 @@ function serviceEnv(name: ServiceName, ports: StackPorts, secrets: StackSecrets,
 export function processSpecs(options: { ports: StackPorts; secrets: StackSecrets; databaseUrl: (name: string) => string; natsUrl: string; logLevel: string }): ProcessSpec[] {
   const { ports, secrets } = options;
   const publicUrl = `http://localhost:${ports.gateway}`;
-  const common = { NATS_URL: options.natsUrl, LOG_LEVEL: options.logLevel, METRICS_PORT: '0', ...serviceTargets(ports) };
+  const common = { LOG_LEVEL: options.logLevel, METRICS_PORT: '0', ...serviceTargets(ports) };
   const services: ProcessSpec[] = SERVICES.map((name) => ({
     name,
     entry: `services/${name}/dist/main.js`,
     env: {
       ...common,
+      ...workloadEnvOf(secrets, name),
+      NATS_URL: options.natsUrl,
+      NATS_USER: name,
+      NATS_PASSWORD: secrets.natsPasswords[name]!,
       DATABASE_URL: options.databaseUrl(databaseOf(name)),
       GRPC_PORT: String(ports.grpc[name]),
       GRPC_HOST: '127.0.0.1',
@@ -90,6 +99,7 @@ export function processSpecs(options: { ports: StackPorts; secrets: StackSecrets
     entry: 'gateway/dist/main.js',
     env: {
       ...common,
+      WORKLOAD_KEY: workloadEnvOf(secrets, 'gateway').WORKLOAD_KEY,
       DATABASE_URL: options.databaseUrl(databaseOf('gateway')),
       PORT: String(ports.gateway),
       PUBLIC_URL: publicUrl,

@@ -4,11 +4,22 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createClient, systemCaller } from '@e21/kit';
-import { freePort, startNats, startPostgres, waitFor, type NatsServer, type PostgresServer } from '@e21/devinfra';
+import { createClient, registerCredentials, systemCaller, WorkloadCredentials, type NatsLogin } from '@e21/kit';
+import {
+  freePort,
+  generatePlatformSecrets,
+  isPlatformSecrets,
+  natsUsersOf,
+  startNats,
+  startPostgres,
+  waitFor,
+  type NatsServer,
+  type PlatformSecrets,
+  type PostgresServer,
+} from '@e21/devinfra';
 import { HealthCheckResponse_ServingStatus, HealthService } from '@e21/proto/grpc/health/v1/health';
 import { seedDemo, type DemoData } from './demo/seed.js';
-import { DATABASES, processSpecs, repositoryRoot, SERVICES, serviceTargets, type ProcessSpec, type StackPorts, type StackSecrets } from './services.js';
+import { DATABASES, processSpecs, repositoryRoot, SERVICES, serviceTargets, STACK_TOOLS, type ProcessSpec, type StackPorts, type StackSecrets } from './services.js';
 
 export { SERVICES, type StackPorts } from './services.js';
 
@@ -27,6 +38,8 @@ export interface StackOptions {
   /** Stream every process's logs to the console instead of only to files. */
   verbose?: boolean;
   logLevel?: string;
+  /** Workload keys and NATS passwords to use instead of the data directory's (the tests' own). */
+  platformSecrets?: PlatformSecrets;
   onStatus?: (line: string) => void;
 }
 
@@ -37,6 +50,8 @@ export interface LocalStack {
   demo: DemoData | undefined;
   /** URL of one database of the stack's PostgreSQL (for tests that check what a service stored). */
   databaseUrl(name: string): string;
+  /** How a NATS user of the stack connects: a service's own, or "admin" (an operator, allowed everything). */
+  natsLogin(user: string): NatsLogin;
   stop(): Promise<void>;
   /** Stops one process (SIGKILL by default: a crash), for fault tests. */
   kill(name: string, signal?: NodeJS.Signals): Promise<void>;
@@ -46,11 +61,18 @@ export interface LocalStack {
   startReplica(name: string, replica: number): Promise<void>;
 }
 
-async function loadSecrets(dataDir: string): Promise<StackSecrets> {
+/** The data directory's secrets, made on first start; keys missing from an older file are added. */
+async function loadSecrets(dataDir: string, given: PlatformSecrets | undefined): Promise<StackSecrets> {
   const path = join(dataDir, 'secrets.json');
-  if (existsSync(path)) return JSON.parse(await readFile(path, 'utf8')) as StackSecrets;
+  const stored = existsSync(path) ? (JSON.parse(await readFile(path, 'utf8')) as Partial<StackSecrets>) : {};
   const secret = () => randomBytes(24).toString('base64url');
-  const secrets = { webClientSecret: secret(), cliClientSecret: secret(), integratorClientSecret: secret() };
+  const platform = given ?? (isPlatformSecrets(stored) ? stored : generatePlatformSecrets(STACK_TOOLS));
+  const secrets: StackSecrets = {
+    webClientSecret: stored.webClientSecret ?? secret(),
+    cliClientSecret: stored.cliClientSecret ?? secret(),
+    integratorClientSecret: stored.integratorClientSecret ?? secret(),
+    ...platform,
+  };
   await writeFile(path, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }
@@ -101,7 +123,9 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   const { ports, dataDir } = options;
   const logDir = join(dataDir, 'logs');
   await mkdir(logDir, { recursive: true });
-  const secrets = await loadSecrets(dataDir);
+  const secrets = await loadSecrets(dataDir, options.platformSecrets);
+  // The demo seed calls services as the "deploy" tool, a delegate of this machine's trust bundle.
+  for (const tool of STACK_TOOLS) registerCredentials(WorkloadCredentials.fromJwk(JSON.stringify(secrets.workloadKeys[tool])));
 
   let postgres: PostgresServer | undefined;
   let nats: NatsServer | undefined;
@@ -139,7 +163,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     postgres = await startPostgres({ dataDir: join(dataDir, 'postgres'), port: ports.postgres });
     for (const database of DATABASES) await postgres.ensureDatabase(database);
     status(`PostgreSQL ready on port ${ports.postgres}`);
-    nats = await startNats({ port: ports.nats, storeDir: join(dataDir, 'nats') });
+    nats = await startNats({ port: ports.nats, storeDir: join(dataDir, 'nats'), users: natsUsersOf(secrets) });
     status(`nats-server (JetStream) ready on port ${ports.nats}`);
 
     specs = processSpecs({
@@ -159,6 +183,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       secrets,
       demo,
       databaseUrl: postgres.url,
+      natsLogin: (user) => ({ url: nats!.url, user, password: secrets.natsPasswords[user] ?? '', name: user }),
       stop,
       async kill(name, signal = 'SIGKILL') {
         const process = running.get(name);

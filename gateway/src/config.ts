@@ -1,6 +1,6 @@
 // The gateway's environment variables.
 import { z } from 'zod';
-import { grpcTargetEnv } from '@e21/kit';
+import { grpcTargetEnv, workloadEnv } from '@e21/kit';
 
 export const gatewayEnv = {
   PORT: z.coerce.number().int().min(0).max(65535).default(8080).describe('HTTP port of the gateway'),
@@ -24,6 +24,7 @@ export const gatewayEnv = {
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0).describe('port of the Prometheus /metrics endpoint'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional().describe('OTLP/HTTP endpoint; traces are exported when set'),
+  ...workloadEnv,
 };
 
 export type GatewayConfig = z.infer<z.ZodObject<typeof gatewayEnv>>;

@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createClient, createLogger, createPool, initTelemetry, migrate, startMetricsServer, systemCaller, type Logger } from '@e21/kit';
+import { createClient, createLogger, createPool, initTelemetry, loadGrpcTls, migrate, startMetricsServer, systemCaller, WorkloadCredentials, type Logger } from '@e21/kit';
 import { HealthService, HealthCheckResponse_ServingStatus } from '@e21/proto/grpc/health/v1/health';
 import { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
 import { ContractsServiceService } from '@e21/proto/e21/contracts/v1/contracts';
@@ -32,7 +32,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const pool = createPool(config.DATABASE_URL, 20);
   await migrate(pool, [{ name: 'gateway', dir: migrationsDir }]);
 
-  const clientOptions = { from: 'gateway', deadlineMs: config.GRPC_DEADLINE_MS };
+  const credentials = WorkloadCredentials.fromJwk(config.WORKLOAD_KEY);
+  if (credentials.workload !== 'gateway') throw new Error(`WORKLOAD_KEY is the key of ${credentials.workload}, not of the gateway`);
+  const tls = loadGrpcTls({ ca: config.GRPC_TLS_CA_FILE, cert: config.GRPC_TLS_CERT_FILE, key: config.GRPC_TLS_KEY_FILE });
+  // The gateway turns each verified session or bearer token into a caller token for the one service it calls.
+  const clientOptions = { from: 'gateway', deadlineMs: config.GRPC_DEADLINE_MS, credentials, tls };
   /** Where each service is; a new service adds its line (and its client in deps below). */
   const targets = { identity: config.IDENTITY_GRPC, contracts: config.CONTRACTS_GRPC, programs: config.PROGRAMS_GRPC, currency: config.CURRENCY_GRPC, timesheets: config.TIMESHEETS_GRPC, payroll: config.PAYROLL_GRPC };
   const identity = createClient(IdentityServiceService, targets.identity, clientOptions);

@@ -25,7 +25,7 @@ export async function createCurrencyFixtures(platform: Platform, signIn: PersonK
   const client: CurrencyClient = createClient(CurrencyServiceService, `127.0.0.1:${platform.services.currency!.grpcPort}`, { from: 'test', deadlineMs: 15_000 });
   const world = await createCurrencyWorld(platform.identityClient, { password: PASSWORD, signIn });
   const ecu: Currency = await configureEcu(client, world);
-  const approvals = await ApprovalPublisher.connect(platform.nats.url);
+  const approvals = await ApprovalPublisher.connect(platform.nats.login('timesheets'));
 
   /** Approves `minutes` for a person of Marseille and waits until they are paid; their account. */
   async function fund(personId: string, minutes: number): Promise<Account> {

@@ -18,7 +18,7 @@ beforeAll(async () => {
   platform = await startPlatform();
   pool = createPool(await createTestDatabase('audit'));
   await migrate(pool, [{ name: 'kit', dir: kitMigrationsDir }]);
-  nats = await connectNats(platform.nats.url, 'audit', createLogger('audit', 'silent'));
+  nats = await connectNats(platform.nats.login('admin'), createLogger('audit', 'silent')); // an operator's consumer, outside the platform's table
   consumer = new EventConsumer({ service: 'audit', name: 'profile-changes', pool, nats, logger: createLogger('audit', 'silent') }).on(
     identityEvents.personUpdated,
     async (_tx, event) => {

@@ -6,9 +6,8 @@
 // Build first (npm run build), then: npm run bench -- currency
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
-import { connect } from 'nats';
 import pg from 'pg';
-import { createClient, ensureStream, personCaller, systemCaller, toHeaders, toProtoEnum } from '@e21/kit';
+import { connectNats, createClient, createLogger, ensureStream, personCaller, systemCaller, toHeaders, toProtoEnum } from '@e21/kit';
 import { timesheetsEvents } from '@e21/events';
 import { CurrencyServiceService } from '@e21/proto/e21/currency/v1/currency';
 import { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
@@ -20,7 +19,7 @@ const CLIENTS = Number(process.env.CLIENTS ?? 64);
 const DURATION_S = Number(process.env.DURATION ?? 10);
 const APPROVALS = Number(process.env.APPROVALS ?? 400);
 const APPROVALS_PER_S = Number(process.env.APPROVALS_PER_S ?? 20);
-const SYSTEM = { caller: systemCaller('bench') };
+const SYSTEM = { caller: systemCaller('deploy') };
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (values, p) => {
@@ -30,10 +29,11 @@ const percentile = (values, p) => {
 const random = (n) => Math.floor(Math.random() * n);
 
 const stack = await startLocalStack({ dataDir: await newDataDir(), ports: await freePorts(), demo: false, logLevel: 'warn' });
-const identity = createClient(IdentityServiceService, `127.0.0.1:${stack.ports.grpc.identity}`, { from: 'bench', deadlineMs: 30_000 });
-const currency = createClient(CurrencyServiceService, `127.0.0.1:${stack.ports.grpc.currency}`, { from: 'bench', deadlineMs: 30_000 });
+const identity = createClient(IdentityServiceService, `127.0.0.1:${stack.ports.grpc.identity}`, { from: 'deploy', deadlineMs: 30_000 });
+const currency = createClient(CurrencyServiceService, `127.0.0.1:${stack.ports.grpc.currency}`, { from: 'deploy', deadlineMs: 30_000 });
 const db = new pg.Pool({ connectionString: stack.databaseUrl('e21_currency'), max: 10 });
-const nats = await connect({ servers: `nats://127.0.0.1:${stack.ports.nats}` });
+// Approvals are published as the timesheets service would, with its NATS user.
+const nats = await connectNats(stack.natsLogin('timesheets'), createLogger('bench', 'silent'));
 try {
   // A territory with its currency, and people living there.
   const tree = [['eu', null, 'eu'], ['france', 'eu', 'country'], ['paca', 'france', 'region'], ['bdr', 'paca', 'department'], ['marseille', 'bdr', 'locality']];

@@ -24,7 +24,7 @@ const PEOPLE = Number(process.env.PEOPLE ?? 10_000);
 const SEEDERS = Number(process.env.SEEDERS ?? 16);
 const TEAM = 500;
 const SKILL = 'urn:e21:skill:solar-panel-installation';
-const SYSTEM = { caller: systemCaller('bench') };
+const SYSTEM = { caller: systemCaller('deploy') };
 const as = (personId) => ({ caller: personCaller(personId) });
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -53,10 +53,10 @@ async function inParallel(count, width, work) {
 process.env.RATE_LIMIT_PER_MINUTE = '100000000';
 const { stack } = await timedStart(await newDataDir(), await freePorts());
 const grpc = (name) => `127.0.0.1:${stack.ports.grpc[name]}`;
-const identity = createClient(IdentityServiceService, grpc('identity'), { from: 'bench', deadlineMs: 60_000 });
-const programs = createClient(ProgramsServiceService, grpc('programs'), { from: 'bench', deadlineMs: 60_000 });
-const contracts = createClient(ContractsServiceService, grpc('contracts'), { from: 'bench', deadlineMs: 60_000 });
-const timesheets = createClient(TimesheetsServiceService, grpc('timesheets'), { from: 'bench', deadlineMs: 60_000 });
+const identity = createClient(IdentityServiceService, grpc('identity'), { from: 'deploy', deadlineMs: 60_000 });
+const programs = createClient(ProgramsServiceService, grpc('programs'), { from: 'deploy', deadlineMs: 60_000 });
+const contracts = createClient(ContractsServiceService, grpc('contracts'), { from: 'deploy', deadlineMs: 60_000 });
+const timesheets = createClient(TimesheetsServiceService, grpc('timesheets'), { from: 'deploy', deadlineMs: 60_000 });
 const payrollDb = createPool(stack.databaseUrl('e21_payroll'), 2);
 
 try {

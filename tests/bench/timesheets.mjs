@@ -23,9 +23,9 @@ const percentile = (values, p) => {
 process.env.RATE_LIMIT_PER_MINUTE = '100000000';
 const { stack } = await timedStart(await newDataDir(), await freePorts());
 const grpc = (name) => `127.0.0.1:${stack.ports.grpc[name]}`;
-const identity = createClient(IdentityServiceService, grpc('identity'), { from: 'bench', deadlineMs: 30_000 });
-const programs = createClient(ProgramsServiceService, grpc('programs'), { from: 'bench', deadlineMs: 15_000 });
-const contracts = createClient(ContractsServiceService, grpc('contracts'), { from: 'bench', deadlineMs: 15_000 });
+const identity = createClient(IdentityServiceService, grpc('identity'), { from: 'deploy', deadlineMs: 30_000 });
+const programs = createClient(ProgramsServiceService, grpc('programs'), { from: 'deploy', deadlineMs: 15_000 });
+const contracts = createClient(ContractsServiceService, grpc('contracts'), { from: 'deploy', deadlineMs: 15_000 });
 
 try {
   const { people, territories } = stack.demo;
@@ -43,7 +43,7 @@ try {
     const email = `bench.${i}.${randomUUID().slice(0, 6)}@test.e21.eu`;
     const registered = await identity.registerPerson(
       { name: `Bench Volunteer ${i}`, email, locale: 'en', status: toProtoEnum('PERSON_STATUS', 'volunteer'), territoryId: territories.marseille, password: PASSWORD },
-      { caller: systemCaller('bench') },
+      { caller: systemCaller('deploy') },
     );
     // Tree planting is on their profile and agreed in their contract, as for most people logging hours.
     await identity.setCompetence({ personId: registered.id, skillId: need.skillId, level: 2, language: 'en' }, as(registered.id));

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, signInOn, type Language } from '../support/browser.js';
 import { freeStackPorts, startLocalStack, type LocalStack } from '@e21/deploy';
+import { testSecrets } from '@e21/devinfra';
 
 let stack: LocalStack;
 let browser: Browser;
@@ -12,6 +13,7 @@ let browser: Browser;
 beforeAll(async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'e21-e2e-'));
   stack = await startLocalStack({
+    platformSecrets: testSecrets(),
     dataDir,
     demo: true,
     logLevel: 'warn',

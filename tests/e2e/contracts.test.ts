@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, signedInPage } from '../support/browser.js';
 import { freeStackPorts, startLocalStack, type LocalStack } from '@e21/deploy';
+import { testSecrets } from '@e21/devinfra';
 
 const YEAR = new Date().getUTCFullYear();
 
@@ -14,7 +15,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'e21-e2e-contracts-'));
-  stack = await startLocalStack({ dataDir, demo: true, logLevel: 'warn', ports: await freeStackPorts() });
+  stack = await startLocalStack({ dataDir, demo: true, logLevel: 'warn', ports: await freeStackPorts(), platformSecrets: testSecrets() });
   browser = await launchBrowser();
 }, 180_000);
 

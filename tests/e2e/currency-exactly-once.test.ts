@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { connect, type NatsConnection } from 'nats';
 import pg from 'pg';
 import { createClient, sleep, systemCaller, toProtoEnum, type ServiceClient } from '@e21/kit';
-import { waitFor } from '@e21/devinfra';
+import { testSecrets, waitFor } from '@e21/devinfra';
 import { freeStackPorts, startLocalStack, type LocalStack } from '@e21/deploy';
 import { CurrencyServiceService, type Currency } from '@e21/proto/e21/currency/v1/currency';
 import { IdentityServiceService, type PersonStatus, type TerritoryLevel } from '@e21/proto/e21/identity/v1/identity';
@@ -30,7 +30,7 @@ let people: string[] = [];
 
 beforeAll(async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'e21-e2e-currency-once-'));
-  stack = await startLocalStack({ dataDir, demo: false, logLevel: 'warn', ports: await freeStackPorts() });
+  stack = await startLocalStack({ dataDir, demo: false, logLevel: 'warn', ports: await freeStackPorts(), platformSecrets: testSecrets() });
   const identity = createClient(IdentityServiceService, `127.0.0.1:${stack.ports.grpc.identity}`, { from: 'test', deadlineMs: 15_000 });
   const tree: [string, string, string, string, string][] = [
     [territories.eu, '', 'eu', 'EU', 'European Union'],
@@ -53,7 +53,7 @@ beforeAll(async () => {
   db = new pg.Client({ connectionString: stack.databaseUrl('e21_currency') });
   await db.connect();
   nats = await connect({ servers: `nats://127.0.0.1:${stack.ports.nats}` });
-  approvals = await ApprovalPublisher.connect(`nats://127.0.0.1:${stack.ports.nats}`);
+  approvals = await ApprovalPublisher.connect(stack.natsLogin('timesheets'));
 }, 180_000);
 
 afterAll(async () => {

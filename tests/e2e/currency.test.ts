@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, signedInPage, type Language } from '../support/browser.js';
 import { createClient, personCaller, toProtoEnum } from '@e21/kit';
 import { freeStackPorts, startLocalStack, type LocalStack } from '@e21/deploy';
+import { testSecrets } from '@e21/devinfra';
 import { ContractsServiceService, Party, type ContractStatus } from '@e21/proto/e21/contracts/v1/contracts';
 
 const SOLAR = 'urn:e21:skill:solar-panel-installation';
@@ -23,7 +24,7 @@ const shown = (minor: number, language: 'en' | 'fr') => new Intl.NumberFormat(la
 
 beforeAll(async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'e21-e2e-currency-'));
-  stack = await startLocalStack({ dataDir, demo: true, logLevel: 'warn', ports: await freeStackPorts() });
+  stack = await startLocalStack({ dataDir, demo: true, logLevel: 'warn', ports: await freeStackPorts(), platformSecrets: testSecrets() });
   browser = await launchBrowser();
   // Lucas's contract, which the demo leaves waiting, is accepted by his employer and his office.
   const contracts = createClient(ContractsServiceService, `127.0.0.1:${stack.ports.grpc.contracts}`, { from: 'test', deadlineMs: 15_000 });

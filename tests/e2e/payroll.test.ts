@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, signedInPage } from '../support/browser.js';
 import { connectNats, createClient, createLogger, createPool, personCaller, systemCaller, toHeaders, toProtoEnum, type Pool, type ServiceClient } from '@e21/kit';
 import { freeStackPorts, startLocalStack, type LocalStack } from '@e21/deploy';
-import { pdfText, waitFor } from '@e21/devinfra';
+import { pdfText, testSecrets, waitFor } from '@e21/devinfra';
 import { ContractsServiceService, Party, type TermsInput } from '@e21/proto/e21/contracts/v1/contracts';
 import { IdentityServiceService, type MembershipRole, type OrganizationKind, type PersonStatus } from '@e21/proto/e21/identity/v1/identity';
 import { ProgramsServiceService, type Project, type ProjectKind, type ProjectStatus } from '@e21/proto/e21/programs/v1/programs';
@@ -39,7 +39,7 @@ const terms: TermsInput = { periodStart: `${year}-01-01`, periodEnd: `${year}-12
 
 beforeAll(async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'e21-e2e-payroll-'));
-  stack = await startLocalStack({ dataDir, demo: true, logLevel: 'warn', ports: await freeStackPorts() });
+  stack = await startLocalStack({ dataDir, demo: true, logLevel: 'warn', ports: await freeStackPorts(), platformSecrets: testSecrets() });
   browser = await launchBrowser();
   const target = (name: 'identity' | 'programs' | 'contracts' | 'timesheets') => `127.0.0.1:${stack.ports.grpc[name]}`;
   identity = createClient(IdentityServiceService, target('identity'), { from: 'test', deadlineMs: 30_000 });
@@ -66,7 +66,7 @@ async function download(page: Page, link: ReturnType<Page['getByRole']>): Promis
 
 /** Ziguinchor's solar schools (Aubagne, coordinated by Karim), from the programs demo. */
 async function ziguinchor(): Promise<Project> {
-  const { projects } = await programs.listMyProjects({ language: 'fr' }, as(person('karim').id));
+  const { projects } = await programs.listMyProjects({ language: 'fr', personId: '' }, as(person('karim').id));
   return projects.find((p) => p.title.startsWith('Écoles solaires à Ziguinchor'))!;
 }
 
@@ -222,7 +222,7 @@ describe('a run interrupted', () => {
 
   it('issues nothing new when period.closed is delivered again', async () => {
     const timesheetsDb = createPool(stack.databaseUrl('e21_timesheets'), 1);
-    const nats = await connectNats(`nats://127.0.0.1:${stack.ports.nats}`, 'test', createLogger('test', 'silent'));
+    const nats = await connectNats(stack.natsLogin('admin'), createLogger('test', 'silent'));
     try {
       const { rows } = await timesheetsDb.query<{ id: string; type: string; subject: string; payload: Buffer }>("select id, type, subject, payload from outbox where type = 'timesheets.period.closed'");
       expect(rows.length).toBeGreaterThanOrEqual(3);

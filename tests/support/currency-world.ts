@@ -3,8 +3,8 @@
 // Bouches-du-Rhône and of Var, an officer without treasury role), the Bouches-du-Rhône currency,
 // and approved hours published to JetStream as the timesheets service publishes them.
 import { randomUUID } from 'node:crypto';
-import { connect, type NatsConnection } from 'nats';
-import { ensureStream, personCaller, Refused, systemCaller, toHeaders, toProtoEnum, type ServiceClient } from '@e21/kit';
+import type { NatsConnection } from 'nats';
+import { connectNats, createLogger, ensureStream, eventSourceOf, personCaller, Refused, systemCaller, toHeaders, toProtoEnum, type NatsLogin, type ServiceClient } from '@e21/kit';
 import { waitFor } from '@e21/devinfra';
 import { timesheetsEvents } from '@e21/events';
 import { CurrencyServiceService, OwnerKind, type Account, type Currency } from '@e21/proto/e21/currency/v1/currency';
@@ -133,8 +133,9 @@ export function approvedEntry(personId: string, territoryId: string, minutes: nu
 export class ApprovalPublisher {
   private constructor(private readonly nats: NatsConnection) {}
 
-  static async connect(natsUrl: string): Promise<ApprovalPublisher> {
-    const nats = await connect({ servers: natsUrl, name: 'test-timesheets' });
+  /** `login`: the timesheets service's NATS user, the only one allowed to publish its events. */
+  static async connect(login: NatsLogin): Promise<ApprovalPublisher> {
+    const nats = await connectNats(login, createLogger('test-timesheets', 'silent'));
     // The stream is the timesheets service's; the test creates it as a consumer would, when missing.
     await ensureStream(nats, 'timesheets', { createOnly: true });
     return new ApprovalPublisher(nats);
@@ -147,7 +148,7 @@ export class ApprovalPublisher {
   async publish(entry: TimeEntryFacts, options: { eventId?: string; messageId?: string } = {}): Promise<string> {
     const eventId = options.eventId ?? randomUUID();
     const data = timesheetsEvents.entryApproved.codec.encode({ entry, approvedBy: 'person:00000000-0000-4000-8000-00000000c00d', approvedAt: new Date().toISOString() }).finish();
-    const headers = toHeaders({ id: eventId, type: timesheetsEvents.entryApproved.type, source: 'e21/timesheets', subject: entry.entryId, time: new Date().toISOString() }, {});
+    const headers = toHeaders({ id: eventId, type: timesheetsEvents.entryApproved.type, source: eventSourceOf('timesheets'), subject: entry.entryId, time: new Date().toISOString() }, {});
     await this.nats.jetstream().publish(timesheetsEvents.entryApproved.type, data, { msgID: options.messageId ?? eventId, headers });
     return eventId;
   }

@@ -1,8 +1,9 @@
-// Starts one real PostgreSQL server for the whole test run; each test file creates its own databases.
+// Starts one real PostgreSQL server for the whole test run (each test file creates its own databases)
+// and makes the run's workload keys and NATS passwords.
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findNatsServer, freePort, rememberTestPostgres, startPostgres, type PostgresServer } from '@e21/devinfra';
+import { findNatsServer, freePort, rememberTestPostgres, startPostgres, testSecrets, type PostgresServer } from '@e21/devinfra';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -16,4 +17,5 @@ export default async function globalSetup(): Promise<void> {
   const server = await startPostgres({ dataDir, port: await freePort(), fast: true });
   globalThis.e21TestPostgres = server;
   rememberTestPostgres(server.url('postgres'));
+  testSecrets(); // one set of keys and NATS passwords for every worker of the run
 }

@@ -4,8 +4,7 @@
 // March, then Garlaban Bois: two contracts in the month) and a volunteer, plus an April entry of
 // Amina's that March's form must leave out. Figures the tests expect are exported beside it.
 import { randomUUID } from 'node:crypto';
-import { connect } from 'nats';
-import { ensureStream, toHeaders, toProtoEnum, type ServiceClient } from '@e21/kit';
+import { connectNats, createLogger, ensureStream, eventSourceOf, toHeaders, toProtoEnum, type NatsLogin, type ServiceClient } from '@e21/kit';
 import { waitFor } from '@e21/devinfra';
 import { timesheetsEvents } from '@e21/events';
 import type { CurrencyServiceService } from '@e21/proto/e21/currency/v1/currency';
@@ -126,11 +125,11 @@ export async function completedRun(payroll: PayrollClient, territoryId: string, 
 }
 
 /** Publishes timesheets.period.closed straight to JetStream, as the timesheets relay does: a redelivery keeps the event id. */
-export async function publishPeriodClosed(natsUrl: string, data: PeriodClosed, eventId: string = randomUUID()): Promise<string> {
-  const nats = await connect({ servers: natsUrl, name: 'test-timesheets' });
+export async function publishPeriodClosed(login: NatsLogin, data: PeriodClosed, eventId: string = randomUUID()): Promise<string> {
+  const nats = await connectNats(login, createLogger('test-timesheets', 'silent'));
   try {
     await ensureStream(nats, 'timesheets', { createOnly: true });
-    const headers = toHeaders({ id: eventId, type: timesheetsEvents.periodClosed.type, source: 'e21/timesheets', subject: data.periodId, time: new Date().toISOString() }, {});
+    const headers = toHeaders({ id: eventId, type: timesheetsEvents.periodClosed.type, source: eventSourceOf('timesheets'), subject: data.periodId, time: new Date().toISOString() }, {});
     await nats.jetstream().publish(timesheetsEvents.periodClosed.type, timesheetsEvents.periodClosed.codec.encode(data).finish(), { msgID: randomUUID(), headers });
   } finally {
     await nats.drain();

@@ -1,6 +1,6 @@
 // The platform in one test process: identity and the gateway on real PostgreSQL and nats-server.
 import { createClient, loadConfig, personCaller, startService, systemCaller, toProtoEnum, type RunningService, type ServiceClient, type ServiceConfig } from '@e21/kit';
-import { createTestDatabase, freePort, startTestNats, type NatsServer } from '@e21/devinfra';
+import { createTestDatabase, freePort, startTestNats, workloadEnvOf, testSecrets, type TestNats } from '@e21/devinfra';
 import { identityConfigSchema, identitySpec, type IdentityConfig } from '@e21/identity';
 import { programsConfigSchema, programsSpec } from '@e21/programs';
 import { contractsConfigSchema, contractsSpec } from '@e21/contracts';
@@ -31,7 +31,7 @@ export interface Platform {
   services: Record<string, RunningService<ServiceConfig>>;
   identityClient: IdentityClient;
   gateway: RunningGateway;
-  nats: NatsServer;
+  nats: TestNats;
   issuer: string;
   gatewayDatabaseUrl: string;
   /** An access token through the password grant, as scripts get one. */
@@ -42,13 +42,13 @@ export interface Platform {
 
 /** What starting one more service needs: the NATS URL and where the services started before it are. */
 interface StartContext {
-  natsUrl: string;
+  nats: TestNats;
   targets: Record<string, string>;
 }
 
 const common = async (context: StartContext, service: string) => ({
   DATABASE_URL: await createTestDatabase(service),
-  NATS_URL: context.natsUrl,
+  ...context.nats.serviceEnv(service),
   GRPC_PORT: '0',
   GRPC_HOST: '127.0.0.1',
   LOG_LEVEL: 'silent',
@@ -77,7 +77,7 @@ export async function startPlatform(): Promise<Platform> {
     identitySpec,
     loadConfig(identityConfigSchema, {
       DATABASE_URL: await createTestDatabase('identity'),
-      NATS_URL: nats.url,
+      ...nats.serviceEnv('identity'),
       GRPC_PORT: '0',
       GRPC_HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
@@ -91,7 +91,7 @@ export async function startPlatform(): Promise<Platform> {
       ]),
     }),
   );
-  const context: StartContext = { natsUrl: nats.url, targets: { IDENTITY_GRPC: `127.0.0.1:${identity.grpcPort}` } };
+  const context: StartContext = { nats, targets: { IDENTITY_GRPC: `127.0.0.1:${identity.grpcPort}` } };
   const services: Record<string, RunningService<ServiceConfig>> = {};
   for (const { name, start } of LATER_SERVICES) {
     services[name] = await start(context);
@@ -107,6 +107,7 @@ export async function startPlatform(): Promise<Platform> {
       ...context.targets,
       OIDC_ISSUER: issuer,
       OIDC_CLIENT_SECRET: 'web-secret',
+      WORKLOAD_KEY: workloadEnvOf(testSecrets(), 'gateway').WORKLOAD_KEY,
       LOG_LEVEL: 'silent',
       RATE_LIMIT_PER_MINUTE: '100000',
     }),

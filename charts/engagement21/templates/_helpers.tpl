@@ -53,3 +53,61 @@ app.kubernetes.io/component: {{ .name }}
   value: {{ . | quote }}
 {{- end }}
 {{- end -}}
+
+{{/*
+The calling side of trust (packages/kit/src/config.ts, workloadEnv): the workload's own signing key,
+from the Secret `npm run kubernetes-secrets` makes, and mutual TLS between pods when on.
+*/}}
+{{- define "e21.workloadEnv" -}}
+- name: WORKLOAD_KEY
+  valueFrom: { secretKeyRef: { name: {{ include "e21.fullname" .root }}-workload-keys, key: {{ .name }} } }
+{{- if .root.Values.mtls.enabled }}
+- { name: GRPC_TLS_CA_FILE, value: /etc/e21/tls/ca.crt }
+- { name: GRPC_TLS_CERT_FILE, value: /etc/e21/tls/tls.crt }
+- { name: GRPC_TLS_KEY_FILE, value: /etc/e21/tls/tls.key }
+{{- end }}
+{{- end -}}
+
+{{/* The serving side: the trust bundle every caller token is checked against, and the service's NATS user. */}}
+{{- define "e21.serviceTrustEnv" -}}
+- name: WORKLOAD_TRUST
+  valueFrom: { configMapKeyRef: { name: {{ include "e21.fullname" .root }}-workload-trust, key: trust.json } }
+- name: NATS_USER
+  value: {{ .name | quote }}
+- name: NATS_PASSWORD
+  valueFrom: { secretKeyRef: { name: {{ include "e21.fullname" .root }}-nats-passwords, key: {{ .name }} } }
+{{- end -}}
+
+{{/* The pod's TLS certificate (tls.crt, tls.key, ca.crt, as cert-manager writes them) when mutual TLS is on. */}}
+{{- define "e21.tlsVolumeMount" -}}
+{{- if .root.Values.mtls.enabled }}
+- { name: tls, mountPath: /etc/e21/tls, readOnly: true }
+{{- end }}
+{{- end -}}
+
+{{- define "e21.tlsVolume" -}}
+{{- if .root.Values.mtls.enabled }}
+- { name: tls, secret: { secretName: {{ include "e21.component" . }}-tls } }
+{{- end }}
+{{- end -}}
+
+{{/* A cert-manager Certificate for a process, valid for its Service name, as server and as client. */}}
+{{- define "e21.certificate" -}}
+{{- if and .root.Values.mtls.enabled .root.Values.mtls.issuerRef.name }}
+---
+apiVersion: cert-manager.io/v1
+kind: Certificate
+metadata:
+  name: {{ include "e21.component" . }}
+  labels: {{- include "e21.labels" . | nindent 4 }}
+spec:
+  secretName: {{ include "e21.component" . }}-tls
+  duration: 2160h
+  renewBefore: 360h
+  dnsNames:
+    - {{ include "e21.component" . }}
+    - {{ printf "%s.%s.svc" (include "e21.component" .) .root.Release.Namespace }}
+  usages: [server auth, client auth]
+  issuerRef: {{- toYaml .root.Values.mtls.issuerRef | nindent 4 }}
+{{- end }}
+{{- end -}}

@@ -48,7 +48,7 @@ const LOGGERS: Logger[] = [
 ];
 
 async function projectOf(programs: Programs, coordinatorId: string, title: string): Promise<Project> {
-  const { projects } = await programs.listMyProjects({ language: 'fr' }, as(coordinatorId));
+  const { projects } = await programs.listMyProjects({ language: 'fr', personId: '' }, as(coordinatorId));
   const project = projects.find((p) => p.title.startsWith(title));
   if (!project) throw new Error(`the programs demo has no project "${title}"`);
   return project;

@@ -3,4 +3,5 @@ export * from './ports.js';
 export * from './postgres.js';
 export * from './nats.js';
 export * from './test-env.js';
+export * from './platform-secrets.js';
 export * from './pdf-text.js';

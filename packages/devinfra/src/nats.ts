@@ -1,7 +1,8 @@
 // A real nats-server with JetStream, found on the PATH (installed with apt-get when root).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { connect as netConnect } from 'node:net';
 import { waitFor } from './ports.js';
 
@@ -35,12 +36,39 @@ export interface NatsServer {
   start(): Promise<void>;
 }
 
+export interface NatsUser {
+  user: string;
+  password: string;
+  /** Subjects the user may publish to and subscribe to; everything when absent (an operator). */
+  permissions?: { publish: string[]; subscribe: string[] };
+}
+
 export interface NatsOptions {
   port: number;
   storeDir: string;
+  /** Users allowed to connect; the server then refuses anyone else. */
+  users?: NatsUser[];
   onLog?: (line: string) => void;
 }
 
+/** The server's configuration file: JetStream, and the users with their permissions. */
+export function natsConfig(options: NatsOptions): string {
+  const quote = (text: string) => JSON.stringify(text);
+  const list = (subjects: string[]) => `[${subjects.map(quote).join(', ')}]`;
+  const users = (options.users ?? []).map((user) => {
+    const permissions = user.permissions
+      ? `, permissions: { publish: { allow: ${list(user.permissions.publish)} }, subscribe: { allow: ${list(user.permissions.subscribe)} } }`
+      : '';
+    return `    { user: ${quote(user.user)}, password: ${quote(user.password)}${permissions} }`;
+  });
+  return [
+    'host: "127.0.0.1"',
+    `port: ${options.port}`,
+    `jetstream { store_dir: ${quote(options.storeDir)} }`,
+    ...(users.length ? ['authorization {', '  users: [', users.join(',\n'), '  ]', '}'] : []),
+    '',
+  ].join('\n');
+}
 export async function startNats(options: NatsOptions): Promise<NatsServer> {
   const binary = findNatsServer();
   await mkdir(options.storeDir, { recursive: true });
@@ -49,7 +77,10 @@ export async function startNats(options: NatsOptions): Promise<NatsServer> {
     port: options.port,
     url: `nats://127.0.0.1:${options.port}`,
     async start() {
-      child = spawn(binary, ['-a', '127.0.0.1', '-p', String(options.port), '-js', '-sd', options.storeDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+      // The configuration holds passwords: readable by this user only.
+      const configFile = join(options.storeDir, 'nats-server.conf');
+      await writeFile(configFile, natsConfig(options), { mode: 0o600 });
+      child = spawn(binary, ['-c', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
       const log = (chunk: Buffer) => options.onLog?.(chunk.toString());
       child.stdout?.on('data', log);
       child.stderr?.on('data', log);

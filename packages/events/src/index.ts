@@ -96,3 +96,4 @@ export const payrollEvents = {
   formIssued: defineEvent('payroll.form.issued', FormIssued),
   formSuperseded: defineEvent('payroll.form.superseded', FormSuperseded),
 };
+export * from './topology.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, loadConfig, serviceEnv } from './config.js';
+import { generateTrust } from './trust/workload-keys.js';
 
 const shape = {
   DATABASE_URL: z.string().regex(/^postgres:\/\//, 'must be a postgres:// URL').describe('PostgreSQL URL of the database'),
@@ -50,9 +51,12 @@ describe('loadConfig', () => {
 
   it('applies defaults to variables that are not set', () => {
     expect(loadConfig(shape, valid).LOG_LEVEL).toBe('info');
-    expect(loadConfig(serviceEnv, { DATABASE_URL: 'postgres://db/identity', NATS_URL: 'nats://localhost:4222', GRPC_PORT: '50051' })).toEqual({
+    const { trust, keys } = generateTrust(['identity'], []);
+    const credentials = { NATS_PASSWORD: 'secret', WORKLOAD_KEY: JSON.stringify(keys.identity), WORKLOAD_TRUST: JSON.stringify(trust) };
+    expect(loadConfig(serviceEnv, { DATABASE_URL: 'postgres://db/identity', NATS_URL: 'nats://localhost:4222', GRPC_PORT: '50051', ...credentials })).toEqual({
       DATABASE_URL: 'postgres://db/identity',
       NATS_URL: 'nats://localhost:4222',
+      ...credentials,
       GRPC_PORT: 50051,
       GRPC_HOST: '0.0.0.0',
       METRICS_PORT: 0,
@@ -60,6 +64,18 @@ describe('loadConfig', () => {
       NATS_STREAM_REPLICAS: 1,
       SHUTDOWN_GRACE_MS: 10_000,
     });
+  });
+
+  it('refuses a workload key or a trust bundle that is not one, saying why', () => {
+    const { trust, keys } = generateTrust(['identity'], []);
+    const base = { DATABASE_URL: 'postgres://db/identity', NATS_URL: 'nats://localhost:4222', NATS_PASSWORD: 'secret' };
+    const publicOnly = { ...keys.identity, d: undefined };
+    expect(problemsOf(() => loadConfig(serviceEnv, { ...base, WORKLOAD_KEY: JSON.stringify(publicOnly), WORKLOAD_TRUST: JSON.stringify(trust) }))).toEqual([
+      expect.stringMatching(/^WORKLOAD_KEY is not valid \(WORKLOAD_KEY must be a private Ed25519 JWK/),
+    ]);
+    expect(problemsOf(() => loadConfig(serviceEnv, { ...base, WORKLOAD_KEY: JSON.stringify(keys.identity), WORKLOAD_TRUST: JSON.stringify({ keys: [keys.identity], delegates: [] }) }))).toEqual([
+      expect.stringMatching(/^WORKLOAD_TRUST is not valid \(WORKLOAD_TRUST keys must be public/),
+    ]);
   });
 
   it('treats an empty variable as not set: its default applies, and a required one is refused', () => {

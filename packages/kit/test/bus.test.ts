@@ -1,6 +1,6 @@
 // The outbox and inbox against real PostgreSQL and a real nats-server.
 import { HealthCheckRequest } from '@e21/proto/grpc/health/v1/health';
-import { createTestDatabase, startTestNats, waitFor, type NatsServer } from '@e21/devinfra';
+import { createTestDatabase, startTestNats, waitFor, type TestNats } from '@e21/devinfra';
 import {
   appendEvent,
   connectNats,
@@ -23,7 +23,7 @@ import {
 const thingHappened = defineEvent('testing.thing.happened', HealthCheckRequest);
 const logger = createLogger('test', 'silent');
 
-let nats: NatsServer;
+let nats: TestNats;
 let pool: Pool;
 let databaseUrl: string;
 let connection: NatsConnection;
@@ -34,7 +34,7 @@ beforeAll(async () => {
   pool = createPool(databaseUrl);
   await migrate(pool, [{ name: 'kit', dir: kitMigrationsDir }]);
   await pool.query('create table effects (event_id uuid, service text)');
-  connection = await connectNats(nats.url, 'test', logger);
+  connection = await connectNats(nats.login('admin'), logger);
   await ensureStream(connection, 'testing');
 });
 

@@ -1,6 +1,6 @@
 // What the contracts service publishes (each change's event, written to the outbox in the change's
 // transaction) and consumes: timesheets' approved and corrected hours, which become the employer's consumed minutes.
-import { appendEvent, EventConsumer, type Logger, type NatsConnection, type Pool, type Queryable } from '@e21/kit';
+import { appendEvent, eventSourceOf, EventConsumer, type Logger, type NatsConnection, type Pool, type Queryable } from '@e21/kit';
 import { contractsEvents, timesheetsEvents } from '@e21/events';
 import type { SarContract } from '@e21/proto/e21/contracts/v1/contracts';
 import type { EmployerCommitment } from './domain/commitment.js';
@@ -9,7 +9,7 @@ import { acceptanceToProto, commitmentToProto, holidaysToProto, partyToProto, te
 import * as store from './store.js';
 import type { AcceptanceRecord, ContractRecord, HolidaysRecord, VersionRecord } from './store.js';
 
-const SOURCE = 'e21/contracts';
+const SOURCE = eventSourceOf('contracts');
 
 export const commitmentSet = (tx: Queryable, commitment: EmployerCommitment, previousCommittedMinutes: number) =>
   appendEvent(tx, SOURCE, contractsEvents.commitmentSet, `${commitment.organizationId}/${commitment.year}`, {

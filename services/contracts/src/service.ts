@@ -21,9 +21,9 @@ export const contractsConfigSchema = { ...serviceEnv, ...contractsEnv };
 export const contractsSpec: ServiceSpec<ContractsConfig> = {
   name: 'contracts',
   migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
-  build({ config, pool, logger, nats }) {
-    const identity = createClient(IdentityServiceService, config.IDENTITY_GRPC, { from: 'contracts' });
-    const programs = createClient(ProgramsServiceService, config.PROGRAMS_GRPC, { from: 'contracts' });
+  build({ config, pool, logger, nats, clientOptions }) {
+    const identity = createClient(IdentityServiceService, config.IDENTITY_GRPC, clientOptions);
+    const programs = createClient(ProgramsServiceService, config.PROGRAMS_GRPC, clientOptions);
     const directory = new Directory(identity, programsProjects(programs));
     const clients = {
       start: async () => undefined,

@@ -12,7 +12,7 @@ let contractId: string;
 
 beforeAll(async () => {
   t = await startContracts();
-  nats = await connectNats(t.nats.url, 'test', createLogger('test', 'silent'));
+  nats = await connectNats(t.nats.login('timesheets'), createLogger('test', 'silent'));
   const { amina, claire, marc } = t.world.people;
   await commit(t.client, t.world.organizations.calanques, 100_000);
   contractId = (await signedContract(t.client, { person: amina.id, employer: claire.id, office: marc.id }, terms())).contract!.id;

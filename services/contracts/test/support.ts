@@ -1,7 +1,7 @@
 // Starts real identity, programs and contracts services (own databases, own nats-server) for one
 // test file, and builds the contracts world on them.
 import { createClient, loadConfig, startService, type RunningService } from '@e21/kit';
-import { createTestDatabase, startTestNats, type NatsServer } from '@e21/devinfra';
+import { createTestDatabase, startTestNats, type TestNats } from '@e21/devinfra';
 import { identityConfigSchema, identitySpec } from '@e21/identity';
 import { programsConfigSchema, programsSpec } from '@e21/programs';
 import { ContractsServiceService } from '@e21/proto/e21/contracts/v1/contracts';
@@ -17,7 +17,7 @@ export interface ContractsUnderTest {
   client: ContractsClient;
   identity: IdentityClient;
   programs: ProgramsClient;
-  nats: NatsServer;
+  nats: TestNats;
   world: ContractsWorld;
   stop(): Promise<void>;
 }
@@ -27,14 +27,15 @@ export async function startContracts(): Promise<ContractsUnderTest> {
   const common = { NATS_URL: nats.url, GRPC_PORT: '0', GRPC_HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
   const identityService = await startService(
     identitySpec,
-    loadConfig(identityConfigSchema, { ...common, DATABASE_URL: await createTestDatabase('identity'), OIDC_PROVIDER_ENABLED: 'false' }),
+    loadConfig(identityConfigSchema, { ...common, ...nats.serviceEnv('identity'), DATABASE_URL: await createTestDatabase('identity'), OIDC_PROVIDER_ENABLED: 'false' }),
   );
   const identityTarget = `127.0.0.1:${identityService.grpcPort}`;
-  const programsService = await startService(programsSpec, loadConfig(programsConfigSchema, { ...common, DATABASE_URL: await createTestDatabase('programs'), IDENTITY_GRPC: identityTarget }));
+  const programsService = await startService(programsSpec, loadConfig(programsConfigSchema, { ...common, ...nats.serviceEnv('programs'), DATABASE_URL: await createTestDatabase('programs'), IDENTITY_GRPC: identityTarget }));
   const service = await startService(
     contractsSpec,
     loadConfig(contractsConfigSchema, {
       ...common,
+      ...nats.serviceEnv('contracts'),
       DATABASE_URL: await createTestDatabase('contracts'),
       IDENTITY_GRPC: identityTarget,
       PROGRAMS_GRPC: `127.0.0.1:${programsService.grpcPort}`,

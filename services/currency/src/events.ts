@@ -1,13 +1,13 @@
 // What the currency service publishes, written to the outbox in the change's transaction, and the
 // consumer of timesheets' approved entries, which pays for the hours exactly once.
-import { appendEvent, EventConsumer, type EventHandler, type Logger, type NatsConnection, type Pool, type Queryable } from '@e21/kit';
+import { appendEvent, eventSourceOf, EventConsumer, type EventHandler, type Logger, type NatsConnection, type Pool, type Queryable } from '@e21/kit';
 import { currencyEvents, timesheetsEvents } from '@e21/events';
 import type { TimeEntryApproved } from '@e21/proto/e21/events/v1/timesheets';
 import type { CurrencyRecord } from './domain/currencies.js';
 import { currencyToProto, paymentRequestToProto, redemptionToProto, transferToProto } from './mapping.js';
 import type { PaymentRequestRecord, RedemptionRecord, TransferRecord } from './store.js';
 
-const SOURCE = 'e21/currency';
+const SOURCE = eventSourceOf('currency');
 
 export const transferPosted = (tx: Queryable, transfer: TransferRecord) =>
   appendEvent(tx, SOURCE, currencyEvents.transferPosted, transfer.id, { transfer: transferToProto(transfer) }, transfer.postedAt);

@@ -20,8 +20,8 @@ export const currencyConfigSchema = { ...serviceEnv, ...currencyEnv };
 export const currencySpec: ServiceSpec<CurrencyConfig> = {
   name: 'currency',
   migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
-  build({ config, pool, logger, nats }) {
-    const identity = createClient(IdentityServiceService, config.IDENTITY_GRPC, { from: 'currency' });
+  build({ config, pool, logger, nats, clientOptions }) {
+    const identity = createClient(IdentityServiceService, config.IDENTITY_GRPC, clientOptions);
     const directory = new Directory(identity);
     const consumer = hoursConsumer({ pool, nats, logger }, async (tx, event) => {
       const outcome = await payForHours(tx, directory, approvedHoursOf(event.data.entry, event.data.approvedBy));

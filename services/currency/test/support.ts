@@ -1,7 +1,7 @@
 // Starts real identity and currency services (own databases, own nats-server) for one test file,
 // builds the currency world on them, and publishes approved hours as timesheets would.
 import { createClient, createPool, loadConfig, startService, type Pool, type RunningService } from '@e21/kit';
-import { createTestDatabase, startTestNats, type NatsServer } from '@e21/devinfra';
+import { createTestDatabase, startTestNats, type TestNats } from '@e21/devinfra';
 import { identityConfigSchema, identitySpec } from '@e21/identity';
 import { CurrencyServiceService, type Currency } from '@e21/proto/e21/currency/v1/currency';
 import { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
@@ -14,7 +14,7 @@ export interface CurrencyUnderTest {
   service: RunningService<CurrencyConfig>;
   client: CurrencyClient;
   identity: IdentityClient;
-  nats: NatsServer;
+  nats: TestNats;
   world: CurrencyWorld;
   ecu: Currency;
   /** The currency service's own database, for checks the API does not offer. */
@@ -30,9 +30,9 @@ export interface CurrencyUnderTest {
 export async function startCurrency(): Promise<CurrencyUnderTest> {
   const nats = await startTestNats();
   const common = { NATS_URL: nats.url, GRPC_PORT: '0', GRPC_HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
-  const identityService = await startService(identitySpec, loadConfig(identityConfigSchema, { ...common, DATABASE_URL: await createTestDatabase('identity'), OIDC_PROVIDER_ENABLED: 'false' }));
+  const identityService = await startService(identitySpec, loadConfig(identityConfigSchema, { ...common, ...nats.serviceEnv('identity'), DATABASE_URL: await createTestDatabase('identity'), OIDC_PROVIDER_ENABLED: 'false' }));
   const identityTarget = `127.0.0.1:${identityService.grpcPort}`;
-  const config = loadConfig(currencyConfigSchema, { ...common, DATABASE_URL: await createTestDatabase('currency'), IDENTITY_GRPC: identityTarget });
+  const config = loadConfig(currencyConfigSchema, { ...common, ...nats.serviceEnv('currency'), DATABASE_URL: await createTestDatabase('currency'), IDENTITY_GRPC: identityTarget });
   const service = await startService(currencySpec, config);
   const replicas: RunningService<CurrencyConfig>[] = [];
   const identity = createClient(IdentityServiceService, identityTarget, { from: 'test', deadlineMs: 30_000 });
@@ -40,7 +40,7 @@ export async function startCurrency(): Promise<CurrencyUnderTest> {
   const world = await createCurrencyWorld(identity);
   const ecu = await configureEcu(client, world);
   const db = createPool(config.DATABASE_URL, 4);
-  const approvals = await ApprovalPublisher.connect(nats.url);
+  const approvals = await ApprovalPublisher.connect(nats.login('timesheets'));
   return {
     service,
     client,

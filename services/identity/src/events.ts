@@ -1,12 +1,12 @@
 // What identity publishes: each change's event, written to the outbox in the change's transaction.
-import { appendEvent, type Queryable } from '@e21/kit';
+import { appendEvent, eventSourceOf, type Queryable } from '@e21/kit';
 import { identityEvents } from '@e21/events';
 import type { MembershipRole } from './domain/policy.js';
 import type { Person } from './domain/people.js';
 import { grantToProto, membershipRoleToProto, organizationToProto, personToProto } from './mapping.js';
 import type { Organization, RoleGrant } from './store.js';
 
-const SOURCE = 'e21/identity';
+const SOURCE = eventSourceOf('identity');
 
 export const personRegistered = (tx: Queryable, person: Person) =>
   appendEvent(tx, SOURCE, identityEvents.personRegistered, person.id, { person: personToProto(person) });

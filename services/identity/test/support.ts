@@ -1,7 +1,7 @@
 // Starts a real identity service (own database, own nats-server) for one test file.
 import { randomUUID } from 'node:crypto';
 import { createClient, loadConfig, personCaller, Refused, startService, systemCaller, type RunningService, type ServiceClient } from '@e21/kit';
-import { createTestDatabase, freePort, startTestNats, type NatsServer } from '@e21/devinfra';
+import { createTestDatabase, freePort, startTestNats, type TestNats } from '@e21/devinfra';
 import { IdentityServiceService, TerritoryLevel, PersonStatus } from '@e21/proto/e21/identity/v1/identity';
 import { identityConfigSchema, identitySpec, type IdentityConfig } from '../src/service.js';
 
@@ -10,7 +10,7 @@ export type IdentityClient = ServiceClient<typeof IdentityServiceService>;
 export interface IdentityUnderTest {
   service: RunningService<IdentityConfig>;
   client: IdentityClient;
-  nats: NatsServer;
+  nats: TestNats;
   issuer: string;
   databaseUrl: string;
   stop(): Promise<void>;
@@ -31,7 +31,7 @@ export async function startIdentity(env: Record<string, string> = {}): Promise<I
   const issuer = `http://127.0.0.1:${oidcPort}`;
   const config = loadConfig(identityConfigSchema, {
     DATABASE_URL: databaseUrl,
-    NATS_URL: nats.url,
+    ...nats.serviceEnv('identity'),
     GRPC_PORT: '0',
     GRPC_HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',

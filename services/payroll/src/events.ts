@@ -1,14 +1,14 @@
 // What the payroll service publishes (forms issued and superseded, written to the outbox in the
 // issuing transaction) and consumes: timesheets' closed periods and corrections start issuing
 // runs; currency's transfers tell what each entry was paid and how each wallet moved.
-import { appendEvent, EventConsumer, fromProtoEnum, type Logger, type NatsConnection, type Pool, type Queryable, type Tx } from '@e21/kit';
+import { appendEvent, eventSourceOf, EventConsumer, fromProtoEnum, type Logger, type NatsConnection, type Pool, type Queryable, type Tx } from '@e21/kit';
 import { currencyEvents, payrollEvents, timesheetsEvents } from '@e21/events';
 import type { FormFacts } from '@e21/proto/e21/events/v1/payroll';
 import { randomUUID } from 'node:crypto';
 import { peopleOfClose, type IssuingRun } from './domain/runs.js';
 import * as store from './store.js';
 
-const SOURCE = 'e21/payroll';
+const SOURCE = eventSourceOf('payroll');
 
 export interface IssuedForm {
   id: string;

@@ -30,8 +30,8 @@ export const payrollConfigSchema = { ...serviceEnv, ...payrollEnv };
 export const payrollSpec: ServiceSpec<PayrollConfig> = {
   name: 'payroll',
   migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
-  build({ config, pool, logger, nats }) {
-    const options = { from: 'payroll' };
+  build({ config, pool, logger, nats, clientOptions }) {
+    const options = clientOptions;
     const clients = {
       identity: createClient(IdentityServiceService, config.IDENTITY_GRPC, options),
       programs: createClient(ProgramsServiceService, config.PROGRAMS_GRPC, options),

@@ -85,8 +85,8 @@ describe('issuing is idempotent', () => {
     const { rows } = await t.service.pool.query<{ source_event_id: string }>(`select source_event_id from runs where trigger = 'close'`);
     const original = rows[0]!.source_event_id;
     const period = { periodId: randomUUID(), territoryId: t.world.territories.marseille, month: MONTH, totals: forms.map((f) => ({ personId: f.personId, projectId: randomUUID(), approvedMinutes: 60n })), carriedEntryIds: [], closedBy: 'test', closedAt: new Date().toISOString() };
-    await publishPeriodClosed(t.nats.url, period, original);
-    const repeated = await publishPeriodClosed(t.nats.url, period);
+    await publishPeriodClosed(t.nats.login('timesheets'), period, original);
+    const repeated = await publishPeriodClosed(t.nats.login('timesheets'), period);
     await waitFor(async () => (await t.service.pool.query('select 1 from inbox where event_id = $1', [repeated])).rowCount, { what: 'the repeated close in the inbox' });
     const runs = await t.service.pool.query(`select id from runs where trigger = 'close'`);
     expect(runs.rowCount).toBe(1);

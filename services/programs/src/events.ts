@@ -1,12 +1,12 @@
 // What programs publishes: each change's event, written to the outbox in the change's transaction.
-import { appendEvent, type Queryable } from '@e21/kit';
+import { appendEvent, eventSourceOf, type Queryable } from '@e21/kit';
 import { programsEvents } from '@e21/events';
 import type * as proto from '@e21/proto/e21/programs/v1/programs';
 import type { StatusChange } from './domain/lifecycle.js';
 import type { Membership, TeamRole } from './domain/team.js';
 import { statusChangeToProto, teamRoleToProto } from './mapping.js';
 
-const SOURCE = 'e21/programs';
+const SOURCE = eventSourceOf('programs');
 
 export const challengeDefined = (tx: Queryable, challenge: proto.Challenge) =>
   appendEvent(tx, SOURCE, programsEvents.challengeDefined, challenge.id, { challenge });

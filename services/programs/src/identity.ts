@@ -1,6 +1,6 @@
 // What programs asks identity: territory paths, the territories below one, skills, names,
 // competences and Authorize. Read at each call, never copied into programs' database.
-import { formatCaller, Refused, systemCaller, unknownReference, type Caller, type CallOptions, type ServiceClient } from '@e21/kit';
+import { formatCaller, Refused, systemCaller, unknownReference, type Caller, type ServiceClient } from '@e21/kit';
 import type { IdentityServiceService, Territory } from '@e21/proto/e21/identity/v1/identity';
 
 export type IdentityClient = ServiceClient<typeof IdentityServiceService>;
@@ -33,37 +33,33 @@ async function asField<T>(field: string, id: string, call: Promise<T>): Promise<
 export class Directory {
   constructor(private readonly identity: IdentityClient) {}
 
-  private as(caller: Caller): CallOptions {
-    return { caller };
-  }
-
   /** The territory's ids from the root down to it; `field` names the request field on an unknown id. */
-  async territoryPath(territoryId: string, caller: Caller, field = 'territory_id'): Promise<string[]> {
-    const { territories } = await asField(field, territoryId, this.identity.listAncestorTerritories({ id: territoryId, language: 'en' }, this.as(caller)));
+  async territoryPath(territoryId: string, field = 'territory_id'): Promise<string[]> {
+    const { territories } = await asField(field, territoryId, this.identity.listAncestorTerritories({ id: territoryId, language: 'en' }, SELF));
     return [...territories.map((t) => t.id).reverse(), territoryId];
   }
 
   /** The territory and its ancestors with their names, nearest first. */
-  async territoryWithAncestors(territoryId: string, caller: Caller, language: string, field = 'territory_id'): Promise<Territory[]> {
+  async territoryWithAncestors(territoryId: string, language: string, field = 'territory_id'): Promise<Territory[]> {
     const [territory, ancestors] = await asField(
       field,
       territoryId,
       Promise.all([
-        this.identity.getTerritory({ id: territoryId, language }, this.as(caller)),
-        this.identity.listAncestorTerritories({ id: territoryId, language }, this.as(caller)),
+        this.identity.getTerritory({ id: territoryId, language }, SELF),
+        this.identity.listAncestorTerritories({ id: territoryId, language }, SELF),
       ]),
     );
     return [territory, ...ancestors.territories];
   }
 
   /** The territory and every territory below it. */
-  async territoryAndBelow(territoryId: string, caller: Caller, field = 'territory_id'): Promise<string[]> {
-    return (await asField(field, territoryId, this.identity.listDescendantTerritoryIds({ id: territoryId }, this.as(caller)))).ids;
+  async territoryAndBelow(territoryId: string, field = 'territory_id'): Promise<string[]> {
+    return (await asField(field, territoryId, this.identity.listDescendantTerritoryIds({ id: territoryId }, SELF))).ids;
   }
 
   /** The whole tree, by id: for paths and names of many territories at once. */
-  async territories(caller: Caller, language: string): Promise<Map<string, Territory>> {
-    const { territories } = await this.identity.listTerritories({ code: '', language }, this.as(caller));
+  async territories(language: string): Promise<Map<string, Territory>> {
+    const { territories } = await this.identity.listTerritories({ code: '', language }, SELF);
     return new Map(territories.map((t) => [t.id, t]));
   }
 
@@ -98,7 +94,7 @@ export class Directory {
 
   /** The caller's own profile: residence path (root down) and competences. */
   async ownProfile(personId: string, language: string): Promise<{ territoryPath: string[]; competences: Competence[] }> {
-    const profile = await this.identity.getProfile({ personId, language }, { caller: { kind: 'person', personId } });
+    const profile = await this.identity.getProfile({ personId, language }, SELF);
     return {
       territoryPath: profile.territoryPath.map((t) => t.id).reverse(),
       competences: profile.competences.map((c) => ({ skillId: c.skillId, label: c.skill?.label ?? c.skillId, level: c.level, broaderId: c.skill?.broaderId || null })),

@@ -20,8 +20,8 @@ export const programsConfigSchema = { ...serviceEnv, ...programsEnv };
 export const programsSpec: ServiceSpec<ProgramsConfig> = {
   name: 'programs',
   migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
-  async build({ config, pool, logger }) {
-    const identity = createClient(IdentityServiceService, config.IDENTITY_GRPC, { from: 'programs' });
+  async build({ config, pool, logger, clientOptions }) {
+    const identity = createClient(IdentityServiceService, config.IDENTITY_GRPC, clientOptions);
     const closeIdentity: Component = { start: async () => undefined, stop: async () => identity.close() };
     const deps = { pool, logger, directory: new Directory(identity), ranking: competenceAndProximityRanking, now: () => new Date() };
     return { bindings: [bind(ProgramsServiceService, programsHandlers(deps, await loadSdgs()))], components: [closeIdentity] };

@@ -2,7 +2,7 @@
 // with a territory tree and helpers to make people, officers and projects.
 import { randomUUID } from 'node:crypto';
 import { createClient, loadConfig, personCaller, Refused, startService, systemCaller, toProtoEnum, type RunningService, type ServiceClient } from '@e21/kit';
-import { createTestDatabase, startTestNats, type NatsServer } from '@e21/devinfra';
+import { createTestDatabase, startTestNats, type TestNats } from '@e21/devinfra';
 import { identityConfigSchema, identitySpec, type IdentityConfig } from '@e21/identity';
 import { IdentityServiceService, type PersonStatus, type Role, type ScopeKind, type TerritoryLevel } from '@e21/proto/e21/identity/v1/identity';
 import {
@@ -26,7 +26,7 @@ export interface ProgramsUnderTest {
   programs: RunningService<ProgramsConfig>;
   identityClient: IdentityClient;
   client: ProgramsClient;
-  nats: NatsServer;
+  nats: TestNats;
   stop(): Promise<void>;
 }
 
@@ -35,11 +35,11 @@ export async function startPrograms(): Promise<ProgramsUnderTest> {
   const common = { NATS_URL: nats.url, GRPC_PORT: '0', GRPC_HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
   const identity = await startService(
     identitySpec,
-    loadConfig(identityConfigSchema, { ...common, DATABASE_URL: await createTestDatabase('identity'), OIDC_PROVIDER_ENABLED: 'false' }),
+    loadConfig(identityConfigSchema, { ...common, ...nats.serviceEnv('identity'), DATABASE_URL: await createTestDatabase('identity'), OIDC_PROVIDER_ENABLED: 'false' }),
   );
   const programs = await startService(
     programsSpec,
-    loadConfig(programsConfigSchema, { ...common, DATABASE_URL: await createTestDatabase('programs'), IDENTITY_GRPC: `127.0.0.1:${identity.grpcPort}` }),
+    loadConfig(programsConfigSchema, { ...common, ...nats.serviceEnv('programs'), DATABASE_URL: await createTestDatabase('programs'), IDENTITY_GRPC: `127.0.0.1:${identity.grpcPort}` }),
   );
   const identityClient = createClient(IdentityServiceService, `127.0.0.1:${identity.grpcPort}`, { from: 'test', deadlineMs: 30_000 });
   const client = createClient(ProgramsServiceService, `127.0.0.1:${programs.grpcPort}`, { from: 'test' });

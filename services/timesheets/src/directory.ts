@@ -121,9 +121,9 @@ export class Directory {
     return (await this.programs.canValidate({ projectId, personId }, AS_TIMESHEETS)).allowed;
   }
 
-  /** The projects a person coordinates or co-manages, asked as that person. */
+  /** The projects a person coordinates or co-manages. */
   async projectsValidatedBy(personId: string): Promise<string[]> {
-    const { projects } = await this.programs.listMyProjects({ language: 'en' }, { caller: { kind: 'person', personId } });
+    const { projects } = await this.programs.listMyProjects({ language: 'en', personId }, AS_TIMESHEETS);
     return projects.filter((p) => p.viewer?.role === 'TEAM_ROLE_COORDINATOR' || p.viewer?.role === 'TEAM_ROLE_CO_MANAGER').map((p) => p.id);
   }
 

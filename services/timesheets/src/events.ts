@@ -1,13 +1,13 @@
 // What the timesheets service publishes: each change's event, written to the outbox in the
 // change's transaction. It consumes no events: it asks contracts and programs at each submission.
-import { appendEvent, type Queryable } from '@e21/kit';
+import { appendEvent, eventSourceOf, type Queryable } from '@e21/kit';
 import { timesheetsEvents } from '@e21/events';
 import type { TimeEntry } from './domain/entries.js';
 import type { EntryCorrection } from './domain/corrections.js';
 import type { ClosedPeriod } from './domain/periods.js';
 import { entryFacts } from './mapping.js';
 
-const SOURCE = 'e21/timesheets';
+const SOURCE = eventSourceOf('timesheets');
 
 export const entrySubmitted = (tx: Queryable, entry: TimeEntry) =>
   appendEvent(tx, SOURCE, timesheetsEvents.entrySubmitted, entry.id, { entry: entryFacts(entry), version: entry.version });

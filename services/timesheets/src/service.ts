@@ -27,10 +27,10 @@ export function timesheetsSpecWithClock(now: () => Date): ServiceSpec<Timesheets
   return {
     name: 'timesheets',
     migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
-    build({ config, pool, logger }) {
-      const identity = createClient(IdentityServiceService, config.IDENTITY_GRPC, { from: 'timesheets' });
-      const programs = createClient(ProgramsServiceService, config.PROGRAMS_GRPC, { from: 'timesheets' });
-      const contracts = createClient(ContractsServiceService, config.CONTRACTS_GRPC, { from: 'timesheets' });
+    build({ config, pool, logger, clientOptions }) {
+      const identity = createClient(IdentityServiceService, config.IDENTITY_GRPC, clientOptions);
+      const programs = createClient(ProgramsServiceService, config.PROGRAMS_GRPC, clientOptions);
+      const contracts = createClient(ContractsServiceService, config.CONTRACTS_GRPC, clientOptions);
       const clients = {
         start: async () => undefined,
         stop: async () => {

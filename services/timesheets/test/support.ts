@@ -1,7 +1,7 @@
 // Starts real identity, programs, contracts and timesheets services (own databases, own
 // nats-server) for one test file, timesheets at the tests' clock, and builds the world on them.
 import { createClient, loadConfig, startService, type RunningService } from '@e21/kit';
-import { createTestDatabase, startTestNats, type NatsServer } from '@e21/devinfra';
+import { createTestDatabase, startTestNats, type TestNats } from '@e21/devinfra';
 import { contractsConfigSchema, contractsSpec, type ContractsConfig } from '@e21/contracts';
 import { identityConfigSchema, identitySpec } from '@e21/identity';
 import { programsConfigSchema, programsSpec } from '@e21/programs';
@@ -28,20 +28,20 @@ export interface TimesheetsUnderTest {
 }
 
 export async function startTimesheets(): Promise<TimesheetsUnderTest> {
-  const nats: NatsServer = await startTestNats();
+  const nats: TestNats = await startTestNats();
   const common = { NATS_URL: nats.url, GRPC_PORT: '0', GRPC_HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
   const identityService = await startService(
     identitySpec,
-    loadConfig(identityConfigSchema, { ...common, DATABASE_URL: await createTestDatabase('identity'), OIDC_PROVIDER_ENABLED: 'false' }),
+    loadConfig(identityConfigSchema, { ...common, ...nats.serviceEnv('identity'), DATABASE_URL: await createTestDatabase('identity'), OIDC_PROVIDER_ENABLED: 'false' }),
   );
   const targets: Record<string, string> = { IDENTITY_GRPC: `127.0.0.1:${identityService.grpcPort}` };
-  const programsService = await startService(programsSpec, loadConfig(programsConfigSchema, { ...common, ...targets, DATABASE_URL: await createTestDatabase('programs') }));
+  const programsService = await startService(programsSpec, loadConfig(programsConfigSchema, { ...common, ...nats.serviceEnv('programs'), ...targets, DATABASE_URL: await createTestDatabase('programs') }));
   targets.PROGRAMS_GRPC = `127.0.0.1:${programsService.grpcPort}`;
-  const contractsService = await startService(contractsSpec, loadConfig(contractsConfigSchema, { ...common, ...targets, DATABASE_URL: await createTestDatabase('contracts') }));
+  const contractsService = await startService(contractsSpec, loadConfig(contractsConfigSchema, { ...common, ...nats.serviceEnv('contracts'), ...targets, DATABASE_URL: await createTestDatabase('contracts') }));
   targets.CONTRACTS_GRPC = `127.0.0.1:${contractsService.grpcPort}`;
   const service = await startService(
     timesheetsSpecWithClock(() => NOW),
-    loadConfig(timesheetsConfigSchema, { ...common, ...targets, DATABASE_URL: await createTestDatabase('timesheets') }),
+    loadConfig(timesheetsConfigSchema, { ...common, ...nats.serviceEnv('timesheets'), ...targets, DATABASE_URL: await createTestDatabase('timesheets') }),
   );
   const identity = createClient(IdentityServiceService, targets.IDENTITY_GRPC!, { from: 'test', deadlineMs: 30_000 });
   const programs = createClient(ProgramsServiceService, targets.PROGRAMS_GRPC!, { from: 'test' });

@@ -142,7 +142,7 @@ export function projectRoutes(deps: GatewayDeps) {
       query: emptyQuery,
       response: { status: 200, schema: z.object({ items: z.array(Project) }), description: 'My projects, last changed first' },
       async handler({ actor, language }) {
-        const { projects } = await deps.programs.listMyProjects({ language }, { caller: callerOf(actor) });
+        const { projects } = await deps.programs.listMyProjects({ language, personId: '' }, { caller: callerOf(actor) });
         return { body: { items: projects.map(projectOut) } };
       },
     }),

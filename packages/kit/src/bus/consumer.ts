@@ -5,7 +5,7 @@ import type { Logger } from '../log.js';
 import { eventsConsumed } from '../metrics.js';
 import { SpanKind, contextFromHeaders, inSpan } from '../telemetry.js';
 import { fromHeaders, headersRecord, traceOf, type CloudEventAttributes } from './cloudevents.js';
-import { sourceServiceOf, type EventType, type ReceivedEvent } from './event-type.js';
+import { eventSourceOf, sourceServiceOf, type EventType, type ReceivedEvent } from './event-type.js';
 import { ensureStream, isNotFound, streamName } from './nats.js';
 
 export type EventHandler<T> = (tx: Tx, event: ReceivedEvent<T>) => Promise<void>;
@@ -26,6 +26,17 @@ export interface ConsumerOptions {
   /** Deliveries before an event is set aside in inbox_failures. */
   maxAttempts?: number;
   ackWaitMs?: number;
+}
+
+/**
+ * Why an event does not come from the service that owns it, if it does not: its subject must be its
+ * type and its CloudEvents source the source of the service named by the type's first segment.
+ */
+export function provenanceProblem(subject: string, attributes: CloudEventAttributes): string | undefined {
+  if (subject !== attributes.type) return `type ${attributes.type} published on subject ${subject}`;
+  const owner = sourceServiceOf(attributes.type);
+  if (attributes.source !== eventSourceOf(owner)) return `source ${attributes.source} is not ${eventSourceOf(owner)}, the owner of ${attributes.type}`;
+  return undefined;
 }
 
 /**
@@ -99,6 +110,14 @@ export class EventConsumer {
     if (!attributes) {
       this.options.logger.error({ subject: message.subject }, 'message without CloudEvents id/type; discarded');
       message.term('not a CloudEvent');
+      return;
+    }
+    const forged = provenanceProblem(message.subject, attributes);
+    if (forged) {
+      // NATS permissions already keep other users off a service's subjects; this is the second lock.
+      this.options.logger.error({ subject: message.subject, type: attributes.type, source: attributes.source, event: attributes.id }, `event refused: ${forged}`);
+      eventsConsumed.inc({ service: this.options.service, type: attributes.type, outcome: 'refused' });
+      message.term(forged);
       return;
     }
     const registration = this.registrations.get(attributes.type);

@@ -20,6 +20,9 @@ export function defineEvent<T>(type: string, codec: MessageCodec<T>): EventType<
 /** The service an event type belongs to: the first segment of its type. */
 export const sourceServiceOf = (type: string): string => type.slice(0, type.indexOf('.'));
 
+/** The CloudEvents `source` of a service's events. */
+export const eventSourceOf = (service: string): string => `e21/${service}`;
+
 /** A decoded event with its CloudEvents attributes. */
 export interface ReceivedEvent<T> {
   id: string;

@@ -4,10 +4,25 @@ import type { Logger } from '../log.js';
 
 export type { NatsConnection } from 'nats';
 
-export async function connectNats(url: string, name: string, logger: Logger): Promise<NatsConnection> {
+export interface NatsLogin {
+  url: string;
+  user: string;
+  password: string;
+  /** Names the connection in the server's monitoring. */
+  name: string;
+}
+
+/**
+ * Connects as the service's own NATS user. Replies (JetStream acks, API answers) come to an inbox
+ * prefix of that user's own, which no other user is allowed to subscribe to.
+ */
+export async function connectNats(login: NatsLogin, logger: Logger): Promise<NatsConnection> {
   const connection = await connect({
-    servers: url,
-    name,
+    servers: login.url,
+    name: login.name,
+    user: login.user,
+    pass: login.password,
+    inboxPrefix: inboxPrefixOf(login.user),
     reconnect: true,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
@@ -20,6 +35,8 @@ export async function connectNats(url: string, name: string, logger: Logger): Pr
   })();
   return connection;
 }
+
+export const inboxPrefixOf = (user: string): string => `_INBOX_${user}`;
 
 /** The stream holding the events of one service: "identity" -> E21_IDENTITY with subjects "identity.>". */
 export function streamName(service: string): string {

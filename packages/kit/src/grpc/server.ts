@@ -1,16 +1,18 @@
 // gRPC server: async handlers, refusals as status codes, spans, health, graceful shutdown.
 import * as grpc from '@grpc/grpc-js';
 import { HealthCheckResponse_ServingStatus, HealthService, type HealthCheckRequest, type HealthCheckResponse } from '@e21/proto/grpc/health/v1/health';
-import { CALLER_METADATA_KEY, parseCaller, type Caller } from '../caller.js';
+import type { Caller } from '../caller.js';
 import { Refused } from '../errors.js';
 import type { Logger } from '../log.js';
 import { grpcServerDuration } from '../metrics.js';
 import { SpanKind, contextFromHeaders, inSpan } from '../telemetry.js';
 import type { RequestOf, ResponseOf, ServiceDefinition, UnaryKeys } from './definition.js';
 import { refusalToServiceError } from './refusal-metadata.js';
+import type { CallerVerifier } from '../trust/credentials.js';
+import { serverCredentials, type GrpcTls } from './tls.js';
 
 export interface CallContext {
-  /** Who is calling, from the x-e21-caller metadata; undefined for anonymous calls. */
+  /** Who is calling, from the verified caller token; undefined for an anonymous call (a public page's). */
   caller: Caller | undefined;
   metadata: grpc.Metadata;
   method: string;
@@ -37,6 +39,9 @@ export interface GrpcServerOptions {
   port: number;
   bindings: ServiceBinding[];
   logger: Logger;
+  /** Verifies each call's caller token; a call without a valid one is refused with UNAUTHENTICATED. */
+  verifier: CallerVerifier;
+  tls?: GrpcTls;
 }
 
 export class GrpcServer {
@@ -52,7 +57,7 @@ export class GrpcServer {
 
   async start(): Promise<number> {
     this.port = await new Promise<number>((resolve, reject) =>
-      this.server.bindAsync(`${this.options.host}:${this.options.port}`, grpc.ServerCredentials.createInsecure(), (error, port) =>
+      this.server.bindAsync(`${this.options.host}:${this.options.port}`, serverCredentials(this.options.tls), (error, port) =>
         error ? reject(error) : resolve(port),
       ),
     );
@@ -112,7 +117,7 @@ export class GrpcServer {
         { kind: SpanKind.SERVER, parent: contextFromHeaders(metadata), attributes: { 'rpc.system': 'grpc', 'rpc.method': method } },
         async () => {
           const context: CallContext = {
-            caller: parseCaller(metadata[CALLER_METADATA_KEY]),
+            caller: this.options.verifier.callerOf(call.metadata),
             metadata: call.metadata,
             method,
             logger: this.options.logger,

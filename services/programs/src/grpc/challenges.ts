@@ -37,7 +37,7 @@ export function challengeHandlers(deps: HandlerDeps, sdgs: readonly Sdg[]): Chal
       const caller = callerOf(call);
       const territoryId = requireUuid(request.territoryId, 'territory_id');
       const refinesId = optionalUuid(request.refinesId, 'refines_id');
-      const path = await deps.directory.territoryPath(territoryId, caller);
+      const path = await deps.directory.territoryPath(territoryId);
       await requireWriter(caller, territoryId);
       const fields = orThrow(validateChallenge({ title: request.title, description: request.description, sdgs: request.sdgs }));
       await checkRefines(refinesId, path);
@@ -58,7 +58,7 @@ export function challengeHandlers(deps: HandlerDeps, sdgs: readonly Sdg[]): Chal
       if (!current) throw notFound('challenge', id);
       await requireWriter(caller, current.territoryId);
       const fields = orThrow(validateChallenge({ title: request.title, description: request.description, sdgs: request.sdgs }));
-      await checkRefines(refinesId, await deps.directory.territoryPath(current.territoryId, caller));
+      await checkRefines(refinesId, await deps.directory.territoryPath(current.territoryId));
       return withTransaction(deps.pool, async (tx) => {
         const challenge = await store.getChallenge(tx, id, { forUpdate: true });
         if (!challenge) throw notFound('challenge', id);
@@ -79,9 +79,9 @@ export function challengeHandlers(deps: HandlerDeps, sdgs: readonly Sdg[]): Chal
     },
 
     async listChallenges(request, call) {
-      const caller = callerOf(call);
+      callerOf(call);
       const territoryId = requireUuid(request.territoryId, 'territory_id');
-      const territories = await deps.directory.territoryWithAncestors(territoryId, caller, languageOf(request.language));
+      const territories = await deps.directory.territoryWithAncestors(territoryId, languageOf(request.language));
       const names = new Map(territories.map((t) => [t.id, t.name]));
       const path = request.includeInherited ? territories.map((t) => t.id).reverse() : [territoryId];
       const challenges = visibleChallenges(path, await store.listChallengesIn(deps.pool, path));

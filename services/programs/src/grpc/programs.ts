@@ -21,11 +21,11 @@ export function programHandlers(deps: HandlerDeps): ProgramHandlers {
   }
 
   /** The program with its projects, their hours per challenge and the territory's name. */
-  async function programView(program: store.ProgramRecord, caller: Caller, language: string, db: Queryable = deps.pool, withProjects = true): Promise<LocalProgram> {
+  async function programView(program: store.ProgramRecord, language: string, db: Queryable = deps.pool, withProjects = true): Promise<LocalProgram> {
     const projects = await store.getProjects(db, program.projectIds);
     const { totals, neededMinutes } = challengeTotals(projects.map((p) => ({ ...p, neededMinutes: neededMinutesOf(p) })));
     const challenges = new Map((await store.getChallenges(db, totals.flatMap((t) => (t.challengeId ? [t.challengeId] : [])))).map((c) => [c.id, c.title]));
-    const territory = await deps.directory.territoryWithAncestors(program.territoryId, caller, language).then(([t]) => t?.name ?? '', () => '');
+    const territory = await deps.directory.territoryWithAncestors(program.territoryId, language).then(([t]) => t?.name ?? '', () => '');
     return programToProto(program, {
       projects: withProjects ? await projectsToProto(deps, projects, language) : [],
       totals: totals.map((t) => ({ challengeId: t.challengeId ?? '', challengeTitle: t.challengeId ? (challenges.get(t.challengeId) ?? '') : '', neededMinutes: t.neededMinutes, projectCount: t.projectCount })),
@@ -39,7 +39,7 @@ export function programHandlers(deps: HandlerDeps): ProgramHandlers {
       const caller = callerOf(call);
       const territoryId = requireUuid(request.territoryId, 'territory_id');
       throwIfRefused(checkYear(request.year));
-      const territoryIds = await deps.directory.territoryAndBelow(territoryId, caller);
+      const territoryIds = await deps.directory.territoryAndBelow(territoryId);
       await requireDrafter(caller, territoryId);
       const candidates: Project[] = await store.programCandidates(deps.pool, territoryIds, request.year);
       return { projects: await projectsToProto(deps, candidates, languageOf(request.language)), nextCursor: '' };
@@ -51,7 +51,7 @@ export function programHandlers(deps: HandlerDeps): ProgramHandlers {
       throwIfRefused(checkYear(request.year));
       const projectIds = [...new Set(request.projectIds.map((id, index) => requireUuid(id, `project_ids.${index}`)))];
       if (!projectIds.length) throw invalid('project_ids', 'must name at least one approved project');
-      const territoryIds = new Set(await deps.directory.territoryAndBelow(territoryId, caller));
+      const territoryIds = new Set(await deps.directory.territoryAndBelow(territoryId));
       await requireDrafter(caller, territoryId);
       const language = languageOf(request.language);
       return withTransaction(deps.pool, async (tx) => {
@@ -69,26 +69,26 @@ export function programHandlers(deps: HandlerDeps): ProgramHandlers {
           draftedAt: deps.now(),
           projectIds: [...projectIds].sort(),
         });
-        const message = await programView(saved, caller, language, tx);
+        const message = await programView(saved, language, tx);
         await events.programDrafted(tx, message, callerText(caller));
         return message;
       });
     },
 
     async getProgram(request, call) {
-      const caller = callerOf(call);
+      callerOf(call);
       const id = requireUuid(request.id, 'id');
       const program = await store.getProgram(deps.pool, id);
       if (!program) throw notFound('program', id);
-      return programView(program, caller, languageOf(request.language));
+      return programView(program, languageOf(request.language));
     },
 
     async listPrograms(request, call) {
-      const caller = callerOf(call);
+      callerOf(call);
       const territoryId = requireUuid(request.territoryId, 'territory_id');
       const programs = await store.listPrograms(deps.pool, territoryId);
       const language = languageOf(request.language);
-      return { programs: await Promise.all(programs.map((program) => programView(program, caller, language, deps.pool, false))) };
+      return { programs: await Promise.all(programs.map((program) => programView(program, language, deps.pool, false))) };
     },
   };
 }

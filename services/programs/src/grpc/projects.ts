@@ -1,6 +1,6 @@
 // Projects: proposing and editing them, their lifecycle, finding them, and "projects for me".
 import { randomUUID } from 'node:crypto';
-import { clampLimit, forbidden, invalid, orThrow, Refused, throwIfRefused, withTransaction, type Caller, type Handlers } from '@e21/kit';
+import { clampLimit, forbidden, invalid, orThrow, Refused, throwIfRefused, withTransaction, type Handlers } from '@e21/kit';
 import type { ProgramsServiceService, Project as ProjectMessage, SuggestedNeed } from '@e21/proto/e21/programs/v1/programs';
 import { LIFECYCLE, transition } from '../domain/lifecycle.js';
 import { checkEdit, planNeeds, PROJECT_KINDS, PROJECT_STATUSES, validateProjectFields, type Project, type ProjectFields } from '../domain/projects.js';
@@ -55,9 +55,9 @@ function pathIn(tree: ReadonlyMap<string, { parentId: string }>, territoryId: st
 
 export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
   /** The territory exists, the challenges are its own or inherited from above, the skills are in the taxonomy. */
-  async function checkReferences(caller: Caller, fields: ProjectFields): Promise<void> {
+  async function checkReferences(fields: ProjectFields): Promise<void> {
     const [path, challenges, skills] = await Promise.all([
-      deps.directory.territoryPath(fields.territoryId, caller),
+      deps.directory.territoryPath(fields.territoryId),
       store.getChallenges(deps.pool, fields.challengeIds),
       deps.directory.skills(fields.needs.map((n) => n.skillId), 'en'),
     ]);
@@ -69,13 +69,13 @@ export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
     if (problems.length) throw new Refused('invalid', 'unknown_reference', problems.map((p) => `${p.field} ${p.message}`).join('; '), problems);
   }
 
-  async function suggestionsFor(personId: string, caller: Caller, limit: number, language: 'en' | 'fr'): Promise<SuggestedNeed[]> {
+  async function suggestionsFor(personId: string, limit: number, language: 'en' | 'fr'): Promise<SuggestedNeed[]> {
     const profile = await deps.directory.ownProfile(personId, language);
     const home = profile.territoryPath;
     // Needs of the person's country (or of the root, for someone registered at the top).
     const area = home[Math.min(1, home.length - 1)];
     if (!area) return [];
-    const [territoryIds, tree] = await Promise.all([deps.directory.territoryAndBelow(area, caller), deps.directory.territories(caller, language)]);
+    const [territoryIds, tree] = await Promise.all([deps.directory.territoryAndBelow(area), deps.directory.territories(language)]);
     const candidates = await store.openNeeds(deps.pool, territoryIds, personId, SUGGESTION_CANDIDATES);
     const skills = await deps.directory.skills(candidates.map((c) => c.need.skillId), language);
     const needs = candidates.map((c): OpenNeed & { project: Project } => ({
@@ -115,7 +115,7 @@ export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
       const personId = personOf(call);
       const caller = callerOf(call);
       const fields = fieldsOf(request);
-      await checkReferences(caller, fields);
+      await checkReferences(fields);
       const plan = orThrow(planNeeds([], fields.needs, new Map(), randomUUID));
       const at = deps.now();
       const project: Project = {
@@ -152,7 +152,7 @@ export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
       if (!request.expectedVersion) throw invalid('expected_version', 'is required: the version being changed', 'precondition_required');
       const fields = fieldsOf(request);
       // Territories, challenges and skills are checked before the project is locked: they do not depend on it.
-      await checkReferences(caller, fields);
+      await checkReferences(fields);
       return withTransaction(deps.pool, async (tx) => {
         const loaded = await loadProject(tx, id, caller, { forUpdate: true });
         const { project, history, role } = loaded;
@@ -208,7 +208,7 @@ export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
       if (request.skillId.length > 300) throw invalid('skill_id', 'must be a skill id');
       if (request.text.length > TEXT_QUERY_MAX) throw invalid('text', `must be at most ${TEXT_QUERY_MAX} characters`);
       const statuses = request.statuses.map((status) => requireEnum(projectStatusFromProto(status), 'statuses', PROJECT_STATUSES));
-      const territoryIds = territoryId ? await deps.directory.territoryAndBelow(territoryId, caller) : undefined;
+      const territoryIds = territoryId ? await deps.directory.territoryAndBelow(territoryId) : undefined;
       const found = await store.searchProjects(
         deps.pool,
         { territoryIds, skillId: request.skillId || undefined, challengeId, kind: projectKindFromProto(request.kind), statuses, text: request.text, viewerId: personIdOf(caller) },
@@ -219,7 +219,7 @@ export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
     },
 
     async listMyProjects(request, call) {
-      const personId = personOf(call);
+      const personId = call.caller?.kind === 'system' && request.personId ? requireUuid(request.personId, 'person_id') : personOf(call);
       const mine = await store.projectsOfPerson(deps.pool, personId);
       const messages = await projectsToProto(deps, mine.map((m) => m.project), languageOf(request.language));
       return {
@@ -234,7 +234,7 @@ export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
     async listApprovalQueue(request, call) {
       const caller = callerOf(call);
       const territoryId = requireUuid(request.territoryId, 'territory_id');
-      const territoryIds = await deps.directory.territoryAndBelow(territoryId, caller);
+      const territoryIds = await deps.directory.territoryAndBelow(territoryId);
       if (!(await deps.directory.allowed(caller, 'programs.projects.approve', { territoryId }))) {
         throw forbidden('Only officers of a territory (or above) see the projects waiting for its approval');
       }
@@ -244,7 +244,7 @@ export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
 
     async suggestNeeds(request, call) {
       const personId = personOf(call);
-      const suggestions = await suggestionsFor(personId, callerOf(call), clampLimit(request.limit, 10, 50), languageOf(request.language));
+      const suggestions = await suggestionsFor(personId, clampLimit(request.limit, 10, 50), languageOf(request.language));
       return { suggestions };
     },
   };

@@ -731,6 +731,8 @@ export interface ListProjectsResponse {
 
 export interface ListMyProjectsRequest {
   language: string;
+  /** For a service calling as itself: whose projects. A person always gets their own. */
+  personId: string;
 }
 
 export interface ListApprovalQueueRequest {
@@ -4352,13 +4354,16 @@ export const ListProjectsResponse: MessageFns<ListProjectsResponse> = {
 };
 
 function createBaseListMyProjectsRequest(): ListMyProjectsRequest {
-  return { language: "" };
+  return { language: "", personId: "" };
 }
 
 export const ListMyProjectsRequest: MessageFns<ListMyProjectsRequest> = {
   encode(message: ListMyProjectsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.language !== "") {
       writer.uint32(10).string(message.language);
+    }
+    if (message.personId !== "") {
+      writer.uint32(18).string(message.personId);
     }
     return writer;
   },
@@ -4384,6 +4389,14 @@ export const ListMyProjectsRequest: MessageFns<ListMyProjectsRequest> = {
             message.language = reader.string();
             continue;
           }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.personId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -4397,13 +4410,23 @@ export const ListMyProjectsRequest: MessageFns<ListMyProjectsRequest> = {
   },
 
   fromJSON(object: any): ListMyProjectsRequest {
-    return { language: isSet(object.language) ? globalThis.String(object.language) : "" };
+    return {
+      language: isSet(object.language) ? globalThis.String(object.language) : "",
+      personId: isSet(object.personId)
+        ? globalThis.String(object.personId)
+        : isSet(object.person_id)
+        ? globalThis.String(object.person_id)
+        : "",
+    };
   },
 
   toJSON(message: ListMyProjectsRequest): unknown {
     const obj: any = {};
     if (message.language !== "") {
       obj.language = message.language;
+    }
+    if (message.personId !== "") {
+      obj.personId = message.personId;
     }
     return obj;
   },
@@ -4414,6 +4437,7 @@ export const ListMyProjectsRequest: MessageFns<ListMyProjectsRequest> = {
   fromPartial(object: DeepPartial<ListMyProjectsRequest>): ListMyProjectsRequest {
     const message = createBaseListMyProjectsRequest();
     message.language = object.language ?? "";
+    message.personId = object.personId ?? "";
     return message;
   },
 };
