@@ -140,7 +140,7 @@ describe('the person and the officers see the whole form', () => {
     it(`${who} reads the whole form, its JSON and its PDF: projects, challenges, competences and the wallet balance`, async () => {
       const reader = callApi(platform.gateway.url, f.tokens[who]);
       const form = await reader('GET', `/v1/payroll/forms/${aminasForm().id}`);
-      expect(form.body).toMatchObject({ view: 'full', currency: { creditedMinor: 3750, balanceAtMonthEndMinor: 5750 }, challenges: [{ title: 'Energy transition', minutes: 150 }] });
+      expect(form.body).toMatchObject({ view: 'whole', currency: { creditedMinor: 3750, balanceAtMonthEndMinor: 5750 }, challenges: [{ title: 'Energy transition', minutes: 150 }] });
       // Every secret the employer must not see is in the whole form: the checks above cannot pass for want of one.
       expect(leaks(form.text)).toHaveLength(secretsOf().length);
       const titles = aminasForm().projects.map((p) => p.title);
