@@ -172,6 +172,20 @@ describe('the public verification shows no figures', () => {
   });
 });
 
+describe('the OpenAPI document says who sees what', () => {
+  it('documents the whole form and the employer view as separate schemas, and each form route’s readers', async () => {
+    const { paths } = (await callApi(platform.gateway.url)('GET', '/v1/openapi.json')).body;
+    const schemaOf = (path: string) => paths[path].get.responses['200'].content['application/json'].schema;
+    const titles = (schema: { oneOf?: { title: string }[]; anyOf?: { oneOf?: { title: string }[] }[] }) => JSON.stringify(schema).match(/"title":"\w+"/g);
+    expect(titles(schemaOf('/v1/payroll/forms/{formId}'))).toEqual(['"title":"SocietalActivityForm"', '"title":"EmployerFormView"']);
+    expect(schemaOf('/v1/payroll/organizations/{organizationId}/forms').properties.items.items.title).toBe('EmployerFormView');
+    expect(schemaOf('/v1/payroll/organizations/{organizationId}/forms').properties.items.items.description).toMatch(/Never the projects, the challenges, the individual competences, the wallet balance/);
+    expect(schemaOf('/v1/payroll/territories/{territoryId}/forms').properties.items.items.title).toBe('SocietalActivityForm');
+    expect(paths['/v1/payroll/forms/{formId}'].get.summary).toMatch(/officers.*employer.*refused to anyone else/s);
+    expect(paths['/v1/payroll/verifications/{code}'].get.summary).toMatch(/No figures to anyone who may not read the form/);
+  });
+});
+
 describe('export columns by competence group, in the organization’s language', () => {
   it('gives one column per competence group whatever the employees’ languages, labelled in French for a French organization (CSV, JSON and preview)', async () => {
     const hr = callApi(platform.gateway.url, f.tokens.claire);
