@@ -157,7 +157,7 @@ it('closes a month, follows the issuing to the end, downloads the form and the e
   expect(csv).not.toContain('CS-0');
 
   // She sees Fanny's form as an employer does: hours and pay, never the project nor the competence.
-  const employerForms = sophie.getByRole('region', { name: 'Formulaires du mois' });
+  const employerForms = sophie.getByRole('region', { name: 'Formulaires des salariés' });
   await employerForms.getByRole('rowheader', { name: /Fanny Giraud/ }).waitFor();
   expect(await employerForms.textContent()).not.toContain('Ziguinchor');
   const reduced = await download(sophie, employerForms.getByRole('link', { name: 'Vue employeur du formulaire de Fanny Giraud (PDF)' }));
