@@ -205,6 +205,8 @@ describe('export columns by competence group, in the organization’s language',
       ['CS-0077', '1.00'],
     ]);
     expect(headers!.slice(0, 3)).toEqual(['Matricule', 'Nom', 'Heures DAS']);
+    // Only Amina (English) used a solar competence: its column is still labelled in French, by identity.
+    expect(headers).toContain(`Heures : ${(await groupOf(SKILLS.solar, 'fr')).label}`);
 
     const json = (await hr('GET', `/v1/payroll/organizations/${calanques()}/exports/${MONTH}?format=json`)).body;
     expect(json.language).toBe('fr');

@@ -32,8 +32,9 @@ describe('who reads a form', () => {
     expect(formReader(undefined, form, { officeOfTerritory: true, employerOfContract: true })).toBe('public');
   });
 
-  it('reads as the office for the platform’s own services', () => {
+  it('reads as the office for the platform’s own services, but as the public for the gateway calling as itself (a visitor)', () => {
     expect(formReader(systemCaller('notifications'), form, none)).toBe('office');
+    expect(formReader(systemCaller('gateway'), form, none)).toBe('public');
   });
 
   it('asks identity only about callers who are neither the person nor the platform', () => {

@@ -23,11 +23,12 @@ export interface ReaderGrants {
  * The reader a caller is for a form. The person comes first (an HR manager reading their own form
  * reads it whole), then the office (whole), then the employer, and only for a form of a contract it
  * is a party to: a person's form under another employer's contract is nothing to it. The platform's
- * own services read as the office does; no caller at all is the public.
+ * own services read as the office does, except the gateway: it speaks for people, so a call it makes
+ * as itself (for a visitor who is not signed in) is the public's. No caller at all is the public.
  */
 export function formReader(caller: Caller | undefined, form: { personId: string; employerId: string | null }, grants: ReaderGrants): FormReader {
   if (!caller) return 'public';
-  if (caller.kind === 'system') return 'office';
+  if (caller.kind === 'system') return caller.service === 'gateway' ? 'public' : 'office';
   if (caller.kind === 'person' && caller.personId.toLowerCase() === form.personId.toLowerCase()) return 'person';
   if (grants.officeOfTerritory) return 'office';
   if (form.employerId !== null && grants.employerOfContract) return 'employer';
