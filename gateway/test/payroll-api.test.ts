@@ -28,7 +28,8 @@ describe('employer exports', () => {
     const lines = csv.text.trim().split('\r\n');
     const amina = f.forms.find((form) => form.personId === f.world.people.amina.id)!;
     const lucas = f.forms.find((form) => form.contractId === f.world.contracts.lucasCalanques)!;
-    expect(lines[0]).toMatch(/^Employee reference,Name,SAR hours,Hours: .+,Local currency credited,Currency,Form id$/);
+    // Calanques Solaire is in France: its default layout writes in French.
+    expect(lines[0]).toMatch(/^Matricule,Nom,Heures DAS,"?Heures : .+,Monnaie locale créditée,Monnaie,Identifiant du formulaire$/);
     expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['CS-0042', 'CS-0077']);
     expect(lines[1]).toContain(`Amina Haddad,3.75,`);
     expect(lines[1]!.endsWith(`,37.50,ÉCU-BDR,${amina.id}`)).toBe(true);
@@ -62,7 +63,8 @@ describe('employer exports', () => {
     expect(saved.body).toMatchObject({ version: 1, separator: 'semicolon', decimalComma: true });
     const lines = (await hr('GET', `${exportsOf(f.world.organizations.calanques)}/exports/${MONTH}`)).text.trim().split('\r\n');
     const amina = f.forms.find((form) => form.personId === f.world.people.amina.id)!;
-    expect(lines).toEqual(['Formulaire;Matricule;SAR minutes;Écus', `${amina.id};CS-0042;225;37,50`, expect.stringMatching(/;CS-0077;60;10,00$/)]);
+    // The column left without a header gets its default in the organization's language (French here).
+    expect(lines).toEqual(['Formulaire;Matricule;Minutes DAS;Écus', `${amina.id};CS-0042;225;37,50`, expect.stringMatching(/;CS-0077;60;10,00$/)]);
     const stale = await hr('PUT', `${exportsOf(f.world.organizations.calanques)}/export-layout`, layout, { 'if-match': '"0"' });
     expect(stale.status).toBe(412);
   });
@@ -75,7 +77,7 @@ describe('employer exports', () => {
       limit: 1,
     });
     expect(preview.status).toBe(200);
-    expect(preview.body.headers[0]).toBe('Name');
+    expect(preview.body.headers[0]).toBe('Nom');
     expect(preview.body.headers.slice(1).every((h: string) => h.startsWith('H '))).toBe(true);
     expect(preview.body.rows).toEqual([[`Amina Haddad`, ...preview.body.rows[0].slice(1)]]);
     expect(preview.body.totalRows).toBe(2);

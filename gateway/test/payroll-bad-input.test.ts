@@ -77,11 +77,13 @@ const cases: Case[] = [
   ['a separator that is not one', 'hr', 'PUT', layoutPath, { ...GOOD_LAYOUT, separator: 'pipe' }, IF_0, 400, 'body.separator'],
   ['a decimal comma that is not a boolean', 'hr', 'PUT', layoutPath, { ...GOOD_LAYOUT, decimalComma: 'yes' }, IF_0, 400, 'body.decimalComma'],
   ['an unknown layout field', 'hr', 'PUT', layoutPath, { ...GOOD_LAYOUT, encoding: 'latin1' }, IF_0, 400, 'body.encoding'],
+  ['a layout language other than English and French', 'hr', 'PUT', layoutPath, { ...GOOD_LAYOUT, language: 'de' }, IF_0, 400, 'body.language'],
   ['an export of a month that is not one', 'hr', 'GET', () => `${org()}/exports/2030-3`, undefined, {}, 400, 'params.month'],
   ['an export in a format that is not one', 'hr', 'GET', () => `${org()}/exports/${MONTH}?format=xlsx`, undefined, {}, 400, 'query.format'],
   ['a preview of no rows', 'hr', 'POST', () => `${org()}/exports/${MONTH}/preview`, { limit: 0 }, {}, 400, 'body.limit'],
   ['a preview of more than 100 rows', 'hr', 'POST', () => `${org()}/exports/${MONTH}/preview`, { limit: 101 }, {}, 400, 'body.limit'],
   ['a preview with an unknown column', 'hr', 'POST', () => `${org()}/exports/${MONTH}/preview`, { layout: { columns: [{ key: 'iban' }] } }, {}, 400, 'body.layout.columns.0.key'],
+  ['a preview in a language other than English and French', 'hr', 'POST', () => `${org()}/exports/${MONTH}/preview`, { layout: { ...GOOD_LAYOUT, language: 'DE' } }, {}, 400, 'body.layout.language'],
   ['a preview naming a column twice', 'hr', 'POST', () => `${org()}/exports/${MONTH}/preview`, { layout: { columns: [{ key: 'month' }, { key: 'month' }] } }, {}, 400, 'body.layout.columns.1.key'],
   ['a preview sent as text', 'hr', 'POST', () => `${org()}/exports/${MONTH}/preview`, 'limit=5', { 'content-type': 'text/plain' }, 415, undefined],
 ];

@@ -7,7 +7,7 @@ import { PayrollServiceService, type IssuingRun, type SocietalActivityForm } fro
 import { ProgramsServiceService } from '@e21/proto/e21/programs/v1/programs';
 import { TimesheetsServiceService } from '@e21/proto/e21/timesheets/v1/timesheets';
 import { PASSWORD, type Platform } from '../../tests/support/platform.js';
-import { closeMarch, completedRun, createPayrollWorld, MONTH, type PayrollClient, type PayrollClients, type PayrollWorld } from '../../tests/support/payroll-world.js';
+import { closeMarch, completedRun, createPayrollWorld, MONTH, type PayrollClient, type PayrollClients, type PayrollWorld, type PayrollWorldOptions } from '../../tests/support/payroll-world.js';
 import { SYSTEM } from '../../tests/support/contracts-world.js';
 
 export * from '../../tests/support/payroll-world.js';
@@ -39,7 +39,7 @@ export interface PayrollFixtures {
   close(): void;
 }
 
-export async function createPayrollFixtures(platform: Platform, signIn: PersonKey[]): Promise<PayrollFixtures> {
+export async function createPayrollFixtures(platform: Platform, signIn: PersonKey[], options: Pick<PayrollWorldOptions, 'locales'> = {}): Promise<PayrollFixtures> {
   const target = (name: string) => `127.0.0.1:${platform.services[name]!.grpcPort}`;
   const clients: PayrollClients = {
     identity: platform.identityClient,
@@ -49,7 +49,7 @@ export async function createPayrollFixtures(platform: Platform, signIn: PersonKe
     currency: createClient(CurrencyServiceService, target('currency'), { from: 'test' }),
   };
   const payroll = createClient(PayrollServiceService, target('payroll'), { from: 'test', deadlineMs: 15_000 });
-  const world = await createPayrollWorld(clients, { password: PASSWORD, signIn });
+  const world = await createPayrollWorld(clients, { password: PASSWORD, signIn, ...options });
   await closeMarch(clients.timesheets, world);
   const run = await completedRun(payroll, world.territories.marseille);
   const { forms } = await payroll.listForms({ territoryId: world.territories.marseille, organizationId: '', month: MONTH, limit: 0, cursor: '' }, SYSTEM);

@@ -145,15 +145,35 @@ it('closes a month, follows the issuing to the end, downloads the form and the e
   await visitor.getByText(/^Le fichier n’est pas ce formulaire/).waitFor();
   await visitor.close();
 
-  // Sophie, HR manager of Ville d'Aubagne, downloads the month's CSV: Fanny's row, nobody else's employees.
+  // Sophie, HR manager of Ville d'Aubagne, downloads the month's CSV: Fanny's row, nobody else's
+  // employees, in French (a French organization's default language).
   const sophie = await signIn(person('sophie').email);
   await sophie.getByRole('navigation').getByRole('link', { name: 'Exports de paie' }).click();
   await sophie.getByLabel('Mois').fill(month);
   const csv = (await download(sophie, sophie.getByRole('link', { name: 'Télécharger le CSV' }))).toString('utf8');
   const lines = csv.trim().split('\r\n');
-  expect(lines[0]).toMatch(/^Employee reference,Name,SAR hours,/);
+  expect(lines[0]).toMatch(/^Matricule,Nom,Heures DAS,"?Heures : /);
   expect(lines.slice(1)).toEqual([expect.stringMatching(/^VA-3105,Fanny Giraud,3\.50,.*,35\.00,ÉCU-BDR,[0-9a-f-]{36}$/)]);
   expect(csv).not.toContain('CS-0');
+
+  // She sees Fanny's form as an employer does: hours and pay, never the project nor the competence.
+  const employerForms = sophie.getByRole('region', { name: 'Formulaires des salariés' });
+  await employerForms.getByRole('rowheader', { name: /Fanny Giraud/ }).waitFor();
+  expect(await employerForms.textContent()).not.toContain('Ziguinchor');
+  const reduced = await download(sophie, employerForms.getByRole('link', { name: 'Vue employeur du formulaire de Fanny Giraud (PDF)' }));
+  const reducedText = await pdfText(reduced);
+  for (const expected of ['vue employeur', 'Fanny Giraud', "Ville d'Aubagne", '3.50 h', '35.00 ÉCU-BDR', code]) expect(reducedText).toContain(expected);
+  for (const secret of ['Ziguinchor', 'installation de panneaux solaires', 'Solde', 'balance']) expect(reducedText).not.toContain(secret);
+  expect(text).toContain('Ziguinchor');
+
+  // The public page knows the reduced PDF too, and shows no figures.
+  const checker = await browser.newPage({ locale: 'fr-FR', timezoneId: 'UTC' });
+  await checker.goto(`${stack.url}/verify?code=${code}`);
+  await checker.getByLabel('Le fichier PDF ou JSON du formulaire (facultatif)').setInputFiles({ name: 'vue-employeur.pdf', mimeType: 'application/pdf', buffer: reduced });
+  await checker.getByRole('button', { name: 'Vérifier' }).click();
+  await checker.getByText('Le fichier est bien la vue employeur de ce formulaire, sans modification.').waitFor();
+  expect(await checker.locator('main').textContent()).not.toMatch(/Fanny|3[.,]50|35[.,]00/);
+  await checker.close();
   for (const p of [nadia, page, sophie]) await p.close();
 }, 240_000);
 

@@ -30,10 +30,16 @@ export interface PayrollClients {
   currency: CurrencyClient;
 }
 
-export async function createPayrollWorld(clients: PayrollClients, options: Parameters<typeof createContractsWorld>[1] = {}) {
+export interface PayrollWorldOptions extends NonNullable<Parameters<typeof createContractsWorld>[1]> {
+  /** People's interface languages (everyone's is English otherwise): a form's labels are in its person's. */
+  locales?: Partial<Record<'amina' | 'lucas', 'en' | 'fr'>>;
+}
+
+export async function createPayrollWorld(clients: PayrollClients, options: PayrollWorldOptions = {}) {
   const { identity, programs, contracts, timesheets, currency } = clients;
   const world = await createContractsWorld(identity, options);
   const { people, organizations, territories } = world;
+  for (const [key, locale] of Object.entries(options.locales ?? {}) as ['amina' | 'lucas', 'en' | 'fr'][]) await identity.updatePerson({ id: people[key].id, locale }, SYSTEM);
   await commit(contracts, organizations.calanques, 200_000);
   await commit(contracts, organizations.garlaban, 200_000);
   await identity.setMembership({ organizationId: organizations.calanques, personId: people.amina.id, role: toProtoEnum<MembershipRole>('MEMBERSHIP_ROLE', 'member'), employeeReference: 'CS-0042' }, SYSTEM);

@@ -1,7 +1,8 @@
 // The payroll demo: the timesheets demo closed Marseille's last month, so its forms are issued by
 // the payroll service itself (never here); the currency demo then paid the hours that waited for a
 // currency, which issues their second version with the pay. The demo waits for both, so that
-// Amina, Jeanne and Léa find their forms, and saves Calanques Solaire's French column layout as Claire.
+// Amina, Jeanne and Léa find their forms, and saves Calanques Solaire's French column layout as Claire
+// (French headers and competence groups, one column per group whatever each employee's language).
 import { createClient, personCaller, systemCaller, type ServiceClient } from '@e21/kit';
 import { ExportSeparator, PayrollServiceService, RunStatus } from '@e21/proto/e21/payroll/v1/payroll';
 import type { DemoData } from './seed.js';
@@ -48,6 +49,8 @@ export async function seedPayrollDemo(targets: Record<string, string>, demo: Omi
           ],
           separator: ExportSeparator.EXPORT_SEPARATOR_SEMICOLON,
           decimalComma: true,
+          // Chosen, although French is already its default (a company in France): the groups' columns are French whoever the employee.
+          language: 'fr',
         },
         expectedVersion: 0,
       },

@@ -5,7 +5,7 @@
 import { formatCaller, fromProtoEnum, Refused, systemCaller, type Caller, type ServiceClient } from '@e21/kit';
 import type { ContractsServiceService } from '@e21/proto/e21/contracts/v1/contracts';
 import type { CurrencyServiceService } from '@e21/proto/e21/currency/v1/currency';
-import type { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
+import { TerritoryLevel, type IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
 import type { ProgramsServiceService } from '@e21/proto/e21/programs/v1/programs';
 import type { TimesheetsServiceService } from '@e21/proto/e21/timesheets/v1/timesheets';
 import type { Month } from './domain/dates.js';
@@ -69,6 +69,7 @@ export class Directory {
   private readonly skills = new Map<string, { at: number; facts: SkillFacts }>();
   private readonly currencies = new Cache<CurrencyFacts | null>();
   private readonly organizations = new Cache<string>();
+  private readonly countries = new Cache<string | undefined>();
 
   constructor(private readonly clients: Clients) {}
 
@@ -139,6 +140,24 @@ export class Directory {
       const facts = this.skills.get(key(id))?.facts;
       return facts ? [[id, facts] as const] : [];
     }));
+  }
+
+  /** Labels of skills or skill groups in a language (identity's taxonomy names groups as it names skills). */
+  async skillLabels(ids: string[], language: string): Promise<Map<string, string>> {
+    return new Map([...(await this.skillsOf(ids, language))].map(([id, facts]) => [id, facts.label]));
+  }
+
+  /** The country code (e.g. "FR") of an organization's territory; undefined when it has none or is unknown. */
+  countryOf(organizationId: string): Promise<string | undefined> {
+    return this.countries.get(organizationId, async () => {
+      const organization = await orUndefinedIfNotFound(this.clients.identity.getOrganization({ id: organizationId }, AS_PAYROLL));
+      if (!organization?.territoryId) return undefined;
+      const [territory, ancestors] = await Promise.all([
+        orUndefinedIfNotFound(this.clients.identity.getTerritory({ id: organization.territoryId, language: '' }, AS_PAYROLL)),
+        orUndefinedIfNotFound(this.clients.identity.listAncestorTerritories({ id: organization.territoryId, language: '' }, AS_PAYROLL)),
+      ]);
+      return [territory, ...(ancestors?.territories ?? [])].find((t) => t?.level === TerritoryLevel.TERRITORY_LEVEL_COUNTRY)?.code;
+    });
   }
 
   /** The currency that applies to a territory, or null where none does (asked again every time: one may be created). */

@@ -1,8 +1,10 @@
 // A Societal Activity Form as documents: its JSON (what is hashed and kept) and its A4 PDF with
-// bilingual headings, dated at its issue so that the same form always renders the same bytes.
-import { renderPdf, type DocumentSpec } from '@e21/documents';
+// bilingual headings, dated at its issue so that the same form always renders the same bytes; and
+// the same two for its employer view, which name no project, challenge, competence nor wallet.
+import { renderPdf, type DocumentSpec, type Section } from '@e21/documents';
 import { decimalText, hoursText } from './domain/exports.js';
-import type { FormFigures } from './domain/forms.js';
+import { canonicalJson, sha256, type FormFigures } from './domain/forms.js';
+import { employerFormView, type EmployerFormFigures } from './domain/views.js';
 
 /** What identifies an issued form, besides its figures. */
 export interface FormIdentity {
@@ -36,8 +38,47 @@ const KIND_LABELS: Record<string, string> = {
   volunteer: 'Bénévole / Volunteer',
 };
 
+const moneyOf = (currency: { minorUnits: number; code: string } | null) => (minor: number) => `${decimalText(minor, currency?.minorUnits ?? 2, false)} ${currency?.code ?? ''}`;
+
+function personAndContract(f: FormFigures | EmployerFormFigures): Section {
+  return {
+    heading: 'Personne et contrat / Person and contract',
+    fields: [
+      { label: 'Personne / Person', value: f.personName },
+      { label: 'Territoire / Territory', value: f.territoryName },
+      { label: 'Employeur / Employer', value: f.employerName || '—' },
+      { label: 'Nature / Kind', value: KIND_LABELS[f.contractKind] ?? f.contractKind },
+      { label: 'Contrat / Contract', value: `${f.contractId} (version ${f.contractVersion})` },
+      { label: 'Mois / Month', value: f.month },
+      { label: 'Heures du mois / Hours of the month', value: hours(f.totalMinutes) },
+    ],
+  };
+}
+
+function contractYear(f: FormFigures | EmployerFormFigures): Section {
+  return {
+    heading: 'Année du contrat / Contract year',
+    fields: [
+      { label: 'Période / Period', value: `${f.contractYearStart} — ${f.contractYearEnd}` },
+      { label: 'Heures depuis le début de l’année / Hours since the start of the year', value: `${hours(f.yearToDateMinutes)} / ${hours(f.yearlyMinutes)}` },
+    ],
+  };
+}
+
+function verification(identity: FormIdentity, verifyUrl: string): Section {
+  return {
+    heading: 'Vérification / Verification',
+    fields: [
+      { label: 'Code', value: identity.verificationCode },
+      { label: 'Émis le / Issued at (UTC)', value: identity.issuedAt.toISOString() },
+      ...(identity.supersedesId ? [{ label: 'Remplace / Supersedes', value: identity.supersedesId }] : []),
+    ],
+    paragraphs: [`Vérifier / Verify: ${verifyUrl}`],
+  };
+}
+
 export function formDocumentSpec(identity: FormIdentity, f: FormFigures, verifyUrl: string): DocumentSpec {
-  const money = (minor: number) => `${decimalText(minor, f.currency?.minorUnits ?? 2, false)} ${f.currency?.code ?? ''}`;
+  const money = moneyOf(f.currency);
   const projectTitle = new Map(f.projects.map((p) => [p.projectId, p.title]));
   const skillLabel = new Map(f.competences.map((c) => [c.skillId, c.label]));
   return {
@@ -47,18 +88,7 @@ export function formDocumentSpec(identity: FormIdentity, f: FormFigures, verifyU
     author: `Engagement 21 ${f.territoryName}`,
     subject: `Societal Activity Form ${f.month}`,
     sections: [
-      {
-        heading: 'Personne et contrat / Person and contract',
-        fields: [
-          { label: 'Personne / Person', value: f.personName },
-          { label: 'Territoire / Territory', value: f.territoryName },
-          { label: 'Employeur / Employer', value: f.employerName || '—' },
-          { label: 'Nature / Kind', value: KIND_LABELS[f.contractKind] ?? f.contractKind },
-          { label: 'Contrat / Contract', value: `${f.contractId} (version ${f.contractVersion})` },
-          { label: 'Mois / Month', value: f.month },
-          { label: 'Heures du mois / Hours of the month', value: hours(f.totalMinutes) },
-        ],
-      },
+      personAndContract(f),
       {
         heading: 'Heures par projet / Hours per project',
         table: { columns: ['Projet / Project', 'Heures / Hours'], rows: f.projects.map((p) => [p.title, hours(p.minutes)]), numeric: [1] },
@@ -78,13 +108,7 @@ export function formDocumentSpec(identity: FormIdentity, f: FormFigures, verifyU
       ...(f.challenges.length
         ? [{ heading: 'Heures par défi stratégique / Hours per strategic challenge', table: { columns: ['Défi / Challenge', 'Heures / Hours'], rows: f.challenges.map((c) => [c.title, hours(c.minutes)]), numeric: [1] } }]
         : []),
-      {
-        heading: 'Année du contrat / Contract year',
-        fields: [
-          { label: 'Période / Period', value: `${f.contractYearStart} — ${f.contractYearEnd}` },
-          { label: 'Heures depuis le début de l’année / Hours since the start of the year', value: `${hours(f.yearToDateMinutes)} / ${hours(f.yearlyMinutes)}` },
-        ],
-      },
+      contractYear(f),
       {
         heading: 'Monnaie locale / Local currency',
         fields: f.currency
@@ -94,18 +118,71 @@ export function formDocumentSpec(identity: FormIdentity, f: FormFigures, verifyU
             ]
           : [{ label: 'Monnaie / Currency', value: 'Aucune monnaie locale ici / No local currency here' }],
       },
-      {
-        heading: 'Vérification / Verification',
-        fields: [
-          { label: 'Code', value: identity.verificationCode },
-          { label: 'Émis le / Issued at (UTC)', value: identity.issuedAt.toISOString() },
-          ...(identity.supersedesId ? [{ label: 'Remplace / Supersedes', value: identity.supersedesId }] : []),
-        ],
-        paragraphs: [`Vérifier / Verify: ${verifyUrl}`],
-      },
+      verification(identity, verifyUrl),
     ],
     footer: `${identity.verificationCode} · ${f.personName} · ${f.month} · v${identity.version}`,
   };
 }
 
 export const formPdf = (identity: FormIdentity, figures: FormFigures, verifyUrl: string): Promise<Buffer> => renderPdf(formDocumentSpec(identity, figures, verifyUrl));
+
+/** The employer view's JSON document: the form's identity, `view: "employer"`, and the employer view's figures only. */
+export function employerFormJson(identity: FormIdentity, view: EmployerFormFigures) {
+  return {
+    formId: identity.id,
+    version: identity.version,
+    supersedesId: identity.supersedesId,
+    issuedAt: identity.issuedAt.toISOString(),
+    verificationCode: identity.verificationCode,
+    view: 'employer',
+    ...view,
+  };
+}
+
+/** The employer's reduced PDF: the person and contract, hours per competence group, the contract year and what the hours were paid. */
+export function employerDocumentSpec(identity: FormIdentity, v: EmployerFormFigures, verifyUrl: string): DocumentSpec {
+  const money = moneyOf(v.currency);
+  return {
+    title: 'Formulaire d’Activité Sociétale — vue employeur / Societal Activity Form — employer view',
+    subtitle: `${v.personName} — ${v.month} — version ${identity.version}`,
+    createdAt: identity.issuedAt,
+    author: `Engagement 21 ${v.territoryName}`,
+    subject: `Societal Activity Form ${v.month} (employer view)`,
+    sections: [
+      personAndContract(v),
+      {
+        heading: 'Heures par groupe de compétences / Hours per competence group',
+        table: { columns: ['Groupe / Group', 'Heures / Hours'], rows: v.competenceGroups.map((g) => [g.label, hours(g.minutes)]), numeric: [1] },
+      },
+      contractYear(v),
+      {
+        heading: 'Monnaie locale / Local currency',
+        fields: v.currency
+          ? [{ label: 'Crédité pour ces heures / Credited for these hours', value: money(v.currency.creditedMinor) }]
+          : [{ label: 'Monnaie / Currency', value: 'Aucune monnaie locale ici / No local currency here' }],
+      },
+      verification(identity, verifyUrl),
+    ],
+    footer: `${identity.verificationCode} · ${v.personName} · ${v.month} · v${identity.version}`,
+  };
+}
+
+/** The employer view's documents of a form with their hashes; undefined for a form without an employer. */
+export interface EmployerDocuments {
+  document: string;
+  jsonSha256: string;
+  pdf: Buffer;
+  pdfSha256: string;
+}
+
+/**
+ * Renders the employer view's documents. Like the form's, they depend only on the form's identity
+ * and figures (and the verification page), so rendering them again gives the same bytes.
+ */
+export async function employerDocuments(identity: FormIdentity, figures: FormFigures, verifyUrl: string): Promise<EmployerDocuments | undefined> {
+  const view = employerFormView(figures);
+  if (!view) return undefined;
+  const document = canonicalJson(employerFormJson(identity, view));
+  const pdf = await renderPdf(employerDocumentSpec(identity, view, verifyUrl));
+  return { document, jsonSha256: sha256(document), pdf, pdfSha256: sha256(pdf) };
+}

@@ -4,7 +4,7 @@
 // form twice (the issuing key and the version in force are unique in the database).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { withTransaction, type Component, type Logger, type Pool, type Tx } from '@e21/kit';
-import { formJson, formPdf, type FormIdentity } from './documents.js';
+import { employerDocuments, formJson, formPdf, type FormIdentity } from './documents.js';
 import { firstDayOf, monthOf, nextMonth, type Month } from './domain/dates.js';
 import {
   canonicalJson,
@@ -184,6 +184,7 @@ export class FormIssuer implements Component {
     const identity: FormIdentity = { id: randomUUID(), version, supersedesId, issuedAt: at, verificationCode: verificationCode(randomBytes(12)) };
     const document = canonicalJson(formJson(identity, figures));
     const pdf = await formPdf(identity, figures, this.options.verifyUrl);
+    const employer = await employerDocuments(identity, figures, this.options.verifyUrl);
     const form = {
       id: identity.id,
       personId: figures.personId,
@@ -202,6 +203,7 @@ export class FormIssuer implements Component {
       pdf,
       pdfSha256: sha256(pdf),
       figuresSha256: figuresFingerprint(figures),
+      employer,
     };
     // The version in force is marked superseded first: the database keeps one in force per key.
     if (supersedesId) {

@@ -1,7 +1,9 @@
-// Domain values to protobuf messages and back: forms, runs, export layouts.
+// Domain values to protobuf messages and back: forms and their employer views, runs, export layouts.
 import { fromProtoEnum, toProtoEnum } from '@e21/kit';
 import type {
+  EmployerFormView,
   ExportLayout as ExportLayoutMessage,
+  FormReader as FormReaderMessage,
   ExportSeparator,
   FormStatus,
   IssuingRun as IssuingRunMessage,
@@ -10,8 +12,9 @@ import type {
   RunTrigger,
   SocietalActivityForm,
 } from '@e21/proto/e21/payroll/v1/payroll';
-import type { ExportLayout, Separator } from './domain/exports.js';
+import type { ExportLanguage, ExportLayout, Separator } from './domain/exports.js';
 import type { IssuingRun } from './domain/runs.js';
+import { employerFormView, type FormReader } from './domain/views.js';
 import type { FormRecord, StoredLayout } from './store.js';
 
 const instant = (value: Date | null) => (value ? value.toISOString() : '');
@@ -63,6 +66,44 @@ export function formToProto(form: FormRecord): SocietalActivityForm {
   };
 }
 
+export const readerToProto = (reader: FormReader): FormReaderMessage => toProtoEnum('FORM_READER', reader);
+
+/** The employer view of a form of a contract with an employer, with its own documents' hashes. */
+export function employerViewToProto(form: FormRecord): EmployerFormView {
+  const v = employerFormView(form.figures);
+  if (!v) throw new Error(`form ${form.id} has no employer: it has no employer view`);
+  return {
+    id: form.id,
+    personId: v.personId,
+    personName: v.personName,
+    language: v.language,
+    contractId: v.contractId,
+    contractVersion: v.contractVersion,
+    contractKind: v.contractKind,
+    employerId: v.employerId,
+    employerName: v.employerName,
+    territoryId: v.territoryId,
+    territoryName: v.territoryName,
+    month: v.month,
+    version: form.version,
+    status: toProtoEnum<FormStatus>('FORM_STATUS', formStatusOf(form)),
+    supersedesId: form.supersedesId ?? '',
+    supersededById: form.supersededById ?? '',
+    issuedAt: instant(form.issuedAt),
+    supersededAt: instant(form.supersededAt),
+    totalMinutes: BigInt(v.totalMinutes),
+    competenceGroups: v.competenceGroups.map((g) => ({ groupId: g.groupId, label: g.label, minutes: BigInt(g.minutes) })),
+    contractYearStart: v.contractYearStart,
+    contractYearEnd: v.contractYearEnd,
+    yearlyMinutes: BigInt(v.yearlyMinutes),
+    yearToDateMinutes: BigInt(v.yearToDateMinutes),
+    currency: v.currency ? { currencyId: v.currency.currencyId, code: v.currency.code, minorUnits: v.currency.minorUnits, creditedMinor: BigInt(v.currency.creditedMinor) } : undefined,
+    verificationCode: form.verificationCode,
+    pdfSha256: form.employerPdfSha256 ?? '',
+    jsonSha256: form.employerJsonSha256 ?? '',
+  };
+}
+
 export function runToProto(run: IssuingRun): IssuingRunMessage {
   return {
     id: run.id,
@@ -80,7 +121,8 @@ export function runToProto(run: IssuingRun): IssuingRunMessage {
 
 export const separatorToProto = (separator: Separator): ExportSeparator => toProtoEnum('EXPORT_SEPARATOR', separator);
 
-export function layoutToProto(organizationId: string, layout: ExportLayout, stored?: StoredLayout): ExportLayoutMessage {
+/** `language` is the one the layout writes in: its chosen one, or the organization's default. */
+export function layoutToProto(organizationId: string, layout: ExportLayout, language: ExportLanguage, stored?: StoredLayout): ExportLayoutMessage {
   return {
     organizationId,
     columns: layout.columns.map((c) => ({ key: c.key, header: c.header })),
@@ -89,14 +131,20 @@ export function layoutToProto(organizationId: string, layout: ExportLayout, stor
     version: stored?.version ?? 0,
     updatedBy: stored?.updatedBy ?? '',
     updatedAt: instant(stored?.updatedAt ?? null),
+    language,
+    chosenLanguage: layout.language ?? '',
   };
 }
 
-/** A layout as sent: keys trimmed (headers kept as written: a prefix may end with a space), the separator a comma unless named. */
-export function layoutFromProto(input: LayoutInput): { columns: { key: string; header: string }[]; separator: Separator; decimalComma: boolean } {
+/**
+ * A layout as sent: keys trimmed (headers kept as written: a prefix may end with a space), the
+ * separator a comma unless named, the language the organization's default unless named.
+ */
+export function layoutFromProto(input: LayoutInput): { columns: { key: string; header: string }[]; separator: Separator; decimalComma: boolean; language: string | null } {
   return {
     columns: input.columns.map((c) => ({ key: c.key.trim(), header: c.header })),
     separator: fromProtoEnum<Separator>('EXPORT_SEPARATOR', input.separator) ?? 'comma',
     decimalComma: input.decimalComma,
+    language: input.language.trim().toLowerCase() || null,
   };
 }

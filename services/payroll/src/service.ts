@@ -9,6 +9,7 @@ import { PayrollServiceService } from '@e21/proto/e21/payroll/v1/payroll';
 import { ProgramsServiceService } from '@e21/proto/e21/programs/v1/programs';
 import { TimesheetsServiceService } from '@e21/proto/e21/timesheets/v1/timesheets';
 import { Directory } from './directory.js';
+import { EmployerDocumentsBackfill } from './employer-documents.js';
 import { payrollConsumers } from './events.js';
 import { payrollHandlers } from './grpc/index.js';
 import { FormIssuer } from './issuing.js';
@@ -43,11 +44,12 @@ export const payrollSpec: ServiceSpec<PayrollConfig> = {
     const directory = new Directory(clients);
     const now = () => new Date();
     const issuer = new FormIssuer({ pool, logger, directory, now, concurrency: config.PAYROLL_ISSUE_CONCURRENCY, verifyUrl: config.PAYROLL_VERIFY_URL });
+    const verifyUrl = config.PAYROLL_VERIFY_URL;
     return {
-      bindings: [bind(PayrollServiceService, payrollHandlers({ pool, logger, directory, now }))],
+      bindings: [bind(PayrollServiceService, payrollHandlers({ pool, logger, directory, now, verifyUrl }))],
       consumers: payrollConsumers({ pool, nats, logger, now, runStarted: () => issuer.wake() }),
       // Components stop in this order: the issuer before the clients it calls.
-      components: [issuer, closeClients],
+      components: [issuer, new EmployerDocumentsBackfill({ pool, logger, verifyUrl }), closeClients],
     };
   },
 };

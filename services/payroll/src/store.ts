@@ -1,7 +1,7 @@
 // SQL for the payroll service's tables; the only module that knows their names.
 import { decodeCursor, invalid, pageOf, type Page, type Queryable } from '@e21/kit';
 import type { Month } from './domain/dates.js';
-import type { ExportLayout } from './domain/exports.js';
+import type { ExportLanguage, ExportLayout } from './domain/exports.js';
 import type { FormFigures } from './domain/forms.js';
 import type { IssuingRun, RunStatus, RunTrigger } from './domain/runs.js';
 
@@ -29,6 +29,10 @@ export interface FormRecord {
   pdfSha256: string;
   figuresSha256: string;
   figures: FormFigures;
+  /** The employer view's JSON document and hashes; null for a form without an employer (or one not yet given them). */
+  employerDocument: string | null;
+  employerJsonSha256: string | null;
+  employerPdfSha256: string | null;
 }
 
 /** A form with its PDF, read only to send it. */
@@ -56,10 +60,13 @@ interface FormRow {
   json_sha256: string;
   pdf_sha256: string;
   figures_sha256: string;
+  employer_document: string | null;
+  employer_json_sha256: string | null;
+  employer_pdf_sha256: string | null;
 }
 
 const FORM_COLUMNS = `id, person_id, contract_id, employer_id, territory_id, month, version, supersedes_id, superseded_by_id, superseded_at, run_id, issued_at,
-  total_minutes, verification_code, document, json_sha256, pdf_sha256, figures_sha256`;
+  total_minutes, verification_code, document, json_sha256, pdf_sha256, figures_sha256, employer_document, employer_json_sha256, employer_pdf_sha256`;
 
 function formOf(row: FormRow): FormRecord {
   const parsed = JSON.parse(row.document) as FormFigures & Record<string, unknown>;
@@ -84,20 +91,64 @@ function formOf(row: FormRow): FormRecord {
     pdfSha256: row.pdf_sha256,
     figuresSha256: row.figures_sha256,
     figures: figures as FormFigures,
+    employerDocument: row.employer_document,
+    employerJsonSha256: row.employer_json_sha256,
+    employerPdfSha256: row.employer_pdf_sha256,
   };
 }
 
-export interface NewForm extends Omit<FormRecord, 'supersededById' | 'supersededAt' | 'figures'> {
+/** The employer view's documents as written (see documents.ts). */
+export interface EmployerDocumentsRow {
+  document: string;
+  jsonSha256: string;
   pdf: Buffer;
+  pdfSha256: string;
+}
+
+export interface NewForm extends Omit<FormRecord, 'supersededById' | 'supersededAt' | 'figures' | 'employerDocument' | 'employerJsonSha256' | 'employerPdfSha256'> {
+  pdf: Buffer;
+  employer: EmployerDocumentsRow | undefined;
 }
 
 export async function insertForm(db: Queryable, f: NewForm): Promise<void> {
   await db.query(
     `insert into forms (id, person_id, contract_id, employer_id, territory_id, month, version, supersedes_id, run_id, issued_at, total_minutes,
-       verification_code, document, json_sha256, pdf, pdf_sha256, figures_sha256)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-    [f.id, f.personId, f.contractId, f.employerId, f.territoryId, f.month, f.version, f.supersedesId, f.runId, f.issuedAt, f.totalMinutes, f.verificationCode, f.document, f.jsonSha256, f.pdf, f.pdfSha256, f.figuresSha256],
+       verification_code, document, json_sha256, pdf, pdf_sha256, figures_sha256, employer_document, employer_json_sha256, employer_pdf, employer_pdf_sha256)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
+    [
+      f.id, f.personId, f.contractId, f.employerId, f.territoryId, f.month, f.version, f.supersedesId, f.runId, f.issuedAt, f.totalMinutes, f.verificationCode,
+      f.document, f.jsonSha256, f.pdf, f.pdfSha256, f.figuresSha256,
+      f.employer?.document ?? null, f.employer?.jsonSha256 ?? null, f.employer?.pdf ?? null, f.employer?.pdfSha256 ?? null,
+    ],
   );
+}
+
+/**
+ * Gives a form issued before employer documents existed its employer documents, once: a form that
+ * already has them keeps them (false is returned), whoever wrote them first.
+ */
+export async function setEmployerDocuments(db: Queryable, id: string, documents: EmployerDocumentsRow): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `update forms set employer_document = $2, employer_json_sha256 = $3, employer_pdf = $4, employer_pdf_sha256 = $5
+     where id = $1 and employer_id is not null and employer_document is null`,
+    [id, documents.document, documents.jsonSha256, documents.pdf, documents.pdfSha256],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+/** Forms of a contract with an employer still without their employer documents, oldest first. */
+export async function formsWithoutEmployerDocuments(db: Queryable, limit: number): Promise<FormRecord[]> {
+  const { rows } = await db.query<FormRow>(
+    `select ${FORM_COLUMNS} from forms where employer_id is not null and employer_document is null order by issued_at, id limit $1`,
+    [limit],
+  );
+  return rows.map(formOf);
+}
+
+export async function employerPdf(db: Queryable, id: string): Promise<StoredPdf | undefined> {
+  const { rows } = await db.query<{ employer_pdf: Buffer | null; employer_pdf_sha256: string | null }>('select employer_pdf, employer_pdf_sha256 from forms where id = $1', [id]);
+  const row = rows[0];
+  return row?.employer_pdf && row.employer_pdf_sha256 ? { pdf: row.employer_pdf, pdfSha256: row.employer_pdf_sha256 } : undefined;
 }
 
 /** Marks the version in force superseded; only a form still in force is ever marked. */
@@ -347,19 +398,39 @@ export interface StoredLayout extends ExportLayout {
 }
 
 export async function getLayout(db: Queryable, organizationId: string, options: { forUpdate?: boolean } = {}): Promise<StoredLayout | undefined> {
-  const { rows } = await db.query<{ organization_id: string; columns: ExportLayout['columns']; separator: ExportLayout['separator']; decimal_comma: boolean; version: number; updated_by: string; updated_at: Date }>(
-    `select organization_id, columns, separator, decimal_comma, version, updated_by, updated_at from export_layouts where organization_id = $1${options.forUpdate ? ' for update' : ''}`,
+  const { rows } = await db.query<{
+    organization_id: string;
+    columns: ExportLayout['columns'];
+    separator: ExportLayout['separator'];
+    decimal_comma: boolean;
+    language: ExportLanguage | null;
+    version: number;
+    updated_by: string;
+    updated_at: Date;
+  }>(
+    `select organization_id, columns, separator, decimal_comma, language, version, updated_by, updated_at from export_layouts where organization_id = $1${options.forUpdate ? ' for update' : ''}`,
     [organizationId],
   );
   const row = rows[0];
-  return row && { organizationId: row.organization_id, columns: row.columns, separator: row.separator, decimalComma: row.decimal_comma, version: row.version, updatedBy: row.updated_by, updatedAt: row.updated_at };
+  return (
+    row && {
+      organizationId: row.organization_id,
+      columns: row.columns,
+      separator: row.separator,
+      decimalComma: row.decimal_comma,
+      language: row.language,
+      version: row.version,
+      updatedBy: row.updated_by,
+      updatedAt: row.updated_at,
+    }
+  );
 }
 
 export async function saveLayout(db: Queryable, layout: StoredLayout): Promise<void> {
   await db.query(
-    `insert into export_layouts (organization_id, columns, separator, decimal_comma, version, updated_by, updated_at) values ($1, $2, $3, $4, $5, $6, $7)
+    `insert into export_layouts (organization_id, columns, separator, decimal_comma, language, version, updated_by, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8)
      on conflict (organization_id) do update set columns = excluded.columns, separator = excluded.separator, decimal_comma = excluded.decimal_comma,
-       version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-    [layout.organizationId, JSON.stringify(layout.columns), layout.separator, layout.decimalComma, layout.version, layout.updatedBy, layout.updatedAt],
+       language = excluded.language, version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+    [layout.organizationId, JSON.stringify(layout.columns), layout.separator, layout.decimalComma, layout.language, layout.version, layout.updatedBy, layout.updatedAt],
   );
 }

@@ -1,9 +1,12 @@
 // Typed calls to the gateway's payroll endpoints: my Societal Activity Forms, a territory's issuing
-// runs, an employer's exports and their layout, and the public verification of a form.
+// runs, an employer's forms (their employer view), exports and their layout, and the public
+// verification of a form.
 import { api } from '../api';
 import type { Items, Page } from './identity';
 
+/** The whole form: its person's and the officers'. */
 export interface SocietalActivityForm {
+  view: 'whole';
   id: string;
   personName: string;
   contractId: string;
@@ -20,6 +23,25 @@ export interface SocietalActivityForm {
   currency: { code: string; minorUnits: number; creditedMinor: number; balanceAtMonthEndMinor: number } | null;
   verificationCode: string;
   pdfSha256: string;
+}
+
+/** The employer view of a form: hours, hours per competence group, the contract year, the currency credited. */
+export interface EmployerFormView {
+  view: 'employer';
+  id: string;
+  personId: string;
+  personName: string;
+  contractId: string;
+  employerName: string;
+  month: string;
+  version: number;
+  status: 'current' | 'superseded';
+  issuedAt: string;
+  totalMinutes: number;
+  competenceGroups: { groupId: string; label: string; minutes: number }[];
+  contractYear: { start: string; end: string; yearlyMinutes: number; toDateMinutes: number };
+  currency: { code: string; minorUnits: number; creditedMinor: number } | null;
+  verificationCode: string;
 }
 
 export interface IssuingRun {
@@ -53,18 +75,26 @@ export const COLUMN_KEYS = [
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 export type Separator = 'comma' | 'semicolon' | 'tab';
+export type ExportLanguage = 'en' | 'fr';
 
 export interface ExportLayout {
   columns: { key: ColumnKey; header: string }[];
   separator: Separator;
   decimalComma: boolean;
+  /** The language exports are written in: the chosen one, or the organization's default. */
+  language: ExportLanguage;
+  chosenLanguage: ExportLanguage | null;
   version: number;
 }
+
+/** What a layout being edited sends: `language` null follows the organization's default. */
+export type LayoutInput = Pick<ExportLayout, 'columns' | 'separator' | 'decimalComma'> & { language: ExportLanguage | null };
 
 export interface Preview {
   headers: string[];
   rows: string[][];
   totalRows: number;
+  language: ExportLanguage;
 }
 
 export interface Verification {
@@ -78,8 +108,13 @@ export interface Verification {
   supersededByCode: string | null;
   pdfSha256: string | null;
   jsonSha256: string | null;
+  employerPdfSha256: string | null;
+  employerJsonSha256: string | null;
   matches: boolean | null;
-  form: SocietalActivityForm | null;
+  matchedDocument: 'pdf' | 'json' | 'employer_pdf' | 'employer_json' | null;
+  reader: 'person' | 'office' | 'employer' | 'public';
+  /** The whole form for its person and the officers, the employer view for its employer, null for anyone else. */
+  form: SocietalActivityForm | EmployerFormView | null;
 }
 
 const id = encodeURIComponent;
@@ -90,11 +125,22 @@ export const formDocumentHref = (formId: string, format: 'pdf' | 'json') => `/v1
 
 export const listRuns = (territoryId: string) => api.get<Items<IssuingRun>>(`/v1/payroll/territories/${id(territoryId)}/runs`, { query: { limit: 24 } });
 
+export const listEmployerForms = (organizationId: string, month: string, cursor?: string | null) =>
+  api.get<Page<EmployerFormView>>(`${organization(organizationId)}/forms`, { query: { month, limit: 100, cursor } });
+
+/** A layout as the API takes it: the language only when the organization chose one. */
+const layoutBody = (layout: LayoutInput) => ({
+  columns: layout.columns,
+  separator: layout.separator,
+  decimalComma: layout.decimalComma,
+  ...(layout.language ? { language: layout.language } : {}),
+});
+
 export const getLayout = (organizationId: string) => api.get<ExportLayout>(`${organization(organizationId)}/export-layout`);
-export const saveLayout = (organizationId: string, layout: Omit<ExportLayout, 'version'>, version: number) =>
-  api.put<ExportLayout>(`${organization(organizationId)}/export-layout`, { columns: layout.columns, separator: layout.separator, decimalComma: layout.decimalComma }, { headers: { 'If-Match': `"${version}"` } });
-export const previewExport = (organizationId: string, month: string, layout: Omit<ExportLayout, 'version'>) =>
-  api.post<Preview>(`${organization(organizationId)}/exports/${id(month)}/preview`, { layout: { columns: layout.columns, separator: layout.separator, decimalComma: layout.decimalComma }, limit: 10 });
+export const saveLayout = (organizationId: string, layout: LayoutInput, version: number) =>
+  api.put<ExportLayout>(`${organization(organizationId)}/export-layout`, layoutBody(layout), { headers: { 'If-Match': `"${version}"` } });
+export const previewExport = (organizationId: string, month: string, layout: LayoutInput) =>
+  api.post<Preview>(`${organization(organizationId)}/exports/${id(month)}/preview`, { layout: layoutBody(layout), limit: 10 });
 export const exportHref = (organizationId: string, month: string, format: 'csv' | 'json') => `${organization(organizationId)}/exports/${id(month)}?format=${format}`;
 
 export const verifyForm = (code: string, sha256?: string) => api.get<Verification>(`/v1/payroll/verifications/${id(code.trim())}`, { query: { sha256 } });

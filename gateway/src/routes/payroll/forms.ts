@@ -1,13 +1,14 @@
 // Societal Activity Forms: the person's own, one form and its documents (PDF or JSON, exactly as
-// issued), a territory's month for its officers, and the public verification of a code.
+// issued), a territory's month for its officers, and the public verification of a code. What each
+// caller sees of a form (whole, employer view, no figures) is the payroll service's decision.
 import { z } from 'zod';
 import { FormFormat } from '@e21/proto/e21/payroll/v1/payroll';
 import type { GatewayDeps } from '../../deps.js';
 import { callerOf } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
 import { cursor, limit, listOf, uuid } from '../common.js';
-import { formOut, verificationOut } from './mapping.js';
-import { Form, month, sha256, Verification, verificationCode } from './schemas.js';
+import { formForReaderOut, formOut, verificationOut } from './mapping.js';
+import { Form, FormForReader, month, sha256, Verification, verificationCode } from './schemas.js';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 const formParam = z.object({ formId: uuid }).strict();
@@ -18,7 +19,7 @@ export function formRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'get',
       path: '/v1/payroll/me/forms',
-      summary: 'My Societal Activity Forms, latest month first, every version (current and superseded)',
+      summary: 'My Societal Activity Forms, latest month first, every version (current and superseded), whole',
       tag: 'payroll',
       access: 'person',
       query: z.object({ limit, cursor }).strict(),
@@ -32,14 +33,18 @@ export function formRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'get',
       path: '/v1/payroll/forms/:formId',
-      summary: 'A Societal Activity Form: its person, the officers of its territory and above, and its employer’s HR managers and admins',
+      summary:
+        'A Societal Activity Form as its reader may see it: whole (view "whole") for its person and the officers of its territory and above; ' +
+        'the payroll view (view "employer": hours, hours per competence group, the contract year’s hours, the currency credited) for the HR managers ' +
+        'and admins of the employer party to its contract; refused to anyone else',
       tag: 'payroll',
       access: 'person',
       params: formParam,
       fieldNames: FORM_FIELDS,
-      response: { status: 200, schema: Form, description: 'The form' },
+      response: { status: 200, schema: FormForReader, description: 'The whole form (SocietalActivityForm) or its employer view (EmployerFormView), told apart by `view`' },
       async handler({ params, actor }) {
-        return { body: formOut(await deps.payroll.getForm({ id: params.formId }, { caller: callerOf(actor) })), headers: NO_STORE };
+        const body = formForReaderOut(await deps.payroll.getForm({ id: params.formId }, { caller: callerOf(actor) }));
+        return { body, headers: NO_STORE };
       },
     }),
 
@@ -47,7 +52,9 @@ export function formRoutes(deps: GatewayDeps) {
       method: 'get',
       path: '/v1/payroll/forms/:formId/document',
       summary:
-        'The form as issued, as PDF (A4, bilingual) or JSON; its SHA-256 is checked against the one taken at issue before it is sent, and given in X-Content-SHA256',
+        'The form’s document as issued, PDF (A4, bilingual) or JSON: the whole form’s for its person and the officers; for the employer’s HR managers ' +
+        'and admins, the employer view’s own reduced PDF and JSON (no project, challenge, competence nor wallet). Its SHA-256, taken at issue, is ' +
+        'checked before it is sent and given in X-Content-SHA256; X-Form-View says whose document it is (whole or employer)',
       tag: 'payroll',
       access: 'person',
       params: formParam,
@@ -57,14 +64,18 @@ export function formRoutes(deps: GatewayDeps) {
       async handler({ params, query, actor }) {
         const format = query.format === 'json' ? FormFormat.FORM_FORMAT_JSON : FormFormat.FORM_FORMAT_PDF;
         const document = await deps.payroll.renderForm({ id: params.formId, format }, { caller: callerOf(actor) });
-        return { file: { contentType: document.contentType, data: document.content, filename: document.filename, download: true }, headers: { ...NO_STORE, 'X-Content-SHA256': document.sha256 } };
+        const view = document.reader === 'FORM_READER_EMPLOYER' ? 'employer' : 'whole';
+        return {
+          file: { contentType: document.contentType, data: document.content, filename: document.filename, download: true },
+          headers: { ...NO_STORE, 'X-Content-SHA256': document.sha256, 'X-Form-View': view },
+        };
       },
     }),
 
     defineRoute({
       method: 'get',
       path: '/v1/payroll/territories/:territoryId/forms',
-      summary: 'The forms of a territory’s month (its officers and those above)',
+      summary: 'The forms of a territory’s month, whole (its officers and those above)',
       tag: 'payroll',
       access: 'person',
       params: z.object({ territoryId: uuid }).strict(),
@@ -84,8 +95,9 @@ export function formRoutes(deps: GatewayDeps) {
       method: 'get',
       path: '/v1/payroll/verifications/:code',
       summary:
-        'Public: check a form by its verification code. Shows its status (current or superseded), version and hashes; with sha256, whether a file is the form’s. ' +
-        'The figures only to a signed-in person who may read the form',
+        'Public: check a form by its verification code. Shows its status (current or superseded), version and its documents’ hashes; with sha256, ' +
+        'whether a file is one of the form’s documents (whole or employer view) and which. No figures to anyone who may not read the form; ' +
+        'the whole form to its person and the officers, the employer view to its employer’s HR managers and admins',
       tag: 'payroll',
       access: 'public',
       params: z.object({ code: verificationCode }).strict(),

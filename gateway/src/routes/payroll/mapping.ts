@@ -5,7 +5,9 @@ import { orNull } from '../common.js';
 
 const n = (value: bigint | undefined) => Number(value ?? 0n);
 
+/** The whole form: its person's and the officers'. */
 export const formOut = (f: proto.SocietalActivityForm) => ({
+  view: 'whole' as const,
   id: f.id,
   personId: f.personId,
   personName: f.personName,
@@ -38,6 +40,40 @@ export const formOut = (f: proto.SocietalActivityForm) => ({
   jsonSha256: f.jsonSha256,
 });
 
+/** The employer view: the employer's (hours by competence group, the contract's hours, the currency credited). */
+export const employerViewOut = (v: proto.EmployerFormView) => ({
+  view: 'employer' as const,
+  id: v.id,
+  personId: v.personId,
+  personName: v.personName,
+  language: v.language === 'fr' ? ('fr' as const) : ('en' as const),
+  contractId: v.contractId,
+  contractVersion: v.contractVersion,
+  contractKind: v.contractKind,
+  employerId: v.employerId,
+  employerName: v.employerName,
+  territoryId: v.territoryId,
+  territoryName: v.territoryName,
+  month: v.month,
+  version: v.version,
+  status: fromProtoEnum<'current' | 'superseded'>('FORM_STATUS', v.status) ?? 'current',
+  supersedesId: orNull(v.supersedesId),
+  supersededById: orNull(v.supersededById),
+  issuedAt: v.issuedAt,
+  supersededAt: orNull(v.supersededAt),
+  totalMinutes: n(v.totalMinutes),
+  competenceGroups: v.competenceGroups.map((g) => ({ groupId: g.groupId, label: g.label, minutes: n(g.minutes) })),
+  contractYear: { start: v.contractYearStart, end: v.contractYearEnd, yearlyMinutes: n(v.yearlyMinutes), toDateMinutes: n(v.yearToDateMinutes) },
+  currency: v.currency ? { currencyId: v.currency.currencyId, code: v.currency.code, minorUnits: v.currency.minorUnits, creditedMinor: n(v.currency.creditedMinor) } : null,
+  verificationCode: v.verificationCode,
+  pdfSha256: v.pdfSha256,
+  jsonSha256: v.jsonSha256,
+});
+
+/** A form as the payroll service decided its reader sees it; null when it shows no figures. */
+export const formForReaderOut = (v: { form?: proto.SocietalActivityForm | undefined; employerView?: proto.EmployerFormView | undefined }) =>
+  v.form ? formOut(v.form) : v.employerView ? employerViewOut(v.employerView) : null;
+
 export const runOut = (r: proto.IssuingRun) => ({
   id: r.id,
   territoryId: r.territoryId,
@@ -63,8 +99,12 @@ export const verificationOut = (v: proto.FormVerification) => ({
   supersededByCode: orNull(v.supersededByCode),
   pdfSha256: orNull(v.pdfSha256),
   jsonSha256: orNull(v.jsonSha256),
+  employerPdfSha256: orNull(v.employerPdfSha256),
+  employerJsonSha256: orNull(v.employerJsonSha256),
   matches: v.sha256Given ? v.matches : null,
-  form: v.form ? formOut(v.form) : null,
+  matchedDocument: fromProtoEnum<'pdf' | 'json' | 'employer_pdf' | 'employer_json'>('FORM_DOCUMENT_KIND', v.matchedDocument) ?? null,
+  reader: fromProtoEnum<'person' | 'office' | 'employer' | 'public'>('FORM_READER', v.reader) ?? 'public',
+  form: formForReaderOut(v),
 });
 
 export const layoutOut = (l: proto.ExportLayout) => ({
@@ -75,10 +115,13 @@ export const layoutOut = (l: proto.ExportLayout) => ({
   version: l.version,
   updatedBy: orNull(l.updatedBy),
   updatedAt: orNull(l.updatedAt),
+  language: l.language === 'fr' ? ('fr' as const) : ('en' as const),
+  chosenLanguage: l.chosenLanguage === 'fr' || l.chosenLanguage === 'en' ? l.chosenLanguage : null,
 });
 
-export const layoutIn = (layout: { columns: { key: string; header: string }[]; separator: string; decimalComma: boolean }): proto.LayoutInput => ({
+export const layoutIn = (layout: { columns: { key: string; header: string }[]; separator: string; decimalComma: boolean; language?: string | undefined }): proto.LayoutInput => ({
   columns: layout.columns,
   separator: toProtoEnum<proto.ExportSeparator>('EXPORT_SEPARATOR', layout.separator),
   decimalComma: layout.decimalComma,
+  language: layout.language ?? '',
 });

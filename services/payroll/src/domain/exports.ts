@@ -1,7 +1,8 @@
 // Employers' payroll exports: what an employer may see of its employees' forms, the column layouts
-// it configures, and the CSV and JSON files its payroll software reads.
+// it configures, and the CSV and JSON files its payroll software reads, in the organization's language.
 import { refusal, type FieldProblem, type RefusalValue } from '@e21/kit';
 import type { FormFigures } from './forms.js';
+import { employerFormView, UNGROUPED_LABEL } from './views.js';
 
 export const COLUMN_KEYS = [
   'employee_reference',
@@ -20,20 +21,50 @@ export const COLUMN_KEYS = [
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
-export const DEFAULT_HEADERS: Record<ColumnKey, string> = {
-  employee_reference: 'Employee reference',
-  person_name: 'Name',
-  person_id: 'Person id',
-  month: 'Month',
-  sar_minutes: 'SAR minutes',
-  sar_hours: 'SAR hours',
-  competence_groups: 'Hours: ',
-  currency_credited: 'Local currency credited',
-  currency_code: 'Currency',
-  form_id: 'Form id',
-  form_version: 'Form version',
-  contract_id: 'Contract id',
-  verification_code: 'Verification code',
+/** The language of an export: its default headers and its competence groups' labels. */
+export type ExportLanguage = 'en' | 'fr';
+export const EXPORT_LANGUAGES: readonly ExportLanguage[] = ['en', 'fr'];
+
+/**
+ * An organization's export language until it chooses one: French for an organization in France (its
+ * territory's country code is FR), English anywhere else, English being the platform's common
+ * language between the countries it serves.
+ */
+export function defaultExportLanguage(countryCode: string | undefined): ExportLanguage {
+  return countryCode?.toUpperCase() === 'FR' ? 'fr' : 'en';
+}
+
+export const DEFAULT_HEADERS: Record<ExportLanguage, Record<ColumnKey, string>> = {
+  en: {
+    employee_reference: 'Employee reference',
+    person_name: 'Name',
+    person_id: 'Person id',
+    month: 'Month',
+    sar_minutes: 'SAR minutes',
+    sar_hours: 'SAR hours',
+    competence_groups: 'Hours: ',
+    currency_credited: 'Local currency credited',
+    currency_code: 'Currency',
+    form_id: 'Form id',
+    form_version: 'Form version',
+    contract_id: 'Contract id',
+    verification_code: 'Verification code',
+  },
+  fr: {
+    employee_reference: 'Matricule',
+    person_name: 'Nom',
+    person_id: 'Identifiant de la personne',
+    month: 'Mois',
+    sar_minutes: 'Minutes DAS',
+    sar_hours: 'Heures DAS',
+    competence_groups: 'Heures : ',
+    currency_credited: 'Monnaie locale créditée',
+    currency_code: 'Monnaie',
+    form_id: 'Identifiant du formulaire',
+    form_version: 'Version du formulaire',
+    contract_id: 'Identifiant du contrat',
+    verification_code: 'Code de vérification',
+  },
 };
 
 export type Separator = 'comma' | 'semicolon' | 'tab';
@@ -49,20 +80,24 @@ export interface ExportLayout {
   columns: ExportColumn[];
   separator: Separator;
   decimalComma: boolean;
+  /** The organization's chosen language; null while it follows its default (`defaultExportLanguage`). */
+  language: ExportLanguage | null;
 }
 
 export const DEFAULT_LAYOUT: ExportLayout = {
   columns: ['employee_reference', 'person_name', 'sar_hours', 'competence_groups', 'currency_credited', 'currency_code', 'form_id'].map((key) => ({ key: key as ColumnKey, header: '' })),
   separator: 'comma',
   decimalComma: false,
+  language: null,
 };
 
 export const MAX_COLUMNS = 20;
 export const MAX_HEADER_LENGTH = 60;
 
-/** A layout's own rules: 1 to 20 known columns, each once, headers of at most 60 printable characters. */
-export function checkLayout(layout: { columns: { key: string; header: string }[] }): RefusalValue | undefined {
+/** A layout's own rules: 1 to 20 known columns, each once, headers of at most 60 printable characters, English or French. */
+export function checkLayout(layout: { columns: { key: string; header: string }[]; language?: string | null }): RefusalValue | undefined {
   const problems: FieldProblem[] = [];
+  if (layout.language && !(EXPORT_LANGUAGES as readonly string[]).includes(layout.language)) problems.push({ field: 'layout.language', message: `must be one of ${EXPORT_LANGUAGES.join(', ')} (or absent for the organization's default)` });
   if (layout.columns.length === 0 || layout.columns.length > MAX_COLUMNS) problems.push({ field: 'layout.columns', message: `must have 1 to ${MAX_COLUMNS} columns` });
   const seen = new Set<string>();
   layout.columns.forEach((column, index) => {
@@ -78,9 +113,8 @@ export function checkLayout(layout: { columns: { key: string; header: string }[]
 }
 
 /**
- * What an employer sees of a form of a contract it is a party to: the hours given under that
- * contract, by competence group, and what they were paid. Never the projects, the challenges, the
- * wallet balance, nor any form of another contract.
+ * A row of the export: the employer view of one form of a contract the employer is a party to, its
+ * minutes keyed by competence group id (one group is one column, whatever its employee's language).
  */
 export interface EmployerView {
   formId: string;
@@ -91,35 +125,55 @@ export interface EmployerView {
   contractId: string;
   month: string;
   sarMinutes: number;
-  /** Group label -> minutes. */
+  /** Group id ('' for competences without a group) -> minutes. */
   minutesByGroup: Map<string, number>;
+  /** Group id -> its label on the form (the person's language): what names a group identity no longer knows. */
+  formGroupLabels: Map<string, string>;
   currencyCreditedMinor: number | null;
   currencyCode: string;
   minorUnits: number;
 }
 
 export function employerView(form: { id: string; version: number; verificationCode: string; figures: FormFigures }, employerId: string): EmployerView | undefined {
-  const { figures } = form;
-  if (figures.employerId !== employerId) return undefined;
-  const minutesByGroup = new Map<string, number>();
-  for (const competence of figures.competences) {
-    const group = competence.groupLabel || competence.label;
-    minutesByGroup.set(group, (minutesByGroup.get(group) ?? 0) + competence.minutes);
-  }
+  const view = employerFormView(form.figures);
+  if (!view || view.employerId !== employerId) return undefined;
   return {
     formId: form.id,
     formVersion: form.version,
     verificationCode: form.verificationCode,
-    personId: figures.personId,
-    personName: figures.personName,
-    contractId: figures.contractId,
-    month: figures.month,
-    sarMinutes: figures.totalMinutes,
-    minutesByGroup,
-    currencyCreditedMinor: figures.currency?.creditedMinor ?? null,
-    currencyCode: figures.currency?.code ?? '',
-    minorUnits: figures.currency?.minorUnits ?? 2,
+    personId: view.personId,
+    personName: view.personName,
+    contractId: view.contractId,
+    month: view.month,
+    sarMinutes: view.totalMinutes,
+    minutesByGroup: new Map(view.competenceGroups.map((g) => [g.groupId, g.minutes])),
+    formGroupLabels: new Map(view.competenceGroups.map((g) => [g.groupId, g.label])),
+    currencyCreditedMinor: view.currency?.creditedMinor ?? null,
+    currencyCode: view.currency?.code ?? '',
+    minorUnits: view.currency?.minorUnits ?? 2,
   };
+}
+
+/** A competence group as an export shows it: its column. */
+export interface ExportGroup {
+  groupId: string;
+  label: string;
+}
+
+/**
+ * The competence groups of an export, each once: labelled in the export's language (identity's label
+ * in that language, else the form's, and "Other competences" for those without a group), in that
+ * language's alphabetical order.
+ */
+export function exportGroups(views: EmployerView[], labels: Map<string, string>, language: ExportLanguage): ExportGroup[] {
+  const groups = new Map<string, string>();
+  for (const view of views) {
+    for (const groupId of view.minutesByGroup.keys()) {
+      if (groups.has(groupId)) continue;
+      groups.set(groupId, groupId === '' ? UNGROUPED_LABEL[language] : (labels.get(groupId) ?? view.formGroupLabels.get(groupId) ?? groupId));
+    }
+  }
+  return [...groups].map(([groupId, label]) => ({ groupId, label })).sort((a, b) => a.label.localeCompare(b.label, language) || a.groupId.localeCompare(b.groupId));
 }
 
 /** Minutes as decimal hours with two decimals, in integers: 90 -> "1.50", 1 -> "0.02". */
@@ -142,20 +196,20 @@ export interface ExportTable {
 }
 
 /**
- * The export's table: one row per employee's form, columns as the layout orders them; the
- * competence groups column becomes one column per group found in the month, in alphabetical order.
+ * The export's table: one row per employee's form, columns as the layout orders them, default
+ * headers in the export's language; the competence groups column becomes one column per group of
+ * `groups` (see `exportGroups`).
  */
-export function exportTable(views: EmployerView[], references: Map<string, string>, layout: ExportLayout): ExportTable {
-  const groups = [...new Set(views.flatMap((v) => [...v.minutesByGroup.keys()]))].sort((a, b) => a.localeCompare(b));
+export function exportTable(views: EmployerView[], references: Map<string, string>, layout: ExportLayout, groups: ExportGroup[], language: ExportLanguage): ExportTable {
   const headers: string[] = [];
   const cellsOf: ((view: EmployerView) => string)[] = [];
   const hours = (minutes: number) => hoursText(minutes, layout.decimalComma);
   for (const column of layout.columns) {
-    const header = column.header || DEFAULT_HEADERS[column.key];
+    const header = column.header || DEFAULT_HEADERS[language][column.key];
     if (column.key === 'competence_groups') {
       for (const group of groups) {
-        headers.push(`${header}${group}`);
-        cellsOf.push((v) => hours(v.minutesByGroup.get(group) ?? 0));
+        headers.push(`${header}${group.label}`);
+        cellsOf.push((v) => hours(v.minutesByGroup.get(group.groupId) ?? 0));
       }
       continue;
     }
@@ -197,8 +251,12 @@ export function toCsv(table: ExportTable, separator: Separator): string {
   return [table.headers, ...table.rows].map((row) => row.map(cell).join(char)).join('\r\n') + '\r\n';
 }
 
-/** The JSON export: every employee's figures in integers (minutes, minor units), whatever the CSV layout. */
-export function exportJson(views: EmployerView[], references: Map<string, string>) {
+/**
+ * The JSON export's employees: every employee's figures in integers (minutes, minor units), whatever
+ * the CSV layout; minutes per competence group keyed by the group's id, in the order of `groups`
+ * (which the file lists with their labels).
+ */
+export function exportJson(views: EmployerView[], references: Map<string, string>, groups: ExportGroup[]) {
   return inExportOrder(views, references).map((v) => ({
     employeeReference: references.get(v.personId) ?? '',
     personId: v.personId,
@@ -209,7 +267,7 @@ export function exportJson(views: EmployerView[], references: Map<string, string
     formVersion: v.formVersion,
     verificationCode: v.verificationCode,
     sarMinutes: v.sarMinutes,
-    minutesByCompetenceGroup: Object.fromEntries([...v.minutesByGroup].sort(([a], [b]) => a.localeCompare(b))),
+    minutesByCompetenceGroup: Object.fromEntries(groups.filter((g) => v.minutesByGroup.has(g.groupId)).map((g) => [g.groupId, v.minutesByGroup.get(g.groupId)!])),
     currencyCreditedMinor: v.currencyCreditedMinor,
     currencyCode: v.currencyCode,
     minorUnits: v.minorUnits,

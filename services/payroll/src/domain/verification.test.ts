@@ -1,4 +1,4 @@
-import { hashMatches, normalizeCode, verificationCode } from './verification.js';
+import { matchedDocument, normalizeCode, verificationCode } from './verification.js';
 
 describe('verification codes', () => {
   it('are SAF- and three groups of four unambiguous characters', () => {
@@ -15,11 +15,17 @@ describe('verification codes', () => {
 });
 
 describe('checking a file against a form', () => {
-  const form = { pdfSha256: 'a'.repeat(64), jsonSha256: 'b'.repeat(64) };
-  it('matches the hash of its PDF or its JSON, and nothing else', () => {
-    expect(hashMatches('a'.repeat(64), form)).toBe(true);
-    expect(hashMatches('b'.repeat(64), form)).toBe(true);
-    expect(hashMatches('c'.repeat(64), form)).toBe(false);
-    expect(hashMatches(undefined, form)).toBe(false);
+  const form = { pdfSha256: 'a'.repeat(64), jsonSha256: 'b'.repeat(64), employerPdfSha256: 'c'.repeat(64), employerJsonSha256: 'd'.repeat(64) };
+  it('says which of its documents a file is: the whole form’s PDF or JSON, or its employer view’s, and nothing else', () => {
+    expect(matchedDocument('a'.repeat(64), form)).toBe('pdf');
+    expect(matchedDocument('b'.repeat(64), form)).toBe('json');
+    expect(matchedDocument('c'.repeat(64), form)).toBe('employer_pdf');
+    expect(matchedDocument('d'.repeat(64), form)).toBe('employer_json');
+    expect(matchedDocument('e'.repeat(64), form)).toBeUndefined();
+    expect(matchedDocument(undefined, form)).toBeUndefined();
+  });
+
+  it('matches no employer document for a form without an employer', () => {
+    expect(matchedDocument('c'.repeat(64), { ...form, employerPdfSha256: null, employerJsonSha256: null })).toBeUndefined();
   });
 });

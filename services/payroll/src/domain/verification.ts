@@ -19,7 +19,20 @@ export const isSha256 = (value: string): boolean => /^[0-9a-f]{64}$/.test(value)
 
 export type VerificationStatus = 'current' | 'superseded';
 
-/** Whether a file's hash is the form's: either the PDF's or the JSON document's. */
-export function hashMatches(given: string | undefined, form: { pdfSha256: string; jsonSha256: string }): boolean {
-  return given !== undefined && (given === form.pdfSha256 || given === form.jsonSha256);
+/** Which of a form's documents a file is: the whole form's PDF or JSON, or its employer view's. */
+export type FormDocumentKind = 'pdf' | 'json' | 'employer_pdf' | 'employer_json';
+
+/** Which of the form's documents (whole or employer view) a file's hash is; undefined for none, or when no hash was given. */
+export function matchedDocument(
+  given: string | undefined,
+  form: { pdfSha256: string; jsonSha256: string; employerPdfSha256: string | null; employerJsonSha256: string | null },
+): FormDocumentKind | undefined {
+  if (given === undefined) return undefined;
+  const documents: [FormDocumentKind, string | null][] = [
+    ['pdf', form.pdfSha256],
+    ['json', form.jsonSha256],
+    ['employer_pdf', form.employerPdfSha256],
+    ['employer_json', form.employerJsonSha256],
+  ];
+  return documents.find(([, hash]) => hash !== null && hash === given)?.[0];
 }

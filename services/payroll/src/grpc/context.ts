@@ -1,6 +1,7 @@
 // What every payroll handler needs: the pool, the other services, the clock, the caller, and
 // checks on input.
 import { callerOf, forbidden, invalid, type Caller, type CallContext, type Logger, type Pool } from '@e21/kit';
+import { formReader, needsGrants, type FormReader } from '../domain/views.js';
 import type { Directory } from '../directory.js';
 import type { FormRecord } from '../store.js';
 
@@ -11,6 +12,8 @@ export interface HandlerDeps {
   logger: Logger;
   directory: Directory;
   now(): Date;
+  /** The verification page printed on forms: employer documents of earlier forms are written with it. */
+  verifyUrl: string;
 }
 
 export function personOf(call: CallContext): string {
@@ -26,16 +29,21 @@ export function requireLimit(value: number, fallback = 50, max = 200): number {
 }
 
 /**
- * Who reads a form: its person, the officers of its territory or above, and the HR managers and
- * admins of its employer (for a form of a contract the employer is a party to).
+ * The reader the caller is for a form (see `formReader`): identity is asked, both questions at once,
+ * only about a caller who is neither the form's person nor the platform.
  */
-export async function mayReadForm(deps: HandlerDeps, caller: Caller, form: FormRecord): Promise<boolean> {
-  if (caller.kind === 'system') return true;
-  if (caller.kind === 'person' && caller.personId === form.personId) return true;
-  if (await deps.directory.may(caller, 'payroll.forms.read', { territoryId: form.territoryId })) return true;
-  return form.employerId !== null && (await deps.directory.may(caller, 'payroll.exports.read', { organizationId: form.employerId }));
+export async function readerOf(deps: HandlerDeps, caller: Caller | undefined, form: FormRecord): Promise<FormReader> {
+  if (!caller || !needsGrants(caller, form)) return formReader(caller, form, { officeOfTerritory: false, employerOfContract: false });
+  const [officeOfTerritory, employerOfContract] = await Promise.all([
+    deps.directory.may(caller, 'payroll.forms.read', { territoryId: form.territoryId }),
+    form.employerId === null ? false : deps.directory.may(caller, 'payroll.exports.read', { organizationId: form.employerId }),
+  ]);
+  return formReader(caller, form, { officeOfTerritory, employerOfContract });
 }
 
-export async function requireReadable(deps: HandlerDeps, caller: Caller, form: FormRecord): Promise<void> {
-  if (!(await mayReadForm(deps, caller, form))) throw forbidden('Only the person, the officers of the territory and the employer’s HR managers read a form');
+/** The reader of a form who may see some of it; the public is refused. */
+export async function requireReader(deps: HandlerDeps, caller: Caller, form: FormRecord): Promise<Exclude<FormReader, 'public'>> {
+  const reader = await readerOf(deps, caller, form);
+  if (reader === 'public') throw forbidden('Only the person, the officers of the territory and the employer’s HR managers read a form');
+  return reader;
 }

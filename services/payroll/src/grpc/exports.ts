@@ -1,8 +1,21 @@
 // Employers' payroll exports: the column layout (read, saved with If-Match) and the month's file as
-// CSV or JSON, with the saved layout or one being tried (a preview). Its HR managers and admins only.
+// CSV or JSON, with the saved layout or one being tried (a preview), one column per competence group
+// labelled in the layout's language. Its HR managers and admins only.
 import { forbidden, fromProtoEnum, invalid, Refused, throwIfRefused, withTransaction, type Handlers } from '@e21/kit';
 import type { PayrollServiceService } from '@e21/proto/e21/payroll/v1/payroll';
-import { checkLayout, DEFAULT_LAYOUT, employerView, exportJson, exportTable, toCsv, type EmployerView, type ExportLayout } from '../domain/exports.js';
+import {
+  checkLayout,
+  DEFAULT_LAYOUT,
+  defaultExportLanguage,
+  employerView,
+  exportGroups,
+  exportJson,
+  exportTable,
+  toCsv,
+  type EmployerView,
+  type ExportLanguage,
+  type ExportLayout,
+} from '../domain/exports.js';
 import { layoutFromProto, layoutToProto } from '../mapping.js';
 import * as store from '../store.js';
 import { callerOf, requireMonth, requireUuid, type HandlerDeps } from './context.js';
@@ -22,19 +35,25 @@ export function exportHandlers(deps: HandlerDeps): ExportHandlers {
     return layout as ExportLayout;
   }
 
+  /** The language a layout writes in: the organization's choice, else its default from its country. */
+  async function languageOf(organizationId: string, layout: ExportLayout): Promise<ExportLanguage> {
+    return layout.language ?? defaultExportLanguage(await deps.directory.countryOf(organizationId));
+  }
+
   return {
     async getExportLayout(request, call) {
       const organizationId = requireUuid(request.organizationId, 'organization_id');
       await requireEmployer(callerOf(call), organizationId, 'payroll.exports.read');
       const stored = await store.getLayout(deps.pool, organizationId);
-      return layoutToProto(organizationId, stored ?? DEFAULT_LAYOUT, stored);
+      const layout = stored ?? DEFAULT_LAYOUT;
+      return layoutToProto(organizationId, layout, await languageOf(organizationId, layout), stored);
     },
 
     async setExportLayout(request, call) {
       const caller = callerOf(call);
       const organizationId = requireUuid(request.organizationId, 'organization_id');
       if (!Number.isInteger(request.expectedVersion) || request.expectedVersion < 0) throw invalid('expected_version', 'must be the version you saw (0 before the first save)', 'invalid_version');
-      const layout = layoutOf(request.layout ?? { columns: [], separator: 'EXPORT_SEPARATOR_UNSPECIFIED' as never, decimalComma: false });
+      const layout = layoutOf(request.layout ?? { columns: [], separator: 'EXPORT_SEPARATOR_UNSPECIFIED' as never, decimalComma: false, language: '' });
       await requireEmployer(caller, organizationId, 'payroll.exports.configure');
       const saved = await withTransaction(deps.pool, async (tx) => {
         // Serializes two first saves too: the row may not exist yet.
@@ -46,7 +65,7 @@ export function exportHandlers(deps: HandlerDeps): ExportHandlers {
         await store.saveLayout(tx, next);
         return next;
       });
-      return layoutToProto(organizationId, saved, saved);
+      return layoutToProto(organizationId, saved, await languageOf(organizationId, saved), saved);
     },
 
     async renderExport(request, call) {
@@ -63,12 +82,16 @@ export function exportHandlers(deps: HandlerDeps): ExportHandlers {
       ]);
       const layout = tried ?? saved ?? DEFAULT_LAYOUT;
       const views = forms.map((form) => employerView(form, organizationId)).filter((v): v is EmployerView => v !== undefined);
-      const table = exportTable(views, references, layout);
+      const language = await languageOf(organizationId, layout);
+      // One column per group id, labelled by identity in the export's language: each form's own labels are in its person's.
+      const groupIds = [...new Set(views.flatMap((v) => [...v.minutesByGroup.keys()]))].filter((id) => id !== '');
+      const groups = exportGroups(views, await deps.directory.skillLabels(groupIds, language), language);
+      const table = exportTable(views, references, layout, groups, language);
       const shown = request.limit ? { headers: table.headers, rows: table.rows.slice(0, request.limit) } : table;
       const name = `societal-activity-${month}`;
       const content =
         format === 'json'
-          ? Buffer.from(JSON.stringify({ organizationId, month, employees: exportJson(views, references) }, null, 2))
+          ? Buffer.from(JSON.stringify({ organizationId, month, language, competenceGroups: groups, employees: exportJson(views, references, groups) }, null, 2))
           : Buffer.from(toCsv(shown, layout.separator));
       return {
         content,
@@ -77,6 +100,7 @@ export function exportHandlers(deps: HandlerDeps): ExportHandlers {
         headers: shown.headers,
         rows: shown.rows.map((cells) => ({ cells })),
         totalRows: table.rows.length,
+        language,
       };
     },
   };

@@ -1,14 +1,32 @@
 // The employer's payroll exports: a month's file for its payroll software (CSV in its layout, or
-// JSON), the column settings (which columns, their order and headers, separator, decimal comma)
-// and a preview of the layout being edited before it is saved.
+// JSON), the column settings (which columns, their order and headers, separator, decimal comma,
+// the language of headers and competence groups), a preview of the layout being edited before it
+// is saved, and the month's forms of its employees as the employer sees them (the employer view).
 import './payroll.css';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { isApiError } from '../../api';
-import { t } from '../../i18n';
+import { hoursText } from '../../hours';
+import { language, t } from '../../i18n';
+import { formatAmount } from '../../money';
 import type { Page, PageFactory } from '../../router';
 import { reloadMe } from '../../session';
 import type { Membership } from '../../services/identity';
-import { COLUMN_KEYS, exportHref, getLayout, previewExport, saveLayout, type ColumnKey, type ExportLayout, type Preview, type Separator } from '../../services/payroll';
+import {
+  COLUMN_KEYS,
+  exportHref,
+  formDocumentHref,
+  getLayout,
+  listEmployerForms,
+  previewExport,
+  saveLayout,
+  type ColumnKey,
+  type EmployerFormView,
+  type ExportLanguage,
+  type ExportLayout,
+  type LayoutInput,
+  type Preview,
+  type Separator,
+} from '../../services/payroll';
 import { problemAlert, statusRegion, type Message } from '../../ui/feedback';
 import { field } from '../../ui/forms';
 import { loadable, loading, whenLoaded, type Loadable } from '../../ui/loadable';
@@ -25,6 +43,7 @@ export const payrollExportsPage: PageFactory = ({ update }) => {
   let month = new URLSearchParams(location.search).get('month') ?? lastMonth();
   let layout: ExportLayout | null = null;
   let preview: Preview | null = null;
+  let forms: EmployerFormView[] | null = null;
   let message: Message | null = null;
   let problem: unknown = null;
   let busy = false;
@@ -35,13 +54,20 @@ export const payrollExportsPage: PageFactory = ({ update }) => {
     if (organizationId) layout = await getLayout(organizationId);
   }
 
+  async function loadForms(): Promise<void> {
+    forms = null;
+    if (organizationId && /^\d{4}-\d{2}$/.test(month)) forms = (await listEmployerForms(organizationId, month)).items;
+  }
+
+  const inputOf = (l: ExportLayout): LayoutInput => ({ columns: l.columns, separator: l.separator, decimalComma: l.decimalComma, language: l.chosenLanguage });
+
   const page: Page = {
     title: () => t('exports.title'),
     async load(signal) {
       const next = await loadable(async () => {
         const managed = managedOrganizations(await reloadMe());
         organizationId ||= managed[0]?.organizationId ?? '';
-        await loadLayout();
+        await Promise.all([loadLayout(), loadForms()]);
         return managed;
       });
       if (!signal.aborted) organizations = next;
@@ -58,7 +84,7 @@ export const payrollExportsPage: PageFactory = ({ update }) => {
               </select>`,
             )}
             ${field({ id: 'exports-month', label: t('exports.month') }, (a) =>
-              html`<input id=${a.id} type="month" .value=${month} @change=${(e: Event) => ((month = (e.target as HTMLInputElement).value), (preview = null), update())} />`,
+              html`<input id=${a.id} type="month" .value=${month} @change=${(e: Event) => chooseMonth((e.target as HTMLInputElement).value)} />`,
             )}
           </form>
           <p class="row">
@@ -68,6 +94,7 @@ export const payrollExportsPage: PageFactory = ({ update }) => {
           ${statusRegion(message)} ${problem ? problemAlert(problem) : nothing}
           ${layout ? editor(layout) : nothing}
           ${preview ? previewTable(preview) : nothing}
+          ${forms ? formsTable(forms) : nothing}
         `;
       }),
   };
@@ -102,6 +129,12 @@ export const payrollExportsPage: PageFactory = ({ update }) => {
           <input type="checkbox" id="layout-decimal-comma" .checked=${l.decimalComma} @change=${(e: Event) => change({ decimalComma: (e.target as HTMLInputElement).checked })} />
           <label for="layout-decimal-comma">${t('exports.decimalComma')}</label>
         </div>
+        ${field({ id: 'layout-language', label: t('exports.language'), hint: t('exports.languageHint') }, (a) =>
+          html`<select id=${a.id} aria-describedby=${a.describedBy ?? nothing} @change=${(e: Event) => change({ chosenLanguage: ((e.target as HTMLSelectElement).value || null) as ExportLanguage | null })}>
+            <option value="" ?selected=${l.chosenLanguage === null}>${l.chosenLanguage === null ? t('exports.language.defaultIs', { language: t(`exports.language.${l.language}`) }) : t('exports.language.default')}</option>
+            ${(['en', 'fr'] as const).map((code) => html`<option value=${code} ?selected=${l.chosenLanguage === code}>${t(`exports.language.${code}`)}</option>`)}
+          </select>`,
+        )}
       </div>
       <p class="row">
         <button type="button" @click=${showPreview}>${t('exports.preview')}</button>
@@ -118,6 +151,43 @@ export const payrollExportsPage: PageFactory = ({ update }) => {
         <tbody>${p.rows.map((row) => html`<tr>${row.map((cell) => html`<td>${cell}</td>`)}</tr>`)}</tbody>
       </table>
     </div>`;
+  }
+
+  /** The employees' forms of the month as the employer sees them: hours by competence group and pay, with their reduced documents. */
+  function formsTable(list: EmployerFormView[]): TemplateResult {
+    return html`<section aria-labelledby="employer-forms-heading">
+      <h2 id="employer-forms-heading">${t('exports.forms')}</h2>
+      <p>${t('exports.formsIntro')}</p>
+      ${list.length
+        ? html`<div class="table-wrap">
+            <table class="employer-forms">
+              <thead>
+                <tr>
+                  <th scope="col">${t('exports.forms.employee')}</th>
+                  <th scope="col">${t('exports.forms.hours')}</th>
+                  <th scope="col">${t('exports.forms.groups')}</th>
+                  <th scope="col">${t('exports.forms.credited')}</th>
+                  <th scope="col">${t('exports.forms.documents')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${list.map(
+                  (f) => html`<tr data-form=${f.id}>
+                    <th scope="row">${f.personName} <span class="tag">${t('exports.forms.version', { version: f.version })}</span></th>
+                    <td>${hoursText(f.totalMinutes)}</td>
+                    <td><ul class="plain">${f.competenceGroups.map((g) => html`<li>${t('exports.forms.group', { group: g.label, hours: hoursText(g.minutes) })}</li>`)}</ul></td>
+                    <td>${f.currency ? formatAmount(f.currency.creditedMinor, f.currency.minorUnits, f.currency.code, language()) : '—'}</td>
+                    <td>
+                      <a href=${formDocumentHref(f.id, 'pdf')} download aria-label=${t('exports.forms.pdfOf', { person: f.personName })}>PDF</a>
+                      <a href=${formDocumentHref(f.id, 'json')} download aria-label=${t('exports.forms.jsonOf', { person: f.personName })}>JSON</a>
+                    </td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+        : html`<p class="notice">${t('exports.forms.none')}</p>`}
+    </section>`;
   }
 
   function change(next: Partial<ExportLayout>): void {
@@ -141,19 +211,27 @@ export const payrollExportsPage: PageFactory = ({ update }) => {
 
   async function chooseOrganization(next: string): Promise<void> {
     organizationId = next;
-    await run(async () => loadLayout());
+    await run(async () => {
+      await Promise.all([loadLayout(), loadForms()]);
+    });
+  }
+
+  async function chooseMonth(next: string): Promise<void> {
+    month = next;
+    preview = null;
+    await run(loadForms);
   }
 
   async function showPreview(): Promise<void> {
     await run(async () => {
-      if (layout) preview = await previewExport(organizationId, month, layout);
+      if (layout) preview = await previewExport(organizationId, month, inputOf(layout));
     });
   }
 
   async function save(): Promise<void> {
     await run(async () => {
       if (!layout) return;
-      layout = await saveLayout(organizationId, layout, layout.version);
+      layout = await saveLayout(organizationId, inputOf(layout), layout.version);
       message = { key: 'exports.saved' };
     });
   }

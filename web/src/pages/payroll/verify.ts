@@ -1,5 +1,6 @@
 // The public verification page: anyone holding a form's code sees whether it is authentic and in
-// force, and may check a PDF or JSON file against it (hashed in the browser; the file is not sent).
+// force, and may check a PDF or JSON file against it, the whole form's or its employer view's
+// (hashed in the browser; the file is not sent). No figures are shown here.
 import './payroll.css';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { formatDate, t } from '../../i18n';
@@ -61,13 +62,15 @@ function outcome(v: Verification): TemplateResult {
   if (!v.found) return html`<div class="verification-result mismatch" role="status"><p>${t('verify.notFound', { code: v.code })}</p></div>`;
   return html`<div class="verification-result ${v.matches === false ? 'mismatch' : ''}" role="status">
     <p><strong>${v.status === 'current' ? t('verify.current', { version: v.version ?? 1 }) : t('verify.superseded', { version: v.version ?? 1, code: v.supersededByCode ?? '' })}</strong></p>
-    ${v.matches === null ? nothing : html`<p><strong>${v.matches ? t('verify.matches') : t('verify.mismatch')}</strong></p>`}
+    ${v.matches === null
+      ? nothing
+      : html`<p><strong>${!v.matches ? t('verify.mismatch') : v.matchedDocument?.startsWith('employer_') ? t('verify.matchesEmployer') : t('verify.matches')}</strong></p>`}
     <dl>
       <dt>${t('verify.month')}</dt><dd>${v.month ? monthLabel(v.month) : ''}</dd>
       <dt>${t('verify.issued')}</dt><dd>${formatDate(v.issuedAt ?? '')}</dd>
       <dt>${t('verify.pdfHash')}</dt><dd class="hash">${v.pdfSha256}</dd>
       <dt>${t('verify.jsonHash')}</dt><dd class="hash">${v.jsonSha256}</dd>
     </dl>
-    ${v.form ? html`<p>${t('verify.readable', { person: v.form.personName })}</p>` : nothing}
+    ${v.form ? html`<p>${t(v.form.view === 'employer' ? 'verify.readableEmployer' : 'verify.readable', { person: v.form.personName })}</p>` : nothing}
   </div>`;
 }

@@ -89,6 +89,80 @@ export function formStatusToNumber(object: FormStatus): number {
   }
 }
 
+/** Who is reading a form, which decides what they see of it. */
+export enum FormReader {
+  FORM_READER_UNSPECIFIED = "FORM_READER_UNSPECIFIED",
+  /** FORM_READER_PERSON - The form's person: the whole form. */
+  FORM_READER_PERSON = "FORM_READER_PERSON",
+  /** FORM_READER_OFFICE - An officer of the form's territory or above (or a service of the platform): the whole form. */
+  FORM_READER_OFFICE = "FORM_READER_OFFICE",
+  /** FORM_READER_EMPLOYER - An HR manager or admin of the employer party to the form's contract: the employer view. */
+  FORM_READER_EMPLOYER = "FORM_READER_EMPLOYER",
+  /** FORM_READER_PUBLIC - Anyone else: no figures. */
+  FORM_READER_PUBLIC = "FORM_READER_PUBLIC",
+  UNRECOGNIZED = "UNRECOGNIZED",
+}
+
+export function formReaderFromJSON(object: any): FormReader {
+  switch (object) {
+    case 0:
+    case "FORM_READER_UNSPECIFIED":
+      return FormReader.FORM_READER_UNSPECIFIED;
+    case 1:
+    case "FORM_READER_PERSON":
+      return FormReader.FORM_READER_PERSON;
+    case 2:
+    case "FORM_READER_OFFICE":
+      return FormReader.FORM_READER_OFFICE;
+    case 3:
+    case "FORM_READER_EMPLOYER":
+      return FormReader.FORM_READER_EMPLOYER;
+    case 4:
+    case "FORM_READER_PUBLIC":
+      return FormReader.FORM_READER_PUBLIC;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return FormReader.UNRECOGNIZED;
+  }
+}
+
+export function formReaderToJSON(object: FormReader): string {
+  switch (object) {
+    case FormReader.FORM_READER_UNSPECIFIED:
+      return "FORM_READER_UNSPECIFIED";
+    case FormReader.FORM_READER_PERSON:
+      return "FORM_READER_PERSON";
+    case FormReader.FORM_READER_OFFICE:
+      return "FORM_READER_OFFICE";
+    case FormReader.FORM_READER_EMPLOYER:
+      return "FORM_READER_EMPLOYER";
+    case FormReader.FORM_READER_PUBLIC:
+      return "FORM_READER_PUBLIC";
+    case FormReader.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+export function formReaderToNumber(object: FormReader): number {
+  switch (object) {
+    case FormReader.FORM_READER_UNSPECIFIED:
+      return 0;
+    case FormReader.FORM_READER_PERSON:
+      return 1;
+    case FormReader.FORM_READER_OFFICE:
+      return 2;
+    case FormReader.FORM_READER_EMPLOYER:
+      return 3;
+    case FormReader.FORM_READER_PUBLIC:
+      return 4;
+    case FormReader.UNRECOGNIZED:
+    default:
+      return -1;
+  }
+}
+
 export enum FormFormat {
   FORM_FORMAT_UNSPECIFIED = "FORM_FORMAT_UNSPECIFIED",
   FORM_FORMAT_PDF = "FORM_FORMAT_PDF",
@@ -137,6 +211,75 @@ export function formFormatToNumber(object: FormFormat): number {
     case FormFormat.FORM_FORMAT_JSON:
       return 2;
     case FormFormat.UNRECOGNIZED:
+    default:
+      return -1;
+  }
+}
+
+export enum FormDocumentKind {
+  FORM_DOCUMENT_KIND_UNSPECIFIED = "FORM_DOCUMENT_KIND_UNSPECIFIED",
+  FORM_DOCUMENT_KIND_PDF = "FORM_DOCUMENT_KIND_PDF",
+  FORM_DOCUMENT_KIND_JSON = "FORM_DOCUMENT_KIND_JSON",
+  FORM_DOCUMENT_KIND_EMPLOYER_PDF = "FORM_DOCUMENT_KIND_EMPLOYER_PDF",
+  FORM_DOCUMENT_KIND_EMPLOYER_JSON = "FORM_DOCUMENT_KIND_EMPLOYER_JSON",
+  UNRECOGNIZED = "UNRECOGNIZED",
+}
+
+export function formDocumentKindFromJSON(object: any): FormDocumentKind {
+  switch (object) {
+    case 0:
+    case "FORM_DOCUMENT_KIND_UNSPECIFIED":
+      return FormDocumentKind.FORM_DOCUMENT_KIND_UNSPECIFIED;
+    case 1:
+    case "FORM_DOCUMENT_KIND_PDF":
+      return FormDocumentKind.FORM_DOCUMENT_KIND_PDF;
+    case 2:
+    case "FORM_DOCUMENT_KIND_JSON":
+      return FormDocumentKind.FORM_DOCUMENT_KIND_JSON;
+    case 3:
+    case "FORM_DOCUMENT_KIND_EMPLOYER_PDF":
+      return FormDocumentKind.FORM_DOCUMENT_KIND_EMPLOYER_PDF;
+    case 4:
+    case "FORM_DOCUMENT_KIND_EMPLOYER_JSON":
+      return FormDocumentKind.FORM_DOCUMENT_KIND_EMPLOYER_JSON;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return FormDocumentKind.UNRECOGNIZED;
+  }
+}
+
+export function formDocumentKindToJSON(object: FormDocumentKind): string {
+  switch (object) {
+    case FormDocumentKind.FORM_DOCUMENT_KIND_UNSPECIFIED:
+      return "FORM_DOCUMENT_KIND_UNSPECIFIED";
+    case FormDocumentKind.FORM_DOCUMENT_KIND_PDF:
+      return "FORM_DOCUMENT_KIND_PDF";
+    case FormDocumentKind.FORM_DOCUMENT_KIND_JSON:
+      return "FORM_DOCUMENT_KIND_JSON";
+    case FormDocumentKind.FORM_DOCUMENT_KIND_EMPLOYER_PDF:
+      return "FORM_DOCUMENT_KIND_EMPLOYER_PDF";
+    case FormDocumentKind.FORM_DOCUMENT_KIND_EMPLOYER_JSON:
+      return "FORM_DOCUMENT_KIND_EMPLOYER_JSON";
+    case FormDocumentKind.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+export function formDocumentKindToNumber(object: FormDocumentKind): number {
+  switch (object) {
+    case FormDocumentKind.FORM_DOCUMENT_KIND_UNSPECIFIED:
+      return 0;
+    case FormDocumentKind.FORM_DOCUMENT_KIND_PDF:
+      return 1;
+    case FormDocumentKind.FORM_DOCUMENT_KIND_JSON:
+      return 2;
+    case FormDocumentKind.FORM_DOCUMENT_KIND_EMPLOYER_PDF:
+      return 3;
+    case FormDocumentKind.FORM_DOCUMENT_KIND_EMPLOYER_JSON:
+      return 4;
+    case FormDocumentKind.UNRECOGNIZED:
     default:
       return -1;
   }
@@ -456,6 +599,67 @@ export interface SocietalActivityForm {
   jsonSha256: string;
 }
 
+/** Minutes under a contract in one broader competence group, never the competences themselves. */
+export interface CompetenceGroupMinutes {
+  /** identity's skill group; empty for competences without a group (all counted together). */
+  groupId: string;
+  /** In the form's language (its person's). */
+  label: string;
+  minutes: bigint;
+}
+
+/** The local currency paid for the form's hours; never the person's wallet. */
+export interface CreditedCurrency {
+  currencyId: string;
+  code: string;
+  minorUnits: number;
+  creditedMinor: bigint;
+}
+
+/**
+ * What the employer party to a form's contract sees of it: the payroll view. Never the projects,
+ * the challenges, the individual competences, the wallet balance, nor a form of another contract.
+ */
+export interface EmployerFormView {
+  id: string;
+  personId: string;
+  personName: string;
+  language: string;
+  contractId: string;
+  contractVersion: number;
+  contractKind: string;
+  employerId: string;
+  employerName: string;
+  territoryId: string;
+  territoryName: string;
+  month: string;
+  version: number;
+  status: FormStatus;
+  supersedesId: string;
+  supersededById: string;
+  issuedAt: string;
+  supersededAt: string;
+  totalMinutes: bigint;
+  competenceGroups: CompetenceGroupMinutes[];
+  contractYearStart: string;
+  contractYearEnd: string;
+  yearlyMinutes: bigint;
+  yearToDateMinutes: bigint;
+  /** Absent where no local currency applies. */
+  currency?: CreditedCurrency | undefined;
+  verificationCode: string;
+  /** SHA-256 (hex) of the employer view's own PDF and JSON documents, taken at issue. */
+  pdfSha256: string;
+  jsonSha256: string;
+}
+
+/** A form as its reader sees it: exactly one of form (person, office) and employer_view (employer). */
+export interface FormView {
+  reader: FormReader;
+  form?: SocietalActivityForm | undefined;
+  employerView?: EmployerFormView | undefined;
+}
+
 export interface ListMyFormsRequest {
   limit: number;
   cursor: string;
@@ -471,8 +675,11 @@ export interface ListFormsRequest {
 }
 
 export interface ListFormsResponse {
+  /** Whole forms: a person's own, a territory's for its officers. */
   forms: SocietalActivityForm[];
   nextCursor: string;
+  /** An employer's list: the employer views only (and `forms` empty). */
+  employerViews: EmployerFormView[];
 }
 
 export interface GetFormRequest {
@@ -489,6 +696,8 @@ export interface FormDocument {
   contentType: string;
   filename: string;
   sha256: string;
+  /** Whose document it is: the whole form's (person, office) or the employer view's (employer). */
+  reader: FormReader;
 }
 
 export interface VerifyFormRequest {
@@ -509,11 +718,21 @@ export interface FormVerification {
   supersededByCode: string;
   pdfSha256: string;
   jsonSha256: string;
-  /** Whether the sha256 given is the PDF's or the JSON's; false when none was given. */
+  /** Whether the sha256 given is one of the form's documents (whole or employer view); false when none was given. */
   matches: boolean;
   sha256Given: boolean;
-  /** Only when the caller may read the form. */
-  form?: SocietalActivityForm | undefined;
+  /** The whole form, only for its person and the officers. */
+  form?:
+    | SocietalActivityForm
+    | undefined;
+  /** The employer view's documents (empty for a form without an employer). */
+  employerPdfSha256: string;
+  employerJsonSha256: string;
+  /** The employer view, only for the employer party to the form's contract. */
+  employerView?: EmployerFormView | undefined;
+  reader: FormReader;
+  /** Which document the sha256 given is; unspecified when it matches none. */
+  matchedDocument: FormDocumentKind;
 }
 
 export interface IssuingRun {
@@ -553,7 +772,10 @@ export interface ExportColumn {
    * contract_id, verification_code
    */
   key: string;
-  /** The header written; the key's default when empty. For competence_groups, a prefix to the group's label. */
+  /**
+   * The header written; the key's default (in the layout's language) when empty. For
+   * competence_groups, a prefix to each group's label.
+   */
   header: string;
 }
 
@@ -567,6 +789,13 @@ export interface ExportLayout {
   version: number;
   updatedBy: string;
   updatedAt: string;
+  /**
+   * "en" or "fr": the language of the default headers and the competence groups' labels. The
+   * organization's choice, or its default (French for an organization in France, else English).
+   */
+  language: string;
+  /** The organization's choice; empty while it follows its default. */
+  chosenLanguage: string;
 }
 
 export interface GetExportLayoutRequest {
@@ -577,6 +806,8 @@ export interface LayoutInput {
   columns: ExportColumn[];
   separator: ExportSeparator;
   decimalComma: boolean;
+  /** "en", "fr", or empty for the organization's default. */
+  language: string;
 }
 
 export interface SetExportLayoutRequest {
@@ -595,12 +826,10 @@ export interface RenderExportRequest {
     | undefined;
   /** At most this many rows (a preview); all when 0. */
   limit: number;
-  /** Labels of competence groups. */
-  language: string;
 }
 
 export interface ExportRow {
-  /** Column key -> cell, as written to the CSV. */
+  /** The cells in the order of the headers, as written to the CSV. */
   cells: string[];
 }
 
@@ -612,6 +841,8 @@ export interface EmployerExport {
   headers: string[];
   rows: ExportRow[];
   totalRows: number;
+  /** The language of its headers and competence groups' labels. */
+  language: string;
 }
 
 function createBaseProjectMinutes(): ProjectMinutes {
@@ -1942,6 +2173,992 @@ export const SocietalActivityForm: MessageFns<SocietalActivityForm> = {
   },
 };
 
+function createBaseCompetenceGroupMinutes(): CompetenceGroupMinutes {
+  return { groupId: "", label: "", minutes: 0n };
+}
+
+export const CompetenceGroupMinutes: MessageFns<CompetenceGroupMinutes> = {
+  encode(message: CompetenceGroupMinutes, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.groupId !== "") {
+      writer.uint32(10).string(message.groupId);
+    }
+    if (message.label !== "") {
+      writer.uint32(18).string(message.label);
+    }
+    if (message.minutes !== 0n) {
+      if (BigInt.asIntN(64, message.minutes) !== message.minutes) {
+        throw new globalThis.Error("value provided for field message.minutes of type int64 too large");
+      }
+      writer.uint32(24).int64(message.minutes);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CompetenceGroupMinutes {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCompetenceGroupMinutes();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.groupId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.label = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.minutes = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CompetenceGroupMinutes {
+    return {
+      groupId: isSet(object.groupId)
+        ? globalThis.String(object.groupId)
+        : isSet(object.group_id)
+        ? globalThis.String(object.group_id)
+        : "",
+      label: isSet(object.label) ? globalThis.String(object.label) : "",
+      minutes: isSet(object.minutes) ? BigInt(object.minutes) : 0n,
+    };
+  },
+
+  toJSON(message: CompetenceGroupMinutes): unknown {
+    const obj: any = {};
+    if (message.groupId !== "") {
+      obj.groupId = message.groupId;
+    }
+    if (message.label !== "") {
+      obj.label = message.label;
+    }
+    if (message.minutes !== 0n) {
+      obj.minutes = message.minutes.toString();
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<CompetenceGroupMinutes>): CompetenceGroupMinutes {
+    return CompetenceGroupMinutes.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<CompetenceGroupMinutes>): CompetenceGroupMinutes {
+    const message = createBaseCompetenceGroupMinutes();
+    message.groupId = object.groupId ?? "";
+    message.label = object.label ?? "";
+    message.minutes = (object.minutes !== undefined && object.minutes !== null) ? BigInt(object.minutes) : 0n;
+    return message;
+  },
+};
+
+function createBaseCreditedCurrency(): CreditedCurrency {
+  return { currencyId: "", code: "", minorUnits: 0, creditedMinor: 0n };
+}
+
+export const CreditedCurrency: MessageFns<CreditedCurrency> = {
+  encode(message: CreditedCurrency, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.currencyId !== "") {
+      writer.uint32(10).string(message.currencyId);
+    }
+    if (message.code !== "") {
+      writer.uint32(18).string(message.code);
+    }
+    if (message.minorUnits !== 0) {
+      writer.uint32(24).int32(message.minorUnits);
+    }
+    if (message.creditedMinor !== 0n) {
+      if (BigInt.asIntN(64, message.creditedMinor) !== message.creditedMinor) {
+        throw new globalThis.Error("value provided for field message.creditedMinor of type int64 too large");
+      }
+      writer.uint32(32).int64(message.creditedMinor);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CreditedCurrency {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCreditedCurrency();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.currencyId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.code = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.minorUnits = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.creditedMinor = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CreditedCurrency {
+    return {
+      currencyId: isSet(object.currencyId)
+        ? globalThis.String(object.currencyId)
+        : isSet(object.currency_id)
+        ? globalThis.String(object.currency_id)
+        : "",
+      code: isSet(object.code) ? globalThis.String(object.code) : "",
+      minorUnits: isSet(object.minorUnits)
+        ? globalThis.Number(object.minorUnits)
+        : isSet(object.minor_units)
+        ? globalThis.Number(object.minor_units)
+        : 0,
+      creditedMinor: isSet(object.creditedMinor)
+        ? BigInt(object.creditedMinor)
+        : isSet(object.credited_minor)
+        ? BigInt(object.credited_minor)
+        : 0n,
+    };
+  },
+
+  toJSON(message: CreditedCurrency): unknown {
+    const obj: any = {};
+    if (message.currencyId !== "") {
+      obj.currencyId = message.currencyId;
+    }
+    if (message.code !== "") {
+      obj.code = message.code;
+    }
+    if (message.minorUnits !== 0) {
+      obj.minorUnits = Math.round(message.minorUnits);
+    }
+    if (message.creditedMinor !== 0n) {
+      obj.creditedMinor = message.creditedMinor.toString();
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<CreditedCurrency>): CreditedCurrency {
+    return CreditedCurrency.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<CreditedCurrency>): CreditedCurrency {
+    const message = createBaseCreditedCurrency();
+    message.currencyId = object.currencyId ?? "";
+    message.code = object.code ?? "";
+    message.minorUnits = object.minorUnits ?? 0;
+    message.creditedMinor = (object.creditedMinor !== undefined && object.creditedMinor !== null)
+      ? BigInt(object.creditedMinor)
+      : 0n;
+    return message;
+  },
+};
+
+function createBaseEmployerFormView(): EmployerFormView {
+  return {
+    id: "",
+    personId: "",
+    personName: "",
+    language: "",
+    contractId: "",
+    contractVersion: 0,
+    contractKind: "",
+    employerId: "",
+    employerName: "",
+    territoryId: "",
+    territoryName: "",
+    month: "",
+    version: 0,
+    status: FormStatus.FORM_STATUS_UNSPECIFIED,
+    supersedesId: "",
+    supersededById: "",
+    issuedAt: "",
+    supersededAt: "",
+    totalMinutes: 0n,
+    competenceGroups: [],
+    contractYearStart: "",
+    contractYearEnd: "",
+    yearlyMinutes: 0n,
+    yearToDateMinutes: 0n,
+    currency: undefined,
+    verificationCode: "",
+    pdfSha256: "",
+    jsonSha256: "",
+  };
+}
+
+export const EmployerFormView: MessageFns<EmployerFormView> = {
+  encode(message: EmployerFormView, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.personId !== "") {
+      writer.uint32(18).string(message.personId);
+    }
+    if (message.personName !== "") {
+      writer.uint32(26).string(message.personName);
+    }
+    if (message.language !== "") {
+      writer.uint32(34).string(message.language);
+    }
+    if (message.contractId !== "") {
+      writer.uint32(42).string(message.contractId);
+    }
+    if (message.contractVersion !== 0) {
+      writer.uint32(48).int32(message.contractVersion);
+    }
+    if (message.contractKind !== "") {
+      writer.uint32(58).string(message.contractKind);
+    }
+    if (message.employerId !== "") {
+      writer.uint32(66).string(message.employerId);
+    }
+    if (message.employerName !== "") {
+      writer.uint32(74).string(message.employerName);
+    }
+    if (message.territoryId !== "") {
+      writer.uint32(82).string(message.territoryId);
+    }
+    if (message.territoryName !== "") {
+      writer.uint32(90).string(message.territoryName);
+    }
+    if (message.month !== "") {
+      writer.uint32(98).string(message.month);
+    }
+    if (message.version !== 0) {
+      writer.uint32(104).int32(message.version);
+    }
+    if (message.status !== FormStatus.FORM_STATUS_UNSPECIFIED) {
+      writer.uint32(112).int32(formStatusToNumber(message.status));
+    }
+    if (message.supersedesId !== "") {
+      writer.uint32(122).string(message.supersedesId);
+    }
+    if (message.supersededById !== "") {
+      writer.uint32(130).string(message.supersededById);
+    }
+    if (message.issuedAt !== "") {
+      writer.uint32(138).string(message.issuedAt);
+    }
+    if (message.supersededAt !== "") {
+      writer.uint32(146).string(message.supersededAt);
+    }
+    if (message.totalMinutes !== 0n) {
+      if (BigInt.asIntN(64, message.totalMinutes) !== message.totalMinutes) {
+        throw new globalThis.Error("value provided for field message.totalMinutes of type int64 too large");
+      }
+      writer.uint32(152).int64(message.totalMinutes);
+    }
+    for (const v of message.competenceGroups) {
+      CompetenceGroupMinutes.encode(v!, writer.uint32(162).fork()).join();
+    }
+    if (message.contractYearStart !== "") {
+      writer.uint32(170).string(message.contractYearStart);
+    }
+    if (message.contractYearEnd !== "") {
+      writer.uint32(178).string(message.contractYearEnd);
+    }
+    if (message.yearlyMinutes !== 0n) {
+      if (BigInt.asIntN(64, message.yearlyMinutes) !== message.yearlyMinutes) {
+        throw new globalThis.Error("value provided for field message.yearlyMinutes of type int64 too large");
+      }
+      writer.uint32(184).int64(message.yearlyMinutes);
+    }
+    if (message.yearToDateMinutes !== 0n) {
+      if (BigInt.asIntN(64, message.yearToDateMinutes) !== message.yearToDateMinutes) {
+        throw new globalThis.Error("value provided for field message.yearToDateMinutes of type int64 too large");
+      }
+      writer.uint32(192).int64(message.yearToDateMinutes);
+    }
+    if (message.currency !== undefined) {
+      CreditedCurrency.encode(message.currency, writer.uint32(202).fork()).join();
+    }
+    if (message.verificationCode !== "") {
+      writer.uint32(210).string(message.verificationCode);
+    }
+    if (message.pdfSha256 !== "") {
+      writer.uint32(218).string(message.pdfSha256);
+    }
+    if (message.jsonSha256 !== "") {
+      writer.uint32(226).string(message.jsonSha256);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EmployerFormView {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEmployerFormView();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.personId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.personName = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.language = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.contractId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.contractVersion = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.contractKind = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.employerId = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.employerName = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.territoryId = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.territoryName = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.month = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 104) {
+              break;
+            }
+
+            message.version = reader.int32();
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              break;
+            }
+
+            message.status = formStatusFromJSON(reader.int32());
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.supersedesId = reader.string();
+            continue;
+          }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.supersededById = reader.string();
+            continue;
+          }
+          case 17: {
+            if (tag !== 138) {
+              break;
+            }
+
+            message.issuedAt = reader.string();
+            continue;
+          }
+          case 18: {
+            if (tag !== 146) {
+              break;
+            }
+
+            message.supersededAt = reader.string();
+            continue;
+          }
+          case 19: {
+            if (tag !== 152) {
+              break;
+            }
+
+            message.totalMinutes = reader.int64() as bigint;
+            continue;
+          }
+          case 20: {
+            if (tag !== 162) {
+              break;
+            }
+
+            message.competenceGroups.push(CompetenceGroupMinutes.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 21: {
+            if (tag !== 170) {
+              break;
+            }
+
+            message.contractYearStart = reader.string();
+            continue;
+          }
+          case 22: {
+            if (tag !== 178) {
+              break;
+            }
+
+            message.contractYearEnd = reader.string();
+            continue;
+          }
+          case 23: {
+            if (tag !== 184) {
+              break;
+            }
+
+            message.yearlyMinutes = reader.int64() as bigint;
+            continue;
+          }
+          case 24: {
+            if (tag !== 192) {
+              break;
+            }
+
+            message.yearToDateMinutes = reader.int64() as bigint;
+            continue;
+          }
+          case 25: {
+            if (tag !== 202) {
+              break;
+            }
+
+            message.currency = CreditedCurrency.decode(reader, reader.uint32());
+            continue;
+          }
+          case 26: {
+            if (tag !== 210) {
+              break;
+            }
+
+            message.verificationCode = reader.string();
+            continue;
+          }
+          case 27: {
+            if (tag !== 218) {
+              break;
+            }
+
+            message.pdfSha256 = reader.string();
+            continue;
+          }
+          case 28: {
+            if (tag !== 226) {
+              break;
+            }
+
+            message.jsonSha256 = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): EmployerFormView {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      personId: isSet(object.personId)
+        ? globalThis.String(object.personId)
+        : isSet(object.person_id)
+        ? globalThis.String(object.person_id)
+        : "",
+      personName: isSet(object.personName)
+        ? globalThis.String(object.personName)
+        : isSet(object.person_name)
+        ? globalThis.String(object.person_name)
+        : "",
+      language: isSet(object.language) ? globalThis.String(object.language) : "",
+      contractId: isSet(object.contractId)
+        ? globalThis.String(object.contractId)
+        : isSet(object.contract_id)
+        ? globalThis.String(object.contract_id)
+        : "",
+      contractVersion: isSet(object.contractVersion)
+        ? globalThis.Number(object.contractVersion)
+        : isSet(object.contract_version)
+        ? globalThis.Number(object.contract_version)
+        : 0,
+      contractKind: isSet(object.contractKind)
+        ? globalThis.String(object.contractKind)
+        : isSet(object.contract_kind)
+        ? globalThis.String(object.contract_kind)
+        : "",
+      employerId: isSet(object.employerId)
+        ? globalThis.String(object.employerId)
+        : isSet(object.employer_id)
+        ? globalThis.String(object.employer_id)
+        : "",
+      employerName: isSet(object.employerName)
+        ? globalThis.String(object.employerName)
+        : isSet(object.employer_name)
+        ? globalThis.String(object.employer_name)
+        : "",
+      territoryId: isSet(object.territoryId)
+        ? globalThis.String(object.territoryId)
+        : isSet(object.territory_id)
+        ? globalThis.String(object.territory_id)
+        : "",
+      territoryName: isSet(object.territoryName)
+        ? globalThis.String(object.territoryName)
+        : isSet(object.territory_name)
+        ? globalThis.String(object.territory_name)
+        : "",
+      month: isSet(object.month) ? globalThis.String(object.month) : "",
+      version: isSet(object.version) ? globalThis.Number(object.version) : 0,
+      status: isSet(object.status) ? formStatusFromJSON(object.status) : FormStatus.FORM_STATUS_UNSPECIFIED,
+      supersedesId: isSet(object.supersedesId)
+        ? globalThis.String(object.supersedesId)
+        : isSet(object.supersedes_id)
+        ? globalThis.String(object.supersedes_id)
+        : "",
+      supersededById: isSet(object.supersededById)
+        ? globalThis.String(object.supersededById)
+        : isSet(object.superseded_by_id)
+        ? globalThis.String(object.superseded_by_id)
+        : "",
+      issuedAt: isSet(object.issuedAt)
+        ? globalThis.String(object.issuedAt)
+        : isSet(object.issued_at)
+        ? globalThis.String(object.issued_at)
+        : "",
+      supersededAt: isSet(object.supersededAt)
+        ? globalThis.String(object.supersededAt)
+        : isSet(object.superseded_at)
+        ? globalThis.String(object.superseded_at)
+        : "",
+      totalMinutes: isSet(object.totalMinutes)
+        ? BigInt(object.totalMinutes)
+        : isSet(object.total_minutes)
+        ? BigInt(object.total_minutes)
+        : 0n,
+      competenceGroups: globalThis.Array.isArray(object?.competenceGroups)
+        ? object.competenceGroups.map((e: any) => CompetenceGroupMinutes.fromJSON(e))
+        : globalThis.Array.isArray(object?.competence_groups)
+        ? object.competence_groups.map((e: any) => CompetenceGroupMinutes.fromJSON(e))
+        : [],
+      contractYearStart: isSet(object.contractYearStart)
+        ? globalThis.String(object.contractYearStart)
+        : isSet(object.contract_year_start)
+        ? globalThis.String(object.contract_year_start)
+        : "",
+      contractYearEnd: isSet(object.contractYearEnd)
+        ? globalThis.String(object.contractYearEnd)
+        : isSet(object.contract_year_end)
+        ? globalThis.String(object.contract_year_end)
+        : "",
+      yearlyMinutes: isSet(object.yearlyMinutes)
+        ? BigInt(object.yearlyMinutes)
+        : isSet(object.yearly_minutes)
+        ? BigInt(object.yearly_minutes)
+        : 0n,
+      yearToDateMinutes: isSet(object.yearToDateMinutes)
+        ? BigInt(object.yearToDateMinutes)
+        : isSet(object.year_to_date_minutes)
+        ? BigInt(object.year_to_date_minutes)
+        : 0n,
+      currency: isSet(object.currency) ? CreditedCurrency.fromJSON(object.currency) : undefined,
+      verificationCode: isSet(object.verificationCode)
+        ? globalThis.String(object.verificationCode)
+        : isSet(object.verification_code)
+        ? globalThis.String(object.verification_code)
+        : "",
+      pdfSha256: isSet(object.pdfSha256)
+        ? globalThis.String(object.pdfSha256)
+        : isSet(object.pdf_sha256)
+        ? globalThis.String(object.pdf_sha256)
+        : "",
+      jsonSha256: isSet(object.jsonSha256)
+        ? globalThis.String(object.jsonSha256)
+        : isSet(object.json_sha256)
+        ? globalThis.String(object.json_sha256)
+        : "",
+    };
+  },
+
+  toJSON(message: EmployerFormView): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.personId !== "") {
+      obj.personId = message.personId;
+    }
+    if (message.personName !== "") {
+      obj.personName = message.personName;
+    }
+    if (message.language !== "") {
+      obj.language = message.language;
+    }
+    if (message.contractId !== "") {
+      obj.contractId = message.contractId;
+    }
+    if (message.contractVersion !== 0) {
+      obj.contractVersion = Math.round(message.contractVersion);
+    }
+    if (message.contractKind !== "") {
+      obj.contractKind = message.contractKind;
+    }
+    if (message.employerId !== "") {
+      obj.employerId = message.employerId;
+    }
+    if (message.employerName !== "") {
+      obj.employerName = message.employerName;
+    }
+    if (message.territoryId !== "") {
+      obj.territoryId = message.territoryId;
+    }
+    if (message.territoryName !== "") {
+      obj.territoryName = message.territoryName;
+    }
+    if (message.month !== "") {
+      obj.month = message.month;
+    }
+    if (message.version !== 0) {
+      obj.version = Math.round(message.version);
+    }
+    if (message.status !== FormStatus.FORM_STATUS_UNSPECIFIED) {
+      obj.status = formStatusToJSON(message.status);
+    }
+    if (message.supersedesId !== "") {
+      obj.supersedesId = message.supersedesId;
+    }
+    if (message.supersededById !== "") {
+      obj.supersededById = message.supersededById;
+    }
+    if (message.issuedAt !== "") {
+      obj.issuedAt = message.issuedAt;
+    }
+    if (message.supersededAt !== "") {
+      obj.supersededAt = message.supersededAt;
+    }
+    if (message.totalMinutes !== 0n) {
+      obj.totalMinutes = message.totalMinutes.toString();
+    }
+    if (message.competenceGroups?.length) {
+      obj.competenceGroups = message.competenceGroups.map((e) => CompetenceGroupMinutes.toJSON(e));
+    }
+    if (message.contractYearStart !== "") {
+      obj.contractYearStart = message.contractYearStart;
+    }
+    if (message.contractYearEnd !== "") {
+      obj.contractYearEnd = message.contractYearEnd;
+    }
+    if (message.yearlyMinutes !== 0n) {
+      obj.yearlyMinutes = message.yearlyMinutes.toString();
+    }
+    if (message.yearToDateMinutes !== 0n) {
+      obj.yearToDateMinutes = message.yearToDateMinutes.toString();
+    }
+    if (message.currency !== undefined) {
+      obj.currency = CreditedCurrency.toJSON(message.currency);
+    }
+    if (message.verificationCode !== "") {
+      obj.verificationCode = message.verificationCode;
+    }
+    if (message.pdfSha256 !== "") {
+      obj.pdfSha256 = message.pdfSha256;
+    }
+    if (message.jsonSha256 !== "") {
+      obj.jsonSha256 = message.jsonSha256;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<EmployerFormView>): EmployerFormView {
+    return EmployerFormView.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<EmployerFormView>): EmployerFormView {
+    const message = createBaseEmployerFormView();
+    message.id = object.id ?? "";
+    message.personId = object.personId ?? "";
+    message.personName = object.personName ?? "";
+    message.language = object.language ?? "";
+    message.contractId = object.contractId ?? "";
+    message.contractVersion = object.contractVersion ?? 0;
+    message.contractKind = object.contractKind ?? "";
+    message.employerId = object.employerId ?? "";
+    message.employerName = object.employerName ?? "";
+    message.territoryId = object.territoryId ?? "";
+    message.territoryName = object.territoryName ?? "";
+    message.month = object.month ?? "";
+    message.version = object.version ?? 0;
+    message.status = object.status ?? FormStatus.FORM_STATUS_UNSPECIFIED;
+    message.supersedesId = object.supersedesId ?? "";
+    message.supersededById = object.supersededById ?? "";
+    message.issuedAt = object.issuedAt ?? "";
+    message.supersededAt = object.supersededAt ?? "";
+    message.totalMinutes = (object.totalMinutes !== undefined && object.totalMinutes !== null)
+      ? BigInt(object.totalMinutes)
+      : 0n;
+    message.competenceGroups = object.competenceGroups?.map((e) => CompetenceGroupMinutes.fromPartial(e)) || [];
+    message.contractYearStart = object.contractYearStart ?? "";
+    message.contractYearEnd = object.contractYearEnd ?? "";
+    message.yearlyMinutes = (object.yearlyMinutes !== undefined && object.yearlyMinutes !== null)
+      ? BigInt(object.yearlyMinutes)
+      : 0n;
+    message.yearToDateMinutes = (object.yearToDateMinutes !== undefined && object.yearToDateMinutes !== null)
+      ? BigInt(object.yearToDateMinutes)
+      : 0n;
+    message.currency = (object.currency !== undefined && object.currency !== null)
+      ? CreditedCurrency.fromPartial(object.currency)
+      : undefined;
+    message.verificationCode = object.verificationCode ?? "";
+    message.pdfSha256 = object.pdfSha256 ?? "";
+    message.jsonSha256 = object.jsonSha256 ?? "";
+    return message;
+  },
+};
+
+function createBaseFormView(): FormView {
+  return { reader: FormReader.FORM_READER_UNSPECIFIED, form: undefined, employerView: undefined };
+}
+
+export const FormView: MessageFns<FormView> = {
+  encode(message: FormView, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.reader !== FormReader.FORM_READER_UNSPECIFIED) {
+      writer.uint32(8).int32(formReaderToNumber(message.reader));
+    }
+    if (message.form !== undefined) {
+      SocietalActivityForm.encode(message.form, writer.uint32(18).fork()).join();
+    }
+    if (message.employerView !== undefined) {
+      EmployerFormView.encode(message.employerView, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FormView {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFormView();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.reader = formReaderFromJSON(reader.int32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.form = SocietalActivityForm.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.employerView = EmployerFormView.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): FormView {
+    return {
+      reader: isSet(object.reader) ? formReaderFromJSON(object.reader) : FormReader.FORM_READER_UNSPECIFIED,
+      form: isSet(object.form) ? SocietalActivityForm.fromJSON(object.form) : undefined,
+      employerView: isSet(object.employerView)
+        ? EmployerFormView.fromJSON(object.employerView)
+        : isSet(object.employer_view)
+        ? EmployerFormView.fromJSON(object.employer_view)
+        : undefined,
+    };
+  },
+
+  toJSON(message: FormView): unknown {
+    const obj: any = {};
+    if (message.reader !== FormReader.FORM_READER_UNSPECIFIED) {
+      obj.reader = formReaderToJSON(message.reader);
+    }
+    if (message.form !== undefined) {
+      obj.form = SocietalActivityForm.toJSON(message.form);
+    }
+    if (message.employerView !== undefined) {
+      obj.employerView = EmployerFormView.toJSON(message.employerView);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<FormView>): FormView {
+    return FormView.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<FormView>): FormView {
+    const message = createBaseFormView();
+    message.reader = object.reader ?? FormReader.FORM_READER_UNSPECIFIED;
+    message.form = (object.form !== undefined && object.form !== null)
+      ? SocietalActivityForm.fromPartial(object.form)
+      : undefined;
+    message.employerView = (object.employerView !== undefined && object.employerView !== null)
+      ? EmployerFormView.fromPartial(object.employerView)
+      : undefined;
+    return message;
+  },
+};
+
 function createBaseListMyFormsRequest(): ListMyFormsRequest {
   return { limit: 0, cursor: "" };
 }
@@ -2169,7 +3386,7 @@ export const ListFormsRequest: MessageFns<ListFormsRequest> = {
 };
 
 function createBaseListFormsResponse(): ListFormsResponse {
-  return { forms: [], nextCursor: "" };
+  return { forms: [], nextCursor: "", employerViews: [] };
 }
 
 export const ListFormsResponse: MessageFns<ListFormsResponse> = {
@@ -2179,6 +3396,9 @@ export const ListFormsResponse: MessageFns<ListFormsResponse> = {
     }
     if (message.nextCursor !== "") {
       writer.uint32(18).string(message.nextCursor);
+    }
+    for (const v of message.employerViews) {
+      EmployerFormView.encode(v!, writer.uint32(26).fork()).join();
     }
     return writer;
   },
@@ -2212,6 +3432,14 @@ export const ListFormsResponse: MessageFns<ListFormsResponse> = {
             message.nextCursor = reader.string();
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.employerViews.push(EmployerFormView.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2234,6 +3462,11 @@ export const ListFormsResponse: MessageFns<ListFormsResponse> = {
         : isSet(object.next_cursor)
         ? globalThis.String(object.next_cursor)
         : "",
+      employerViews: globalThis.Array.isArray(object?.employerViews)
+        ? object.employerViews.map((e: any) => EmployerFormView.fromJSON(e))
+        : globalThis.Array.isArray(object?.employer_views)
+        ? object.employer_views.map((e: any) => EmployerFormView.fromJSON(e))
+        : [],
     };
   },
 
@@ -2245,6 +3478,9 @@ export const ListFormsResponse: MessageFns<ListFormsResponse> = {
     if (message.nextCursor !== "") {
       obj.nextCursor = message.nextCursor;
     }
+    if (message.employerViews?.length) {
+      obj.employerViews = message.employerViews.map((e) => EmployerFormView.toJSON(e));
+    }
     return obj;
   },
 
@@ -2255,6 +3491,7 @@ export const ListFormsResponse: MessageFns<ListFormsResponse> = {
     const message = createBaseListFormsResponse();
     message.forms = object.forms?.map((e) => SocietalActivityForm.fromPartial(e)) || [];
     message.nextCursor = object.nextCursor ?? "";
+    message.employerViews = object.employerViews?.map((e) => EmployerFormView.fromPartial(e)) || [];
     return message;
   },
 };
@@ -2412,7 +3649,13 @@ export const RenderFormRequest: MessageFns<RenderFormRequest> = {
 };
 
 function createBaseFormDocument(): FormDocument {
-  return { content: Buffer.alloc(0), contentType: "", filename: "", sha256: "" };
+  return {
+    content: Buffer.alloc(0),
+    contentType: "",
+    filename: "",
+    sha256: "",
+    reader: FormReader.FORM_READER_UNSPECIFIED,
+  };
 }
 
 export const FormDocument: MessageFns<FormDocument> = {
@@ -2428,6 +3671,9 @@ export const FormDocument: MessageFns<FormDocument> = {
     }
     if (message.sha256 !== "") {
       writer.uint32(34).string(message.sha256);
+    }
+    if (message.reader !== FormReader.FORM_READER_UNSPECIFIED) {
+      writer.uint32(40).int32(formReaderToNumber(message.reader));
     }
     return writer;
   },
@@ -2477,6 +3723,14 @@ export const FormDocument: MessageFns<FormDocument> = {
             message.sha256 = reader.string();
             continue;
           }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.reader = formReaderFromJSON(reader.int32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2499,6 +3753,7 @@ export const FormDocument: MessageFns<FormDocument> = {
         : "",
       filename: isSet(object.filename) ? globalThis.String(object.filename) : "",
       sha256: isSet(object.sha256) ? globalThis.String(object.sha256) : "",
+      reader: isSet(object.reader) ? formReaderFromJSON(object.reader) : FormReader.FORM_READER_UNSPECIFIED,
     };
   },
 
@@ -2516,6 +3771,9 @@ export const FormDocument: MessageFns<FormDocument> = {
     if (message.sha256 !== "") {
       obj.sha256 = message.sha256;
     }
+    if (message.reader !== FormReader.FORM_READER_UNSPECIFIED) {
+      obj.reader = formReaderToJSON(message.reader);
+    }
     return obj;
   },
 
@@ -2528,6 +3786,7 @@ export const FormDocument: MessageFns<FormDocument> = {
     message.contentType = object.contentType ?? "";
     message.filename = object.filename ?? "";
     message.sha256 = object.sha256 ?? "";
+    message.reader = object.reader ?? FormReader.FORM_READER_UNSPECIFIED;
     return message;
   },
 };
@@ -2632,6 +3891,11 @@ function createBaseFormVerification(): FormVerification {
     matches: false,
     sha256Given: false,
     form: undefined,
+    employerPdfSha256: "",
+    employerJsonSha256: "",
+    employerView: undefined,
+    reader: FormReader.FORM_READER_UNSPECIFIED,
+    matchedDocument: FormDocumentKind.FORM_DOCUMENT_KIND_UNSPECIFIED,
   };
 }
 
@@ -2675,6 +3939,21 @@ export const FormVerification: MessageFns<FormVerification> = {
     }
     if (message.form !== undefined) {
       SocietalActivityForm.encode(message.form, writer.uint32(106).fork()).join();
+    }
+    if (message.employerPdfSha256 !== "") {
+      writer.uint32(114).string(message.employerPdfSha256);
+    }
+    if (message.employerJsonSha256 !== "") {
+      writer.uint32(122).string(message.employerJsonSha256);
+    }
+    if (message.employerView !== undefined) {
+      EmployerFormView.encode(message.employerView, writer.uint32(130).fork()).join();
+    }
+    if (message.reader !== FormReader.FORM_READER_UNSPECIFIED) {
+      writer.uint32(136).int32(formReaderToNumber(message.reader));
+    }
+    if (message.matchedDocument !== FormDocumentKind.FORM_DOCUMENT_KIND_UNSPECIFIED) {
+      writer.uint32(144).int32(formDocumentKindToNumber(message.matchedDocument));
     }
     return writer;
   },
@@ -2796,6 +4075,46 @@ export const FormVerification: MessageFns<FormVerification> = {
             message.form = SocietalActivityForm.decode(reader, reader.uint32());
             continue;
           }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.employerPdfSha256 = reader.string();
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.employerJsonSha256 = reader.string();
+            continue;
+          }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.employerView = EmployerFormView.decode(reader, reader.uint32());
+            continue;
+          }
+          case 17: {
+            if (tag !== 136) {
+              break;
+            }
+
+            message.reader = formReaderFromJSON(reader.int32());
+            continue;
+          }
+          case 18: {
+            if (tag !== 144) {
+              break;
+            }
+
+            message.matchedDocument = formDocumentKindFromJSON(reader.int32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2847,6 +4166,27 @@ export const FormVerification: MessageFns<FormVerification> = {
         ? globalThis.Boolean(object.sha256_given)
         : false,
       form: isSet(object.form) ? SocietalActivityForm.fromJSON(object.form) : undefined,
+      employerPdfSha256: isSet(object.employerPdfSha256)
+        ? globalThis.String(object.employerPdfSha256)
+        : isSet(object.employer_pdf_sha256)
+        ? globalThis.String(object.employer_pdf_sha256)
+        : "",
+      employerJsonSha256: isSet(object.employerJsonSha256)
+        ? globalThis.String(object.employerJsonSha256)
+        : isSet(object.employer_json_sha256)
+        ? globalThis.String(object.employer_json_sha256)
+        : "",
+      employerView: isSet(object.employerView)
+        ? EmployerFormView.fromJSON(object.employerView)
+        : isSet(object.employer_view)
+        ? EmployerFormView.fromJSON(object.employer_view)
+        : undefined,
+      reader: isSet(object.reader) ? formReaderFromJSON(object.reader) : FormReader.FORM_READER_UNSPECIFIED,
+      matchedDocument: isSet(object.matchedDocument)
+        ? formDocumentKindFromJSON(object.matchedDocument)
+        : isSet(object.matched_document)
+        ? formDocumentKindFromJSON(object.matched_document)
+        : FormDocumentKind.FORM_DOCUMENT_KIND_UNSPECIFIED,
     };
   },
 
@@ -2891,6 +4231,21 @@ export const FormVerification: MessageFns<FormVerification> = {
     if (message.form !== undefined) {
       obj.form = SocietalActivityForm.toJSON(message.form);
     }
+    if (message.employerPdfSha256 !== "") {
+      obj.employerPdfSha256 = message.employerPdfSha256;
+    }
+    if (message.employerJsonSha256 !== "") {
+      obj.employerJsonSha256 = message.employerJsonSha256;
+    }
+    if (message.employerView !== undefined) {
+      obj.employerView = EmployerFormView.toJSON(message.employerView);
+    }
+    if (message.reader !== FormReader.FORM_READER_UNSPECIFIED) {
+      obj.reader = formReaderToJSON(message.reader);
+    }
+    if (message.matchedDocument !== FormDocumentKind.FORM_DOCUMENT_KIND_UNSPECIFIED) {
+      obj.matchedDocument = formDocumentKindToJSON(message.matchedDocument);
+    }
     return obj;
   },
 
@@ -2914,6 +4269,13 @@ export const FormVerification: MessageFns<FormVerification> = {
     message.form = (object.form !== undefined && object.form !== null)
       ? SocietalActivityForm.fromPartial(object.form)
       : undefined;
+    message.employerPdfSha256 = object.employerPdfSha256 ?? "";
+    message.employerJsonSha256 = object.employerJsonSha256 ?? "";
+    message.employerView = (object.employerView !== undefined && object.employerView !== null)
+      ? EmployerFormView.fromPartial(object.employerView)
+      : undefined;
+    message.reader = object.reader ?? FormReader.FORM_READER_UNSPECIFIED;
+    message.matchedDocument = object.matchedDocument ?? FormDocumentKind.FORM_DOCUMENT_KIND_UNSPECIFIED;
     return message;
   },
 };
@@ -3491,6 +4853,8 @@ function createBaseExportLayout(): ExportLayout {
     version: 0,
     updatedBy: "",
     updatedAt: "",
+    language: "",
+    chosenLanguage: "",
   };
 }
 
@@ -3516,6 +4880,12 @@ export const ExportLayout: MessageFns<ExportLayout> = {
     }
     if (message.updatedAt !== "") {
       writer.uint32(58).string(message.updatedAt);
+    }
+    if (message.language !== "") {
+      writer.uint32(66).string(message.language);
+    }
+    if (message.chosenLanguage !== "") {
+      writer.uint32(74).string(message.chosenLanguage);
     }
     return writer;
   },
@@ -3589,6 +4959,22 @@ export const ExportLayout: MessageFns<ExportLayout> = {
             message.updatedAt = reader.string();
             continue;
           }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.language = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.chosenLanguage = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3630,6 +5016,12 @@ export const ExportLayout: MessageFns<ExportLayout> = {
         : isSet(object.updated_at)
         ? globalThis.String(object.updated_at)
         : "",
+      language: isSet(object.language) ? globalThis.String(object.language) : "",
+      chosenLanguage: isSet(object.chosenLanguage)
+        ? globalThis.String(object.chosenLanguage)
+        : isSet(object.chosen_language)
+        ? globalThis.String(object.chosen_language)
+        : "",
     };
   },
 
@@ -3656,6 +5048,12 @@ export const ExportLayout: MessageFns<ExportLayout> = {
     if (message.updatedAt !== "") {
       obj.updatedAt = message.updatedAt;
     }
+    if (message.language !== "") {
+      obj.language = message.language;
+    }
+    if (message.chosenLanguage !== "") {
+      obj.chosenLanguage = message.chosenLanguage;
+    }
     return obj;
   },
 
@@ -3671,6 +5069,8 @@ export const ExportLayout: MessageFns<ExportLayout> = {
     message.version = object.version ?? 0;
     message.updatedBy = object.updatedBy ?? "";
     message.updatedAt = object.updatedAt ?? "";
+    message.language = object.language ?? "";
+    message.chosenLanguage = object.chosenLanguage ?? "";
     return message;
   },
 };
@@ -3749,7 +5149,7 @@ export const GetExportLayoutRequest: MessageFns<GetExportLayoutRequest> = {
 };
 
 function createBaseLayoutInput(): LayoutInput {
-  return { columns: [], separator: ExportSeparator.EXPORT_SEPARATOR_UNSPECIFIED, decimalComma: false };
+  return { columns: [], separator: ExportSeparator.EXPORT_SEPARATOR_UNSPECIFIED, decimalComma: false, language: "" };
 }
 
 export const LayoutInput: MessageFns<LayoutInput> = {
@@ -3762,6 +5162,9 @@ export const LayoutInput: MessageFns<LayoutInput> = {
     }
     if (message.decimalComma !== false) {
       writer.uint32(24).bool(message.decimalComma);
+    }
+    if (message.language !== "") {
+      writer.uint32(34).string(message.language);
     }
     return writer;
   },
@@ -3803,6 +5206,14 @@ export const LayoutInput: MessageFns<LayoutInput> = {
             message.decimalComma = reader.bool();
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.language = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3828,6 +5239,7 @@ export const LayoutInput: MessageFns<LayoutInput> = {
         : isSet(object.decimal_comma)
         ? globalThis.Boolean(object.decimal_comma)
         : false,
+      language: isSet(object.language) ? globalThis.String(object.language) : "",
     };
   },
 
@@ -3842,6 +5254,9 @@ export const LayoutInput: MessageFns<LayoutInput> = {
     if (message.decimalComma !== false) {
       obj.decimalComma = message.decimalComma;
     }
+    if (message.language !== "") {
+      obj.language = message.language;
+    }
     return obj;
   },
 
@@ -3853,6 +5268,7 @@ export const LayoutInput: MessageFns<LayoutInput> = {
     message.columns = object.columns?.map((e) => ExportColumn.fromPartial(e)) || [];
     message.separator = object.separator ?? ExportSeparator.EXPORT_SEPARATOR_UNSPECIFIED;
     message.decimalComma = object.decimalComma ?? false;
+    message.language = object.language ?? "";
     return message;
   },
 };
@@ -3969,14 +5385,7 @@ export const SetExportLayoutRequest: MessageFns<SetExportLayoutRequest> = {
 };
 
 function createBaseRenderExportRequest(): RenderExportRequest {
-  return {
-    organizationId: "",
-    month: "",
-    format: ExportFormat.EXPORT_FORMAT_UNSPECIFIED,
-    layout: undefined,
-    limit: 0,
-    language: "",
-  };
+  return { organizationId: "", month: "", format: ExportFormat.EXPORT_FORMAT_UNSPECIFIED, layout: undefined, limit: 0 };
 }
 
 export const RenderExportRequest: MessageFns<RenderExportRequest> = {
@@ -3995,9 +5404,6 @@ export const RenderExportRequest: MessageFns<RenderExportRequest> = {
     }
     if (message.limit !== 0) {
       writer.uint32(40).int32(message.limit);
-    }
-    if (message.language !== "") {
-      writer.uint32(50).string(message.language);
     }
     return writer;
   },
@@ -4055,14 +5461,6 @@ export const RenderExportRequest: MessageFns<RenderExportRequest> = {
             message.limit = reader.int32();
             continue;
           }
-          case 6: {
-            if (tag !== 50) {
-              break;
-            }
-
-            message.language = reader.string();
-            continue;
-          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -4086,7 +5484,6 @@ export const RenderExportRequest: MessageFns<RenderExportRequest> = {
       format: isSet(object.format) ? exportFormatFromJSON(object.format) : ExportFormat.EXPORT_FORMAT_UNSPECIFIED,
       layout: isSet(object.layout) ? LayoutInput.fromJSON(object.layout) : undefined,
       limit: isSet(object.limit) ? globalThis.Number(object.limit) : 0,
-      language: isSet(object.language) ? globalThis.String(object.language) : "",
     };
   },
 
@@ -4107,9 +5504,6 @@ export const RenderExportRequest: MessageFns<RenderExportRequest> = {
     if (message.limit !== 0) {
       obj.limit = Math.round(message.limit);
     }
-    if (message.language !== "") {
-      obj.language = message.language;
-    }
     return obj;
   },
 
@@ -4125,7 +5519,6 @@ export const RenderExportRequest: MessageFns<RenderExportRequest> = {
       ? LayoutInput.fromPartial(object.layout)
       : undefined;
     message.limit = object.limit ?? 0;
-    message.language = object.language ?? "";
     return message;
   },
 };
@@ -4198,7 +5591,7 @@ export const ExportRow: MessageFns<ExportRow> = {
 };
 
 function createBaseEmployerExport(): EmployerExport {
-  return { content: Buffer.alloc(0), contentType: "", filename: "", headers: [], rows: [], totalRows: 0 };
+  return { content: Buffer.alloc(0), contentType: "", filename: "", headers: [], rows: [], totalRows: 0, language: "" };
 }
 
 export const EmployerExport: MessageFns<EmployerExport> = {
@@ -4220,6 +5613,9 @@ export const EmployerExport: MessageFns<EmployerExport> = {
     }
     if (message.totalRows !== 0) {
       writer.uint32(48).int32(message.totalRows);
+    }
+    if (message.language !== "") {
+      writer.uint32(58).string(message.language);
     }
     return writer;
   },
@@ -4285,6 +5681,14 @@ export const EmployerExport: MessageFns<EmployerExport> = {
             message.totalRows = reader.int32();
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.language = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -4313,6 +5717,7 @@ export const EmployerExport: MessageFns<EmployerExport> = {
         : isSet(object.total_rows)
         ? globalThis.Number(object.total_rows)
         : 0,
+      language: isSet(object.language) ? globalThis.String(object.language) : "",
     };
   },
 
@@ -4336,6 +5741,9 @@ export const EmployerExport: MessageFns<EmployerExport> = {
     if (message.totalRows !== 0) {
       obj.totalRows = Math.round(message.totalRows);
     }
+    if (message.language !== "") {
+      obj.language = message.language;
+    }
     return obj;
   },
 
@@ -4350,16 +5758,21 @@ export const EmployerExport: MessageFns<EmployerExport> = {
     message.headers = object.headers?.map((e) => e) || [];
     message.rows = object.rows?.map((e) => ExportRow.fromPartial(e)) || [];
     message.totalRows = object.totalRows ?? 0;
+    message.language = object.language ?? "";
     return message;
   },
 };
 
+/**
+ * Forms
+ * Who sees what of a form is decided here from the caller (FormReader): the person and the
+ * officers of its territory or above read the whole form; the HR managers and admins of the
+ * contract's employer read its employer view only (hours by competence group, the contract's
+ * hours, the currency credited); anyone else reads no figures.
+ */
 export type PayrollServiceService = typeof PayrollServiceService;
 export const PayrollServiceService = {
-  /**
-   * Forms
-   * The caller's own forms, latest month first (every version).
-   */
+  /** The caller's own forms, latest month first (every version), whole. */
   listMyForms: {
     path: "/e21.payroll.v1.PayrollService/ListMyForms" as const,
     requestStream: false as const,
@@ -4370,8 +5783,9 @@ export const PayrollServiceService = {
     responseDeserialize: (value: Buffer): ListFormsResponse => ListFormsResponse.decode(value),
   },
   /**
-   * The forms of a territory's month (its officers and those above) or of an employer's month (its
-   * HR managers and admins: only the forms of contracts it is a party to).
+   * The forms of a territory's month (its officers and those above: whole, in `forms`) or of an
+   * employer's month (its HR managers and admins: the employer views, in `employer_views`, of the
+   * contracts it is a party to only).
    */
   listForms: {
     path: "/e21.payroll.v1.PayrollService/ListForms" as const,
@@ -4382,20 +5796,20 @@ export const PayrollServiceService = {
     responseSerialize: (value: ListFormsResponse): Buffer => Buffer.from(ListFormsResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): ListFormsResponse => ListFormsResponse.decode(value),
   },
-  /** One form: its person, the officers of its territory or above, and its employer's HR managers. */
+  /** One form, as its reader may see it; refused (permission_denied) to anyone else. */
   getForm: {
     path: "/e21.payroll.v1.PayrollService/GetForm" as const,
     requestStream: false as const,
     responseStream: false as const,
     requestSerialize: (value: GetFormRequest): Buffer => Buffer.from(GetFormRequest.encode(value).finish()),
     requestDeserialize: (value: Buffer): GetFormRequest => GetFormRequest.decode(value),
-    responseSerialize: (value: SocietalActivityForm): Buffer =>
-      Buffer.from(SocietalActivityForm.encode(value).finish()),
-    responseDeserialize: (value: Buffer): SocietalActivityForm => SocietalActivityForm.decode(value),
+    responseSerialize: (value: FormView): Buffer => Buffer.from(FormView.encode(value).finish()),
+    responseDeserialize: (value: Buffer): FormView => FormView.decode(value),
   },
   /**
-   * The form as PDF or JSON, exactly as issued; refused (data_loss) if the stored bytes no longer
-   * match the hash taken at issue.
+   * The form's document as PDF or JSON, exactly as issued: the whole form's for the person and the
+   * officers, the employer view's for the employer; refused (unavailable) if the stored bytes no
+   * longer match the hash taken at issue.
    */
   renderForm: {
     path: "/e21.payroll.v1.PayrollService/RenderForm" as const,
@@ -4407,8 +5821,8 @@ export const PayrollServiceService = {
     responseDeserialize: (value: Buffer): FormDocument => FormDocument.decode(value),
   },
   /**
-   * Anyone holding a verification code: the form's hashes and status, and whether a file's SHA-256
-   * matches; the figures only to those who may read the form.
+   * Anyone holding a verification code: the form's status, its documents' hashes, and whether a
+   * file's SHA-256 is one of them; figures only to those who may read the form, as they may.
    */
   verifyForm: {
     path: "/e21.payroll.v1.PayrollService/VerifyForm" as const,
@@ -4479,26 +5893,25 @@ export const PayrollServiceService = {
 } as const;
 
 export interface PayrollServiceServer extends UntypedServiceImplementation {
-  /**
-   * Forms
-   * The caller's own forms, latest month first (every version).
-   */
+  /** The caller's own forms, latest month first (every version), whole. */
   listMyForms: handleUnaryCall<ListMyFormsRequest, ListFormsResponse>;
   /**
-   * The forms of a territory's month (its officers and those above) or of an employer's month (its
-   * HR managers and admins: only the forms of contracts it is a party to).
+   * The forms of a territory's month (its officers and those above: whole, in `forms`) or of an
+   * employer's month (its HR managers and admins: the employer views, in `employer_views`, of the
+   * contracts it is a party to only).
    */
   listForms: handleUnaryCall<ListFormsRequest, ListFormsResponse>;
-  /** One form: its person, the officers of its territory or above, and its employer's HR managers. */
-  getForm: handleUnaryCall<GetFormRequest, SocietalActivityForm>;
+  /** One form, as its reader may see it; refused (permission_denied) to anyone else. */
+  getForm: handleUnaryCall<GetFormRequest, FormView>;
   /**
-   * The form as PDF or JSON, exactly as issued; refused (data_loss) if the stored bytes no longer
-   * match the hash taken at issue.
+   * The form's document as PDF or JSON, exactly as issued: the whole form's for the person and the
+   * officers, the employer view's for the employer; refused (unavailable) if the stored bytes no
+   * longer match the hash taken at issue.
    */
   renderForm: handleUnaryCall<RenderFormRequest, FormDocument>;
   /**
-   * Anyone holding a verification code: the form's hashes and status, and whether a file's SHA-256
-   * matches; the figures only to those who may read the form.
+   * Anyone holding a verification code: the form's status, its documents' hashes, and whether a
+   * file's SHA-256 is one of them; figures only to those who may read the form, as they may.
    */
   verifyForm: handleUnaryCall<VerifyFormRequest, FormVerification>;
   /**
@@ -4519,10 +5932,7 @@ export interface PayrollServiceServer extends UntypedServiceImplementation {
 }
 
 export interface PayrollServiceClient extends Client {
-  /**
-   * Forms
-   * The caller's own forms, latest month first (every version).
-   */
+  /** The caller's own forms, latest month first (every version), whole. */
   listMyForms(
     request: ListMyFormsRequest,
     callback: (error: ServiceError | null, response: ListFormsResponse) => void,
@@ -4539,8 +5949,9 @@ export interface PayrollServiceClient extends Client {
     callback: (error: ServiceError | null, response: ListFormsResponse) => void,
   ): ClientUnaryCall;
   /**
-   * The forms of a territory's month (its officers and those above) or of an employer's month (its
-   * HR managers and admins: only the forms of contracts it is a party to).
+   * The forms of a territory's month (its officers and those above: whole, in `forms`) or of an
+   * employer's month (its HR managers and admins: the employer views, in `employer_views`, of the
+   * contracts it is a party to only).
    */
   listForms(
     request: ListFormsRequest,
@@ -4557,25 +5968,23 @@ export interface PayrollServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ListFormsResponse) => void,
   ): ClientUnaryCall;
-  /** One form: its person, the officers of its territory or above, and its employer's HR managers. */
-  getForm(
-    request: GetFormRequest,
-    callback: (error: ServiceError | null, response: SocietalActivityForm) => void,
-  ): ClientUnaryCall;
+  /** One form, as its reader may see it; refused (permission_denied) to anyone else. */
+  getForm(request: GetFormRequest, callback: (error: ServiceError | null, response: FormView) => void): ClientUnaryCall;
   getForm(
     request: GetFormRequest,
     metadata: Metadata,
-    callback: (error: ServiceError | null, response: SocietalActivityForm) => void,
+    callback: (error: ServiceError | null, response: FormView) => void,
   ): ClientUnaryCall;
   getForm(
     request: GetFormRequest,
     metadata: Metadata,
     options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: SocietalActivityForm) => void,
+    callback: (error: ServiceError | null, response: FormView) => void,
   ): ClientUnaryCall;
   /**
-   * The form as PDF or JSON, exactly as issued; refused (data_loss) if the stored bytes no longer
-   * match the hash taken at issue.
+   * The form's document as PDF or JSON, exactly as issued: the whole form's for the person and the
+   * officers, the employer view's for the employer; refused (unavailable) if the stored bytes no
+   * longer match the hash taken at issue.
    */
   renderForm(
     request: RenderFormRequest,
@@ -4593,8 +6002,8 @@ export interface PayrollServiceClient extends Client {
     callback: (error: ServiceError | null, response: FormDocument) => void,
   ): ClientUnaryCall;
   /**
-   * Anyone holding a verification code: the form's hashes and status, and whether a file's SHA-256
-   * matches; the figures only to those who may read the form.
+   * Anyone holding a verification code: the form's status, its documents' hashes, and whether a
+   * file's SHA-256 is one of them; figures only to those who may read the form, as they may.
    */
   verifyForm(
     request: VerifyFormRequest,
