@@ -125,14 +125,14 @@ describe('signing in with the code flow', () => {
     expect(rows[0].return_to).toBe('/');
   });
 
-  it('locks an account after five wrong passwords, even against the right one', async () => {
+  it('locks an account after five wrong passwords, even against the right one, saying no more than to a wrong password', async () => {
     const target = await world.person('Lock Target', 'marseille', { signsIn: true });
     const browser = new FetchBrowser();
     const { loginUrl } = await openLoginPage(browser);
     for (let attempt = 0; attempt < 5; attempt++) await browser.request(loginUrl, loginForm(target.email, `wrong-${attempt}-password`));
     const locked = await browser.request(loginUrl, loginForm(target.email, PASSWORD));
-    expect(locked.status).toBe(423);
-    expect(await locked.text()).toContain('locked');
+    expect(locked.status).toBe(401);
+    expect(await locked.text()).toContain('Wrong email or password. After 5 failed attempts in a row, an account is locked for 15 minutes.');
     await expect(platform.tokenFor(target.email)).rejects.toThrow(/no token/);
   });
 });

@@ -35,10 +35,10 @@ export class FetchBrowser {
   }
 }
 
-/** The body of a login form post. */
-export const loginForm = (email: string, password: string): RequestInit => ({
+/** A login form post (with extra headers, such as the X-Forwarded-For of a proxy). */
+export const loginForm = (email: string, password: string, headers: Record<string, string> = {}): RequestInit => ({
   method: 'POST',
-  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
   body: new URLSearchParams({ email, password }).toString(),
 });
 

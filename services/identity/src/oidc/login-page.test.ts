@@ -58,13 +58,13 @@ describe('loginPage', () => {
   });
 
   it('shows the problem in a role=alert element, in the language of the page', () => {
-    const english = page({ language: 'en', problem: 'invalid' });
+    const english = page({ language: 'en', problem: { kind: 'invalid' } });
     expect(english).toContain('<html lang="en">');
-    expect(alertsOf(english)).toEqual(['Wrong email or password.']);
+    expect(alertsOf(english)).toEqual(['Wrong email or password. After 5 failed attempts in a row, an account is locked for 15 minutes.']);
 
-    const french = page({ language: 'fr', problem: 'locked' });
+    const french = page({ language: 'fr', problem: { kind: 'tooFast', waitMinutes: 12 } });
     expect(french).toContain('<html lang="fr">');
-    expect(alertsOf(french)).toEqual(['Trop de tentatives échouées. Ce compte est bloqué pendant 15 minutes.']);
+    expect(alertsOf(french)).toEqual(['Trop de tentatives. Patientez 12 min puis réessayez.']);
   });
 
   it('shows no alert when there is no problem', () => {

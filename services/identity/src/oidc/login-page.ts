@@ -1,4 +1,5 @@
 // The sign-in and sign-out pages of the built-in provider, in English and French.
+import { LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS } from '../domain/credentials.js';
 
 export type PageLanguage = 'en' | 'fr';
 
@@ -8,9 +9,11 @@ const TEXT = {
     email: 'Email',
     password: 'Password',
     submit: 'Sign in',
-    invalid: 'Wrong email or password.',
-    locked: 'Too many failed attempts. This account is locked for 15 minutes.',
-    tooFast: 'Too many attempts from here. Wait a minute and try again.',
+    // One message for an unknown e-mail, a wrong password and a locked account (nobody may tell them
+    // apart), which still tells the person whose account is locked why their password is refused.
+    invalid: `Wrong email or password. After ${MAX_FAILED_ATTEMPTS} failed attempts in a row, an account is locked for ${LOCKOUT_MINUTES} minutes.`,
+    tooFast: 'Too many attempts. Wait {minutes} min and try again.',
+    errorTitle: 'Sign-in error',
     logoutTitle: 'Sign out of Engagement 21',
     logoutSubmit: 'Sign out',
   },
@@ -19,15 +22,16 @@ const TEXT = {
     email: 'Adresse e-mail',
     password: 'Mot de passe',
     submit: 'Se connecter',
-    invalid: 'Adresse e-mail ou mot de passe incorrect.',
-    locked: 'Trop de tentatives échouées. Ce compte est bloqué pendant 15 minutes.',
-    tooFast: 'Trop de tentatives depuis cet appareil. Patientez une minute puis réessayez.',
+    invalid: `Adresse e-mail ou mot de passe incorrect. Après ${MAX_FAILED_ATTEMPTS} tentatives échouées de suite, un compte est bloqué pendant ${LOCKOUT_MINUTES} minutes.`,
+    tooFast: 'Trop de tentatives. Patientez {minutes} min puis réessayez.',
+    errorTitle: 'Erreur de connexion',
     logoutTitle: 'Déconnexion d’Engagement 21',
     logoutSubmit: 'Se déconnecter',
   },
 } as const;
 
-export type LoginProblem = 'invalid' | 'locked' | 'tooFast';
+/** A refused attempt, or too many of them (with the minutes to wait). */
+export type LoginProblem = { kind: 'invalid' } | { kind: 'tooFast'; waitMinutes: number };
 
 /** Language tags of a ui_locales value or an Accept-Language header, most wanted first (q=0 left out). */
 function rankedTags(preference: string): string[] {
@@ -83,7 +87,8 @@ nav{margin-top:1rem;font-size:.9rem}
 export function loginPage(options: { language: PageLanguage; action: string; email?: string; problem?: LoginProblem; otherLanguageHref: string }): string {
   const text = TEXT[options.language];
   const other = options.language === 'en' ? { code: 'fr', name: 'Français' } : { code: 'en', name: 'English' };
-  const problem = options.problem ? `<p class="problem" role="alert">${escapeHtml(text[options.problem])}</p>` : '';
+  const message = options.problem?.kind === 'tooFast' ? text.tooFast.replace('{minutes}', String(options.problem.waitMinutes)) : options.problem ? text.invalid : '';
+  const problem = message ? `<p class="problem" role="alert">${escapeHtml(message)}</p>` : '';
   return page(
     options.language,
     text.title,
@@ -99,9 +104,18 @@ export function loginPage(options: { language: PageLanguage; action: string; ema
   );
 }
 
+/** A sign-in that cannot go on (expired, unknown client...): what went wrong, in words a person can act on. */
+export function errorPage(language: PageLanguage, message: string): string {
+  const title = TEXT[language].errorTitle;
+  return page(language, title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>`);
+}
+
+/** The sign-out page's one script; the page's Content-Security-Policy allows it by its hash. */
+export const LOGOUT_SCRIPT = 'document.forms[0].submit()';
+
 /** oidc-provider's sign-out confirmation, submitted at once: the gateway already asked the person. */
 export function logoutPage(language: PageLanguage, form: string): string {
   const text = TEXT[language];
   const withButton = form.replace('</form>', `<button type="submit" name="logout" value="yes">${text.logoutSubmit}</button></form>`);
-  return page(language, text.logoutTitle, `<h1>${text.logoutTitle}</h1>${withButton}<script>document.forms[0].submit()</script>`);
+  return page(language, text.logoutTitle, `<h1>${text.logoutTitle}</h1>${withButton}<script>${LOGOUT_SCRIPT}</script>`);
 }
