@@ -1,4 +1,4 @@
-import { escapeHtml, loginPage, pickLanguage } from './login-page.js';
+import { errorPage, escapeHtml, loginPage, pickLanguage } from './login-page.js';
 
 const page = (options: Partial<Parameters<typeof loginPage>[0]> = {}) =>
   loginPage({ language: 'en', action: '/interaction/abc/login', otherLanguageHref: '/interaction/abc?lang=fr', ...options });
@@ -75,5 +75,18 @@ describe('loginPage', () => {
     const french = page({ language: 'fr' });
     expect(french).toContain('<label for="password">Mot de passe</label>');
     expect(french).toMatch(/<a [^>]*hreflang="en"[^>]*>English<\/a>/);
+  });
+});
+
+describe('errorPage', () => {
+  it('says in the page’s language that the sign-in expired', () => {
+    expect(errorPage('fr', 'expired')).toContain('Cette connexion a expiré');
+    expect(errorPage('en', 'expired')).toContain('This sign-in expired');
+  });
+
+  it('escapes the provider’s own description of a refused request', () => {
+    const html = errorPage('en', { described: 'unknown client <img src=x onerror=alert(1)>' });
+    expect(html).not.toContain('<img');
+    expect(html).toContain('unknown client &lt;img');
   });
 });

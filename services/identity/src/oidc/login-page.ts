@@ -14,6 +14,8 @@ const TEXT = {
     invalid: `Wrong email or password. After ${MAX_FAILED_ATTEMPTS} failed attempts in a row, an account is locked for ${LOCKOUT_MINUTES} minutes.`,
     tooFast: 'Too many attempts. Wait {minutes} min and try again.',
     errorTitle: 'Sign-in error',
+    expired: 'This sign-in expired or is not valid; start again from the application.',
+    unexpected: 'Something went wrong; start again from the application.',
     logoutTitle: 'Sign out of Engagement 21',
     logoutSubmit: 'Sign out',
   },
@@ -25,6 +27,8 @@ const TEXT = {
     invalid: `Adresse e-mail ou mot de passe incorrect. Après ${MAX_FAILED_ATTEMPTS} tentatives échouées de suite, un compte est bloqué pendant ${LOCKOUT_MINUTES} minutes.`,
     tooFast: 'Trop de tentatives. Patientez {minutes} min puis réessayez.',
     errorTitle: 'Erreur de connexion',
+    expired: 'Cette connexion a expiré ou n’est pas valide ; recommencez depuis l’application.',
+    unexpected: 'Une erreur est survenue ; recommencez depuis l’application.',
     logoutTitle: 'Déconnexion d’Engagement 21',
     logoutSubmit: 'Se déconnecter',
   },
@@ -104,10 +108,14 @@ export function loginPage(options: { language: PageLanguage; action: string; ema
   );
 }
 
-/** A sign-in that cannot go on (expired, unknown client...): what went wrong, in words a person can act on. */
-export function errorPage(language: PageLanguage, message: string): string {
-  const title = TEXT[language].errorTitle;
-  return page(language, title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>`);
+/**
+ * A sign-in that cannot go on: an interaction that expired or never was, something unexpected, or
+ * oidc-provider's own description of a refused request (unknown client, wrong redirect URI...).
+ */
+export function errorPage(language: PageLanguage, problem: 'expired' | 'unexpected' | { described: string }): string {
+  const text = TEXT[language];
+  const message = typeof problem === 'string' ? text[problem] : problem.described;
+  return page(language, text.errorTitle, `<h1>${escapeHtml(text.errorTitle)}</h1><p>${escapeHtml(message)}</p>`);
 }
 
 /** The sign-out page's one script; the page's Content-Security-Policy allows it by its hash. */

@@ -129,7 +129,7 @@ function configuration(options: ProviderOptions): Configuration {
     },
     renderError: (ctx, out) => {
       ctx.type = 'html';
-      ctx.body = errorPage(pickLanguage(ctx.get('accept-language')), String(out.error_description ?? out.error));
+      ctx.body = errorPage(pickLanguage(ctx.get('accept-language')), { described: String(out.error_description ?? out.error) });
     },
   };
 }
@@ -211,8 +211,7 @@ export function createProviderApp(options: ProviderOptions): express.Express {
   app.use((error: { status?: number }, req: Request, res: Response, _next: NextFunction) => {
     const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) options.logger.error({ err: error }, 'sign-in page failed');
-    const message = status === 500 ? 'Something went wrong; start again from the application.' : 'This sign-in expired or is not valid; start again from the application.';
-    res.status(status).type('html').send(errorPage(pickLanguage(String(req.query.lang ?? ''), req.get('accept-language')), message));
+    res.status(status).type('html').send(errorPage(pickLanguage(String(req.query.lang ?? ''), req.get('accept-language')), status === 500 ? 'unexpected' : 'expired'));
   });
   return app;
 }
