@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Store } from 'express-rate-limit';
 import helmet from 'helmet';
 import { httpTracing, type Logger } from '@e21/kit';
 import { Authenticator } from './auth/authenticator.js';
@@ -27,6 +27,8 @@ export interface AppOptions {
   logger: Logger;
   webDistDir?: string;
   rateLimitPerMinute: number;
+  /** Where the rate limit counts (shared by the replicas); in this process's memory when absent. */
+  rateLimitStore?: Store;
   trustProxy: boolean;
   /** Whether every dependency answers; /readyz reports it. */
   ready(): Promise<Record<string, boolean>>;
@@ -59,7 +61,9 @@ export function createApp(options: AppOptions): express.Express {
   const app = express();
   const { deps, logger } = options;
   app.disable('x-powered-by');
-  app.set('trust proxy', options.trustProxy);
+  // Behind the ingress, the client is the address it adds last to X-Forwarded-For: entries before it
+  // were sent by the client, and trusting them would let anyone choose the address it is limited as.
+  app.set('trust proxy', options.trustProxy ? 1 : false);
   app.set('query parser', 'simple');
   app.use(requestId);
   app.use(httpTracing('gateway'));
@@ -71,12 +75,15 @@ export function createApp(options: AppOptions): express.Express {
           'img-src': ["'self'", 'data:'],
           'style-src': ["'self'", "'unsafe-inline'"],
           'connect-src': ["'self'"],
+          // No page of this site is meant to be shown inside another's (clickjacking).
+          'frame-ancestors': ["'none'"],
           // Only over https: on a plain-http local stack it would send the browser to a port with no TLS.
           'upgrade-insecure-requests': options.publicUrl.protocol === 'https:' ? [] : null,
         },
       },
       strictTransportSecurity: options.publicUrl.protocol === 'https:',
       crossOriginEmbedderPolicy: false,
+      xFrameOptions: { action: 'deny' },
     }),
   );
 
@@ -92,7 +99,9 @@ export function createApp(options: AppOptions): express.Express {
     limit: options.rateLimitPerMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (_req, res) => sendProblem(res, { code: 'rate_limited', status: 429, detail: 'Slow down and try again in a minute' }),
+    ...(options.rateLimitStore ? { store: options.rateLimitStore } : {}),
+    // Retry-After is set by the limiter before this answer.
+    handler: (_req, res) => sendProblem(res, { code: 'rate_limited', status: 429, detail: `Slow down and try again in ${String(res.getHeader('retry-after') ?? 60)} seconds` }),
   });
   app.use(['/v1', '/auth'], limiter);
   app.use('/v1', requireJsonBody, express.json({ limit: '64kb', strict: true, type: ['application/json', 'application/*+json'] }));

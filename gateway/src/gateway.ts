@@ -14,6 +14,7 @@ import { createApp } from './app.js';
 import { Authenticator } from './auth/authenticator.js';
 import { Issuer } from './auth/issuer.js';
 import { SessionStore } from './auth/sessions.js';
+import { pruneRateLimitWindows, SharedRateLimitStore } from './http/rate-limit.js';
 import type { GatewayConfig } from './config.js';
 
 export interface RunningGateway {
@@ -59,6 +60,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     logger,
   );
   const sessions = new SessionStore(pool);
+  const rateLimitStore = new SharedRateLimitStore(pool, logger);
   const authenticator = new Authenticator(sessions, issuer, identity);
 
   const app = createApp({
@@ -68,6 +70,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     deps: { identity, contracts, programs, currency, timesheets, payroll, sessions, authenticator },
     webDistDir: config.WEB_DIST_DIR ?? defaultWebDist,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    rateLimitStore,
     trustProxy: config.TRUST_PROXY === 'true',
     ready: async () => {
       const serving = async (client: (typeof health)[number]['client']) =>
@@ -82,7 +85,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const port = (server.address() as AddressInfo).port;
   const metrics = await startMetricsServer(config.METRICS_PORT);
-  const pruning = setInterval(() => void sessions.prune().catch(() => undefined), 10 * 60_000);
+  const pruning = setInterval(() => {
+    void sessions.prune().catch(() => undefined);
+    void pruneRateLimitWindows(pool).catch(() => undefined);
+  }, 10 * 60_000);
   pruning.unref();
   logger.info({ port, metricsPort: metrics.port, publicUrl: publicUrl.toString() }, 'gateway ready');
 
@@ -96,6 +102,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      await rateLimitStore.shutdown();
       identity.close();
       contracts.close();
       currency.close();

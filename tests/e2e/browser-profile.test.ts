@@ -78,6 +78,20 @@ it('signs out', async () => {
   await page.close();
 });
 
+it('will not show the login page inside a frame of another site', async () => {
+  const page = await browser.newPage({ locale: 'en-GB' });
+  await page.goto(`${stack.url}/auth/login`);
+  await page.getByLabel('Password').waitFor();
+  const loginPage = page.url();
+  // A page of no origin of ours frames it, as a clickjacking site would (its load waits for the frame's).
+  await page.setContent(`<iframe src="${loginPage}" title="framed"></iframe>`, { waitUntil: 'load' });
+  const frame = page.frames().find((candidate) => candidate !== page.mainFrame())!;
+  // Chromium refuses it (frame-ancestors 'none'): the frame shows its own error page, not the form.
+  expect(frame.url()).not.toBe(loginPage);
+  expect(await page.frameLocator('iframe').getByLabel('Password').count()).toBe(0);
+  await page.close();
+});
+
 it('reports identity down while it is, and serves again once it restarts; a second replica shares the work', async () => {
   await stack.kill('identity');
   const down = await fetch(`${stack.url}/readyz`);

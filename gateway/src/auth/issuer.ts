@@ -65,12 +65,13 @@ export class Issuer {
     return endpoint;
   }
 
-  async authorizationUrl(state: string, codeVerifier: string, language: string): Promise<URL> {
+  async authorizationUrl(state: string, codeVerifier: string, nonce: string, language: string): Promise<URL> {
     const config = await this.config();
     return oidc.buildAuthorizationUrl(config, {
       redirect_uri: this.settings.redirectUri,
       scope: 'openid profile email',
       state,
+      nonce,
       code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
       code_challenge_method: 'S256',
       ui_locales: language,
@@ -78,8 +79,8 @@ export class Issuer {
   }
 
   /** Exchanges the code the browser came back with; returns the ID token and its claims. */
-  async finishSignIn(callbackUrl: URL, expectedState: string, codeVerifier: string) {
-    const tokens = await oidc.authorizationCodeGrant(await this.config(), callbackUrl, { pkceCodeVerifier: codeVerifier, expectedState });
+  async finishSignIn(callbackUrl: URL, expectedState: string, codeVerifier: string, expectedNonce: string) {
+    const tokens = await oidc.authorizationCodeGrant(await this.config(), callbackUrl, { pkceCodeVerifier: codeVerifier, expectedState, expectedNonce });
     const claims = tokens.claims();
     if (!claims) throw new Refused('unauthenticated', 'sign_in_failed', 'The issuer returned no ID token');
     return { idToken: tokens.id_token ?? null, claims };

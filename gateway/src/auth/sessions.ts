@@ -3,6 +3,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Pool } from '@e21/kit';
 
 export const SESSION_COOKIE = 'e21_session';
+/** How long a started sign-in may take (its row and its browser's cookie). */
+export const PENDING_SIGN_IN_MINUTES = 15;
 const ABSOLUTE_HOURS = 12;
 const IDLE_MINUTES = 120;
 
@@ -53,20 +55,30 @@ export class SessionStore {
 
   async prune(): Promise<void> {
     await this.pool.query(`delete from sessions where expires_at < now() or last_seen_at < now() - make_interval(mins => $1)`, [IDLE_MINUTES]);
-    await this.pool.query(`delete from pending_sign_ins where created_at < now() - interval '15 minutes'`);
+    await this.pool.query(`delete from pending_sign_ins where created_at < now() - make_interval(mins => $1)`, [PENDING_SIGN_IN_MINUTES]);
   }
 
-  async savePendingSignIn(state: string, codeVerifier: string, returnTo: string): Promise<void> {
-    await this.pool.query('insert into pending_sign_ins (state, code_verifier, return_to) values ($1, $2, $3)', [state, codeVerifier, returnTo]);
+  async savePendingSignIn(pending: { state: string; codeVerifier: string; nonce: string; returnTo: string; browserBinding: string }): Promise<void> {
+    await this.pool.query('insert into pending_sign_ins (state, code_verifier, nonce, return_to, browser_binding) values ($1, $2, $3, $4, $5)', [
+      pending.state,
+      pending.codeVerifier,
+      pending.nonce,
+      pending.returnTo,
+      hash(pending.browserBinding),
+    ]);
   }
 
-  /** Takes (and forgets) the sign-in started with this state, if it is recent. */
-  async takePendingSignIn(state: string): Promise<{ codeVerifier: string; returnTo: string } | undefined> {
-    const { rows } = await this.pool.query<{ code_verifier: string; return_to: string }>(
-      `delete from pending_sign_ins where state = $1 and created_at > now() - interval '15 minutes' returning code_verifier, return_to`,
-      [state],
+  /**
+   * Takes (and forgets) the recent sign-in started with this state by the browser holding this
+   * binding. A callback from another browser takes nothing and leaves the sign-in to its owner.
+   */
+  async takePendingSignIn(state: string, browserBinding: string): Promise<{ codeVerifier: string; nonce: string; returnTo: string } | undefined> {
+    const { rows } = await this.pool.query<{ code_verifier: string; nonce: string; return_to: string }>(
+      `delete from pending_sign_ins where state = $1 and browser_binding = $2 and created_at > now() - make_interval(mins => $3)
+       returning code_verifier, nonce, return_to`,
+      [state, hash(browserBinding), PENDING_SIGN_IN_MINUTES],
     );
-    return rows[0] && { codeVerifier: rows[0].code_verifier, returnTo: rows[0].return_to };
+    return rows[0] && { codeVerifier: rows[0].code_verifier, nonce: rows[0].nonce, returnTo: rows[0].return_to };
   }
 }
 

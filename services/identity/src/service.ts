@@ -7,6 +7,7 @@ import { bind, serviceEnv, type Component, type ServiceSpec } from '@e21/kit';
 import { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
 import { identityHandlers } from './grpc/index.js';
 import { pruneExpiredPayloads } from './oidc/adapter.js';
+import { pruneSignInFailures } from './oidc/sign-in-failures.js';
 import { createProviderApp } from './oidc/provider.js';
 import { loadProviderSecrets } from './oidc/secrets.js';
 import { loadShippedTaxonomy } from './skills/taxonomy.js';
@@ -22,7 +23,10 @@ export const identityEnv = {
   OIDC_CLIENTS_JSON: z.string().default('[]').describe('JSON array of OAuth client metadata (client_id, client_secret, grant_types, redirect_uris...)'),
   OIDC_JWKS: z.string().optional().describe('JSON Web Key Set the provider signs with; generated and stored in the database when unset'),
   OIDC_COOKIE_KEYS: z.string().optional().describe('comma-separated keys signing the provider cookies; generated when unset'),
-  OIDC_BEHIND_PROXY: flag.default(false).describe('trust X-Forwarded-* headers (behind an ingress)'),
+  OIDC_BEHIND_PROXY: flag.default(false).describe('behind one proxy (the ingress): trust the X-Forwarded-* headers it sets'),
+  SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30).describe('failed sign-ins a client address may make per window (login page and password grant)'),
+  SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10).describe('failed sign-ins at one e-mail per window, from any address'),
+  SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15).describe('window of the failed sign-in limits, from the first failure of a counter'),
 };
 
 export type IdentityConfig = z.infer<z.ZodObject<typeof serviceEnv & typeof identityEnv>>;
@@ -37,7 +41,10 @@ function providerComponent(config: IdentityConfig, app: ReturnType<typeof create
     async start() {
       server = createServer(app);
       await new Promise<void>((resolve) => server!.listen(config.OIDC_PORT, config.OIDC_HOST, resolve));
-      pruning = setInterval(() => void pruneExpiredPayloads(pool).catch(() => undefined), 10 * 60_000);
+      pruning = setInterval(() => {
+        void pruneExpiredPayloads(pool).catch(() => undefined);
+        void pruneSignInFailures(pool).catch(() => undefined);
+      }, 10 * 60_000);
       pruning.unref();
     },
     async stop() {
@@ -64,6 +71,11 @@ export const identitySpec: ServiceSpec<IdentityConfig> = {
         secrets,
         clients: JSON.parse(config.OIDC_CLIENTS_JSON),
         behindProxy: config.OIDC_BEHIND_PROXY,
+        limits: {
+          failuresPerAddress: config.SIGN_IN_FAILURES_PER_ADDRESS,
+          failuresPerAccount: config.SIGN_IN_FAILURES_PER_ACCOUNT,
+          windowMinutes: config.SIGN_IN_WINDOW_MINUTES,
+        },
       });
       components.push(providerComponent(config, app, pool));
     }

@@ -1,5 +1,6 @@
 import {
   afterFailedLogin,
+  afterPasswordCheck,
   afterSuccessfulLogin,
   hashPassword,
   isLocked,
@@ -83,5 +84,26 @@ describe('password hashes', () => {
     for (const stored of ['', 'not a hash', `bcrypt$${n}$${r}$${p}$${salt}$abc`, [scheme, n, r, p, salt].join('$'), `${[scheme, n, r, p, salt].join('$')}$`]) {
       expect(await verifyPassword(password, stored)).toBe(false);
     }
+  });
+});
+
+describe('afterPasswordCheck', () => {
+  it('signs in with the right password and clears the failures', () => {
+    expect(afterPasswordCheck(failTimes(fresh, 3), true, start)).toEqual({ signedIn: true, next: fresh });
+  });
+
+  it('counts a wrong password toward the lockout', () => {
+    expect(afterPasswordCheck(failTimes(fresh, 2), false, start)).toEqual({ signedIn: false, next: failTimes(fresh, 3) });
+  });
+
+  it('refuses even the right password while locked, and leaves the lock as it was', () => {
+    const locked = failTimes(fresh, MAX_FAILED_ATTEMPTS);
+    expect(afterPasswordCheck(locked, true, minutesAfter(1))).toEqual({ signedIn: false, next: locked });
+    expect(afterPasswordCheck(locked, false, minutesAfter(1))).toEqual({ signedIn: false, next: locked });
+  });
+
+  it('signs in with the right password once the lock has passed', () => {
+    const locked = failTimes(fresh, MAX_FAILED_ATTEMPTS);
+    expect(afterPasswordCheck(locked, true, minutesAfter(LOCKOUT_MINUTES)).signedIn).toBe(true);
   });
 });

@@ -55,3 +55,15 @@ export function afterFailedLogin(state: LoginState, at: Date): LoginState {
 }
 
 export const afterSuccessfulLogin = (): LoginState => ({ failedAttempts: 0, lockedUntil: null });
+
+/**
+ * What an attempt decides once its password was checked. A locked account refuses even the right
+ * password, and does not count the attempt (the lock does not grow while someone keeps trying). The
+ * caller answers this refusal exactly as a wrong password or an unknown e-mail: nobody learns from
+ * the answer that an account exists or is locked.
+ */
+export function afterPasswordCheck(state: LoginState, passwordMatches: boolean, at: Date): { signedIn: boolean; next: LoginState } {
+  if (isLocked(state, at)) return { signedIn: false, next: state };
+  if (!passwordMatches) return { signedIn: false, next: afterFailedLogin(state, at) };
+  return { signedIn: true, next: afterSuccessfulLogin() };
+}

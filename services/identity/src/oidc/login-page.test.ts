@@ -1,4 +1,4 @@
-import { escapeHtml, loginPage, pickLanguage } from './login-page.js';
+import { errorPage, escapeHtml, loginPage, pickLanguage } from './login-page.js';
 
 const page = (options: Partial<Parameters<typeof loginPage>[0]> = {}) =>
   loginPage({ language: 'en', action: '/interaction/abc/login', otherLanguageHref: '/interaction/abc?lang=fr', ...options });
@@ -58,13 +58,13 @@ describe('loginPage', () => {
   });
 
   it('shows the problem in a role=alert element, in the language of the page', () => {
-    const english = page({ language: 'en', problem: 'invalid' });
+    const english = page({ language: 'en', problem: { kind: 'invalid' } });
     expect(english).toContain('<html lang="en">');
-    expect(alertsOf(english)).toEqual(['Wrong email or password.']);
+    expect(alertsOf(english)).toEqual(['Wrong email or password. After 5 failed attempts in a row, an account is locked for 15 minutes.']);
 
-    const french = page({ language: 'fr', problem: 'locked' });
+    const french = page({ language: 'fr', problem: { kind: 'tooFast', waitMinutes: 12 } });
     expect(french).toContain('<html lang="fr">');
-    expect(alertsOf(french)).toEqual(['Trop de tentatives échouées. Ce compte est bloqué pendant 15 minutes.']);
+    expect(alertsOf(french)).toEqual(['Trop de tentatives. Patientez 12 min puis réessayez.']);
   });
 
   it('shows no alert when there is no problem', () => {
@@ -75,5 +75,18 @@ describe('loginPage', () => {
     const french = page({ language: 'fr' });
     expect(french).toContain('<label for="password">Mot de passe</label>');
     expect(french).toMatch(/<a [^>]*hreflang="en"[^>]*>English<\/a>/);
+  });
+});
+
+describe('errorPage', () => {
+  it('says in the page’s language that the sign-in expired', () => {
+    expect(errorPage('fr', 'expired')).toContain('Cette connexion a expiré');
+    expect(errorPage('en', 'expired')).toContain('This sign-in expired');
+  });
+
+  it('escapes the provider’s own description of a refused request', () => {
+    const html = errorPage('en', { described: 'unknown client <img src=x onerror=alert(1)>' });
+    expect(html).not.toContain('<img');
+    expect(html).toContain('unknown client &lt;img');
   });
 });

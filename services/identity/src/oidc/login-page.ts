@@ -1,4 +1,5 @@
 // The sign-in and sign-out pages of the built-in provider, in English and French.
+import { LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS } from '../domain/credentials.js';
 
 export type PageLanguage = 'en' | 'fr';
 
@@ -8,9 +9,13 @@ const TEXT = {
     email: 'Email',
     password: 'Password',
     submit: 'Sign in',
-    invalid: 'Wrong email or password.',
-    locked: 'Too many failed attempts. This account is locked for 15 minutes.',
-    tooFast: 'Too many attempts from here. Wait a minute and try again.',
+    // One message for an unknown e-mail, a wrong password and a locked account (nobody may tell them
+    // apart), which still tells the person whose account is locked why their password is refused.
+    invalid: `Wrong email or password. After ${MAX_FAILED_ATTEMPTS} failed attempts in a row, an account is locked for ${LOCKOUT_MINUTES} minutes.`,
+    tooFast: 'Too many attempts. Wait {minutes} min and try again.',
+    errorTitle: 'Sign-in error',
+    expired: 'This sign-in expired or is not valid; start again from the application.',
+    unexpected: 'Something went wrong; start again from the application.',
     logoutTitle: 'Sign out of Engagement 21',
     logoutSubmit: 'Sign out',
   },
@@ -19,15 +24,18 @@ const TEXT = {
     email: 'Adresse e-mail',
     password: 'Mot de passe',
     submit: 'Se connecter',
-    invalid: 'Adresse e-mail ou mot de passe incorrect.',
-    locked: 'Trop de tentatives échouées. Ce compte est bloqué pendant 15 minutes.',
-    tooFast: 'Trop de tentatives depuis cet appareil. Patientez une minute puis réessayez.',
+    invalid: `Adresse e-mail ou mot de passe incorrect. Après ${MAX_FAILED_ATTEMPTS} tentatives échouées de suite, un compte est bloqué pendant ${LOCKOUT_MINUTES} minutes.`,
+    tooFast: 'Trop de tentatives. Patientez {minutes} min puis réessayez.',
+    errorTitle: 'Erreur de connexion',
+    expired: 'Cette connexion a expiré ou n’est pas valide ; recommencez depuis l’application.',
+    unexpected: 'Une erreur est survenue ; recommencez depuis l’application.',
     logoutTitle: 'Déconnexion d’Engagement 21',
     logoutSubmit: 'Se déconnecter',
   },
 } as const;
 
-export type LoginProblem = 'invalid' | 'locked' | 'tooFast';
+/** A refused attempt, or too many of them (with the minutes to wait). */
+export type LoginProblem = { kind: 'invalid' } | { kind: 'tooFast'; waitMinutes: number };
 
 /** Language tags of a ui_locales value or an Accept-Language header, most wanted first (q=0 left out). */
 function rankedTags(preference: string): string[] {
@@ -83,7 +91,8 @@ nav{margin-top:1rem;font-size:.9rem}
 export function loginPage(options: { language: PageLanguage; action: string; email?: string; problem?: LoginProblem; otherLanguageHref: string }): string {
   const text = TEXT[options.language];
   const other = options.language === 'en' ? { code: 'fr', name: 'Français' } : { code: 'en', name: 'English' };
-  const problem = options.problem ? `<p class="problem" role="alert">${escapeHtml(text[options.problem])}</p>` : '';
+  const message = options.problem?.kind === 'tooFast' ? text.tooFast.replace('{minutes}', String(options.problem.waitMinutes)) : options.problem ? text.invalid : '';
+  const problem = message ? `<p class="problem" role="alert">${escapeHtml(message)}</p>` : '';
   return page(
     options.language,
     text.title,
@@ -99,9 +108,22 @@ export function loginPage(options: { language: PageLanguage; action: string; ema
   );
 }
 
+/**
+ * A sign-in that cannot go on: an interaction that expired or never was, something unexpected, or
+ * oidc-provider's own description of a refused request (unknown client, wrong redirect URI...).
+ */
+export function errorPage(language: PageLanguage, problem: 'expired' | 'unexpected' | { described: string }): string {
+  const text = TEXT[language];
+  const message = typeof problem === 'string' ? text[problem] : problem.described;
+  return page(language, text.errorTitle, `<h1>${escapeHtml(text.errorTitle)}</h1><p>${escapeHtml(message)}</p>`);
+}
+
+/** The sign-out page's one script; the page's Content-Security-Policy allows it by its hash. */
+export const LOGOUT_SCRIPT = 'document.forms[0].submit()';
+
 /** oidc-provider's sign-out confirmation, submitted at once: the gateway already asked the person. */
 export function logoutPage(language: PageLanguage, form: string): string {
   const text = TEXT[language];
   const withButton = form.replace('</form>', `<button type="submit" name="logout" value="yes">${text.logoutSubmit}</button></form>`);
-  return page(language, text.logoutTitle, `<h1>${text.logoutTitle}</h1>${withButton}<script>document.forms[0].submit()</script>`);
+  return page(language, text.logoutTitle, `<h1>${text.logoutTitle}</h1>${withButton}<script>${LOGOUT_SCRIPT}</script>`);
 }

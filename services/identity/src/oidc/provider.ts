@@ -1,12 +1,14 @@
 // The built-in OpenID Connect provider, backed by identity's people: what Keycloak is in production.
-import express, { type Request, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
-import Provider, { errors, type Configuration } from 'oidc-provider';
+import { createHash } from 'node:crypto';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { ipKeyGenerator } from 'express-rate-limit';
+import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { Logger, Pool } from '@e21/kit';
+import type { SignInLimits } from '../domain/sign-in-limits.js';
 import * as store from '../store.js';
 import { postgresAdapter } from './adapter.js';
-import { authenticate } from './authenticate.js';
-import { loginPage, logoutPage, pickLanguage, type LoginProblem } from './login-page.js';
+import { authenticate, type Authentication } from './authenticate.js';
+import { errorPage, loginPage, LOGOUT_SCRIPT, logoutPage, pickLanguage, type LoginProblem } from './login-page.js';
 import type { ProviderSecrets } from './secrets.js';
 
 /** The audience of access tokens for the platform's API (the gateway checks it). */
@@ -23,6 +25,43 @@ export interface ProviderOptions {
   clients: Configuration['clients'];
   /** Behind a TLS-terminating proxy (Kubernetes ingress). */
   behindProxy?: boolean;
+  limits: SignInLimits;
+}
+
+/**
+ * Every response of the provider: its pages (login, consent, errors, sign-out) may not be framed by
+ * another site, which could overlay them to make a person type their password or click for it
+ * (clickjacking), and load nothing from elsewhere. No form-action: the login and sign-out forms end
+ * in redirects to the relying party, which browsers would check against it.
+ */
+const PAGE_POLICY = {
+  'default-src': ["'none'"],
+  'script-src': ["'self'"],
+  'style-src': ["'unsafe-inline'"],
+  'img-src': ["'self'"],
+  'base-uri': ["'none'"],
+  'frame-ancestors': ["'none'"],
+};
+const policyText = (policy: Record<string, string[]>) => Object.entries(policy).map(([name, values]) => [name, ...values].join(' ')).join('; ');
+const LOGOUT_POLICY = policyText({ ...PAGE_POLICY, 'script-src': [`'sha256-${createHash('sha256').update(LOGOUT_SCRIPT).digest('base64')}'`] });
+
+function pageSecurityHeaders(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Content-Security-Policy', policyText(PAGE_POLICY));
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  next();
+}
+
+/** The client address a limit is kept for: an IPv6 client holds a whole /56, so it counts as one. */
+const clientAddress = (ip: string | undefined) => ipKeyGenerator(ip ?? '');
+
+/** The password grant's answer to too many failures (oidc-provider turns it into JSON with this status). */
+class TooManyAttempts extends errors.OIDCProviderError {
+  constructor(retryAfterSeconds: number) {
+    super(429, 'too_many_attempts');
+    this.error_description = `Too many failed sign-ins; try again in ${retryAfterSeconds} seconds`;
+  }
 }
 
 function configuration(options: ProviderOptions): Configuration {
@@ -50,6 +89,7 @@ function configuration(options: ProviderOptions): Configuration {
       clientCredentials: { enabled: true },
       revocation: { enabled: true },
       rpInitiatedLogout: { enabled: true, logoutSource: (ctx, form) => {
+        ctx.set('Content-Security-Policy', LOGOUT_POLICY);
         ctx.body = logoutPage(pickLanguage(ctx.get('accept-language')), form);
       } },
       resourceIndicators: {
@@ -89,20 +129,25 @@ function configuration(options: ProviderOptions): Configuration {
     },
     renderError: (ctx, out) => {
       ctx.type = 'html';
-      ctx.body = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Sign-in error</title><main><h1>Sign-in error</h1><p>${String(out.error_description ?? out.error).replace(/[<>&]/g, '')}</p></main></html>`;
+      ctx.body = errorPage(pickLanguage(ctx.get('accept-language')), { described: String(out.error_description ?? out.error) });
     },
   };
 }
 
 /** The resource owner password grant, as Keycloak's Direct Access Grants: for scripts and tests. */
-function registerPasswordGrant(provider: Provider, pool: Pool): void {
+function registerPasswordGrant(provider: Provider, options: ProviderOptions): void {
   provider.registerGrantType(
     'password',
-    async (ctx) => {
+    async (ctx: KoaContextWithOIDC) => {
       const { username, password } = ctx.oidc.params as { username?: string; password?: string };
       if (!username || !password) throw new errors.InvalidRequest('username and password are required');
-      const result = await authenticate(pool, username, password);
-      if (!result.ok) throw new errors.InvalidGrant(result.reason === 'locked' ? 'account locked after repeated failures' : 'wrong username or password');
+      const result = await authenticate(options.pool, options.limits, { email: username, password, clientAddress: clientAddress(ctx.ip) });
+      if (!result.ok && result.reason === 'throttled') {
+        ctx.set('Retry-After', String(result.retryAfterSeconds));
+        throw new TooManyAttempts(result.retryAfterSeconds);
+      }
+      // The same words for an unknown e-mail, a wrong password and a locked account.
+      if (!result.ok) throw new errors.InvalidGrant('wrong username or password');
       const client = ctx.oidc.client!;
       const grant = new provider.Grant({ clientId: client.clientId, accountId: result.personId });
       grant.addResourceScope(API_AUDIENCE, API_SCOPE);
@@ -130,14 +175,17 @@ function registerPasswordGrant(provider: Provider, pool: Pool): void {
 /** The provider's HTTP application: login pages first, then everything oidc-provider serves. */
 export function createProviderApp(options: ProviderOptions): express.Express {
   const provider = new Provider(options.issuer, configuration(options));
+  // Behind the ingress, the client is the address it adds last to X-Forwarded-For: entries before it
+  // were sent by the client and would let anyone pick the address their failures are counted for.
   provider.proxy = options.behindProxy ?? false;
-  registerPasswordGrant(provider, options.pool);
+  provider.maxIpsCount = 1;
+  registerPasswordGrant(provider, options);
   provider.on('server_error', (_ctx, error) => options.logger.error({ err: error }, 'OpenID Connect provider error'));
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', options.behindProxy ?? false);
-  const loginAttempts = rateLimit({ windowMs: 60_000, limit: 10, standardHeaders: 'draft-8', legacyHeaders: false, handler: (req, res) => tooFast(provider, req, res) });
+  app.set('trust proxy', options.behindProxy ? 1 : false);
+  app.use(pageSecurityHeaders);
 
   app.get('/favicon.ico', (_req, res) => void res.status(204).end());
   app.get('/interaction/:uid', async (req, res) => {
@@ -145,18 +193,26 @@ export function createProviderApp(options: ProviderOptions): express.Express {
     res.type('html').send(renderLogin(req, details));
   });
 
-  app.post('/interaction/:uid/login', loginAttempts, express.urlencoded({ extended: false, limit: '4kb' }), async (req, res) => {
+  app.post('/interaction/:uid/login', express.urlencoded({ extended: false, limit: '4kb' }), async (req, res) => {
     const details = await provider.interactionDetails(req, res);
     const email = String(req.body?.email ?? '');
-    const result = await authenticate(options.pool, email, String(req.body?.password ?? ''));
+    const result = await authenticate(options.pool, options.limits, { email, password: String(req.body?.password ?? ''), clientAddress: clientAddress(req.ip) });
     if (!result.ok) {
-      res.status(result.reason === 'locked' ? 423 : 401).type('html').send(renderLogin(req, details, { email, problem: result.reason }));
+      if (result.reason === 'throttled') res.set('Retry-After', String(result.retryAfterSeconds));
+      res.status(result.reason === 'throttled' ? 429 : 401).type('html').send(renderLogin(req, details, { email, problem: loginProblem(result) }));
       return;
     }
     await provider.interactionFinished(req, res, { login: { accountId: result.personId } }, { mergeWithLastSubmission: false });
   });
 
   app.use(provider.callback());
+  // An interaction that expired or never was (oidc-provider's SessionNotFound, 400) and anything
+  // unexpected: the sign-in error page, never Express's default page with its stack trace.
+  app.use((error: { status?: number }, req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) options.logger.error({ err: error }, 'sign-in page failed');
+    res.status(status).type('html').send(errorPage(pickLanguage(String(req.query.lang ?? ''), req.get('accept-language')), status === 500 ? 'unexpected' : 'expired'));
+  });
   return app;
 }
 
@@ -174,11 +230,6 @@ function renderLogin(req: Request, details: Details, state: { email?: string; pr
   });
 }
 
-async function tooFast(provider: Provider, req: Request, res: Response): Promise<void> {
-  const details = await provider.interactionDetails(req, res).catch(() => undefined);
-  if (!details) {
-    res.status(429).send('Too many attempts');
-    return;
-  }
-  res.status(429).type('html').send(renderLogin(req, details, { problem: 'tooFast' }));
+function loginProblem(refused: Exclude<Authentication, { ok: true }>): LoginProblem {
+  return refused.reason === 'throttled' ? { kind: 'tooFast', waitMinutes: Math.ceil(refused.retryAfterSeconds / 60) } : { kind: 'invalid' };
 }
