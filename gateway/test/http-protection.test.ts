@@ -1,7 +1,7 @@
 // The gateway's own protections: one request rate limit shared by every replica, and pages no other
 // site can frame. Two gateways on one database; no service behind them is needed for either.
 import { loadConfig } from '@e21/kit';
-import { createTestDatabase, freePort } from '@e21/devinfra';
+import { createTestDatabase, freePort, testSecrets, workloadEnvOf } from '@e21/devinfra';
 import { gatewayEnv } from '../src/config.js';
 import { startGateway, type RunningGateway } from '../src/gateway.js';
 
@@ -26,6 +26,7 @@ async function startReplica(databaseUrl: string): Promise<RunningGateway> {
       PAYROLL_GRPC: nowhere,
       OIDC_ISSUER: 'http://127.0.0.1:9',
       OIDC_CLIENT_SECRET: 'web-secret',
+      WORKLOAD_KEY: workloadEnvOf(testSecrets(), 'gateway').WORKLOAD_KEY,
       RATE_LIMIT_PER_MINUTE: String(LIMIT),
       // Behind the ingress: the client is the last X-Forwarded-For entry, which each test picks.
       TRUST_PROXY: 'true',
