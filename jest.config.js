@@ -30,7 +30,7 @@ export default {
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{proto,packages,services,gateway}/**/test/**/*.test.ts'],
+      testMatch: ['<rootDir>/{proto,packages,services,gateway}/**/test/**/*.test.ts', '<rootDir>/tests/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
       setupFiles: ['<rootDir>/tests/support/register-test-credentials.ts'],
