@@ -2,8 +2,14 @@
 // subject) and the protobuf message under proto/e21/events/v1 it carries.
 import { defineEvent } from '@e21/kit';
 import {
+  InvitationAccepted,
+  InvitationDeclined,
+  InvitationRevoked,
+  InvitationSent,
   MembershipChanged,
   OrganizationCreated,
+  OrganizationVerificationRevoked,
+  OrganizationVerified,
   PersonRegistered,
   PersonUpdated,
   RoleGranted,
@@ -44,6 +50,12 @@ export const identityEvents = {
   personUpdated: defineEvent('identity.person.updated', PersonUpdated),
   organizationCreated: defineEvent('identity.organization.created', OrganizationCreated),
   membershipChanged: defineEvent('identity.membership.changed', MembershipChanged),
+  organizationVerified: defineEvent('identity.organization.verified', OrganizationVerified),
+  organizationVerificationRevoked: defineEvent('identity.organization.verification_revoked', OrganizationVerificationRevoked),
+  invitationSent: defineEvent('identity.invitation.sent', InvitationSent),
+  invitationAccepted: defineEvent('identity.invitation.accepted', InvitationAccepted),
+  invitationDeclined: defineEvent('identity.invitation.declined', InvitationDeclined),
+  invitationRevoked: defineEvent('identity.invitation.revoked', InvitationRevoked),
   roleGranted: defineEvent('identity.role.granted', RoleGranted),
   roleRevoked: defineEvent('identity.role.revoked', RoleRevoked),
 };
