@@ -103,8 +103,8 @@ describe('invitations', () => {
     };
     expect(shape(toLea.id)).toEqual(shape(toNobody.id));
     expect(shape(toLea.id)).toMatchObject({ status: InvitationStatus.INVITATION_STATUS_PENDING, answeredAt: '', personId: '' });
-    const declinedOnes = await identity.client.listInvitations({ organizationId: organization.id, status: InvitationStatus.INVITATION_STATUS_DECLINED, limit: 10, cursor: '' }, as(admin.id));
-    expect(declinedOnes.invitations).toEqual([]);
+    const toNobodys = await identity.client.listInvitations({ organizationId: organization.id, status: InvitationStatus.INVITATION_STATUS_DECLINED, limit: 10, cursor: '' }, as(admin.id));
+    expect(toNobodys.invitations).toEqual([]);
   });
 
   it('answers an invitation to someone else as if it did not exist, and refuses answering for another person', async () => {
@@ -152,6 +152,18 @@ describe('invitations', () => {
     expect(await refusalOf(invite(organization.id, `y.${Date.now()}@example.org`, stranger.id))).toMatchObject({ kind: 'forbidden' });
     expect(await refusalOf(identity.client.listInvitations({ organizationId: organization.id, status: InvitationStatus.INVITATION_STATUS_UNSPECIFIED, limit: 10, cursor: '' }, as(member.id)))).toMatchObject({ kind: 'forbidden' });
     expect((await invite(organization.id, `z.${Date.now()}@example.org`, admin.id, MembershipRole.MEMBERSHIP_ROLE_ADMIN)).role).toBe(MembershipRole.MEMBERSHIP_ROLE_ADMIN);
+  });
+
+  it('lets an invitation expire after 30 days: nobody accepts it, the organization sees it expired and may invite again', async () => {
+    const { admin, organization } = await organizationOf('Jeannine');
+    const person = await registerPerson(identity.client, territories.marseille);
+    const sent = await invite(organization.id, person.email, admin.id);
+    const toNobody = await invite(organization.id, `nobody.${Date.now()}@example.org`, admin.id);
+    await identity.service.pool.query(`update membership_invitations set expires_at = now() - interval '1 minute' where id = any($1::uuid[])`, [[sent.id, toNobody.id]]);
+    expect(await refusalOf(identity.client.acceptInvitation({ personId: person.id, invitationId: sent.id }, as(person.id)))).toMatchObject({ code: 'invitation_expired' });
+    const expired = await identity.client.listInvitations({ organizationId: organization.id, status: InvitationStatus.INVITATION_STATUS_EXPIRED, limit: 10, cursor: '' }, as(admin.id));
+    expect(expired.invitations.map((i) => i.id).sort()).toEqual([sent.id, toNobody.id].sort());
+    expect((await invite(organization.id, person.email, admin.id)).status).toBe(InvitationStatus.INVITATION_STATUS_PENDING);
   });
 
   it('names the field of a wrong address and refuses inviting a current member', async () => {
