@@ -103,8 +103,8 @@ describe('invitations', () => {
     };
     expect(shape(toLea.id)).toEqual(shape(toNobody.id));
     expect(shape(toLea.id)).toMatchObject({ status: InvitationStatus.INVITATION_STATUS_PENDING, answeredAt: '', personId: '' });
-    const toNobodys = await identity.client.listInvitations({ organizationId: organization.id, status: InvitationStatus.INVITATION_STATUS_DECLINED, limit: 10, cursor: '' }, as(admin.id));
-    expect(toNobodys.invitations).toEqual([]);
+    const declinedOnes = await identity.client.listInvitations({ organizationId: organization.id, status: InvitationStatus.INVITATION_STATUS_DECLINED, limit: 10, cursor: '' }, as(admin.id));
+    expect(declinedOnes.invitations).toEqual([]);
   });
 
   it('answers an invitation to someone else as if it did not exist, and refuses answering for another person', async () => {
