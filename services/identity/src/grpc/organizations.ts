@@ -5,8 +5,8 @@ import type { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity
 import { authorize, requireAllowed } from '../authorization.js';
 import { EMPLOYEE_REFERENCE_MAX_LENGTH } from '../domain/invitations.js';
 import { checkDirectMembership, checkMembershipChange, OFFICIAL_KINDS, ORGANIZATION_KINDS, validateOrganization, type MembershipActor } from '../domain/organizations.js';
-import { UNVERIFIED } from '../domain/verification.js';
 import { MEMBERSHIP_ROLES, type MembershipRole } from '../domain/policy.js';
+import { UNVERIFIED } from '../domain/verification.js';
 import * as events from '../events.js';
 import { membershipRoleFromProto, membershipToProto, organizationKindFromProto, organizationToProto } from '../mapping.js';
 import * as store from '../store.js';
