@@ -55,8 +55,12 @@ const cases: Case[] = [
   {
     method: 'PUT',
     route: '/v1/organizations/:organizationId/members/:personId',
-    what: 'add a member to a Marseille company',
-    request: async (w) => ({ path: `/v1/organizations/${w.companyMarseille}/members/${(await w.person('New Hire', 'marseille')).id}`, body: { role: 'member', employeeReference: 'X-1' } }),
+    what: 'change the employee reference of a member of a Marseille company',
+    async request(w) {
+      const member = await w.person('New Hire', 'marseille');
+      await w.member(w.companyMarseille, member.id, 'member');
+      return { path: `/v1/organizations/${w.companyMarseille}/members/${member.id}`, body: { role: 'member', employeeReference: 'X-1' } };
+    },
     expect: [401, 403, 200, 403, 200],
   },
   {
@@ -69,6 +73,58 @@ const cases: Case[] = [
       return { path: `/v1/organizations/${w.companyMarseille}/members/${leaving.id}` };
     },
     expect: [401, 403, 204, 403, 204],
+  },
+  {
+    method: 'POST',
+    route: '/v1/organizations/:organizationId/invitations',
+    what: 'invite an address to a Marseille company',
+    request: (w) => ({ path: `/v1/organizations/${w.companyMarseille}/invitations`, body: { email: `invited.${randomUUID()}@example.org`, role: 'member', employeeReference: 'X-2' } }),
+    expect: [401, 403, 201, 403, 201],
+  },
+  { method: 'GET', route: '/v1/organizations/:organizationId/invitations', what: 'list the invitations of a Marseille company', request: (w) => ({ path: `/v1/organizations/${w.companyMarseille}/invitations` }), expect: [401, 403, 200, 403, 200] },
+  {
+    method: 'POST',
+    route: '/v1/organizations/:organizationId/invitations/:invitationId/revoke',
+    what: 'withdraw an invitation of a Marseille company',
+    async request(w) {
+      const invitation = await platform.identityClient.inviteMember({ organizationId: w.companyMarseille, email: `withdrawn.${randomUUID()}@example.org`, role: MEMBER, employeeReference: '' }, SYSTEM);
+      return { path: `/v1/organizations/${w.companyMarseille}/invitations/${invitation.id}/revoke`, body: {} };
+    },
+    expect: [401, 403, 200, 403, 200],
+  },
+  {
+    method: 'POST',
+    route: '/v1/organizations/:organizationId/verification',
+    what: 'verify a merchant of Marseille',
+    request: async (w) => ({ path: `/v1/organizations/${await merchant(w)}/verification`, body: {} }),
+    expect: [401, 403, 403, 200, 200],
+  },
+  {
+    method: 'POST',
+    route: '/v1/organizations/:organizationId/verification/revocation',
+    what: 'revoke the verification of a merchant of Marseille',
+    async request(w) {
+      const organizationId = await merchant(w);
+      await platform.identityClient.verifyOrganization({ organizationId }, SYSTEM);
+      return { path: `/v1/organizations/${organizationId}/verification/revocation`, body: { reason: 'Its legal id is another shop’s' } };
+    },
+    expect: [401, 403, 403, 200, 200],
+  },
+  { method: 'GET', route: '/v1/organization-verifications', what: 'read the verification queue of Marseille', request: (w) => ({ path: `/v1/organization-verifications?territoryId=${w.territories.marseille}&kind=merchant` }), expect: [401, 403, 403, 200, 200] },
+  { method: 'GET', route: '/v1/me/invitations', what: 'list my invitations', request: () => ({ path: '/v1/me/invitations' }), expect: [401, 200, 200, 200, 200] },
+  {
+    method: 'POST',
+    route: '/v1/me/invitations/:invitationId/accept',
+    what: 'accept an invitation addressed to me',
+    request: async (w, role) => ({ path: `/v1/me/invitations/${await invitationFor(w, role)}/accept`, body: {} }),
+    expect: [401, 200, 200, 200, 200],
+  },
+  {
+    method: 'POST',
+    route: '/v1/me/invitations/:invitationId/decline',
+    what: 'decline an invitation addressed to me',
+    request: async (w, role) => ({ path: `/v1/me/invitations/${await invitationFor(w, role)}/decline`, body: {} }),
+    expect: [401, 200, 200, 200, 200],
   },
   { method: 'GET', route: '/v1/people', what: 'list people of Marseille', request: (w) => ({ path: `/v1/people?territoryId=${w.territories.marseille}` }), expect: [401, 403, 403, 200, 200] },
   { method: 'GET', route: '/v1/people/:personId', what: 'read a colleague at the same company', request: (w) => ({ path: `/v1/people/${w.colleague.id}` }), expect: [401, 403, 200, 200, 200] },
@@ -99,6 +155,20 @@ const cases: Case[] = [
 
 let platform: Platform;
 let world: World;
+
+const SYSTEM = { caller: { kind: 'system' as const, service: 'test' } };
+const MEMBER = 'MEMBERSHIP_ROLE_MEMBER' as never;
+
+/** A merchant of Marseille no officer verified yet, registered by a service. */
+const merchant = async (w: World) =>
+  (await platform.identityClient.createOrganization({ name: 'Boulangerie du Panier', kind: 'ORGANIZATION_KIND_MERCHANT' as never, legalId: `${Math.floor(Math.random() * 1e9)}`, territoryId: w.territories.marseille }, SYSTEM)).id;
+
+/** An invitation of a new association to the role's own address (a random one for anonymous, who is refused first). */
+async function invitationFor(w: World, role: Role): Promise<string> {
+  if (role === 'anonymous') return randomUUID();
+  const organization = await platform.identityClient.createOrganization({ name: 'Chorale du Panier', kind: 'ORGANIZATION_KIND_ASSOCIATION' as never, legalId: `W${Math.floor(Math.random() * 1e9)}`, territoryId: w.territories.marseille }, SYSTEM);
+  return (await platform.identityClient.inviteMember({ organizationId: organization.id, email: w[role].email, role: MEMBER, employeeReference: '' }, SYSTEM)).id;
+}
 const tokens = {} as Record<Role, string | undefined>;
 
 beforeAll(async () => {

@@ -39,6 +39,45 @@ const cases: [what: string, method: string, path: () => string, body: unknown, s
   ['a grantee that is neither a person nor a client', 'POST', () => '/v1/role-grants', () => ({ grantee: 'root', role: 'officer', scopeKind: 'territory', scopeId: world.territories.marseille }), 400, 'body.grantee'],
 ];
 
+const INVITATION_UNKNOWN = '00000000-0000-4000-8000-00000000abcd';
+
+/** Rows for the invitation and verification routes, each sent by someone allowed to call the route. */
+const consentCases: [what: string, who: 'inhabitant' | 'hrManager' | 'officer', method: string, path: () => string, body: unknown, status: number, field: string | undefined][] = [
+  ['an invitation to something that is not an address', 'hrManager', 'POST', () => `/v1/organizations/${world.companyMarseille}/invitations`, { email: 'not an address', role: 'member' }, 400, 'body.email'],
+  ['an invitation without an address', 'hrManager', 'POST', () => `/v1/organizations/${world.companyMarseille}/invitations`, { role: 'member' }, 400, 'body.email'],
+  ['an invitation to an unknown role', 'hrManager', 'POST', () => `/v1/organizations/${world.companyMarseille}/invitations`, { email: 'yanis@example.org', role: 'owner' }, 400, 'body.role'],
+  ['an overlong employee reference', 'hrManager', 'POST', () => `/v1/organizations/${world.companyMarseille}/invitations`, { email: 'yanis@example.org', role: 'member', employeeReference: 'r'.repeat(65) }, 400, 'body.employeeReference'],
+  ['an invitation naming a person id instead of an address', 'hrManager', 'POST', () => `/v1/organizations/${world.companyMarseille}/invitations`, { personId: INVITATION_UNKNOWN, role: 'member' }, 400, 'body.personId'],
+  ['an organization id that is not a UUID', 'hrManager', 'GET', () => '/v1/organizations/calanques/invitations', undefined, 400, 'params.organizationId'],
+  ['asking the organization for the declined invitations it never sees', 'hrManager', 'GET', () => `/v1/organizations/${world.companyMarseille}/invitations?status=declined`, undefined, 400, 'query.status'],
+  ['an invitation id that is not a UUID', 'hrManager', 'POST', () => `/v1/organizations/${world.companyMarseille}/invitations/first/revoke`, {}, 400, 'params.invitationId'],
+  ['withdrawing an invitation that does not exist', 'hrManager', 'POST', () => `/v1/organizations/${world.companyMarseille}/invitations/${INVITATION_UNKNOWN}/revoke`, {}, 404, undefined],
+  ['accepting an invitation that does not exist (no different from someone else’s)', 'inhabitant', 'POST', () => `/v1/me/invitations/${INVITATION_UNKNOWN}/accept`, {}, 404, undefined],
+  ['declining an invitation id that is not a UUID', 'inhabitant', 'POST', () => '/v1/me/invitations/latest/decline', {}, 400, 'params.invitationId'],
+  ['an unknown invitation status', 'inhabitant', 'GET', () => '/v1/me/invitations?status=maybe', undefined, 400, 'query.status'],
+  ['a revocation without a reason', 'officer', 'POST', () => `/v1/organizations/${world.companyMarseille}/verification/revocation`, {}, 400, 'body.reason'],
+  ['an overlong revocation reason', 'officer', 'POST', () => `/v1/organizations/${world.companyMarseille}/verification/revocation`, { reason: 'r'.repeat(501) }, 400, 'body.reason'],
+  ['revoking a verification that was never given', 'officer', 'POST', () => `/v1/organizations/${world.companyMarseille}/verification/revocation`, { reason: 'Closed' }, 409, undefined],
+  ['verifying an organization that does not exist (no different from one outside the territory)', 'officer', 'POST', () => `/v1/organizations/${INVITATION_UNKNOWN}/verification`, {}, 403, undefined],
+  ['a verification queue without a territory', 'officer', 'GET', () => '/v1/organization-verifications', undefined, 400, 'query.territoryId'],
+  ['a verification queue of an unknown kind', 'officer', 'GET', () => `/v1/organization-verifications?territoryId=${world.territories.marseille}&kind=cartel`, undefined, 400, 'query.kind'],
+];
+
+describe('bad input to invitations and verification', () => {
+  it.each(consentCases)('refuses %s', async (_what, who, method, path, body, status, field) => {
+    const response = await api(platform.gateway.url, await platform.tokenFor(world[who].email))(method, path(), body);
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    if (field) expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('changed nothing: no invitation was sent, and the company is still unverified', async () => {
+    const hr = api(platform.gateway.url, await platform.tokenFor(world.hrManager.email));
+    expect((await hr('GET', `/v1/organizations/${world.companyMarseille}/invitations`)).body.items).toEqual([]);
+    expect((await hr('GET', `/v1/organizations/${world.companyMarseille}`)).body.verification.status).toBe('unverified');
+  });
+});
+
 describe('bad input', () => {
   it.each(cases)('refuses %s with a problem naming the field', async (_what, method, path, body, status, field) => {
     const response = await call(method, path(), typeof body === 'function' ? body() : body);

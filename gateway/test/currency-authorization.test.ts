@@ -49,6 +49,7 @@ const TILL_MEMBERS: Expect = [401, 403, 403, 200, 200, 403, 403, 403, 403];
 
 const cases: Case[] = [
   { method: 'GET', route: '/v1/currencies', what: 'list the currencies', request: async () => ({ path: '/v1/currencies' }), expect: EVERYONE },
+  { method: 'GET', route: '/v1/organizations/:organizationId/merchant', what: 'check that the boulangerie is a verified merchant', request: async () => ({ path: `/v1/organizations/${f.world.organizations.boulangerie}/merchant` }), expect: EVERYONE },
   { method: 'GET', route: '/v1/territories/:territoryId/currency', what: 'read the currency of Marseille', request: async () => ({ path: `/v1/territories/${f.world.territories.marseille}/currency` }), expect: EVERYONE },
   {
     method: 'PUT',

@@ -6,7 +6,7 @@ import { toProtoEnum } from '@e21/kit';
 import { OwnerKind } from '@e21/proto/e21/currency/v1/currency';
 import type { OrganizationKind, TerritoryLevel } from '@e21/proto/e21/identity/v1/identity';
 import { startPlatform, type Platform } from '../../tests/support/platform.js';
-import { as, callApi, createCurrencyFixtures, SYSTEM, type CurrencyFixtures } from './currency-support.js';
+import { as, callApi, createCurrencyFixtures, SYSTEM, waitForMerchants, type CurrencyFixtures } from './currency-support.js';
 
 let platform: Platform;
 let f: CurrencyFixtures;
@@ -56,6 +56,9 @@ beforeAll(async () => {
   await platform.identityClient.upsertTerritory({ id: occitanie, parentId: f.world.territories.france, level: toProtoEnum<TerritoryLevel>('TERRITORY_LEVEL', 'region'), code: 'FRJ0', labels: { en: 'Occitanie', fr: 'Occitanie' } }, SYSTEM);
   await platform.identityClient.upsertTerritory({ id: montpellier, parentId: occitanie, level: toProtoEnum<TerritoryLevel>('TERRITORY_LEVEL', 'locality'), code: '34172', labels: { en: 'Montpellier', fr: 'Montpellier' } }, SYSTEM);
   ids.montpellierShop = (await platform.identityClient.createOrganization({ name: 'Halles Castellane', kind: toProtoEnum<OrganizationKind>('ORGANIZATION_KIND', 'merchant'), legalId: 'M-34172-1', territoryId: montpellier }, as(isabelle.id))).id;
+  // Verified, so that its request is refused for want of a currency, not of a verification.
+  await platform.identityClient.verifyOrganization({ organizationId: ids.montpellierShop }, SYSTEM);
+  await waitForMerchants(f.client, [ids.montpellierShop]);
   // A request paid by Lucas, one left open, one expired; the till then holds 10.00.
   await f.fund(lucas.id, 60);
   const paid = await f.paymentRequest(1000n);
@@ -131,6 +134,9 @@ const cases: Case[] = [
   ['a request where no currency applies', 'merchant', 'POST', () => `/v1/organizations/${ids.montpellierShop}/payment-requests`, { amountMinor: 100 }, {}, 409, undefined],
   ['a request of an organization id that is not a UUID', 'merchant', 'POST', () => '/v1/organizations/boulangerie/payment-requests', { amountMinor: 100 }, {}, 400, 'params.organizationId'],
   ['a request of an organization that does not exist', 'merchant', 'POST', () => `/v1/organizations/${NOBODY}/payment-requests`, { amountMinor: 100 }, {}, 403, undefined],
+  ['a request of an organization no officer verified', 'merchant', 'POST', () => `/v1/organizations/${f.world.organizations.jardins}/payment-requests`, { amountMinor: 100 }, {}, 409, undefined],
+  ['the merchant of an organization id that is not a UUID', 'person', 'GET', () => '/v1/organizations/boulangerie/merchant', undefined, {}, 400, 'params.organizationId'],
+  ['the merchant of an organization no officer verified (no different from one that does not exist)', 'person', 'GET', () => `/v1/organizations/${f.world.organizations.jardins}/merchant`, undefined, {}, 404, undefined],
   // Paying a request
   ['paying a request id that is not a UUID', 'person', 'POST', () => '/v1/payment-requests/r-1/payment', {}, {}, 400, 'params.requestId'],
   ['paying a request that does not exist', 'person', 'POST', () => `/v1/payment-requests/${NOBODY}/payment`, {}, {}, 404, undefined],

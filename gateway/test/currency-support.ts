@@ -3,7 +3,7 @@
 import { createClient } from '@e21/kit';
 import { CurrencyServiceService, type Account, type Currency } from '@e21/proto/e21/currency/v1/currency';
 import { PASSWORD, type Platform } from '../../tests/support/platform.js';
-import { ApprovalPublisher, approvedEntry, as, configureEcu, createCurrencyWorld, waitForBalance, walletOf, type CurrencyClient, type PersonKey } from '../../tests/support/currency-world.js';
+import { ApprovalPublisher, approvedEntry, as, configureEcu, createCurrencyWorld, waitForBalance, waitForMerchants, walletOf, type CurrencyClient, type PersonKey } from '../../tests/support/currency-world.js';
 
 export * from '../../tests/support/currency-world.js';
 
@@ -25,6 +25,7 @@ export async function createCurrencyFixtures(platform: Platform, signIn: PersonK
   const client: CurrencyClient = createClient(CurrencyServiceService, `127.0.0.1:${platform.services.currency!.grpcPort}`, { from: 'test', deadlineMs: 15_000 });
   const world = await createCurrencyWorld(platform.identityClient, { password: PASSWORD, signIn });
   const ecu: Currency = await configureEcu(client, world);
+  await waitForMerchants(client, world.merchants);
   const approvals = await ApprovalPublisher.connect(platform.nats.login('timesheets'));
 
   /** Approves `minutes` for a person of Marseille and waits until they are paid; their account. */

@@ -6,9 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect, type NatsConnection } from 'nats';
+import type { NatsConnection } from 'nats';
 import pg from 'pg';
-import { createClient, sleep, systemCaller, toProtoEnum, type ServiceClient } from '@e21/kit';
+import { connectNats, createClient, createLogger, sleep, systemCaller, toProtoEnum, type ServiceClient } from '@e21/kit';
 import { testSecrets, waitFor } from '@e21/devinfra';
 import { freeStackPorts, startLocalStack, type LocalStack } from '@e21/deploy';
 import { CurrencyServiceService, type Currency } from '@e21/proto/e21/currency/v1/currency';
@@ -52,7 +52,7 @@ beforeAll(async () => {
   ecu = await currency.configureCurrency({ territoryId: territories.bouchesDuRhone, code: 'ÉCU-BDR', name: 'Écu', minorUnits: 2, ratePerHourMinor: 1000n, redemptionFeeBasisPoints: 500, expectedVersion: undefined }, SYSTEM);
   db = new pg.Client({ connectionString: stack.databaseUrl('e21_currency') });
   await db.connect();
-  nats = await connect({ servers: `nats://127.0.0.1:${stack.ports.nats}` });
+  nats = await connectNats(stack.natsLogin('admin'), createLogger('test', 'silent')); // reads the consumer's state
   approvals = await ApprovalPublisher.connect(stack.natsLogin('timesheets'));
 }, 180_000);
 

@@ -1,4 +1,5 @@
-// A world for the currency tests: the demo's territories, merchants and other organizations, people
+// A world for the currency tests: the demo's territories, merchants (verified, as a territory's
+// office would) and other organizations (the association is not verified), people
 // in every role money knows (inhabitants, a merchant's admin and clerk, treasury officers of
 // Bouches-du-Rhône and of Var, an officer without treasury role), the Bouches-du-Rhône currency,
 // and approved hours published to JetStream as the timesheets service publishes them.
@@ -59,6 +60,10 @@ export async function createCurrencyWorld(identity: IdentityClient, options: { p
     jardins: await organization('Jardins partagés de la Belle de Mai', 'association', 'marseille'),
     toulonShop: await organization('Épicerie du Mourillon', 'merchant', 'toulon'),
   };
+  // The merchants are verified (by a service here: the officers are below); currency learns it from
+  // identity's events, which waitForMerchants waits for.
+  const merchants = [organizations.boulangerie, organizations.librairie, organizations.toulonShop];
+  for (const organizationId of merchants) await identity.verifyOrganization({ organizationId }, SYSTEM);
 
   const person = async (name: string, territory: TerritoryName, more: { key?: PersonKey; memberOf?: [string, string][]; role?: [string, TerritoryName] } = {}): Promise<WorldPerson> => {
     const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${randomUUID().slice(0, 8)}@test.e21.eu`;
@@ -91,7 +96,7 @@ export async function createCurrencyWorld(identity: IdentityClient, options: { p
     marc: await person('Marc Rossi', 'marseille', { key: 'marc', role: ['officer', 'marseille'] }),
     jeanne: await person('Jeanne Moreau', 'marseille', { key: 'jeanne' }),
   };
-  return { territories, organizations, people, person };
+  return { territories, organizations, merchants, people, person };
 }
 
 export type CurrencyWorld = Awaited<ReturnType<typeof createCurrencyWorld>>;
@@ -184,4 +189,21 @@ export async function refusalOf(promise: Promise<unknown>): Promise<Refused> {
     throw error;
   }
   throw new Error('expected a refusal');
+}
+
+/** Waits until currency holds each organization's verification (`verified`), fed by identity's events. */
+export async function waitForMerchants(currency: CurrencyClient, organizationIds: string[], verified = true, timeoutMs = 20_000): Promise<void> {
+  for (const organizationId of organizationIds) {
+    await waitFor(
+      async () => {
+        try {
+          return (await currency.getMerchant({ organizationId }, SYSTEM)).verified === verified ? true : undefined;
+        } catch (error) {
+          if (error instanceof Refused && error.kind === 'not_found') return undefined;
+          throw error;
+        }
+      },
+      { timeoutMs, intervalMs: 50, what: `currency to know organization ${organizationId} as ${verified ? 'verified' : 'not verified'}` },
+    );
+  }
 }

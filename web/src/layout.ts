@@ -22,6 +22,7 @@ const NAV: { href: string; label: MessageKey }[] = [
   { href: '/wallet', label: 'nav.wallet' },
   { href: '/till', label: 'nav.till' },
   { href: '/treasury', label: 'nav.treasury' },
+  { href: '/verifications', label: 'nav.verifications' },
   { href: '/forms', label: 'nav.forms' },
   { href: '/payroll-exports', label: 'nav.payrollExports' },
   { href: '/issuing', label: 'nav.issuing' },

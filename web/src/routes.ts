@@ -12,6 +12,7 @@ import { projectPage } from './pages/programs/project';
 import { projectFormPage } from './pages/programs/project-form';
 import { projectsPage } from './pages/programs/projects';
 import { territoryPage } from './pages/territory';
+import { verificationsPage } from './pages/verifications';
 import { commitmentsPage } from './pages/contracts/commitments';
 import { contractPage } from './pages/contracts/contract';
 import { contractsInboxPage } from './pages/contracts/inbox';
@@ -43,6 +44,7 @@ export const routes: Route[] = [
   { path: '/projects/:id/edit', page: signedIn(projectFormPage) },
   { path: '/my-projects', page: signedIn(myProjectsPage) },
   { path: '/approvals', page: signedIn(approvalsPage) },
+  { path: '/verifications', page: signedIn(verificationsPage) },
   { path: '/challenges', page: signedIn(challengesPage) },
   { path: '/program', page: signedIn(programPage) },
   { path: '/contracts', page: signedIn(contractsInboxPage) },

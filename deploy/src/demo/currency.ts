@@ -1,8 +1,9 @@
 // The currency demo: Odile, treasury officer of Bouches-du-Rhône, creates its currency (10.00 ÉCU-BDR
-// an approved hour, 5 % kept on redemption); the demo merchants open their accounts; the wallets are
+// an approved hour, 5 % kept on redemption); the demo merchants (verified by Marc and Nadia in the
+// identity demo) open their accounts; the wallets are
 // funded by the timesheets demo's approved hours, through the currency's consumer (never here); once
 // they are, Amina and Jeanne pay at the merchants' tills and the boulangerie asks for a redemption.
-import { createClient, personCaller, Refused, type ServiceClient } from '@e21/kit';
+import { createClient, personCaller, Refused, systemCaller, type ServiceClient } from '@e21/kit';
 import { CurrencyServiceService, OwnerKind, type Currency } from '@e21/proto/e21/currency/v1/currency';
 import type { PersonKey } from './data.js';
 import type { DemoData } from './seed.js';
@@ -29,6 +30,21 @@ async function funded(currency: CurrencyClient, ecu: Currency, people: string[],
   return false;
 }
 
+/** Waits until currency knows each organization as verified (from identity's events); false when it never does. */
+async function verified(currency: CurrencyClient, organizationIds: string[]): Promise<boolean> {
+  const deadline = Date.now() + FUNDING_WAIT_MS;
+  const known = async (organizationId: string) =>
+    currency.getMerchant({ organizationId }, { caller: systemCaller('deploy') }).then(
+      (merchant) => merchant.verified,
+      (error) => (error instanceof Refused && error.kind === 'not_found' ? false : Promise.reject(error)),
+    );
+  while (Date.now() < deadline) {
+    if ((await Promise.all(organizationIds.map(known))).every(Boolean)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
 /** `targets` are the services' gRPC addresses by variable name (CURRENCY_GRPC...). */
 export async function seedCurrencyDemo(targets: Record<string, string>, demo: Omit<DemoData, 'seededNow'>): Promise<void> {
   const currency = createClient(CurrencyServiceService, targets.CURRENCY_GRPC!, { from: 'deploy', deadlineMs: 15_000 });
@@ -46,6 +62,8 @@ export async function seedCurrencyDemo(targets: Record<string, string>, demo: Om
 
     // The payments need the wallets the approved hours fund; without the timesheets demo there are none.
     if (!(await funded(currency, ecu, [people.amina.id, people.jeanne.id], 2_000n))) return;
+    // ...and the tills need currency to know their verification, which identity's events bring.
+    if (!(await verified(currency, [organizations.boulangerie, organizations.librairie]))) return;
     const purchase = async (buyer: PersonKey, seller: PersonKey, organizationId: string, amountMinor: bigint, reference: string) => {
       const request = await currency.createPaymentRequest({ organizationId, amountMinor, reference, expiresInMinutes: 15, idempotencyKey: `demo-${buyer}-${seller}-${amountMinor}` }, as(people[seller].id));
       try {

@@ -16,7 +16,7 @@ export const TERRITORIES: { key: TerritoryKey; id: string; parent?: TerritoryKey
   { key: 'toulon', id: 'a2100000-0000-4000-8000-000000000008', parent: 'var', level: 'locality', code: '83137', en: 'Toulon', fr: 'Toulon' },
 ];
 
-export type OrganizationKey = 'officeMarseille' | 'officeAubagne' | 'calanquesSolaire' | 'villeAubagne' | 'boulangerie' | 'librairie' | 'jardins';
+export type OrganizationKey = 'officeMarseille' | 'officeAubagne' | 'calanquesSolaire' | 'villeAubagne' | 'boulangerie' | 'librairie' | 'cafe' | 'jardins';
 
 export const ORGANIZATIONS: { key: OrganizationKey; name: string; kind: string; legalId: string; territory: TerritoryKey }[] = [
   { key: 'officeMarseille', name: 'Engagement 21 Marseille', kind: 'e21_office', legalId: 'E21-13055', territory: 'marseille' },
@@ -25,12 +25,14 @@ export const ORGANIZATIONS: { key: OrganizationKey; name: string; kind: string; 
   { key: 'villeAubagne', name: "Ville d'Aubagne", kind: 'public_body', legalId: '211300058', territory: 'aubagne' },
   { key: 'boulangerie', name: 'Boulangerie du Panier', kind: 'merchant', legalId: '901234567', territory: 'marseille' },
   { key: 'librairie', name: "Librairie de l'Huveaune", kind: 'merchant', legalId: '902345678', territory: 'aubagne' },
+  // Registered, not verified yet: it waits in Marc's verification queue and cannot take payments.
+  { key: 'cafe', name: 'Café de la Plaine', kind: 'merchant', legalId: '903456789', territory: 'marseille' },
   { key: 'jardins', name: 'Jardins partagés de la Belle de Mai', kind: 'association', legalId: 'W133012345', territory: 'marseille' },
 ];
 
 export type PersonKey =
   | 'amina' | 'lucas' | 'claire' | 'sophie' | 'karim' | 'jeanne' | 'lea' | 'yanis'
-  | 'marc' | 'nadia' | 'paul' | 'helene' | 'isabelle' | 'thomas' | 'odile';
+  | 'marc' | 'nadia' | 'paul' | 'helene' | 'isabelle' | 'thomas' | 'bruno' | 'odile';
 
 export interface DemoPerson {
   key: PersonKey;
@@ -61,7 +63,7 @@ export const PEOPLE: DemoPerson[] = [
   { key: 'jeanne', name: 'Jeanne Moreau', email: 'jeanne@demo.e21.eu', status: 'retired', locale: 'fr', territory: 'marseille', about: 'retired volunteer',
     memberships: [{ organization: 'jardins', role: 'member' }] },
   { key: 'lea', name: 'Léa Fontaine', email: 'lea@demo.e21.eu', status: 'student', locale: 'en', territory: 'aubagne', about: 'student (English interface)' },
-  { key: 'yanis', name: 'Yanis Petit', email: 'yanis@demo.e21.eu', status: 'unemployed', locale: 'fr', territory: 'marseille', about: 'unemployed person' },
+  { key: 'yanis', name: 'Yanis Petit', email: 'yanis@demo.e21.eu', status: 'unemployed', locale: 'fr', territory: 'marseille', about: 'unemployed person, invited to join Calanques Solaire' },
   { key: 'marc', name: 'Marc Rossi', email: 'marc@demo.e21.eu', status: 'employee', locale: 'fr', territory: 'marseille', about: 'Engagement 21 officer of Marseille',
     memberships: [{ organization: 'officeMarseille', role: 'admin' }], roles: [{ role: 'officer', territory: 'marseille' }] },
   { key: 'nadia', name: 'Nadia Kaci', email: 'nadia@demo.e21.eu', status: 'employee', locale: 'fr', territory: 'aubagne', about: 'Engagement 21 officer of Aubagne',
@@ -74,6 +76,19 @@ export const PEOPLE: DemoPerson[] = [
     memberships: [{ organization: 'boulangerie', role: 'admin' }] },
   { key: 'thomas', name: 'Thomas Blanc', email: 'thomas@demo.e21.eu', status: 'freelancer', locale: 'fr', territory: 'aubagne', about: "merchant: Librairie de l'Huveaune",
     memberships: [{ organization: 'librairie', role: 'admin' }] },
+  { key: 'bruno', name: 'Bruno Vidal', email: 'bruno@demo.e21.eu', status: 'freelancer', locale: 'fr', territory: 'marseille', about: 'merchant: Café de la Plaine (awaiting verification)',
+    memberships: [{ organization: 'cafe', role: 'admin' }] },
   { key: 'odile', name: 'Odile Fabre', email: 'odile@demo.e21.eu', status: 'employee', locale: 'fr', territory: 'aubagne', about: 'treasury officer of Bouches-du-Rhône',
     roles: [{ role: 'treasury_officer', territory: 'bouchesDuRhone' }] },
+];
+
+/** The merchants an officer of their territory has verified in the demo, and who did. */
+export const VERIFIED: { organization: OrganizationKey; by: PersonKey }[] = [
+  { organization: 'boulangerie', by: 'marc' },
+  { organization: 'librairie', by: 'nadia' },
+];
+
+/** Invitations waiting for an answer: Claire offers Yanis a job at Calanques Solaire. */
+export const INVITATIONS: { organization: OrganizationKey; by: PersonKey; to: PersonKey; role: 'member' | 'hr_manager' | 'admin'; employeeReference: string }[] = [
+  { organization: 'calanquesSolaire', by: 'claire', to: 'yanis', role: 'member', employeeReference: 'CS-0063' },
 ];

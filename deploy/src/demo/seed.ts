@@ -12,7 +12,7 @@ import {
   type ScopeKind,
   type TerritoryLevel,
 } from '@e21/proto/e21/identity/v1/identity';
-import { DEMO_PASSWORD, ORGANIZATIONS, PEOPLE, TERRITORIES, type OrganizationKey, type PersonKey, type TerritoryKey } from './data.js';
+import { DEMO_PASSWORD, INVITATIONS, ORGANIZATIONS, PEOPLE, TERRITORIES, VERIFIED, type OrganizationKey, type PersonKey, type TerritoryKey } from './data.js';
 import { seedContractsDemo } from './contracts.js';
 import { seedCurrencyDemo } from './currency.js';
 import { seedPayrollDemo } from './payroll.js';
@@ -86,6 +86,16 @@ export async function seedDemo(options: { targets: Record<string, string>; dataD
         await identity.setCompetence({ personId: person.id, skillId: competence.skill, level: competence.level, language: demo.locale }, { caller: personCaller(person.id) });
       }
     });
+
+    // Memberships above are set as a service; people join by invitation: one waits for its answer.
+    for (const invitation of INVITATIONS) {
+      await identity.inviteMember(
+        { organizationId: organizations[invitation.organization], email: PEOPLE.find((p) => p.key === invitation.to)!.email, role: toProtoEnum<MembershipRole>('MEMBERSHIP_ROLE', invitation.role), employeeReference: invitation.employeeReference },
+        { caller: personCaller(people[invitation.by].id) },
+      );
+    }
+    // The officers of their territories verified the two merchants; the café waits in Marc's queue.
+    for (const { organization, by } of VERIFIED) await identity.verifyOrganization({ organizationId: organizations[organization] }, { caller: personCaller(people[by].id) });
 
     await identity.grantRole(
       { grantee: 'client:e21-integrator-paca', role: toProtoEnum<Role>('ROLE', 'integrator'), scopeKind: toProtoEnum<ScopeKind>('SCOPE_KIND', 'territory'), scopeId: territories.paca },

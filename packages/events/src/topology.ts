@@ -1,6 +1,7 @@
 // Who publishes and who consumes what: the workloads of the platform and every durable consumer.
 // NATS permissions are made from this table, so a consumer missing here cannot read its stream.
-import { inboxPrefixOf, streamName } from '@e21/kit';
+import { filterSubjectOf, inboxPrefixOf, sourceServiceOf, streamName, type EventType } from '@e21/kit';
+import { currencyEvents, identityEvents, timesheetsEvents } from './catalog.js';
 
 /** The services, in start order (a service starts after those it calls). */
 export const SERVICES = ['identity', 'programs', 'contracts', 'timesheets', 'currency', 'payroll'] as const;
@@ -18,16 +19,20 @@ export interface Subscription {
   service: ServiceName;
   /** With the service, names the durable consumer: "<service>-<name>". */
   name: string;
-  /** The service whose stream it reads. */
-  source: ServiceName;
+  /** The events it reads, all of one service: they make its filter subject (filterSubjectOf). */
+  reads: readonly EventType<unknown>[];
 }
 
 export const SUBSCRIPTIONS: readonly Subscription[] = [
-  { service: 'contracts', name: 'consumed-minutes', source: 'timesheets' },
-  { service: 'currency', name: 'pay-for-hours', source: 'timesheets' },
-  { service: 'payroll', name: 'issuing', source: 'timesheets' },
-  { service: 'payroll', name: 'pay', source: 'currency' },
+  { service: 'contracts', name: 'consumed-minutes', reads: [timesheetsEvents.entryApproved, timesheetsEvents.entryCorrected] },
+  { service: 'currency', name: 'pay-for-hours', reads: [timesheetsEvents.entryApproved] },
+  { service: 'currency', name: 'merchants', reads: [identityEvents.organizationVerified, identityEvents.organizationVerificationRevoked] },
+  { service: 'payroll', name: 'issuing', reads: [timesheetsEvents.periodClosed, timesheetsEvents.entryCorrected] },
+  { service: 'payroll', name: 'pay', reads: [currencyEvents.transferPosted] },
 ];
+
+/** The service whose stream a subscription reads. */
+export const sourceOf = (subscription: Subscription): ServiceName => sourceServiceOf(subscription.reads[0]!.type) as ServiceName;
 
 export interface NatsPermissions {
   publish: string[];
@@ -43,8 +48,9 @@ export function natsPermissionsOf(service: ServiceName): NatsPermissions {
   const publish = [`${service}.>`, '$JS.API.INFO', `$JS.API.STREAM.INFO.${own}`, `$JS.API.STREAM.CREATE.${own}`, `$JS.API.STREAM.UPDATE.${own}`];
   const sources = new Set<string>();
   for (const subscription of SUBSCRIPTIONS.filter((candidate) => candidate.service === service)) {
-    const stream = streamName(subscription.source);
+    const stream = streamName(sourceOf(subscription));
     const durable = `${service}-${subscription.name}`;
+    const filter = filterSubjectOf(subscription.reads.map((event) => event.type));
     if (!sources.has(stream)) {
       sources.add(stream);
       // A consumer that starts before its source creates the stream (never changes it): see ensureStream.
@@ -52,9 +58,9 @@ export function natsPermissionsOf(service: ServiceName): NatsPermissions {
     }
     publish.push(
       `$JS.API.CONSUMER.INFO.${stream}.${durable}`,
-      `$JS.API.CONSUMER.CREATE.${stream}.${durable}`,
-      `$JS.API.CONSUMER.CREATE.${stream}.${durable}.>`,
-      `$JS.API.CONSUMER.DURABLE.CREATE.${stream}.${durable}`,
+      // Created or updated with its own filter only: it cannot read events it does not consume.
+      `$JS.API.CONSUMER.CREATE.${stream}.${durable}.${filter}`,
+      `$JS.API.CONSUMER.DELETE.${stream}.${durable}`,
       `$JS.API.CONSUMER.MSG.NEXT.${stream}.${durable}`,
       `$JS.ACK.${stream}.${durable}.>`,
     );

@@ -34,6 +34,7 @@ export interface PersonFacts {
   status: ContractKind;
   /** Residence territory first, then its ancestors. */
   territoryPath: string[];
+  /** Accepted memberships only: identity lists one once the person accepted the organization's invitation. */
   memberships: { organizationId: string; organizationName: string; role: string }[];
   employer: { id: string; name: string } | undefined;
   /** The competence profile: skill id -> label by language. */

@@ -4,6 +4,7 @@ import type {
   Account,
   Currency,
   HistoryEntry,
+  Merchant as MerchantMessage,
   OwnerKind as ProtoOwnerKind,
   PaymentRequest,
   PaymentRequestStatus as ProtoRequestStatus,
@@ -13,8 +14,10 @@ import type {
   Transfer,
   TransferKind as ProtoTransferKind,
 } from '@e21/proto/e21/currency/v1/currency';
+import type { Organization } from '@e21/proto/e21/identity/v1/identity';
 import type { CurrencyRecord } from './domain/currencies.js';
 import type { OwnerKind, TransferKind } from './domain/ledger.js';
+import type { Merchant } from './domain/merchants.js';
 import { euroCents } from './domain/redemptions.js';
 import { paymentUri, statusAt, type PaymentRequestStatus } from './domain/requests.js';
 import type { RedemptionStatus } from './domain/redemptions.js';
@@ -126,6 +129,37 @@ export function paymentRequestToProto(p: PaymentRequestRecord, at: Date, forMerc
     paidAt: instant(p.paidAt),
     transferId: p.transferId ?? '',
     paidByName: forMerchant ? (p.paidByName ?? '') : '',
+    organizationLegalId: p.merchant?.legalId ?? '',
+    merchantVerified: p.merchant?.verified ?? false,
+    merchantVerifiedAt: p.merchant?.verified ? instant(p.merchant.decidedAt) : '',
+  };
+}
+
+export function merchantToProto(m: Merchant): MerchantMessage {
+  return {
+    organizationId: m.organizationId,
+    name: m.name,
+    legalId: m.legalId,
+    kind: m.kind,
+    territoryId: m.territoryId,
+    verified: m.verified,
+    decidedAt: instant(m.decidedAt),
+    version: m.version,
+  };
+}
+
+/** identity's organization, as its verification event carries it, as the fact currency keeps. */
+export function merchantFromOrganization(organization: Organization): Merchant {
+  const verification = organization.verification;
+  return {
+    organizationId: organization.id,
+    name: organization.name,
+    legalId: organization.legalId,
+    kind: fromProtoEnum('ORGANIZATION_KIND', organization.kind) ?? '',
+    territoryId: organization.territoryId,
+    verified: fromProtoEnum('VERIFICATION_STATUS', verification?.status) === 'verified',
+    decidedAt: new Date(verification?.decidedAt || 0),
+    version: verification?.version ?? 0,
   };
 }
 

@@ -5,7 +5,9 @@ import { bind, createClient, grpcTargetEnv, serviceEnv, type ServiceSpec } from 
 import { CurrencyServiceService } from '@e21/proto/e21/currency/v1/currency';
 import { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
 import { Directory } from './directory.js';
-import { hoursConsumer } from './events.js';
+import { hoursConsumer, merchantsConsumer } from './events.js';
+import { merchantFromOrganization } from './mapping.js';
+import * as store from './store.js';
 import { approvedHoursOf, payForHours } from './hours.js';
 import { currencyServiceHandlers } from './grpc/index.js';
 
@@ -27,7 +29,12 @@ export const currencySpec: ServiceSpec<CurrencyConfig> = {
       const outcome = await payForHours(tx, directory, approvedHoursOf(event.data.entry, event.data.approvedBy));
       logger.debug({ event: event.id, entry: event.data.entry?.entryId, outcome }, 'approved hours');
     });
+    const merchants = merchantsConsumer({ pool, nats, logger }, async (tx, event) => {
+      if (!event.data.organization) return;
+      const kept = await store.keepMerchant(tx, merchantFromOrganization(event.data.organization));
+      logger.debug({ event: event.id, organization: event.data.organization.id, kept }, 'organization verification');
+    });
     const clients = { start: async () => undefined, stop: async () => identity.close() };
-    return { bindings: [bind(CurrencyServiceService, currencyServiceHandlers({ pool, logger, directory }))], consumers: [consumer], components: [clients] };
+    return { bindings: [bind(CurrencyServiceService, currencyServiceHandlers({ pool, logger, directory }))], consumers: [consumer, merchants], components: [clients] };
   },
 };

@@ -2,6 +2,7 @@
 import { decodeCursor, pageOf, type Page, type Queryable } from '@e21/kit';
 import type { CurrencyRecord } from './domain/currencies.js';
 import type { LedgerAccount, OwnerKind, Posting, TransferKind } from './domain/ledger.js';
+import type { Merchant } from './domain/merchants.js';
 import type { RedemptionStatus } from './domain/redemptions.js';
 import type { StatementLine } from './domain/statements.js';
 
@@ -183,12 +184,23 @@ export interface LockedAccount extends LedgerAccount {
  * balances as they are under the lock.
  */
 export async function lockAccounts(db: Queryable, ids: string[]): Promise<LockedAccount[]> {
-  const { rows } = await db.query<{ id: string; currency_id: string; code: string; owner_kind: OwnerKind; owner_id: string; owner_name: string; balance_minor: bigint }>(
-    `select a.id, a.currency_id, c.code, a.owner_kind, a.owner_id, a.owner_name, a.balance_minor
-     from accounts a join currencies c on c.id = a.currency_id where a.id = any($1::uuid[]) order by a.id for update of a`,
+  const { rows } = await db.query<{ id: string; currency_id: string; code: string; owner_kind: OwnerKind; owner_id: string; owner_name: string; balance_minor: bigint; verified: boolean | null }>(
+    `select a.id, a.currency_id, c.code, a.owner_kind, a.owner_id, a.owner_name, a.balance_minor, m.verified
+     from accounts a join currencies c on c.id = a.currency_id
+       left join merchants m on a.owner_kind = 'organization' and m.organization_id = a.owner_id
+     where a.id = any($1::uuid[]) order by a.id for update of a`,
     [ids],
   );
-  return rows.map((row) => ({ id: row.id, currencyId: row.currency_id, currencyCode: row.code, ownerKind: row.owner_kind, ownerId: row.owner_id, ownerName: row.owner_name, balanceMinor: row.balance_minor }));
+  return rows.map((row) => ({
+    id: row.id,
+    currencyId: row.currency_id,
+    currencyCode: row.code,
+    ownerKind: row.owner_kind,
+    ownerId: row.owner_id,
+    ownerName: row.owner_name,
+    balanceMinor: row.balance_minor,
+    verified: row.verified === true,
+  }));
 }
 
 // Transfers and entries
@@ -376,6 +388,48 @@ export async function balanceAt(db: Queryable, accountId: string, at: Date): Pro
   return rows[0]?.balance_after_minor ?? 0n;
 }
 
+// Merchants (identity's verifications, kept by the merchants consumer)
+
+interface MerchantRow {
+  organization_id: string;
+  name: string;
+  legal_id: string;
+  kind: string;
+  territory_id: string;
+  verified: boolean;
+  decided_at: Date;
+  version: number;
+}
+
+const merchantOf = (row: MerchantRow): Merchant => ({
+  organizationId: row.organization_id,
+  name: row.name,
+  legalId: row.legal_id,
+  kind: row.kind,
+  territoryId: row.territory_id,
+  verified: row.verified,
+  decidedAt: row.decided_at,
+  version: row.version,
+});
+
+/** Keeps identity's decision unless a newer one is already kept; true when it changed the fact. */
+export async function keepMerchant(db: Queryable, m: Merchant): Promise<boolean> {
+  const result = await db.query(
+    `insert into merchants (organization_id, name, legal_id, kind, territory_id, verified, decided_at, version, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, now())
+     on conflict (organization_id) do update set name = excluded.name, legal_id = excluded.legal_id, kind = excluded.kind,
+       territory_id = excluded.territory_id, verified = excluded.verified, decided_at = excluded.decided_at, version = excluded.version, updated_at = now()
+     where merchants.version < excluded.version`,
+    [m.organizationId, m.name, m.legalId, m.kind, m.territoryId, m.verified, m.decidedAt, m.version],
+  );
+  return (result.rowCount ?? 0) > 0;
+}
+
+export async function getMerchant(db: Queryable, organizationId: string): Promise<Merchant | undefined> {
+  const { rows } = await db.query<MerchantRow>('select organization_id, name, legal_id, kind, territory_id, verified, decided_at, version from merchants where organization_id = $1', [organizationId]);
+  return rows[0] && merchantOf(rows[0]);
+}
+
 // Payment requests
 
 export interface PaymentRequestRecord {
@@ -396,6 +450,8 @@ export interface PaymentRequestRecord {
   paidBy: string | null;
   paidByName: string | null;
   transferId: string | null;
+  /** The merchant as currency knows it now (null when never verified): payers see it. */
+  merchant: Pick<Merchant, 'legalId' | 'verified' | 'decidedAt'> | null;
 }
 
 interface PaymentRequestRow {
@@ -416,6 +472,9 @@ interface PaymentRequestRow {
   paid_by: string | null;
   paid_by_name: string | null;
   transfer_id: string | null;
+  merchant_legal_id: string | null;
+  merchant_verified: boolean | null;
+  merchant_decided_at: Date | null;
 }
 
 const paymentRequestOf = (row: PaymentRequestRow): PaymentRequestRecord => ({
@@ -436,9 +495,12 @@ const paymentRequestOf = (row: PaymentRequestRow): PaymentRequestRecord => ({
   paidBy: row.paid_by,
   paidByName: row.paid_by_name,
   transferId: row.transfer_id,
+  merchant: row.merchant_decided_at ? { legalId: row.merchant_legal_id ?? '', verified: row.merchant_verified === true, decidedAt: row.merchant_decided_at } : null,
 });
 
-const REQUEST_SELECT = `select p.*, c.code as currency_code, c.minor_units from payment_requests p join currencies c on c.id = p.currency_id`;
+const REQUEST_SELECT = `select p.*, c.code as currency_code, c.minor_units,
+    m.legal_id as merchant_legal_id, m.verified as merchant_verified, m.decided_at as merchant_decided_at
+  from payment_requests p join currencies c on c.id = p.currency_id left join merchants m on m.organization_id = p.organization_id`;
 
 export async function insertPaymentRequest(db: Queryable, p: PaymentRequestRecord): Promise<void> {
   await db.query(

@@ -5,7 +5,7 @@ import { createTestDatabase, startTestNats, type TestNats } from '@e21/devinfra'
 import { identityConfigSchema, identitySpec } from '@e21/identity';
 import { CurrencyServiceService, type Currency } from '@e21/proto/e21/currency/v1/currency';
 import { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
-import { ApprovalPublisher, approvedEntry, configureEcu, createCurrencyWorld, walletOf, waitForBalance, type CurrencyClient, type CurrencyWorld, type IdentityClient } from '../../../tests/support/currency-world.js';
+import { ApprovalPublisher, approvedEntry, configureEcu, createCurrencyWorld, walletOf, waitForBalance, waitForMerchants, type CurrencyClient, type CurrencyWorld, type IdentityClient } from '../../../tests/support/currency-world.js';
 import { currencyConfigSchema, currencySpec, type CurrencyConfig } from '../src/service.js';
 
 export * from '../../../tests/support/currency-world.js';
@@ -39,6 +39,7 @@ export async function startCurrency(): Promise<CurrencyUnderTest> {
   const client = createClient(CurrencyServiceService, `127.0.0.1:${service.grpcPort}`, { from: 'test', deadlineMs: 15_000 });
   const world = await createCurrencyWorld(identity);
   const ecu = await configureEcu(client, world);
+  await waitForMerchants(client, world.merchants);
   const db = createPool(config.DATABASE_URL, 4);
   const approvals = await ApprovalPublisher.connect(nats.login('timesheets'));
   return {

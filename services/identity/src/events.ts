@@ -1,9 +1,10 @@
 // What identity publishes: each change's event, written to the outbox in the change's transaction.
 import { appendEvent, eventSourceOf, type Queryable } from '@e21/kit';
 import { identityEvents } from '@e21/events';
+import type { Invitation } from './domain/invitations.js';
 import type { MembershipRole } from './domain/policy.js';
 import type { Person } from './domain/people.js';
-import { grantToProto, membershipRoleToProto, organizationToProto, personToProto } from './mapping.js';
+import { grantToProto, invitationToProto, membershipRoleToProto, organizationToProto, personToProto } from './mapping.js';
 import type { Organization, RoleGrant } from './store.js';
 
 const SOURCE = eventSourceOf('identity');
@@ -32,3 +33,25 @@ export const membershipChanged = (
 export const roleGranted = (tx: Queryable, grant: RoleGrant) => appendEvent(tx, SOURCE, identityEvents.roleGranted, grant.id, { grant: grantToProto(grant) });
 
 export const roleRevoked = (tx: Queryable, grant: RoleGrant) => appendEvent(tx, SOURCE, identityEvents.roleRevoked, grant.id, { grant: grantToProto(grant) });
+
+/** Verified or revoked: the organization with its whole verification, which currency keeps as a local fact. */
+export const verificationDecided = (tx: Queryable, organization: Organization) =>
+  appendEvent(
+    tx,
+    SOURCE,
+    organization.verification.status === 'verified' ? identityEvents.organizationVerified : identityEvents.organizationVerificationRevoked,
+    organization.id,
+    { organization: organizationToProto(organization) },
+    organization.verification.decidedAt ?? undefined,
+  );
+
+const invitationEvent = {
+  sent: identityEvents.invitationSent,
+  accepted: identityEvents.invitationAccepted,
+  declined: identityEvents.invitationDeclined,
+  revoked: identityEvents.invitationRevoked,
+} as const;
+
+/** An invitation's step, with the invitation as it now stands (services see the true state). */
+export const invitationChanged = (tx: Queryable, step: keyof typeof invitationEvent, invitation: Invitation, at: Date) =>
+  appendEvent(tx, SOURCE, invitationEvent[step], invitation.id, { invitation: invitationToProto(invitation, 'service', at) }, at);

@@ -6,6 +6,9 @@ import type { Person, PersonStatus } from './domain/people.js';
 import type { Grant, MembershipRole, Role, ScopeKind } from './domain/policy.js';
 import { normalizeForSearch, type Language, type SkillRecord } from './domain/skills.js';
 import type { Territory, TerritoryLevel } from './domain/territories.js';
+import type { Verification, VerificationStatus } from './domain/verification.js';
+
+export * from './store/invitations.js';
 
 // Territories
 
@@ -180,6 +183,7 @@ export interface Organization {
   legalId: string;
   territoryId: string;
   createdAt: Date;
+  verification: Verification;
 }
 
 interface OrganizationRow {
@@ -189,6 +193,12 @@ interface OrganizationRow {
   legal_id: string;
   territory_id: string;
   created_at: Date;
+  verification_status: VerificationStatus;
+  verification_decided_at: Date | null;
+  verification_decided_by: string | null;
+  verification_decided_by_name: string | null;
+  verification_revocation_reason: string;
+  verification_version: number;
 }
 
 const organizationOf = (row: OrganizationRow): Organization => ({
@@ -198,12 +208,21 @@ const organizationOf = (row: OrganizationRow): Organization => ({
   legalId: row.legal_id,
   territoryId: row.territory_id,
   createdAt: row.created_at,
+  verification: {
+    status: row.verification_status,
+    decidedAt: row.verification_decided_at,
+    decidedBy: row.verification_decided_by,
+    decidedByName: row.verification_decided_by_name,
+    revocationReason: row.verification_revocation_reason,
+    version: row.verification_version,
+  },
 });
 
-const ORGANIZATION_COLUMNS = 'id, name, kind, legal_id, territory_id, created_at';
+const ORGANIZATION_COLUMNS =
+  'id, name, kind, legal_id, territory_id, created_at, verification_status, verification_decided_at, verification_decided_by, verification_decided_by_name, verification_revocation_reason, verification_version';
 
-export async function insertOrganization(db: Queryable, organization: Organization): Promise<void> {
-  await db.query(`insert into organizations (${ORGANIZATION_COLUMNS}) values ($1, $2, $3, $4, $5, $6)`, [
+export async function insertOrganization(db: Queryable, organization: Omit<Organization, 'verification'>): Promise<void> {
+  await db.query(`insert into organizations (id, name, kind, legal_id, territory_id, created_at) values ($1, $2, $3, $4, $5, $6)`, [
     organization.id,
     organization.name,
     organization.kind,
@@ -213,9 +232,36 @@ export async function insertOrganization(db: Queryable, organization: Organizati
   ]);
 }
 
-export async function getOrganization(db: Queryable, id: string): Promise<Organization | undefined> {
-  const { rows } = await db.query<OrganizationRow>(`select ${ORGANIZATION_COLUMNS} from organizations where id = $1`, [id]);
+export async function getOrganization(db: Queryable, id: string, options: { forUpdate?: boolean } = {}): Promise<Organization | undefined> {
+  const { rows } = await db.query<OrganizationRow>(`select ${ORGANIZATION_COLUMNS} from organizations where id = $1${options.forUpdate ? ' for update' : ''}`, [id]);
   return rows[0] && organizationOf(rows[0]);
+}
+
+export async function saveVerification(db: Queryable, organizationId: string, verification: Verification): Promise<void> {
+  await db.query(
+    `update organizations set verification_status = $2, verification_decided_at = $3, verification_decided_by = $4, verification_decided_by_name = $5,
+       verification_revocation_reason = $6, verification_version = $7 where id = $1`,
+    [organizationId, verification.status, verification.decidedAt, verification.decidedBy, verification.decidedByName, verification.revocationReason, verification.version],
+  );
+}
+
+/** Organizations of a territory and below not verified (never, or revoked), oldest first: an officer's queue. */
+export async function listOrganizationsToVerify(
+  db: Queryable,
+  filter: { territoryId: string; kind?: OrganizationKind },
+  limit: number,
+  cursor?: string,
+): Promise<Page<Organization>> {
+  const after = decodeCursor(cursor, ['instant', 'uuid']) as [string, string] | undefined;
+  const { rows } = await db.query<OrganizationRow>(
+    `select ${ORGANIZATION_COLUMNS.split(', ').map((c) => `o.${c}`).join(', ')}
+     from organizations o join territories t on t.id = o.territory_id
+     where o.verification_status <> 'verified' and $1 = any(t.path) and ($2::text is null or o.kind = $2)
+       and ($3::timestamptz is null or (o.created_at, o.id) > ($3, $4::uuid))
+     order by o.created_at, o.id limit $5`,
+    [filter.territoryId, filter.kind ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+  );
+  return pageOf(rows.map(organizationOf), limit, (last) => [last.createdAt.toISOString(), last.id]);
 }
 
 export async function listOrganizations(

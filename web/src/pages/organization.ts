@@ -1,5 +1,6 @@
-// One organization: what it is and, for those allowed to see them, its members; its HR managers
-// and administrators can change a member's role or remove them.
+// One organization: what it is (and whether Engagement 21 verified it) and, for those allowed to see
+// them, its members; its HR managers and administrators invite people (who join by accepting),
+// change a member's role or remove them; officers verify it or revoke its verification.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
 import { repeat } from 'lit-html/directives/repeat.js';
@@ -21,6 +22,8 @@ import {
 import { problemAlert, statusRegion, type Message } from '../ui/feedback';
 import { focusLater } from '../ui/focus';
 import { loadable, loading, whenLoaded, type Loadable } from '../ui/loadable';
+import { organizationInvitations } from './organization-invitations';
+import { verificationControls, verificationStatus } from './organization-verification';
 
 type Members =
   | { kind: 'listed'; items: Member[]; nextCursor: string | null }
@@ -44,6 +47,10 @@ export const organizationPage: PageFactory = ({ params, update }) => {
   /** The member whose removal waits for confirmation. */
   let confirming: string | null = null;
   let loadingMore = false;
+  const invitations = organizationInvitations(organizationId, update);
+  const verification = verificationControls(update, (organization) => {
+    if (state.status === 'ready') state = { status: 'ready', data: { ...state.data, organization } };
+  });
 
   const page: Page = {
     title: () => (state.status === 'ready' ? state.data.organization.name : t('organization.title')),
@@ -67,7 +74,9 @@ export const organizationPage: PageFactory = ({ params, update }) => {
                 : { kind: 'failed', error: members.reason },
         };
       });
-      if (!signal.aborted) state = next;
+      if (signal.aborted) return;
+      state = next;
+      if (canManage()) await invitations.load(signal);
     },
 
     view: () =>
@@ -82,14 +91,29 @@ export const organizationPage: PageFactory = ({ params, update }) => {
           <dd>${territoryName ?? organization.territoryId}</dd>
           <dt>${t('organization.createdAt')}</dt>
           <dd>${formatDate(organization.createdAt)}</dd>
+          <dt>${t('organization.verification')}</dt>
+          <dd>${verificationStatus(organization)}</dd>
         </dl>
+        ${isOfficer() ? verification.view(organization) : nothing}
         <section aria-labelledby="members-heading">
           <h2 id="members-heading" tabindex="-1">${t('organization.members')}</h2>
           ${statusRegion(message)} ${problem ? problemAlert(problem) : nothing}
           ${membersView(organization, members)}
         </section>
+        ${canManage() ? invitations.view(invitableRoles()) : nothing}
       `),
   };
+
+  /** Officers and territory admins verify organizations (identity decides where: it refuses outside their territory). */
+  function isOfficer(): boolean {
+    return !!session().me?.roles.some((r) => r.scopeKind === 'territory' && (r.role === 'officer' || r.role === 'territory_admin'));
+  }
+
+  /** An HR manager invites members; an admin any role. */
+  function invitableRoles(): readonly MembershipRole[] {
+    const own = session().me?.memberships.find((m) => m.organizationId === organizationId)?.role;
+    return own === 'admin' ? MEMBERSHIP_ROLES : ['member'];
+  }
 
   function canManage(): boolean {
     return !!session().me?.memberships.some(

@@ -1,5 +1,5 @@
-// Profile: who the signed-in person is (status, territory, employer, competences, roles) and the
-// form to edit name, status, language and residence.
+// Profile: the invitations waiting for an answer, who the signed-in person is (status, territory,
+// employer, competences, roles) and the form to edit name, status, language and residence.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { ifDefined } from 'lit-html/directives/if-defined.js';
 import { ApiError, isApiError } from '../api';
@@ -22,6 +22,7 @@ import { focusLater } from '../ui/focus';
 import { field, formErrorsFrom, noErrors, type FormErrors } from '../ui/forms';
 import { loadable, loading, whenLoaded, type Loadable } from '../ui/loadable';
 import { territoryPath } from '../ui/territory';
+import { invitationsSection } from './invitations';
 
 const NAME_MAX_LENGTH = 200;
 const FIELDS = ['name', 'status', 'locale', 'territoryId'] as const;
@@ -42,12 +43,13 @@ export const profilePage: PageFactory = ({ update }) => {
   let problem: unknown = null;
   let saving = false;
   let message: Message | null = null;
+  const invitations = invitationsSection(update);
 
   const page: Page = {
     title: () => t('profile.title'),
 
     async load(signal) {
-      const next = await loadable(async () => scopeNamesFor(await reloadMe()));
+      const [next] = await Promise.all([loadable(async () => scopeNamesFor(await reloadMe())), invitations.load(signal)]);
       if (signal.aborted) return;
       scopeNames = next;
       if (draft) await loadResidences(signal);
@@ -63,6 +65,7 @@ export const profilePage: PageFactory = ({ update }) => {
   function details(me: Me, names: Map<string, string>): TemplateResult {
     const { person, employer } = me;
     return html`
+      ${invitations.view()}
       <section aria-labelledby="profile-details-heading">
         <h2 id="profile-details-heading">${t('profile.details')}</h2>
         <dl class="details">

@@ -80,6 +80,17 @@ export interface PaymentRequest {
   createdAt: string;
   paidAt: string | null;
   paidByName: string | null;
+  /** Who asks, as an Engagement 21 officer verified it: payers tell the real merchant from a namesake. */
+  merchant: { legalId: string | null; verified: boolean; verifiedAt: string | null };
+}
+
+/** An organization currency knows as verified (or no longer): only a verified one takes payments. */
+export interface Merchant {
+  organizationId: string;
+  name: string;
+  legalId: string;
+  verified: boolean;
+  decidedAt: string;
 }
 
 export interface Redemption {
@@ -134,6 +145,7 @@ export const pay = (fromAccountId: string, body: { toAccountId: string; amountMi
   api.post<Transfer>(`/v1/accounts/${id(fromAccountId)}/payments`, body, withKey(key));
 
 export const listOrganizationAccounts = (organizationId: string) => api.get<Items<Account>>(`/v1/organizations/${id(organizationId)}/accounts`);
+export const getMerchant = (organizationId: string) => api.get<Merchant>(`/v1/organizations/${id(organizationId)}/merchant`);
 export const createPaymentRequest = (organizationId: string, body: { amountMinor: number; reference: string; expiresInMinutes: number }, key: string) =>
   api.post<PaymentRequest>(`/v1/organizations/${id(organizationId)}/payment-requests`, body, withKey(key));
 export const listPaymentRequests = (organizationId: string, status?: PaymentRequestStatus) =>

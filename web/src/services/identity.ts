@@ -81,6 +81,8 @@ export interface Skill {
   broaderLabel: string | null;
 }
 
+export type VerificationStatus = 'unverified' | 'verified' | 'revoked';
+
 export interface Organization {
   id: string;
   name: string;
@@ -88,6 +90,33 @@ export interface Organization {
   legalId: string | null;
   territoryId: string;
   createdAt: string;
+  /** Checked by an officer of its territory: only a verified organization receives local currency. */
+  verification: {
+    status: VerificationStatus;
+    decidedAt: string | null;
+    /** For the territory's officers only. */
+    decidedByName: string | null;
+    revocationReason: string | null;
+  };
+}
+
+export type InvitationStatus = 'pending' | 'accepted' | 'declined' | 'revoked' | 'expired';
+
+/** An invitation to join an organization, as the organization or the invited person sees it. */
+export interface Invitation {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  organizationKind: OrganizationKind;
+  email: string;
+  role: MembershipRole;
+  employeeReference: string;
+  status: InvitationStatus;
+  invitedByName: string;
+  invitedAt: string;
+  expiresAt: string;
+  answeredAt: string | null;
+  personId: string | null;
 }
 
 export interface Member {
@@ -141,3 +170,26 @@ export const putMember = (organizationId: string, personId: string, body: { role
 
 export const deleteMember = (organizationId: string, personId: string) =>
   api.delete(`/v1/organizations/${id(organizationId)}/members/${id(personId)}`);
+
+export const inviteMember = (organizationId: string, body: { email: string; role: MembershipRole; employeeReference: string }) =>
+  api.post<Invitation>(`/v1/organizations/${id(organizationId)}/invitations`, body);
+
+export const listInvitations = (organizationId: string, status?: Exclude<InvitationStatus, 'declined'>) =>
+  api.get<Page<Invitation>>(`/v1/organizations/${id(organizationId)}/invitations`, { query: { status } });
+
+export const revokeInvitation = (organizationId: string, invitationId: string) =>
+  api.post<Invitation>(`/v1/organizations/${id(organizationId)}/invitations/${id(invitationId)}/revoke`, {});
+
+export const listMyInvitations = (status?: InvitationStatus) => api.get<Items<Invitation>>('/v1/me/invitations', { query: { status } });
+
+export const acceptInvitation = (invitationId: string) => api.post<Invitation>(`/v1/me/invitations/${id(invitationId)}/accept`, {});
+
+export const declineInvitation = (invitationId: string) => api.post<Invitation>(`/v1/me/invitations/${id(invitationId)}/decline`, {});
+
+export const verifyOrganization = (organizationId: string) => api.post<Organization>(`/v1/organizations/${id(organizationId)}/verification`, {});
+
+export const revokeVerification = (organizationId: string, reason: string) =>
+  api.post<Organization>(`/v1/organizations/${id(organizationId)}/verification/revocation`, { reason });
+
+export const listOrganizationsToVerify = (territoryId: string, kind?: OrganizationKind) =>
+  api.get<Page<Organization>>('/v1/organization-verifications', { query: { territoryId, kind } });

@@ -85,6 +85,17 @@ export const paymentRequestOut = (p: proto.PaymentRequest) => ({
   paidAt: orNull(p.paidAt),
   transferId: orNull(p.transferId),
   paidByName: orNull(p.paidByName),
+  merchant: { legalId: orNull(p.organizationLegalId), verified: p.merchantVerified, verifiedAt: orNull(p.merchantVerifiedAt) },
+});
+
+export const merchantOut = (m: proto.Merchant) => ({
+  organizationId: m.organizationId,
+  name: m.name,
+  legalId: m.legalId,
+  kind: m.kind,
+  territoryId: m.territoryId,
+  verified: m.verified,
+  decidedAt: m.decidedAt,
 });
 
 export const redemptionOut = (r: proto.Redemption) => ({

@@ -107,6 +107,23 @@ export const PaymentRequest = z.object({
   paidAt: z.string().nullable(),
   transferId: z.uuid().nullable(),
   paidByName: z.string().nullable().describe('for the merchant only'),
+  merchant: z
+    .object({
+      legalId: z.string().nullable().describe('the registry number an Engagement 21 officer checked'),
+      verified: z.boolean().describe('false: not (or no longer) verified, and the request cannot be paid'),
+      verifiedAt: z.string().nullable(),
+    })
+    .describe('who is asking, as verified: tell the real merchant from anyone using its name'),
+});
+
+export const Merchant = z.object({
+  organizationId: z.uuid(),
+  name: z.string(),
+  legalId: z.string(),
+  kind: z.string(),
+  territoryId: z.uuid(),
+  verified: z.boolean(),
+  decidedAt: z.string().describe('when it was verified, or its verification revoked'),
 });
 
 export const Redemption = z.object({

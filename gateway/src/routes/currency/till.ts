@@ -5,8 +5,8 @@ import type { GatewayDeps } from '../../deps.js';
 import { callerOf } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
 import { cursor, emptyQuery, limit, listOf, orNull, uuid } from '../common.js';
-import { accountOut, ownerKindIn, paymentRequestOut, redemptionOut, redemptionStatusIn, requestStatusIn } from './mapping.js';
-import { Account, amountMinor, PAYMENT_REQUEST_STATUSES, PaymentRequest, Redemption, REDEMPTION_STATUSES, reference } from './schemas.js';
+import { accountOut, merchantOut, ownerKindIn, paymentRequestOut, redemptionOut, redemptionStatusIn, requestStatusIn } from './mapping.js';
+import { Account, amountMinor, Merchant, PAYMENT_REQUEST_STATUSES, PaymentRequest, Redemption, REDEMPTION_STATUSES, reference } from './schemas.js';
 import { IDEMPOTENCY_NOTE } from './wallet.js';
 
 const organizationParam = z.object({ organizationId: uuid }).strict();
@@ -31,9 +31,23 @@ export function tillRoutes(deps: GatewayDeps) {
     }),
 
     defineRoute({
+      method: 'get',
+      path: '/v1/organizations/:organizationId/merchant',
+      summary: 'Whether the organization is a verified merchant, as the currency service knows it: only a verified one asks for payments, is paid and redeems (anyone signed in; 404 when never verified)',
+      tag: 'till',
+      access: 'person',
+      params: organizationParam,
+      query: emptyQuery,
+      response: { status: 200, schema: Merchant, description: 'The merchant' },
+      async handler({ actor, params }) {
+        return { body: merchantOut(await deps.currency.getMerchant({ organizationId: params.organizationId }, { caller: callerOf(actor) })), headers: NO_STORE };
+      },
+    }),
+
+    defineRoute({
       method: 'post',
       path: '/v1/organizations/:organizationId/payment-requests',
-      summary: `Ask for a payment at the till (its members): an amount, a reference and an expiry; the answer carries the payment URI its QR code shows.${IDEMPOTENCY_NOTE}`,
+      summary: `Ask for a payment at the till (its members; verified merchants only): an amount, a reference and an expiry; the answer carries the payment URI its QR code shows.${IDEMPOTENCY_NOTE}`,
       tag: 'till',
       access: 'person',
       params: organizationParam,
@@ -70,7 +84,7 @@ export function tillRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'get',
       path: '/v1/payment-requests/:requestId',
-      summary: 'A payment request, for whoever scanned or opened it: merchant, amount, reference, expiry, status',
+      summary: 'A payment request, for whoever scanned or opened it: the merchant (name, legal id, verified mark), amount, reference, expiry, status',
       tag: 'till',
       access: 'person',
       params: requestParam,
@@ -99,7 +113,7 @@ export function tillRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'post',
       path: '/v1/payment-requests/:requestId/payment',
-      summary: 'Pay a payment request from my account in its currency. A request is paid once: paying it again returns my payment, anyone else is refused',
+      summary: 'Pay a payment request from my account in its currency. A request is paid once: paying it again returns my payment, anyone else is refused; a merchant no longer verified is refused',
       tag: 'till',
       access: 'person',
       params: requestParam,

@@ -31,6 +31,29 @@ export const organizationOut = (organization: proto.Organization) => ({
   legalId: organization.legalId,
   territoryId: organization.territoryId,
   createdAt: organization.createdAt,
+  verification: {
+    status: fromProtoEnum('VERIFICATION_STATUS', organization.verification?.status) ?? 'unverified',
+    decidedAt: orNull(organization.verification?.decidedAt),
+    decidedByName: orNull(organization.verification?.decidedByName),
+    revocationReason: orNull(organization.verification?.revocationReason),
+  },
+});
+
+export const invitationOut = (invitation: proto.Invitation) => ({
+  id: invitation.id,
+  organizationId: invitation.organizationId,
+  organizationName: invitation.organizationName,
+  organizationKind: fromProtoEnum('ORGANIZATION_KIND', invitation.organizationKind),
+  email: invitation.email,
+  role: fromProtoEnum('MEMBERSHIP_ROLE', invitation.role),
+  employeeReference: invitation.employeeReference,
+  status: fromProtoEnum('INVITATION_STATUS', invitation.status),
+  invitedByName: invitation.invitedByName,
+  invitedAt: invitation.invitedAt,
+  expiresAt: invitation.expiresAt,
+  answeredAt: orNull(invitation.answeredAt),
+  revokedAt: orNull(invitation.revokedAt),
+  personId: orNull(invitation.personId),
 });
 
 export const membershipOut = (membership: proto.Membership) => ({

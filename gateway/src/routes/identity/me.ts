@@ -6,10 +6,12 @@ import type { GatewayDeps } from '../../deps.js';
 import { callerOf, requirePerson } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
 import { emptyQuery, text, uuid } from '../common.js';
-import { competenceOut, profileOut } from './mapping.js';
-import { Competence, LOCALES, Me, PERSON_STATUSES } from './schemas.js';
+import { competenceOut, invitationOut, profileOut } from './mapping.js';
+import { invitationStatusIn } from './organizations.js';
+import { Competence, Invitation, INVITATION_STATUSES, LOCALES, Me, PERSON_STATUSES } from './schemas.js';
 
 const skillIdParam = z.object({ skillId: z.string().min(1).max(300) }).strict();
+const invitationParam = z.object({ invitationId: uuid }).strict();
 
 export function meRoutes(deps: GatewayDeps) {
   async function profile(personId: string, caller: ReturnType<typeof callerOf>, language: string) {
@@ -107,6 +109,50 @@ export function meRoutes(deps: GatewayDeps) {
       async handler({ actor, params }) {
         await deps.identity.removeCompetence({ personId: requirePerson(actor).personId, skillId: params.skillId }, { caller: callerOf(actor) });
         return { status: 204 };
+      },
+    }),
+
+    defineRoute({
+      method: 'get',
+      path: '/v1/me/invitations',
+      summary: 'Invitations to join organizations, addressed to my e-mail address, latest first',
+      tag: 'me',
+      access: 'person',
+      query: z.object({ status: z.enum(INVITATION_STATUSES).optional() }).strict(),
+      response: { status: 200, schema: z.object({ items: z.array(Invitation) }), description: 'My invitations' },
+      async handler({ actor, query }) {
+        const { invitations } = await deps.identity.listInvitationsOfPerson({ personId: requirePerson(actor).personId, status: invitationStatusIn(query.status) }, { caller: callerOf(actor) });
+        return { body: { items: invitations.map(invitationOut) }, headers: { 'Cache-Control': 'private, no-cache' } };
+      },
+    }),
+
+    defineRoute({
+      method: 'post',
+      path: '/v1/me/invitations/:invitationId/accept',
+      summary: 'Accept an invitation: I become a member with the role and employee reference it carries, and the organization sees my profile as an employer does',
+      tag: 'me',
+      access: 'person',
+      params: invitationParam,
+      body: z.object({}).strict(),
+      response: { status: 200, schema: Invitation, description: 'The accepted invitation' },
+      async handler({ actor, params }) {
+        const invitation = await deps.identity.acceptInvitation({ personId: requirePerson(actor).personId, invitationId: params.invitationId }, { caller: callerOf(actor) });
+        return { body: invitationOut(invitation) };
+      },
+    }),
+
+    defineRoute({
+      method: 'post',
+      path: '/v1/me/invitations/:invitationId/decline',
+      summary: 'Decline an invitation: the organization is not told, and sees nothing of me (until it expires, it sees the invitation as unanswered)',
+      tag: 'me',
+      access: 'person',
+      params: invitationParam,
+      body: z.object({}).strict(),
+      response: { status: 200, schema: Invitation, description: 'The declined invitation' },
+      async handler({ actor, params }) {
+        const invitation = await deps.identity.declineInvitation({ personId: requirePerson(actor).personId, invitationId: params.invitationId }, { caller: callerOf(actor) });
+        return { body: invitationOut(invitation) };
       },
     }),
   ];

@@ -1,16 +1,19 @@
 // Organizations (companies, public bodies, associations, offices, merchants) and their members.
 import { z } from 'zod';
 import { toProtoEnum } from '@e21/kit';
-import type { MembershipRole, OrganizationKind } from '@e21/proto/e21/identity/v1/identity';
+import type { InvitationStatus, MembershipRole, OrganizationKind } from '@e21/proto/e21/identity/v1/identity';
 import type { GatewayDeps } from '../../deps.js';
 import { callerOf } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
 import { cursor, emptyQuery, limit, listOf, orNull, text, uuid } from '../common.js';
-import { membershipOut, organizationOut } from './mapping.js';
-import { Membership, MEMBERSHIP_ROLES, Organization, ORGANIZATION_KINDS } from './schemas.js';
+import { invitationOut, membershipOut, organizationOut } from './mapping.js';
+import { Invitation, INVITATION_STATUSES, Membership, MEMBERSHIP_ROLES, Organization, ORGANIZATION_KINDS } from './schemas.js';
 
 const organizationParam = z.object({ organizationId: uuid }).strict();
 const memberParam = z.object({ organizationId: uuid, personId: uuid }).strict();
+const invitationParam = z.object({ organizationId: uuid, invitationId: uuid }).strict();
+const kindIn = (kind: string | undefined) => toProtoEnum<OrganizationKind>('ORGANIZATION_KIND', kind ?? 'unspecified');
+export const invitationStatusIn = (status: string | undefined) => toProtoEnum<InvitationStatus>('INVITATION_STATUS', status ?? 'unspecified');
 
 export function organizationRoutes(deps: GatewayDeps) {
   return [
@@ -88,7 +91,7 @@ export function organizationRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'put',
       path: '/v1/organizations/:organizationId/members/:personId',
-      summary: 'Add a member or change their role (HR managers manage members; admins also grant HR and admin)',
+      summary: 'Change a member’s role or employee reference (HR managers manage members; admins also grant HR and admin). New members are invited: a person joins by accepting',
       tag: 'organizations',
       access: 'person',
       params: memberParam,
@@ -114,6 +117,102 @@ export function organizationRoutes(deps: GatewayDeps) {
       async handler({ actor, params }) {
         await deps.identity.removeMembership(params, { caller: callerOf(actor) });
         return { status: 204 };
+      },
+    }),
+
+    defineRoute({
+      method: 'post',
+      path: '/v1/organizations/:organizationId/invitations',
+      summary:
+        'Invite someone by e-mail address to join (HR managers invite members; admins any role). The answer is the same whether or not anyone has the address; the person becomes a member, with this role and reference, only by accepting',
+      tag: 'organizations',
+      access: 'person',
+      params: organizationParam,
+      body: z.object({ email: z.string().trim().min(3).max(254), role: z.enum(MEMBERSHIP_ROLES), employeeReference: z.string().trim().max(64).nullish() }).strict(),
+      response: { status: 201, schema: Invitation, description: 'The pending invitation' },
+      async handler({ actor, params, body }) {
+        const invitation = await deps.identity.inviteMember(
+          { organizationId: params.organizationId, email: body.email, role: toProtoEnum<MembershipRole>('MEMBERSHIP_ROLE', body.role), employeeReference: body.employeeReference ?? '' },
+          { caller: callerOf(actor) },
+        );
+        return { status: 201, body: invitationOut(invitation) };
+      },
+    }),
+
+    defineRoute({
+      method: 'get',
+      path: '/v1/organizations/:organizationId/invitations',
+      summary: 'The organization’s invitations, latest first (its HR managers and admins). A declined invitation shows as pending until it expires',
+      tag: 'organizations',
+      access: 'person',
+      params: organizationParam,
+      query: z.object({ status: z.enum(['pending', 'accepted', 'revoked', 'expired']).optional(), limit, cursor }).strict(),
+      response: { status: 200, schema: listOf(Invitation), description: 'Invitations' },
+      async handler({ actor, params, query }) {
+        const found = await deps.identity.listInvitations(
+          { organizationId: params.organizationId, status: invitationStatusIn(query.status), limit: query.limit ?? 50, cursor: query.cursor ?? '' },
+          { caller: callerOf(actor) },
+        );
+        return { body: { items: found.invitations.map(invitationOut), nextCursor: orNull(found.nextCursor) } };
+      },
+    }),
+
+    defineRoute({
+      method: 'post',
+      path: '/v1/organizations/:organizationId/invitations/:invitationId/revoke',
+      summary: 'Withdraw a pending invitation (HR managers withdraw member invitations; admins any)',
+      tag: 'organizations',
+      access: 'person',
+      params: invitationParam,
+      body: z.object({}).strict(),
+      response: { status: 200, schema: Invitation, description: 'The revoked invitation' },
+      async handler({ actor, params }) {
+        return { body: invitationOut(await deps.identity.revokeInvitation(params, { caller: callerOf(actor) })) };
+      },
+    }),
+
+    defineRoute({
+      method: 'post',
+      path: '/v1/organizations/:organizationId/verification',
+      summary: 'Verify the organization (Engagement 21 officers and territory admins of its territory or above, never of their own organization): from then on it receives local currency',
+      tag: 'organizations',
+      access: 'person',
+      params: organizationParam,
+      body: z.object({}).strict(),
+      response: { status: 200, schema: Organization, description: 'The verified organization' },
+      async handler({ actor, params }) {
+        return { body: organizationOut(await deps.identity.verifyOrganization(params, { caller: callerOf(actor) })) };
+      },
+    }),
+
+    defineRoute({
+      method: 'post',
+      path: '/v1/organizations/:organizationId/verification/revocation',
+      summary: 'Revoke the organization’s verification, saying why (the officers who verify): payments to it are refused again',
+      tag: 'organizations',
+      access: 'person',
+      params: organizationParam,
+      body: z.object({ reason: text(500) }).strict(),
+      response: { status: 200, schema: Organization, description: 'The organization, its verification revoked' },
+      async handler({ actor, params, body }) {
+        return { body: organizationOut(await deps.identity.revokeVerification({ organizationId: params.organizationId, reason: body.reason }, { caller: callerOf(actor) })) };
+      },
+    }),
+
+    defineRoute({
+      method: 'get',
+      path: '/v1/organization-verifications',
+      summary: 'The verification queue: organizations of a territory and below waiting for verification (never verified, or revoked), oldest first (its officers and territory admins)',
+      tag: 'organizations',
+      access: 'person',
+      query: z.object({ territoryId: uuid, kind: z.enum(ORGANIZATION_KINDS).optional(), limit, cursor }).strict(),
+      response: { status: 200, schema: listOf(Organization), description: 'Organizations waiting' },
+      async handler({ actor, query }) {
+        const found = await deps.identity.listOrganizationsToVerify(
+          { territoryId: query.territoryId, kind: kindIn(query.kind), limit: query.limit ?? 50, cursor: query.cursor ?? '' },
+          { caller: callerOf(actor) },
+        );
+        return { body: { items: found.organizations.map(organizationOut), nextCursor: orNull(found.nextCursor) } };
       },
     }),
   ];

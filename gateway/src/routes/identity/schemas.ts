@@ -30,6 +30,9 @@ export const Territory = z.object({
   labels: z.record(z.string(), z.string()),
 });
 
+export const VERIFICATION_STATUSES = ['unverified', 'verified', 'revoked'] as const;
+export const INVITATION_STATUSES = ['pending', 'accepted', 'declined', 'revoked', 'expired'] as const;
+
 export const Organization = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -37,7 +40,34 @@ export const Organization = z.object({
   legalId: z.string(),
   territoryId: z.uuid(),
   createdAt: z.string(),
+  verification: z
+    .object({
+      status: z.enum(VERIFICATION_STATUSES).describe('only a verified organization receives local currency'),
+      decidedAt: z.string().nullable().describe('when it was verified, or its verification revoked'),
+      decidedByName: z.string().nullable().describe('who decided: for the officers of its territory only'),
+      revocationReason: z.string().nullable().describe('why it was revoked: for the officers of its territory only'),
+    })
+    .describe('checked by an Engagement 21 officer of its territory: payers tell a verified merchant from anyone using its name'),
 });
+
+export const Invitation = z
+  .object({
+    id: z.uuid(),
+    organizationId: z.uuid(),
+    organizationName: z.string(),
+    organizationKind: z.enum(ORGANIZATION_KINDS),
+    email: z.string().describe('the address the organization typed'),
+    role: z.enum(MEMBERSHIP_ROLES).describe('what the person becomes on accepting'),
+    employeeReference: z.string(),
+    status: z.enum(INVITATION_STATUSES).describe('the organization never sees declined: a declined invitation stays pending to it until it expires'),
+    invitedByName: z.string(),
+    invitedAt: z.string(),
+    expiresAt: z.string(),
+    answeredAt: z.string().nullable().describe('for the organization: when it was accepted'),
+    revokedAt: z.string().nullable(),
+    personId: z.uuid().nullable().describe('the person who accepted; null until then'),
+  })
+  .describe('An invitation to join an organization. Until the person accepts, the organization sees only what it typed, whether or not anyone has the address');
 
 export const Membership = z.object({
   organizationId: z.uuid(),

@@ -5,7 +5,7 @@ import type { Logger } from '../log.js';
 import { eventsConsumed } from '../metrics.js';
 import { SpanKind, contextFromHeaders, inSpan } from '../telemetry.js';
 import { fromHeaders, headersRecord, traceOf, type CloudEventAttributes } from './cloudevents.js';
-import { eventSourceOf, sourceServiceOf, type EventType, type ReceivedEvent } from './event-type.js';
+import { eventSourceOf, filterSubjectOf, sourceServiceOf, type EventType, type ReceivedEvent } from './event-type.js';
 import { ensureStream, isNotFound, streamName } from './nats.js';
 
 export type EventHandler<T> = (tx: Tx, event: ReceivedEvent<T>) => Promise<void>;
@@ -75,15 +75,23 @@ export class EventConsumer {
       durable_name: this.durableName,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
-      filter_subject: `${source}.>`,
+      // Only what it reads: NATS lets a service create its consumer with this filter and no other.
+      filter_subject: filterSubjectOf([...this.registrations.keys()]),
       ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
       max_deliver: -1,
     };
-    try {
-      await manager.consumers.info(stream, this.durableName);
-      await manager.consumers.update(stream, this.durableName, { ack_wait: config.ack_wait });
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
+    const existing = await manager.consumers.info(stream, this.durableName).catch((error: unknown) => {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    });
+    if (existing && existing.config.filter_subject !== config.filter_subject) {
+      // It reads other events now: made again, it replays the stream, and the inbox skips what was applied.
+      this.options.logger.info({ consumer: this.durableName, from: existing.config.filter_subject, to: config.filter_subject }, 'consumer filter changed; replaying its stream');
+      await manager.consumers.delete(stream, this.durableName);
+    }
+    if (existing && existing.config.filter_subject === config.filter_subject) {
+      await manager.consumers.update(stream, this.durableName, { ack_wait: config.ack_wait, filter_subject: config.filter_subject });
+    } else {
       await manager.consumers.add(stream, config);
     }
     const consumer = await this.options.nats.jetstream().consumers.get(stream, this.durableName);

@@ -1,4 +1,4 @@
-import { defineEvent, sourceServiceOf, type MessageCodec } from './event-type.js';
+import { defineEvent, filterSubjectOf, sourceServiceOf, type MessageCodec } from './event-type.js';
 
 // defineEvent only keeps the codec; it is never called here.
 const codec: MessageCodec<{ id: string }> = {
@@ -36,5 +36,18 @@ describe('sourceServiceOf', () => {
   it('is the first segment of the event type', () => {
     expect(sourceServiceOf('contracts.contract.signed')).toBe('contracts');
     expect(sourceServiceOf('identity.person_competence.updated')).toBe('identity');
+  });
+});
+
+describe('filterSubjectOf', () => {
+  it('is the type itself for one type, and the common leading tokens for several', () => {
+    expect(filterSubjectOf(['timesheets.entry.approved'])).toBe('timesheets.entry.approved');
+    expect(filterSubjectOf(['timesheets.entry.approved', 'timesheets.entry.corrected'])).toBe('timesheets.entry.>');
+    expect(filterSubjectOf(['timesheets.period.closed', 'timesheets.entry.corrected'])).toBe('timesheets.>');
+    expect(filterSubjectOf(['identity.organization.verified', 'identity.organization.verification_revoked'])).toBe('identity.organization.>');
+  });
+
+  it('refuses types of two services, which no single consumer reads', () => {
+    expect(() => filterSubjectOf(['timesheets.entry.approved', 'currency.transfer.posted'])).toThrow(/different services/);
   });
 });

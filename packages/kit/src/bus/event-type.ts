@@ -32,3 +32,19 @@ export interface ReceivedEvent<T> {
   time: string;
   data: T;
 }
+
+/**
+ * The narrowest single NATS subject that covers these event types: a consumer receives only what it
+ * reads (nats-server 2.9 takes one filter per consumer). One type is itself; several share their
+ * common leading tokens: timesheets.period.closed and timesheets.entry.corrected -> timesheets.>.
+ */
+export function filterSubjectOf(types: readonly string[]): string {
+  if (types.length === 0) throw new Error('a consumer reads at least one event type');
+  const distinct = [...new Set(types)];
+  if (distinct.length === 1) return distinct[0]!;
+  const split = distinct.map((type) => type.split('.'));
+  const common: string[] = [];
+  for (let index = 0; split.every((tokens) => index < tokens.length - 1 && tokens[index] === split[0]![index]); index++) common.push(split[0]![index]!);
+  if (common.length === 0) throw new Error(`${distinct.join(', ')} come from different services`);
+  return `${common.join('.')}.>`;
+}

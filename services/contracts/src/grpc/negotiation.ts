@@ -144,7 +144,7 @@ export function negotiationHandlers(deps: HandlerDeps): NegotiationHandlers {
       if (!membership) throw invalid('employer_id', 'is not an organization the person belongs to', 'not_the_employer');
       return { id: membership.organizationId, name: membership.organizationName };
     }
-    if (!person.employer) throw new Refused('conflict', 'no_employer', 'The person is an employee of no organization: their employer adds them as a member first');
+    if (!person.employer) throw new Refused('conflict', 'no_employer', 'The person is an employee of no organization: their employer invites them, and they accept, first');
     return person.employer;
   }
 
@@ -159,7 +159,13 @@ export function negotiationHandlers(deps: HandlerDeps): NegotiationHandlers {
       if (!person) throw forbidden('You cannot propose a contract for this person');
       const requestedEmployer = optionalUuid(request.employerId, 'employer_id');
       const office = await deps.directory.officeFor(person.territoryPath);
-      const parties = await proposerParties(caller, person, requestedEmployer ?? person.employer?.id ?? null, office?.id ?? null);
+      // A caller acts for an employer of the person only: one of the organizations identity lists
+      // as theirs, which it does once the person accepted its invitation. Naming any other gives no
+      // standing, and no standing is refused as an unknown person is, telling nothing about them.
+      const theirs = requestedEmployer ? person.memberships.some((m) => m.organizationId === requestedEmployer) : false;
+      const employerId = requestedEmployer ? (theirs ? requestedEmployer : null) : (person.employer?.id ?? null);
+      const parties = await proposerParties(caller, person, employerId, office?.id ?? null);
+      if (parties.length === 0) throw forbidden('You cannot propose a contract for this person');
       const party = orThrow(chooseParty(parties, partyFromProto(request.party)));
       const employer = employerOf(person, requestedEmployer);
       if (!office) throw new Refused('conflict', 'no_office', "No Engagement 21 office serves the person's territory yet");

@@ -31,7 +31,7 @@ class Ledger {
 
   constructor() {
     for (let i = 0; i < PEOPLE; i++) this.accounts.push({ id: `person-${i}`, currencyId: 'ecu', ownerKind: 'person', balanceMinor: 0n });
-    for (let i = 0; i < MERCHANTS; i++) this.accounts.push({ id: `merchant-${i}`, currencyId: 'ecu', ownerKind: 'organization', balanceMinor: 0n });
+    for (let i = 0; i < MERCHANTS; i++) this.accounts.push({ id: `merchant-${i}`, currencyId: 'ecu', ownerKind: 'organization', balanceMinor: 0n, verified: true });
   }
 
   account = (id: string) => this.accounts.find((a) => a.id === id)!;

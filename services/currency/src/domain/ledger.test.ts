@@ -4,7 +4,8 @@ const account = (id: string, ownerKind: LedgerAccount['ownerKind'], balanceMinor
 const issuance = account('i', 'issuance', -5000n);
 const amina = account('a', 'person', 1000n);
 const lucas = account('l', 'person', 0n);
-const boulangerie = account('b', 'organization', 300n);
+const boulangerie = { ...account('b', 'organization', 300n), verified: true };
+const impostor = account('f', 'organization', 0n);
 
 describe('postTransfer', () => {
   it('moves the amount: debits equal credits and both balances follow', () => {
@@ -41,6 +42,20 @@ describe('postTransfer', () => {
     expect(postTransfer('redemption', boulangerie, issuance, 300n)).toMatchObject({ credit: { balanceAfterMinor: -4700n } });
     expect(postTransfer('request', amina, boulangerie, 1n)).toMatchObject({ credit: { balanceAfterMinor: 301n } });
     expect(postTransfer('request', boulangerie, amina, 1n)).toMatchObject({ code: 'transfer_not_allowed' });
+  });
+});
+
+describe('postTransfer to an organization', () => {
+  it('credits an organization only when it is verified, by a payment or a payment request', () => {
+    for (const kind of ['payment', 'request'] as const) {
+      expect(postTransfer(kind, amina, impostor, 1n)).toMatchObject({ kind: 'conflict', code: 'merchant_not_verified' });
+      expect(postTransfer(kind, amina, { ...impostor, verified: false }, 1n)).toMatchObject({ code: 'merchant_not_verified' });
+      expect(postTransfer(kind, amina, boulangerie, 1n)).toMatchObject({ credit: { balanceAfterMinor: 301n } });
+    }
+  });
+
+  it('lets an unverified organization pay out what it holds', () => {
+    expect(postTransfer('payment', { ...impostor, balanceMinor: 5n }, amina, 5n)).toMatchObject({ debit: { balanceAfterMinor: 0n } });
   });
 });
 

@@ -13,6 +13,8 @@ export interface LedgerAccount {
   currencyId: string;
   ownerKind: OwnerKind;
   balanceMinor: bigint;
+  /** An organization's: whether an Engagement 21 officer verified it (currency's fact of identity's decision). */
+  verified?: boolean;
 }
 
 /** The two entries of a transfer: the debit (negative) and the credit, with the balances they leave. */
@@ -46,6 +48,10 @@ export function postTransfer(kind: TransferKind, debit: LedgerAccount, credit: L
   const allowed = ALLOWED[kind];
   if (!allowed.debit.includes(debit.ownerKind) || !allowed.credit.includes(credit.ownerKind)) {
     return refusal('invalid', 'transfer_not_allowed', `A ${kind} transfer does not go from a ${debit.ownerKind} account to a ${credit.ownerKind} account`, [{ field: 'to_account_id', message: `cannot receive a ${kind} transfer` }]);
+  }
+  // Anyone can register an organization under a merchant's name: money reaches only verified ones.
+  if (credit.ownerKind === 'organization' && credit.verified !== true) {
+    return refusal('conflict', 'merchant_not_verified', 'This organization is not verified by Engagement 21: it cannot be paid', [{ field: 'to_account_id', message: 'belongs to an organization that is not verified' }]);
   }
   const debitAfter = debit.balanceMinor - amountMinor;
   if (debit.ownerKind !== 'issuance' && debitAfter < 0n) {

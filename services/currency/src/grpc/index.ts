@@ -4,6 +4,7 @@ import type { CurrencyServiceService } from '@e21/proto/e21/currency/v1/currency
 import { accountHandlers } from './accounts.js';
 import type { HandlerDeps } from './context.js';
 import { currencyHandlers } from './currencies.js';
+import { merchantHandlers } from './merchants.js';
 import { redemptionHandlers } from './redemptions.js';
 import { requestHandlers } from './requests.js';
 import { supplyHandlers } from './supply.js';
@@ -16,6 +17,7 @@ export function currencyServiceHandlers(deps: HandlerDeps): Handlers<typeof Curr
     ...currencyHandlers(deps),
     ...accountHandlers(deps),
     ...transferHandlers(deps),
+    ...merchantHandlers(deps),
     ...requestHandlers(deps),
     ...redemptionHandlers(deps),
     ...supplyHandlers(deps),

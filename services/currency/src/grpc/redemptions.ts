@@ -6,6 +6,7 @@ import type { CurrencyServiceService } from '@e21/proto/e21/currency/v1/currency
 import { checkText } from '../domain/amounts.js';
 import { keyedId, redemptionTransferId } from '../domain/ids.js';
 import { checkRetry } from '../domain/ledger.js';
+import { checkVerified } from '../domain/merchants.js';
 import { checkDecision, checkRedeemer, checkRedemptionRequest, feeFor, PAYOUT_REFERENCE_MAX_LENGTH } from '../domain/redemptions.js';
 import * as events from '../events.js';
 import { redemptionStatusFromProto, redemptionToProto } from '../mapping.js';
@@ -38,7 +39,7 @@ export function redemptionHandlers(deps: HandlerDeps): RedemptionHandlers {
       await requireOrganization(deps, caller, organizationId, 'spend');
       const organization = await deps.directory.organization(organizationId);
       if (!organization) throw notFound('organization', organizationId);
-      throwIfRefused(checkRedeemer(organization.kind));
+      throwIfRefused(checkRedeemer(organization.kind) ?? checkVerified(await store.getMerchant(deps.pool, organizationId)));
       const currency = await currencyOfOrganization(deps, organization.territoryId);
       const id = key ? keyedId('redemption', organizationId, callerText(caller), key) : randomUUID();
       const hash = requestHash({ organizationId, amountMinor: request.amountMinor });
@@ -93,6 +94,8 @@ export function redemptionHandlers(deps: HandlerDeps): RedemptionHandlers {
         const decision = checkDecision(redemption, 'approve', payoutReference);
         if (decision === 'replay') return redemption;
         if (decision !== 'decide') throw Refused.from(decision);
+        // Euros go to verified merchants only: a verification revoked since the request holds it back.
+        throwIfRefused(checkVerified(await store.getMerchant(tx, redemption.organizationId)));
         const currency = (await store.getCurrency(tx, redemption.currencyId))!;
         // Out of circulation: the whole amount returns to the issuance account; the fee is kept from the euros paid out.
         const transfer = await post(tx, {

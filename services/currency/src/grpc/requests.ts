@@ -6,6 +6,7 @@ import { clampLimit, notFound, orThrow, Refused, throwIfRefused, withTransaction
 import type { CurrencyServiceService } from '@e21/proto/e21/currency/v1/currency';
 import { keyedId, requestTransferId } from '../domain/ids.js';
 import { checkRetry } from '../domain/ledger.js';
+import { checkVerified } from '../domain/merchants.js';
 import { checkPayable, validatePaymentRequest } from '../domain/requests.js';
 import * as events from '../events.js';
 import { paymentRequestToProto, requestStatusFromProto } from '../mapping.js';
@@ -39,9 +40,11 @@ export function requestHandlers(deps: HandlerDeps): RequestHandlers {
       await requireOrganization(deps, caller, organizationId, 'collect');
       const at = new Date();
       const terms = orThrow(validatePaymentRequest({ amountMinor: request.amountMinor, reference: request.reference, expiresInMinutes: request.expiresInMinutes }, at));
-      const organization = await deps.directory.organization(organizationId);
-      if (!organization) throw notFound('organization', organizationId);
-      const currency = await currencyOfOrganization(deps, organization.territoryId);
+      // The verified merchant's own facts (name, place), kept from identity: an unverified
+      // organization makes no request, so no payer ever sees one it could mistake for a merchant's.
+      const organization = await store.getMerchant(deps.pool, organizationId);
+      throwIfRefused(checkVerified(organization));
+      const currency = await currencyOfOrganization(deps, organization!.territoryId);
       const hash = requestHash({ organizationId, amountMinor: terms.amountMinor, reference: terms.reference, expiresInMinutes: request.expiresInMinutes });
       const id = key ? keyedId('payment_request', organizationId, callerText(caller), key) : randomUUID();
       const saved = await withTransaction(deps.pool, async (tx) => {
@@ -51,11 +54,11 @@ export function requestHandlers(deps: HandlerDeps): RequestHandlers {
           throwIfRefused(checkRetry(earlier, hash));
           return earlier;
         }
-        const account = await store.openAccount(tx, { id: randomUUID(), currencyId: currency.id, ownerKind: 'organization', ownerId: organizationId, ownerName: organization.name, organizationKind: organization.kind, createdAt: at });
+        const account = await store.openAccount(tx, { id: randomUUID(), currencyId: currency.id, ownerKind: 'organization', ownerId: organizationId, ownerName: organization!.name, organizationKind: organization!.kind, createdAt: at });
         const created: PaymentRequestRecord = {
           id,
           organizationId,
-          organizationName: organization.name,
+          organizationName: organization!.name,
           accountId: account.id,
           currencyId: currency.id,
           currencyCode: currency.code,
@@ -68,6 +71,7 @@ export function requestHandlers(deps: HandlerDeps): RequestHandlers {
           paidBy: null,
           paidByName: null,
           transferId: null,
+          merchant: { legalId: organization!.legalId, verified: true, decidedAt: organization!.decidedAt },
         };
         await store.insertPaymentRequest(tx, created);
         return created;

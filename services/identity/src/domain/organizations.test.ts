@@ -1,5 +1,5 @@
 import { isRefusal, type RefusalValue } from '@e21/kit';
-import { checkMembershipChange, employerOf, validateOrganization, type OrganizationFields, type OrganizationKind } from './organizations.js';
+import { checkDirectMembership, checkMembershipChange, employerOf, validateOrganization, type OrganizationFields, type OrganizationKind } from './organizations.js';
 
 const fields = (overrides: Partial<OrganizationFields> = {}): OrganizationFields => ({
   name: 'Boulangerie du Coin',
@@ -52,7 +52,7 @@ describe('checkMembershipChange', () => {
     expect(checkMembershipChange('member', 'member', undefined, MANY_ADMINS)?.code).toBe('forbidden');
   });
 
-  it('lets HR managers add and remove plain members', () => {
+  it('lets HR managers invite and remove plain members', () => {
     expect(checkMembershipChange('hr_manager', undefined, 'member', MANY_ADMINS)).toBeUndefined();
     expect(checkMembershipChange('hr_manager', 'member', undefined, MANY_ADMINS)).toBeUndefined();
   });
@@ -93,6 +93,20 @@ describe('checkMembershipChange', () => {
   it('lets an admin step down when another admin remains', () => {
     expect(checkMembershipChange('admin', 'admin', 'member', 2)).toBeUndefined();
     expect(checkMembershipChange('admin', 'admin', undefined, 2)).toBeUndefined();
+  });
+});
+
+describe('checkDirectMembership', () => {
+  it('adds nobody directly for a person, whatever their rights: people join by accepting an invitation', () => {
+    for (const actor of ['admin', 'hr_manager', 'territory_admin'] as const) {
+      expect(checkDirectMembership(actor, undefined, 'member')?.code).toBe('not_a_member');
+    }
+  });
+
+  it('lets people change or end an existing membership, and services add members (fixtures, demo)', () => {
+    expect(checkDirectMembership('admin', 'member', 'hr_manager')).toBeUndefined();
+    expect(checkDirectMembership('admin', 'member', undefined)).toBeUndefined();
+    expect(checkDirectMembership('system', undefined, 'member')).toBeUndefined();
   });
 });
 

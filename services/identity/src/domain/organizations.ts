@@ -43,7 +43,18 @@ export function validateOrganization(fields: OrganizationFields): OrganizationFi
 export type MembershipActor = MembershipRole | 'territory_admin' | 'system';
 
 /**
- * HR managers run the member list; only admins (or a territory admin) hand out HR and admin
+ * Consent: a person joins an organization by accepting its invitation. Only services (test
+ * fixtures, the demo) add a member directly; people change existing members only.
+ */
+export function checkDirectMembership(actor: MembershipActor, current: MembershipRole | undefined, next: MembershipRole | undefined): RefusalValue | undefined {
+  if (actor !== 'system' && current === undefined && next !== undefined) {
+    return refusal('conflict', 'not_a_member', 'A person joins an organization by accepting its invitation: invite them by e-mail');
+  }
+  return undefined;
+}
+
+/**
+ * HR managers run the member list (inviting and removing members); only admins (or a territory admin) hand out HR and admin
  * rights, and an organization always keeps at least one admin.
  */
 export function checkMembershipChange(

@@ -32,6 +32,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isUuid = (value: string): boolean => UUID.test(value);
+export const isEmail = (value: string): boolean => EMAIL.test(value) && value.length <= EMAIL_MAX_LENGTH;
 
 function nameProblem(name: string): string | undefined {
   if (name.trim().length === 0) return 'must not be empty';
@@ -43,7 +44,7 @@ function fieldProblems(fields: Partial<PersonFields>): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const add = (field: string, message: string | undefined) => message && problems.push({ field, message });
   if (fields.name !== undefined) add('name', nameProblem(fields.name));
-  if (fields.email !== undefined) add('email', EMAIL.test(fields.email) && fields.email.length <= EMAIL_MAX_LENGTH ? undefined : 'must be an email address');
+  if (fields.email !== undefined) add('email', isEmail(fields.email) ? undefined : 'must be an email address');
   if (fields.locale !== undefined) add('locale', LOCALES.includes(fields.locale) ? undefined : `must be one of ${LOCALES.join(', ')}`);
   if (fields.status !== undefined) add('status', PERSON_STATUSES.includes(fields.status) ? undefined : `must be one of ${PERSON_STATUSES.join(', ')}`);
   if (fields.territoryId !== undefined) add('territory_id', isUuid(fields.territoryId) ? undefined : 'must be a territory id');

@@ -61,7 +61,12 @@ export const POLICY: Record<string, Rule[]> = {
   'identity.organizations.create': [{ who: 'any_person' }],
   'identity.organizations.create_official': [ADMIN],
   'identity.organizations.members.read': [{ who: 'organization_member', roles: ['hr_manager', 'admin'] }, OFFICE],
+  // Managing members is inviting them (they join by accepting), changing their role and removing them.
   'identity.organizations.members.manage': [{ who: 'organization_member', roles: ['hr_manager', 'admin'] }, ADMIN],
+  // Officers of an organization's territory or above verify it before it receives local currency.
+  'identity.organizations.verify': [OFFICE],
+  // A person answers the invitations addressed to them.
+  'identity.invitations.answer': [{ who: 'self' }],
   'identity.roles.read': [OFFICE],
   'identity.roles.grant': [ADMIN],
   'aggregates.read': [{ who: 'territory_role', roles: ['integrator', 'officer', 'territory_admin'] }],

@@ -2,9 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import { clampLimit, forbidden, isUniqueViolation, notFound, orThrow, Refused, throwIfRefused, unknownReference, withTransaction, type Caller, type Handlers, type Queryable } from '@e21/kit';
 import type { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
-import { requireAllowed } from '../authorization.js';
-import { checkMembershipChange, OFFICIAL_KINDS, ORGANIZATION_KINDS, validateOrganization, type MembershipActor } from '../domain/organizations.js';
+import { authorize, requireAllowed } from '../authorization.js';
+import { EMPLOYEE_REFERENCE_MAX_LENGTH } from '../domain/invitations.js';
+import { checkDirectMembership, checkMembershipChange, OFFICIAL_KINDS, ORGANIZATION_KINDS, validateOrganization, type MembershipActor } from '../domain/organizations.js';
 import { MEMBERSHIP_ROLES, type MembershipRole } from '../domain/policy.js';
+import { UNVERIFIED } from '../domain/verification.js';
 import * as events from '../events.js';
 import { membershipRoleFromProto, membershipToProto, organizationKindFromProto, organizationToProto } from '../mapping.js';
 import * as store from '../store.js';
@@ -15,10 +17,8 @@ type OrganizationHandlers = Pick<
   'createOrganization' | 'getOrganization' | 'listOrganizations' | 'listMembers' | 'setMembership' | 'removeMembership' | 'listMembershipsOfPerson'
 >;
 
-const EMPLOYEE_REFERENCE_MAX_LENGTH = 64;
-
 /** The role the caller acts with on an organization's memberships (after the policy allowed it). */
-async function membershipActor(db: Queryable, caller: Caller, organizationId: string): Promise<MembershipActor> {
+export async function membershipActor(db: Queryable, caller: Caller, organizationId: string): Promise<MembershipActor> {
   if (caller.kind === 'system') return 'system';
   if (caller.kind !== 'person') throw forbidden();
   const own = await store.getMembership(db, organizationId, caller.personId);
@@ -40,7 +40,7 @@ export function organizationHandlers(deps: HandlerDeps): OrganizationHandlers {
       if (!next && !current) throw notFound('membership', `${organizationId}/${personId}`);
       const leaving = !next && caller.kind === 'person' && caller.personId === personId;
       const actor = leaving ? 'admin' : await membershipActor(tx, caller, organizationId);
-      throwIfRefused(checkMembershipChange(actor, current?.role, next, adminCount));
+      throwIfRefused(checkDirectMembership(actor, current?.role, next) ?? checkMembershipChange(actor, current?.role, next, adminCount));
       if (next) await store.saveMembership(tx, organizationId, personId, next, employeeReference);
       else await store.deleteMembership(tx, organizationId, personId);
       if (current?.role !== next || current?.employeeReference !== employeeReference) {
@@ -58,7 +58,7 @@ export function organizationHandlers(deps: HandlerDeps): OrganizationHandlers {
       const action = OFFICIAL_KINDS.includes(kind) ? 'identity.organizations.create_official' : 'identity.organizations.create';
       await requireAllowed(deps.pool, caller, action, { territoryId });
       const fields = orThrow(validateOrganization({ name: request.name, kind, legalId: request.legalId, territoryId }));
-      const organization = { ...fields, id: randomUUID(), createdAt: new Date() };
+      const organization = { ...fields, id: randomUUID(), createdAt: new Date(), verification: UNVERIFIED };
       try {
         await withTransaction(deps.pool, async (tx) => {
           if (!(await store.getTerritory(tx, territoryId))) throw unknownReference('territory_id', 'territory', territoryId);
@@ -77,9 +77,13 @@ export function organizationHandlers(deps: HandlerDeps): OrganizationHandlers {
     },
 
     async getOrganization(request, call) {
+      const caller = callerOf(call);
       const id = requireUuid(request.id, 'id');
-      await requireAllowed(deps.pool, callerOf(call), 'identity.organizations.read', { organizationId: id });
-      return organizationToProto(await existing(id));
+      await requireAllowed(deps.pool, caller, 'identity.organizations.read', { organizationId: id });
+      const organization = await existing(id);
+      // Who verified it and why a verification was revoked: for the officers who decide it.
+      const full = caller.kind === 'system' || (await authorize(deps.pool, caller, 'identity.organizations.verify', { organizationId: id })).allowed;
+      return organizationToProto(organization, full);
     },
 
     async listOrganizations(request, call) {
@@ -87,7 +91,7 @@ export function organizationHandlers(deps: HandlerDeps): OrganizationHandlers {
       await requireAllowed(deps.pool, callerOf(call), 'identity.organizations.read', { territoryId });
       const kind = organizationKindFromProto(request.kind);
       const found = await store.listOrganizations(deps.pool, { territoryId, kind }, clampLimit(request.limit), request.cursor || undefined);
-      return { organizations: found.items.map(organizationToProto), nextCursor: found.nextCursor };
+      return { organizations: found.items.map((o) => organizationToProto(o, false)), nextCursor: found.nextCursor };
     },
 
     async listMembers(request, call) {
@@ -107,7 +111,9 @@ export function organizationHandlers(deps: HandlerDeps): OrganizationHandlers {
       const reference = request.employeeReference.trim();
       if (reference.length > EMPLOYEE_REFERENCE_MAX_LENGTH) throw new Refused('invalid', 'validation_failed', `employee_reference must be at most ${EMPLOYEE_REFERENCE_MAX_LENGTH} characters`, [{ field: 'employee_reference', message: `must be at most ${EMPLOYEE_REFERENCE_MAX_LENGTH} characters` }]);
       await existing(organizationId);
-      if (!(await store.getPerson(deps.pool, personId))) throw notFound('person', personId);
+      // Only services add people directly (checkDirectMembership); to anyone else an unknown person
+      // and one who is not a member answer the same, so the id tells nothing.
+      if (caller.kind === 'system' && !(await store.getPerson(deps.pool, personId))) throw notFound('person', personId);
       const membership = await changeMembership(caller, organizationId, personId, role, reference);
       return membershipToProto(membership!);
     },

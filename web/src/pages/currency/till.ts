@@ -12,6 +12,7 @@ import type { Me, Membership } from '../../services/identity';
 import {
   createPaymentRequest,
   getCurrencyOfTerritory,
+  getMerchant,
   getPaymentRequest,
   listOrganizationAccounts,
   listOrganizationRedemptions,
@@ -32,6 +33,9 @@ import { loadable, whenLoaded, type Loadable } from '../../ui/loadable';
 import { euros, money, redemptionStatusLabel, requestStatusLabel, when } from './labels';
 
 interface Till {
+  /** Only an organization an Engagement 21 officer verified asks for payments and redeems. */
+  verified: boolean;
+  organizationName: string;
   currency: Currency | null;
   account: Account | null;
   requests: PaymentRequest[];
@@ -64,13 +68,21 @@ export const tillPage: PageFactory = ({ update }) => {
 
   async function fetchTill(): Promise<Till> {
     const organization = await getOrganization(organizationId);
-    const [currency, accounts, requests, redemptions] = await Promise.all([
+    const [currency, accounts, requests, redemptions, merchant] = await Promise.all([
       getCurrencyOfTerritory(organization.territoryId).catch((error) => (isApiError(error, 404) ? null : Promise.reject(error))),
       listOrganizationAccounts(organizationId),
       listPaymentRequests(organizationId),
       listOrganizationRedemptions(organizationId),
+      getMerchant(organizationId).catch((error) => (isApiError(error, 404) ? null : Promise.reject(error))),
     ]);
-    return { currency, account: accounts.items.find((a) => a.currencyId === currency?.id) ?? null, requests: requests.items, redemptions: redemptions.items };
+    return {
+      verified: merchant?.verified ?? false,
+      organizationName: organization.name,
+      currency,
+      account: accounts.items.find((a) => a.currencyId === currency?.id) ?? null,
+      requests: requests.items,
+      redemptions: redemptions.items,
+    };
   }
 
   async function reload(): Promise<void> {
@@ -126,9 +138,9 @@ export const tillPage: PageFactory = ({ update }) => {
         ${data.account?.pendingRedemptionMinor ? html`<div class="figure"><span class="figure-label">${t('till.pendingRedemption')}</span> <span class="figure-value">${money(data.account.pendingRedemptionMinor, currency)}</span></div>` : nothing}
       </div>
       ${data.account ? html`<p class="muted">${t('wallet.accountNumber')} <code class="account-number">${data.account.id}</code></p>` : nothing}
-      ${current ? shownRequest(current) : requestForm(data.currency)}
+      ${!data.verified ? html`<p class="notice" data-testid="till-not-verified">${t('till.notVerified', { organization: data.organizationName })}</p>` : current ? shownRequest(current) : requestForm(data.currency)}
       ${incoming(data, currency)}
-      ${membership()?.role === 'admin' ? redemptionSection(data, data.currency) : nothing}
+      ${data.verified && membership()?.role === 'admin' ? redemptionSection(data, data.currency) : nothing}
     `;
   }
 

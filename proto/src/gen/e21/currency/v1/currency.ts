@@ -527,6 +527,31 @@ export interface PaymentRequest {
   transferId: string;
   /** The payer's name, for the merchant (empty for anyone else). */
   paidByName: string;
+  /**
+   * The merchant as an Engagement 21 officer verified it: its legal id, and whether it is verified
+   * now (a revoked verification makes its open requests unpayable).
+   */
+  organizationLegalId: string;
+  merchantVerified: boolean;
+  merchantVerifiedAt: string;
+}
+
+export interface GetMerchantRequest {
+  organizationId: string;
+}
+
+export interface Merchant {
+  organizationId: string;
+  name: string;
+  legalId: string;
+  /** As identity names it, e.g. ORGANIZATION_KIND_MERCHANT in lower case without prefix: "merchant". */
+  kind: string;
+  territoryId: string;
+  verified: boolean;
+  /** When it was verified, or when the verification was revoked. */
+  decidedAt: string;
+  /** identity's verification version this fact is at. */
+  version: number;
 }
 
 export interface CreatePaymentRequestRequest {
@@ -3571,6 +3596,9 @@ function createBasePaymentRequest(): PaymentRequest {
     paidAt: "",
     transferId: "",
     paidByName: "",
+    organizationLegalId: "",
+    merchantVerified: false,
+    merchantVerifiedAt: "",
   };
 }
 
@@ -3626,6 +3654,15 @@ export const PaymentRequest: MessageFns<PaymentRequest> = {
     }
     if (message.paidByName !== "") {
       writer.uint32(130).string(message.paidByName);
+    }
+    if (message.organizationLegalId !== "") {
+      writer.uint32(138).string(message.organizationLegalId);
+    }
+    if (message.merchantVerified !== false) {
+      writer.uint32(144).bool(message.merchantVerified);
+    }
+    if (message.merchantVerifiedAt !== "") {
+      writer.uint32(154).string(message.merchantVerifiedAt);
     }
     return writer;
   },
@@ -3771,6 +3808,30 @@ export const PaymentRequest: MessageFns<PaymentRequest> = {
             message.paidByName = reader.string();
             continue;
           }
+          case 17: {
+            if (tag !== 138) {
+              break;
+            }
+
+            message.organizationLegalId = reader.string();
+            continue;
+          }
+          case 18: {
+            if (tag !== 144) {
+              break;
+            }
+
+            message.merchantVerified = reader.bool();
+            continue;
+          }
+          case 19: {
+            if (tag !== 154) {
+              break;
+            }
+
+            message.merchantVerifiedAt = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3855,6 +3916,21 @@ export const PaymentRequest: MessageFns<PaymentRequest> = {
         : isSet(object.paid_by_name)
         ? globalThis.String(object.paid_by_name)
         : "",
+      organizationLegalId: isSet(object.organizationLegalId)
+        ? globalThis.String(object.organizationLegalId)
+        : isSet(object.organization_legal_id)
+        ? globalThis.String(object.organization_legal_id)
+        : "",
+      merchantVerified: isSet(object.merchantVerified)
+        ? globalThis.Boolean(object.merchantVerified)
+        : isSet(object.merchant_verified)
+        ? globalThis.Boolean(object.merchant_verified)
+        : false,
+      merchantVerifiedAt: isSet(object.merchantVerifiedAt)
+        ? globalThis.String(object.merchantVerifiedAt)
+        : isSet(object.merchant_verified_at)
+        ? globalThis.String(object.merchant_verified_at)
+        : "",
     };
   },
 
@@ -3908,6 +3984,15 @@ export const PaymentRequest: MessageFns<PaymentRequest> = {
     if (message.paidByName !== "") {
       obj.paidByName = message.paidByName;
     }
+    if (message.organizationLegalId !== "") {
+      obj.organizationLegalId = message.organizationLegalId;
+    }
+    if (message.merchantVerified !== false) {
+      obj.merchantVerified = message.merchantVerified;
+    }
+    if (message.merchantVerifiedAt !== "") {
+      obj.merchantVerifiedAt = message.merchantVerifiedAt;
+    }
     return obj;
   },
 
@@ -3934,6 +4019,288 @@ export const PaymentRequest: MessageFns<PaymentRequest> = {
     message.paidAt = object.paidAt ?? "";
     message.transferId = object.transferId ?? "";
     message.paidByName = object.paidByName ?? "";
+    message.organizationLegalId = object.organizationLegalId ?? "";
+    message.merchantVerified = object.merchantVerified ?? false;
+    message.merchantVerifiedAt = object.merchantVerifiedAt ?? "";
+    return message;
+  },
+};
+
+function createBaseGetMerchantRequest(): GetMerchantRequest {
+  return { organizationId: "" };
+}
+
+export const GetMerchantRequest: MessageFns<GetMerchantRequest> = {
+  encode(message: GetMerchantRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.organizationId !== "") {
+      writer.uint32(10).string(message.organizationId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetMerchantRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetMerchantRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.organizationId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetMerchantRequest {
+    return {
+      organizationId: isSet(object.organizationId)
+        ? globalThis.String(object.organizationId)
+        : isSet(object.organization_id)
+        ? globalThis.String(object.organization_id)
+        : "",
+    };
+  },
+
+  toJSON(message: GetMerchantRequest): unknown {
+    const obj: any = {};
+    if (message.organizationId !== "") {
+      obj.organizationId = message.organizationId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetMerchantRequest>): GetMerchantRequest {
+    return GetMerchantRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetMerchantRequest>): GetMerchantRequest {
+    const message = createBaseGetMerchantRequest();
+    message.organizationId = object.organizationId ?? "";
+    return message;
+  },
+};
+
+function createBaseMerchant(): Merchant {
+  return {
+    organizationId: "",
+    name: "",
+    legalId: "",
+    kind: "",
+    territoryId: "",
+    verified: false,
+    decidedAt: "",
+    version: 0,
+  };
+}
+
+export const Merchant: MessageFns<Merchant> = {
+  encode(message: Merchant, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.organizationId !== "") {
+      writer.uint32(10).string(message.organizationId);
+    }
+    if (message.name !== "") {
+      writer.uint32(18).string(message.name);
+    }
+    if (message.legalId !== "") {
+      writer.uint32(26).string(message.legalId);
+    }
+    if (message.kind !== "") {
+      writer.uint32(34).string(message.kind);
+    }
+    if (message.territoryId !== "") {
+      writer.uint32(42).string(message.territoryId);
+    }
+    if (message.verified !== false) {
+      writer.uint32(48).bool(message.verified);
+    }
+    if (message.decidedAt !== "") {
+      writer.uint32(58).string(message.decidedAt);
+    }
+    if (message.version !== 0) {
+      writer.uint32(64).int32(message.version);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Merchant {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMerchant();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.organizationId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.legalId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.kind = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.territoryId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.verified = reader.bool();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.decidedAt = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.version = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): Merchant {
+    return {
+      organizationId: isSet(object.organizationId)
+        ? globalThis.String(object.organizationId)
+        : isSet(object.organization_id)
+        ? globalThis.String(object.organization_id)
+        : "",
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      legalId: isSet(object.legalId)
+        ? globalThis.String(object.legalId)
+        : isSet(object.legal_id)
+        ? globalThis.String(object.legal_id)
+        : "",
+      kind: isSet(object.kind) ? globalThis.String(object.kind) : "",
+      territoryId: isSet(object.territoryId)
+        ? globalThis.String(object.territoryId)
+        : isSet(object.territory_id)
+        ? globalThis.String(object.territory_id)
+        : "",
+      verified: isSet(object.verified) ? globalThis.Boolean(object.verified) : false,
+      decidedAt: isSet(object.decidedAt)
+        ? globalThis.String(object.decidedAt)
+        : isSet(object.decided_at)
+        ? globalThis.String(object.decided_at)
+        : "",
+      version: isSet(object.version) ? globalThis.Number(object.version) : 0,
+    };
+  },
+
+  toJSON(message: Merchant): unknown {
+    const obj: any = {};
+    if (message.organizationId !== "") {
+      obj.organizationId = message.organizationId;
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.legalId !== "") {
+      obj.legalId = message.legalId;
+    }
+    if (message.kind !== "") {
+      obj.kind = message.kind;
+    }
+    if (message.territoryId !== "") {
+      obj.territoryId = message.territoryId;
+    }
+    if (message.verified !== false) {
+      obj.verified = message.verified;
+    }
+    if (message.decidedAt !== "") {
+      obj.decidedAt = message.decidedAt;
+    }
+    if (message.version !== 0) {
+      obj.version = Math.round(message.version);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<Merchant>): Merchant {
+    return Merchant.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<Merchant>): Merchant {
+    const message = createBaseMerchant();
+    message.organizationId = object.organizationId ?? "";
+    message.name = object.name ?? "";
+    message.legalId = object.legalId ?? "";
+    message.kind = object.kind ?? "";
+    message.territoryId = object.territoryId ?? "";
+    message.verified = object.verified ?? false;
+    message.decidedAt = object.decidedAt ?? "";
+    message.version = object.version ?? 0;
     return message;
   },
 };
@@ -6185,7 +6552,24 @@ export const CurrencyServiceService = {
     responseSerialize: (value: Transfer): Buffer => Buffer.from(Transfer.encode(value).finish()),
     responseDeserialize: (value: Buffer): Transfer => Transfer.decode(value),
   },
-  /** Merchants' payment requests */
+  /**
+   * Merchants: what currency knows of an organization that may receive money, kept from identity's
+   * verification events. Only a verified organization is paid, creates payment requests or redeems.
+   * Anyone may read it (payers check who they pay); NOT_FOUND for an organization never verified.
+   */
+  getMerchant: {
+    path: "/e21.currency.v1.CurrencyService/GetMerchant" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: GetMerchantRequest): Buffer => Buffer.from(GetMerchantRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): GetMerchantRequest => GetMerchantRequest.decode(value),
+    responseSerialize: (value: Merchant): Buffer => Buffer.from(Merchant.encode(value).finish()),
+    responseDeserialize: (value: Buffer): Merchant => Merchant.decode(value),
+  },
+  /**
+   * Merchants' payment requests
+   * Verified organizations only (merchant_not_verified otherwise).
+   */
   createPaymentRequest: {
     path: "/e21.currency.v1.CurrencyService/CreatePaymentRequest" as const,
     requestStream: false as const,
@@ -6336,7 +6720,16 @@ export interface CurrencyServiceServer extends UntypedServiceImplementation {
    */
   pay: handleUnaryCall<PayRequest, Transfer>;
   getTransfer: handleUnaryCall<GetTransferRequest, Transfer>;
-  /** Merchants' payment requests */
+  /**
+   * Merchants: what currency knows of an organization that may receive money, kept from identity's
+   * verification events. Only a verified organization is paid, creates payment requests or redeems.
+   * Anyone may read it (payers check who they pay); NOT_FOUND for an organization never verified.
+   */
+  getMerchant: handleUnaryCall<GetMerchantRequest, Merchant>;
+  /**
+   * Merchants' payment requests
+   * Verified organizations only (merchant_not_verified otherwise).
+   */
   createPaymentRequest: handleUnaryCall<CreatePaymentRequestRequest, PaymentRequest>;
   /** Anyone who has a request's id may read it (it is what its QR code carries). */
   getPaymentRequest: handleUnaryCall<GetPaymentRequestRequest, PaymentRequest>;
@@ -6546,7 +6939,30 @@ export interface CurrencyServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: Transfer) => void,
   ): ClientUnaryCall;
-  /** Merchants' payment requests */
+  /**
+   * Merchants: what currency knows of an organization that may receive money, kept from identity's
+   * verification events. Only a verified organization is paid, creates payment requests or redeems.
+   * Anyone may read it (payers check who they pay); NOT_FOUND for an organization never verified.
+   */
+  getMerchant(
+    request: GetMerchantRequest,
+    callback: (error: ServiceError | null, response: Merchant) => void,
+  ): ClientUnaryCall;
+  getMerchant(
+    request: GetMerchantRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: Merchant) => void,
+  ): ClientUnaryCall;
+  getMerchant(
+    request: GetMerchantRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: Merchant) => void,
+  ): ClientUnaryCall;
+  /**
+   * Merchants' payment requests
+   * Verified organizations only (merchant_not_verified otherwise).
+   */
   createPaymentRequest(
     request: CreatePaymentRequestRequest,
     callback: (error: ServiceError | null, response: PaymentRequest) => void,

@@ -271,6 +271,69 @@ export function organizationKindToNumber(object: OrganizationKind): number {
   }
 }
 
+export enum VerificationStatus {
+  VERIFICATION_STATUS_UNSPECIFIED = "VERIFICATION_STATUS_UNSPECIFIED",
+  /** VERIFICATION_STATUS_UNVERIFIED - Never verified: it receives no local currency. */
+  VERIFICATION_STATUS_UNVERIFIED = "VERIFICATION_STATUS_UNVERIFIED",
+  VERIFICATION_STATUS_VERIFIED = "VERIFICATION_STATUS_VERIFIED",
+  /** VERIFICATION_STATUS_REVOKED - Verified once, then revoked: it receives no local currency again. */
+  VERIFICATION_STATUS_REVOKED = "VERIFICATION_STATUS_REVOKED",
+  UNRECOGNIZED = "UNRECOGNIZED",
+}
+
+export function verificationStatusFromJSON(object: any): VerificationStatus {
+  switch (object) {
+    case 0:
+    case "VERIFICATION_STATUS_UNSPECIFIED":
+      return VerificationStatus.VERIFICATION_STATUS_UNSPECIFIED;
+    case 1:
+    case "VERIFICATION_STATUS_UNVERIFIED":
+      return VerificationStatus.VERIFICATION_STATUS_UNVERIFIED;
+    case 2:
+    case "VERIFICATION_STATUS_VERIFIED":
+      return VerificationStatus.VERIFICATION_STATUS_VERIFIED;
+    case 3:
+    case "VERIFICATION_STATUS_REVOKED":
+      return VerificationStatus.VERIFICATION_STATUS_REVOKED;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return VerificationStatus.UNRECOGNIZED;
+  }
+}
+
+export function verificationStatusToJSON(object: VerificationStatus): string {
+  switch (object) {
+    case VerificationStatus.VERIFICATION_STATUS_UNSPECIFIED:
+      return "VERIFICATION_STATUS_UNSPECIFIED";
+    case VerificationStatus.VERIFICATION_STATUS_UNVERIFIED:
+      return "VERIFICATION_STATUS_UNVERIFIED";
+    case VerificationStatus.VERIFICATION_STATUS_VERIFIED:
+      return "VERIFICATION_STATUS_VERIFIED";
+    case VerificationStatus.VERIFICATION_STATUS_REVOKED:
+      return "VERIFICATION_STATUS_REVOKED";
+    case VerificationStatus.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+export function verificationStatusToNumber(object: VerificationStatus): number {
+  switch (object) {
+    case VerificationStatus.VERIFICATION_STATUS_UNSPECIFIED:
+      return 0;
+    case VerificationStatus.VERIFICATION_STATUS_UNVERIFIED:
+      return 1;
+    case VerificationStatus.VERIFICATION_STATUS_VERIFIED:
+      return 2;
+    case VerificationStatus.VERIFICATION_STATUS_REVOKED:
+      return 3;
+    case VerificationStatus.UNRECOGNIZED:
+    default:
+      return -1;
+  }
+}
+
 export enum MembershipRole {
   MEMBERSHIP_ROLE_UNSPECIFIED = "MEMBERSHIP_ROLE_UNSPECIFIED",
   MEMBERSHIP_ROLE_MEMBER = "MEMBERSHIP_ROLE_MEMBER",
@@ -327,6 +390,85 @@ export function membershipRoleToNumber(object: MembershipRole): number {
     case MembershipRole.MEMBERSHIP_ROLE_ADMIN:
       return 3;
     case MembershipRole.UNRECOGNIZED:
+    default:
+      return -1;
+  }
+}
+
+export enum InvitationStatus {
+  INVITATION_STATUS_UNSPECIFIED = "INVITATION_STATUS_UNSPECIFIED",
+  INVITATION_STATUS_PENDING = "INVITATION_STATUS_PENDING",
+  INVITATION_STATUS_ACCEPTED = "INVITATION_STATUS_ACCEPTED",
+  /** INVITATION_STATUS_DECLINED - Seen by the person only: to the organization a declined invitation stays pending until it expires. */
+  INVITATION_STATUS_DECLINED = "INVITATION_STATUS_DECLINED",
+  INVITATION_STATUS_REVOKED = "INVITATION_STATUS_REVOKED",
+  /** INVITATION_STATUS_EXPIRED - Not accepted within its 30 days. */
+  INVITATION_STATUS_EXPIRED = "INVITATION_STATUS_EXPIRED",
+  UNRECOGNIZED = "UNRECOGNIZED",
+}
+
+export function invitationStatusFromJSON(object: any): InvitationStatus {
+  switch (object) {
+    case 0:
+    case "INVITATION_STATUS_UNSPECIFIED":
+      return InvitationStatus.INVITATION_STATUS_UNSPECIFIED;
+    case 1:
+    case "INVITATION_STATUS_PENDING":
+      return InvitationStatus.INVITATION_STATUS_PENDING;
+    case 2:
+    case "INVITATION_STATUS_ACCEPTED":
+      return InvitationStatus.INVITATION_STATUS_ACCEPTED;
+    case 3:
+    case "INVITATION_STATUS_DECLINED":
+      return InvitationStatus.INVITATION_STATUS_DECLINED;
+    case 4:
+    case "INVITATION_STATUS_REVOKED":
+      return InvitationStatus.INVITATION_STATUS_REVOKED;
+    case 5:
+    case "INVITATION_STATUS_EXPIRED":
+      return InvitationStatus.INVITATION_STATUS_EXPIRED;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return InvitationStatus.UNRECOGNIZED;
+  }
+}
+
+export function invitationStatusToJSON(object: InvitationStatus): string {
+  switch (object) {
+    case InvitationStatus.INVITATION_STATUS_UNSPECIFIED:
+      return "INVITATION_STATUS_UNSPECIFIED";
+    case InvitationStatus.INVITATION_STATUS_PENDING:
+      return "INVITATION_STATUS_PENDING";
+    case InvitationStatus.INVITATION_STATUS_ACCEPTED:
+      return "INVITATION_STATUS_ACCEPTED";
+    case InvitationStatus.INVITATION_STATUS_DECLINED:
+      return "INVITATION_STATUS_DECLINED";
+    case InvitationStatus.INVITATION_STATUS_REVOKED:
+      return "INVITATION_STATUS_REVOKED";
+    case InvitationStatus.INVITATION_STATUS_EXPIRED:
+      return "INVITATION_STATUS_EXPIRED";
+    case InvitationStatus.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+export function invitationStatusToNumber(object: InvitationStatus): number {
+  switch (object) {
+    case InvitationStatus.INVITATION_STATUS_UNSPECIFIED:
+      return 0;
+    case InvitationStatus.INVITATION_STATUS_PENDING:
+      return 1;
+    case InvitationStatus.INVITATION_STATUS_ACCEPTED:
+      return 2;
+    case InvitationStatus.INVITATION_STATUS_DECLINED:
+      return 3;
+    case InvitationStatus.INVITATION_STATUS_REVOKED:
+      return 4;
+    case InvitationStatus.INVITATION_STATUS_EXPIRED:
+      return 5;
+    case InvitationStatus.UNRECOGNIZED:
     default:
       return -1;
   }
@@ -713,6 +855,41 @@ export interface Organization {
   legalId: string;
   territoryId: string;
   createdAt: string;
+  verification?: OrganizationVerification | undefined;
+}
+
+export interface OrganizationVerification {
+  status: VerificationStatus;
+  /** When it was verified or revoked (empty while never verified). */
+  decidedAt: string;
+  /**
+   * Who verified or revoked, and the reason of a revocation: for the territory's officers and
+   * services only (empty for anyone else).
+   */
+  decidedBy: string;
+  decidedByName: string;
+  revocationReason: string;
+  /** Increases with each verification or revocation: a consumer keeps the highest it has seen. */
+  version: number;
+}
+
+export interface VerifyOrganizationRequest {
+  organizationId: string;
+}
+
+export interface RevokeVerificationRequest {
+  organizationId: string;
+  /** Why (1 to 500 characters), kept with the revocation. */
+  reason: string;
+}
+
+export interface ListOrganizationsToVerifyRequest {
+  /** This territory and the territories below it. */
+  territoryId: string;
+  /** All kinds when unspecified. */
+  kind: OrganizationKind;
+  limit: number;
+  cursor: string;
 }
 
 export interface CreateOrganizationRequest {
@@ -779,6 +956,67 @@ export interface ListMembersResponse {
 
 export interface ListMembershipsOfPersonRequest {
   personId: string;
+}
+
+/** An invitation as its reader sees it (the organization, or the person it is addressed to). */
+export interface Invitation {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  organizationKind: OrganizationKind;
+  /** The address the organization typed, lower-cased. */
+  email: string;
+  /** What the person becomes on accepting. */
+  role: MembershipRole;
+  employeeReference: string;
+  status: InvitationStatus;
+  invitedBy: string;
+  invitedByName: string;
+  invitedAt: string;
+  expiresAt: string;
+  /** When it was accepted (the organization) or answered (the person). */
+  answeredAt: string;
+  revokedAt: string;
+  revokedBy: string;
+  /** The person who accepted; empty until then. */
+  personId: string;
+}
+
+export interface InviteMemberRequest {
+  organizationId: string;
+  email: string;
+  role: MembershipRole;
+  employeeReference: string;
+}
+
+export interface ListInvitationsRequest {
+  organizationId: string;
+  /** All statuses when unspecified; DECLINED finds nothing (the organization never sees it). */
+  status: InvitationStatus;
+  limit: number;
+  cursor: string;
+}
+
+export interface ListInvitationsResponse {
+  invitations: Invitation[];
+  nextCursor: string;
+}
+
+export interface RevokeInvitationRequest {
+  organizationId: string;
+  invitationId: string;
+}
+
+export interface ListInvitationsOfPersonRequest {
+  personId: string;
+  /** All statuses when unspecified. */
+  status: InvitationStatus;
+}
+
+export interface AnswerInvitationRequest {
+  /** The person answering: only the person the invitation is addressed to. */
+  personId: string;
+  invitationId: string;
 }
 
 export interface RoleGrant {
@@ -4541,6 +4779,7 @@ function createBaseOrganization(): Organization {
     legalId: "",
     territoryId: "",
     createdAt: "",
+    verification: undefined,
   };
 }
 
@@ -4563,6 +4802,9 @@ export const Organization: MessageFns<Organization> = {
     }
     if (message.createdAt !== "") {
       writer.uint32(50).string(message.createdAt);
+    }
+    if (message.verification !== undefined) {
+      OrganizationVerification.encode(message.verification, writer.uint32(58).fork()).join();
     }
     return writer;
   },
@@ -4628,6 +4870,14 @@ export const Organization: MessageFns<Organization> = {
             message.createdAt = reader.string();
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.verification = OrganizationVerification.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -4660,6 +4910,7 @@ export const Organization: MessageFns<Organization> = {
         : isSet(object.created_at)
         ? globalThis.String(object.created_at)
         : "",
+      verification: isSet(object.verification) ? OrganizationVerification.fromJSON(object.verification) : undefined,
     };
   },
 
@@ -4683,6 +4934,9 @@ export const Organization: MessageFns<Organization> = {
     if (message.createdAt !== "") {
       obj.createdAt = message.createdAt;
     }
+    if (message.verification !== undefined) {
+      obj.verification = OrganizationVerification.toJSON(message.verification);
+    }
     return obj;
   },
 
@@ -4697,6 +4951,466 @@ export const Organization: MessageFns<Organization> = {
     message.legalId = object.legalId ?? "";
     message.territoryId = object.territoryId ?? "";
     message.createdAt = object.createdAt ?? "";
+    message.verification = (object.verification !== undefined && object.verification !== null)
+      ? OrganizationVerification.fromPartial(object.verification)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseOrganizationVerification(): OrganizationVerification {
+  return {
+    status: VerificationStatus.VERIFICATION_STATUS_UNSPECIFIED,
+    decidedAt: "",
+    decidedBy: "",
+    decidedByName: "",
+    revocationReason: "",
+    version: 0,
+  };
+}
+
+export const OrganizationVerification: MessageFns<OrganizationVerification> = {
+  encode(message: OrganizationVerification, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.status !== VerificationStatus.VERIFICATION_STATUS_UNSPECIFIED) {
+      writer.uint32(8).int32(verificationStatusToNumber(message.status));
+    }
+    if (message.decidedAt !== "") {
+      writer.uint32(18).string(message.decidedAt);
+    }
+    if (message.decidedBy !== "") {
+      writer.uint32(26).string(message.decidedBy);
+    }
+    if (message.decidedByName !== "") {
+      writer.uint32(34).string(message.decidedByName);
+    }
+    if (message.revocationReason !== "") {
+      writer.uint32(42).string(message.revocationReason);
+    }
+    if (message.version !== 0) {
+      writer.uint32(48).int32(message.version);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): OrganizationVerification {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseOrganizationVerification();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.status = verificationStatusFromJSON(reader.int32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.decidedAt = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.decidedBy = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.decidedByName = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.revocationReason = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.version = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): OrganizationVerification {
+    return {
+      status: isSet(object.status)
+        ? verificationStatusFromJSON(object.status)
+        : VerificationStatus.VERIFICATION_STATUS_UNSPECIFIED,
+      decidedAt: isSet(object.decidedAt)
+        ? globalThis.String(object.decidedAt)
+        : isSet(object.decided_at)
+        ? globalThis.String(object.decided_at)
+        : "",
+      decidedBy: isSet(object.decidedBy)
+        ? globalThis.String(object.decidedBy)
+        : isSet(object.decided_by)
+        ? globalThis.String(object.decided_by)
+        : "",
+      decidedByName: isSet(object.decidedByName)
+        ? globalThis.String(object.decidedByName)
+        : isSet(object.decided_by_name)
+        ? globalThis.String(object.decided_by_name)
+        : "",
+      revocationReason: isSet(object.revocationReason)
+        ? globalThis.String(object.revocationReason)
+        : isSet(object.revocation_reason)
+        ? globalThis.String(object.revocation_reason)
+        : "",
+      version: isSet(object.version) ? globalThis.Number(object.version) : 0,
+    };
+  },
+
+  toJSON(message: OrganizationVerification): unknown {
+    const obj: any = {};
+    if (message.status !== VerificationStatus.VERIFICATION_STATUS_UNSPECIFIED) {
+      obj.status = verificationStatusToJSON(message.status);
+    }
+    if (message.decidedAt !== "") {
+      obj.decidedAt = message.decidedAt;
+    }
+    if (message.decidedBy !== "") {
+      obj.decidedBy = message.decidedBy;
+    }
+    if (message.decidedByName !== "") {
+      obj.decidedByName = message.decidedByName;
+    }
+    if (message.revocationReason !== "") {
+      obj.revocationReason = message.revocationReason;
+    }
+    if (message.version !== 0) {
+      obj.version = Math.round(message.version);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<OrganizationVerification>): OrganizationVerification {
+    return OrganizationVerification.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<OrganizationVerification>): OrganizationVerification {
+    const message = createBaseOrganizationVerification();
+    message.status = object.status ?? VerificationStatus.VERIFICATION_STATUS_UNSPECIFIED;
+    message.decidedAt = object.decidedAt ?? "";
+    message.decidedBy = object.decidedBy ?? "";
+    message.decidedByName = object.decidedByName ?? "";
+    message.revocationReason = object.revocationReason ?? "";
+    message.version = object.version ?? 0;
+    return message;
+  },
+};
+
+function createBaseVerifyOrganizationRequest(): VerifyOrganizationRequest {
+  return { organizationId: "" };
+}
+
+export const VerifyOrganizationRequest: MessageFns<VerifyOrganizationRequest> = {
+  encode(message: VerifyOrganizationRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.organizationId !== "") {
+      writer.uint32(10).string(message.organizationId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): VerifyOrganizationRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseVerifyOrganizationRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.organizationId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): VerifyOrganizationRequest {
+    return {
+      organizationId: isSet(object.organizationId)
+        ? globalThis.String(object.organizationId)
+        : isSet(object.organization_id)
+        ? globalThis.String(object.organization_id)
+        : "",
+    };
+  },
+
+  toJSON(message: VerifyOrganizationRequest): unknown {
+    const obj: any = {};
+    if (message.organizationId !== "") {
+      obj.organizationId = message.organizationId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<VerifyOrganizationRequest>): VerifyOrganizationRequest {
+    return VerifyOrganizationRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<VerifyOrganizationRequest>): VerifyOrganizationRequest {
+    const message = createBaseVerifyOrganizationRequest();
+    message.organizationId = object.organizationId ?? "";
+    return message;
+  },
+};
+
+function createBaseRevokeVerificationRequest(): RevokeVerificationRequest {
+  return { organizationId: "", reason: "" };
+}
+
+export const RevokeVerificationRequest: MessageFns<RevokeVerificationRequest> = {
+  encode(message: RevokeVerificationRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.organizationId !== "") {
+      writer.uint32(10).string(message.organizationId);
+    }
+    if (message.reason !== "") {
+      writer.uint32(18).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RevokeVerificationRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRevokeVerificationRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.organizationId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RevokeVerificationRequest {
+    return {
+      organizationId: isSet(object.organizationId)
+        ? globalThis.String(object.organizationId)
+        : isSet(object.organization_id)
+        ? globalThis.String(object.organization_id)
+        : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+    };
+  },
+
+  toJSON(message: RevokeVerificationRequest): unknown {
+    const obj: any = {};
+    if (message.organizationId !== "") {
+      obj.organizationId = message.organizationId;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<RevokeVerificationRequest>): RevokeVerificationRequest {
+    return RevokeVerificationRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<RevokeVerificationRequest>): RevokeVerificationRequest {
+    const message = createBaseRevokeVerificationRequest();
+    message.organizationId = object.organizationId ?? "";
+    message.reason = object.reason ?? "";
+    return message;
+  },
+};
+
+function createBaseListOrganizationsToVerifyRequest(): ListOrganizationsToVerifyRequest {
+  return { territoryId: "", kind: OrganizationKind.ORGANIZATION_KIND_UNSPECIFIED, limit: 0, cursor: "" };
+}
+
+export const ListOrganizationsToVerifyRequest: MessageFns<ListOrganizationsToVerifyRequest> = {
+  encode(message: ListOrganizationsToVerifyRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.territoryId !== "") {
+      writer.uint32(10).string(message.territoryId);
+    }
+    if (message.kind !== OrganizationKind.ORGANIZATION_KIND_UNSPECIFIED) {
+      writer.uint32(16).int32(organizationKindToNumber(message.kind));
+    }
+    if (message.limit !== 0) {
+      writer.uint32(24).int32(message.limit);
+    }
+    if (message.cursor !== "") {
+      writer.uint32(34).string(message.cursor);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListOrganizationsToVerifyRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListOrganizationsToVerifyRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.territoryId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.kind = organizationKindFromJSON(reader.int32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.limit = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.cursor = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListOrganizationsToVerifyRequest {
+    return {
+      territoryId: isSet(object.territoryId)
+        ? globalThis.String(object.territoryId)
+        : isSet(object.territory_id)
+        ? globalThis.String(object.territory_id)
+        : "",
+      kind: isSet(object.kind) ? organizationKindFromJSON(object.kind) : OrganizationKind.ORGANIZATION_KIND_UNSPECIFIED,
+      limit: isSet(object.limit) ? globalThis.Number(object.limit) : 0,
+      cursor: isSet(object.cursor) ? globalThis.String(object.cursor) : "",
+    };
+  },
+
+  toJSON(message: ListOrganizationsToVerifyRequest): unknown {
+    const obj: any = {};
+    if (message.territoryId !== "") {
+      obj.territoryId = message.territoryId;
+    }
+    if (message.kind !== OrganizationKind.ORGANIZATION_KIND_UNSPECIFIED) {
+      obj.kind = organizationKindToJSON(message.kind);
+    }
+    if (message.limit !== 0) {
+      obj.limit = Math.round(message.limit);
+    }
+    if (message.cursor !== "") {
+      obj.cursor = message.cursor;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ListOrganizationsToVerifyRequest>): ListOrganizationsToVerifyRequest {
+    return ListOrganizationsToVerifyRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ListOrganizationsToVerifyRequest>): ListOrganizationsToVerifyRequest {
+    const message = createBaseListOrganizationsToVerifyRequest();
+    message.territoryId = object.territoryId ?? "";
+    message.kind = object.kind ?? OrganizationKind.ORGANIZATION_KIND_UNSPECIFIED;
+    message.limit = object.limit ?? 0;
+    message.cursor = object.cursor ?? "";
     return message;
   },
 };
@@ -5858,6 +6572,998 @@ export const ListMembershipsOfPersonRequest: MessageFns<ListMembershipsOfPersonR
   fromPartial(object: DeepPartial<ListMembershipsOfPersonRequest>): ListMembershipsOfPersonRequest {
     const message = createBaseListMembershipsOfPersonRequest();
     message.personId = object.personId ?? "";
+    return message;
+  },
+};
+
+function createBaseInvitation(): Invitation {
+  return {
+    id: "",
+    organizationId: "",
+    organizationName: "",
+    organizationKind: OrganizationKind.ORGANIZATION_KIND_UNSPECIFIED,
+    email: "",
+    role: MembershipRole.MEMBERSHIP_ROLE_UNSPECIFIED,
+    employeeReference: "",
+    status: InvitationStatus.INVITATION_STATUS_UNSPECIFIED,
+    invitedBy: "",
+    invitedByName: "",
+    invitedAt: "",
+    expiresAt: "",
+    answeredAt: "",
+    revokedAt: "",
+    revokedBy: "",
+    personId: "",
+  };
+}
+
+export const Invitation: MessageFns<Invitation> = {
+  encode(message: Invitation, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== "") {
+      writer.uint32(10).string(message.id);
+    }
+    if (message.organizationId !== "") {
+      writer.uint32(18).string(message.organizationId);
+    }
+    if (message.organizationName !== "") {
+      writer.uint32(26).string(message.organizationName);
+    }
+    if (message.organizationKind !== OrganizationKind.ORGANIZATION_KIND_UNSPECIFIED) {
+      writer.uint32(32).int32(organizationKindToNumber(message.organizationKind));
+    }
+    if (message.email !== "") {
+      writer.uint32(42).string(message.email);
+    }
+    if (message.role !== MembershipRole.MEMBERSHIP_ROLE_UNSPECIFIED) {
+      writer.uint32(48).int32(membershipRoleToNumber(message.role));
+    }
+    if (message.employeeReference !== "") {
+      writer.uint32(58).string(message.employeeReference);
+    }
+    if (message.status !== InvitationStatus.INVITATION_STATUS_UNSPECIFIED) {
+      writer.uint32(64).int32(invitationStatusToNumber(message.status));
+    }
+    if (message.invitedBy !== "") {
+      writer.uint32(74).string(message.invitedBy);
+    }
+    if (message.invitedByName !== "") {
+      writer.uint32(82).string(message.invitedByName);
+    }
+    if (message.invitedAt !== "") {
+      writer.uint32(90).string(message.invitedAt);
+    }
+    if (message.expiresAt !== "") {
+      writer.uint32(98).string(message.expiresAt);
+    }
+    if (message.answeredAt !== "") {
+      writer.uint32(106).string(message.answeredAt);
+    }
+    if (message.revokedAt !== "") {
+      writer.uint32(114).string(message.revokedAt);
+    }
+    if (message.revokedBy !== "") {
+      writer.uint32(122).string(message.revokedBy);
+    }
+    if (message.personId !== "") {
+      writer.uint32(130).string(message.personId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Invitation {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseInvitation();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.organizationId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.organizationName = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.organizationKind = organizationKindFromJSON(reader.int32());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.email = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.role = membershipRoleFromJSON(reader.int32());
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.employeeReference = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.status = invitationStatusFromJSON(reader.int32());
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.invitedBy = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.invitedByName = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.invitedAt = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.expiresAt = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.answeredAt = reader.string();
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.revokedAt = reader.string();
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.revokedBy = reader.string();
+            continue;
+          }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.personId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): Invitation {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      organizationId: isSet(object.organizationId)
+        ? globalThis.String(object.organizationId)
+        : isSet(object.organization_id)
+        ? globalThis.String(object.organization_id)
+        : "",
+      organizationName: isSet(object.organizationName)
+        ? globalThis.String(object.organizationName)
+        : isSet(object.organization_name)
+        ? globalThis.String(object.organization_name)
+        : "",
+      organizationKind: isSet(object.organizationKind)
+        ? organizationKindFromJSON(object.organizationKind)
+        : isSet(object.organization_kind)
+        ? organizationKindFromJSON(object.organization_kind)
+        : OrganizationKind.ORGANIZATION_KIND_UNSPECIFIED,
+      email: isSet(object.email) ? globalThis.String(object.email) : "",
+      role: isSet(object.role) ? membershipRoleFromJSON(object.role) : MembershipRole.MEMBERSHIP_ROLE_UNSPECIFIED,
+      employeeReference: isSet(object.employeeReference)
+        ? globalThis.String(object.employeeReference)
+        : isSet(object.employee_reference)
+        ? globalThis.String(object.employee_reference)
+        : "",
+      status: isSet(object.status)
+        ? invitationStatusFromJSON(object.status)
+        : InvitationStatus.INVITATION_STATUS_UNSPECIFIED,
+      invitedBy: isSet(object.invitedBy)
+        ? globalThis.String(object.invitedBy)
+        : isSet(object.invited_by)
+        ? globalThis.String(object.invited_by)
+        : "",
+      invitedByName: isSet(object.invitedByName)
+        ? globalThis.String(object.invitedByName)
+        : isSet(object.invited_by_name)
+        ? globalThis.String(object.invited_by_name)
+        : "",
+      invitedAt: isSet(object.invitedAt)
+        ? globalThis.String(object.invitedAt)
+        : isSet(object.invited_at)
+        ? globalThis.String(object.invited_at)
+        : "",
+      expiresAt: isSet(object.expiresAt)
+        ? globalThis.String(object.expiresAt)
+        : isSet(object.expires_at)
+        ? globalThis.String(object.expires_at)
+        : "",
+      answeredAt: isSet(object.answeredAt)
+        ? globalThis.String(object.answeredAt)
+        : isSet(object.answered_at)
+        ? globalThis.String(object.answered_at)
+        : "",
+      revokedAt: isSet(object.revokedAt)
+        ? globalThis.String(object.revokedAt)
+        : isSet(object.revoked_at)
+        ? globalThis.String(object.revoked_at)
+        : "",
+      revokedBy: isSet(object.revokedBy)
+        ? globalThis.String(object.revokedBy)
+        : isSet(object.revoked_by)
+        ? globalThis.String(object.revoked_by)
+        : "",
+      personId: isSet(object.personId)
+        ? globalThis.String(object.personId)
+        : isSet(object.person_id)
+        ? globalThis.String(object.person_id)
+        : "",
+    };
+  },
+
+  toJSON(message: Invitation): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.organizationId !== "") {
+      obj.organizationId = message.organizationId;
+    }
+    if (message.organizationName !== "") {
+      obj.organizationName = message.organizationName;
+    }
+    if (message.organizationKind !== OrganizationKind.ORGANIZATION_KIND_UNSPECIFIED) {
+      obj.organizationKind = organizationKindToJSON(message.organizationKind);
+    }
+    if (message.email !== "") {
+      obj.email = message.email;
+    }
+    if (message.role !== MembershipRole.MEMBERSHIP_ROLE_UNSPECIFIED) {
+      obj.role = membershipRoleToJSON(message.role);
+    }
+    if (message.employeeReference !== "") {
+      obj.employeeReference = message.employeeReference;
+    }
+    if (message.status !== InvitationStatus.INVITATION_STATUS_UNSPECIFIED) {
+      obj.status = invitationStatusToJSON(message.status);
+    }
+    if (message.invitedBy !== "") {
+      obj.invitedBy = message.invitedBy;
+    }
+    if (message.invitedByName !== "") {
+      obj.invitedByName = message.invitedByName;
+    }
+    if (message.invitedAt !== "") {
+      obj.invitedAt = message.invitedAt;
+    }
+    if (message.expiresAt !== "") {
+      obj.expiresAt = message.expiresAt;
+    }
+    if (message.answeredAt !== "") {
+      obj.answeredAt = message.answeredAt;
+    }
+    if (message.revokedAt !== "") {
+      obj.revokedAt = message.revokedAt;
+    }
+    if (message.revokedBy !== "") {
+      obj.revokedBy = message.revokedBy;
+    }
+    if (message.personId !== "") {
+      obj.personId = message.personId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<Invitation>): Invitation {
+    return Invitation.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<Invitation>): Invitation {
+    const message = createBaseInvitation();
+    message.id = object.id ?? "";
+    message.organizationId = object.organizationId ?? "";
+    message.organizationName = object.organizationName ?? "";
+    message.organizationKind = object.organizationKind ?? OrganizationKind.ORGANIZATION_KIND_UNSPECIFIED;
+    message.email = object.email ?? "";
+    message.role = object.role ?? MembershipRole.MEMBERSHIP_ROLE_UNSPECIFIED;
+    message.employeeReference = object.employeeReference ?? "";
+    message.status = object.status ?? InvitationStatus.INVITATION_STATUS_UNSPECIFIED;
+    message.invitedBy = object.invitedBy ?? "";
+    message.invitedByName = object.invitedByName ?? "";
+    message.invitedAt = object.invitedAt ?? "";
+    message.expiresAt = object.expiresAt ?? "";
+    message.answeredAt = object.answeredAt ?? "";
+    message.revokedAt = object.revokedAt ?? "";
+    message.revokedBy = object.revokedBy ?? "";
+    message.personId = object.personId ?? "";
+    return message;
+  },
+};
+
+function createBaseInviteMemberRequest(): InviteMemberRequest {
+  return { organizationId: "", email: "", role: MembershipRole.MEMBERSHIP_ROLE_UNSPECIFIED, employeeReference: "" };
+}
+
+export const InviteMemberRequest: MessageFns<InviteMemberRequest> = {
+  encode(message: InviteMemberRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.organizationId !== "") {
+      writer.uint32(10).string(message.organizationId);
+    }
+    if (message.email !== "") {
+      writer.uint32(18).string(message.email);
+    }
+    if (message.role !== MembershipRole.MEMBERSHIP_ROLE_UNSPECIFIED) {
+      writer.uint32(24).int32(membershipRoleToNumber(message.role));
+    }
+    if (message.employeeReference !== "") {
+      writer.uint32(34).string(message.employeeReference);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): InviteMemberRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseInviteMemberRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.organizationId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.email = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.role = membershipRoleFromJSON(reader.int32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.employeeReference = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): InviteMemberRequest {
+    return {
+      organizationId: isSet(object.organizationId)
+        ? globalThis.String(object.organizationId)
+        : isSet(object.organization_id)
+        ? globalThis.String(object.organization_id)
+        : "",
+      email: isSet(object.email) ? globalThis.String(object.email) : "",
+      role: isSet(object.role) ? membershipRoleFromJSON(object.role) : MembershipRole.MEMBERSHIP_ROLE_UNSPECIFIED,
+      employeeReference: isSet(object.employeeReference)
+        ? globalThis.String(object.employeeReference)
+        : isSet(object.employee_reference)
+        ? globalThis.String(object.employee_reference)
+        : "",
+    };
+  },
+
+  toJSON(message: InviteMemberRequest): unknown {
+    const obj: any = {};
+    if (message.organizationId !== "") {
+      obj.organizationId = message.organizationId;
+    }
+    if (message.email !== "") {
+      obj.email = message.email;
+    }
+    if (message.role !== MembershipRole.MEMBERSHIP_ROLE_UNSPECIFIED) {
+      obj.role = membershipRoleToJSON(message.role);
+    }
+    if (message.employeeReference !== "") {
+      obj.employeeReference = message.employeeReference;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<InviteMemberRequest>): InviteMemberRequest {
+    return InviteMemberRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<InviteMemberRequest>): InviteMemberRequest {
+    const message = createBaseInviteMemberRequest();
+    message.organizationId = object.organizationId ?? "";
+    message.email = object.email ?? "";
+    message.role = object.role ?? MembershipRole.MEMBERSHIP_ROLE_UNSPECIFIED;
+    message.employeeReference = object.employeeReference ?? "";
+    return message;
+  },
+};
+
+function createBaseListInvitationsRequest(): ListInvitationsRequest {
+  return { organizationId: "", status: InvitationStatus.INVITATION_STATUS_UNSPECIFIED, limit: 0, cursor: "" };
+}
+
+export const ListInvitationsRequest: MessageFns<ListInvitationsRequest> = {
+  encode(message: ListInvitationsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.organizationId !== "") {
+      writer.uint32(10).string(message.organizationId);
+    }
+    if (message.status !== InvitationStatus.INVITATION_STATUS_UNSPECIFIED) {
+      writer.uint32(16).int32(invitationStatusToNumber(message.status));
+    }
+    if (message.limit !== 0) {
+      writer.uint32(24).int32(message.limit);
+    }
+    if (message.cursor !== "") {
+      writer.uint32(34).string(message.cursor);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListInvitationsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListInvitationsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.organizationId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.status = invitationStatusFromJSON(reader.int32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.limit = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.cursor = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListInvitationsRequest {
+    return {
+      organizationId: isSet(object.organizationId)
+        ? globalThis.String(object.organizationId)
+        : isSet(object.organization_id)
+        ? globalThis.String(object.organization_id)
+        : "",
+      status: isSet(object.status)
+        ? invitationStatusFromJSON(object.status)
+        : InvitationStatus.INVITATION_STATUS_UNSPECIFIED,
+      limit: isSet(object.limit) ? globalThis.Number(object.limit) : 0,
+      cursor: isSet(object.cursor) ? globalThis.String(object.cursor) : "",
+    };
+  },
+
+  toJSON(message: ListInvitationsRequest): unknown {
+    const obj: any = {};
+    if (message.organizationId !== "") {
+      obj.organizationId = message.organizationId;
+    }
+    if (message.status !== InvitationStatus.INVITATION_STATUS_UNSPECIFIED) {
+      obj.status = invitationStatusToJSON(message.status);
+    }
+    if (message.limit !== 0) {
+      obj.limit = Math.round(message.limit);
+    }
+    if (message.cursor !== "") {
+      obj.cursor = message.cursor;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ListInvitationsRequest>): ListInvitationsRequest {
+    return ListInvitationsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ListInvitationsRequest>): ListInvitationsRequest {
+    const message = createBaseListInvitationsRequest();
+    message.organizationId = object.organizationId ?? "";
+    message.status = object.status ?? InvitationStatus.INVITATION_STATUS_UNSPECIFIED;
+    message.limit = object.limit ?? 0;
+    message.cursor = object.cursor ?? "";
+    return message;
+  },
+};
+
+function createBaseListInvitationsResponse(): ListInvitationsResponse {
+  return { invitations: [], nextCursor: "" };
+}
+
+export const ListInvitationsResponse: MessageFns<ListInvitationsResponse> = {
+  encode(message: ListInvitationsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.invitations) {
+      Invitation.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.nextCursor !== "") {
+      writer.uint32(18).string(message.nextCursor);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListInvitationsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListInvitationsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.invitations.push(Invitation.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.nextCursor = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListInvitationsResponse {
+    return {
+      invitations: globalThis.Array.isArray(object?.invitations)
+        ? object.invitations.map((e: any) => Invitation.fromJSON(e))
+        : [],
+      nextCursor: isSet(object.nextCursor)
+        ? globalThis.String(object.nextCursor)
+        : isSet(object.next_cursor)
+        ? globalThis.String(object.next_cursor)
+        : "",
+    };
+  },
+
+  toJSON(message: ListInvitationsResponse): unknown {
+    const obj: any = {};
+    if (message.invitations?.length) {
+      obj.invitations = message.invitations.map((e) => Invitation.toJSON(e));
+    }
+    if (message.nextCursor !== "") {
+      obj.nextCursor = message.nextCursor;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ListInvitationsResponse>): ListInvitationsResponse {
+    return ListInvitationsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ListInvitationsResponse>): ListInvitationsResponse {
+    const message = createBaseListInvitationsResponse();
+    message.invitations = object.invitations?.map((e) => Invitation.fromPartial(e)) || [];
+    message.nextCursor = object.nextCursor ?? "";
+    return message;
+  },
+};
+
+function createBaseRevokeInvitationRequest(): RevokeInvitationRequest {
+  return { organizationId: "", invitationId: "" };
+}
+
+export const RevokeInvitationRequest: MessageFns<RevokeInvitationRequest> = {
+  encode(message: RevokeInvitationRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.organizationId !== "") {
+      writer.uint32(10).string(message.organizationId);
+    }
+    if (message.invitationId !== "") {
+      writer.uint32(18).string(message.invitationId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RevokeInvitationRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRevokeInvitationRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.organizationId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.invitationId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RevokeInvitationRequest {
+    return {
+      organizationId: isSet(object.organizationId)
+        ? globalThis.String(object.organizationId)
+        : isSet(object.organization_id)
+        ? globalThis.String(object.organization_id)
+        : "",
+      invitationId: isSet(object.invitationId)
+        ? globalThis.String(object.invitationId)
+        : isSet(object.invitation_id)
+        ? globalThis.String(object.invitation_id)
+        : "",
+    };
+  },
+
+  toJSON(message: RevokeInvitationRequest): unknown {
+    const obj: any = {};
+    if (message.organizationId !== "") {
+      obj.organizationId = message.organizationId;
+    }
+    if (message.invitationId !== "") {
+      obj.invitationId = message.invitationId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<RevokeInvitationRequest>): RevokeInvitationRequest {
+    return RevokeInvitationRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<RevokeInvitationRequest>): RevokeInvitationRequest {
+    const message = createBaseRevokeInvitationRequest();
+    message.organizationId = object.organizationId ?? "";
+    message.invitationId = object.invitationId ?? "";
+    return message;
+  },
+};
+
+function createBaseListInvitationsOfPersonRequest(): ListInvitationsOfPersonRequest {
+  return { personId: "", status: InvitationStatus.INVITATION_STATUS_UNSPECIFIED };
+}
+
+export const ListInvitationsOfPersonRequest: MessageFns<ListInvitationsOfPersonRequest> = {
+  encode(message: ListInvitationsOfPersonRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.personId !== "") {
+      writer.uint32(10).string(message.personId);
+    }
+    if (message.status !== InvitationStatus.INVITATION_STATUS_UNSPECIFIED) {
+      writer.uint32(16).int32(invitationStatusToNumber(message.status));
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListInvitationsOfPersonRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListInvitationsOfPersonRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.personId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.status = invitationStatusFromJSON(reader.int32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListInvitationsOfPersonRequest {
+    return {
+      personId: isSet(object.personId)
+        ? globalThis.String(object.personId)
+        : isSet(object.person_id)
+        ? globalThis.String(object.person_id)
+        : "",
+      status: isSet(object.status)
+        ? invitationStatusFromJSON(object.status)
+        : InvitationStatus.INVITATION_STATUS_UNSPECIFIED,
+    };
+  },
+
+  toJSON(message: ListInvitationsOfPersonRequest): unknown {
+    const obj: any = {};
+    if (message.personId !== "") {
+      obj.personId = message.personId;
+    }
+    if (message.status !== InvitationStatus.INVITATION_STATUS_UNSPECIFIED) {
+      obj.status = invitationStatusToJSON(message.status);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ListInvitationsOfPersonRequest>): ListInvitationsOfPersonRequest {
+    return ListInvitationsOfPersonRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ListInvitationsOfPersonRequest>): ListInvitationsOfPersonRequest {
+    const message = createBaseListInvitationsOfPersonRequest();
+    message.personId = object.personId ?? "";
+    message.status = object.status ?? InvitationStatus.INVITATION_STATUS_UNSPECIFIED;
+    return message;
+  },
+};
+
+function createBaseAnswerInvitationRequest(): AnswerInvitationRequest {
+  return { personId: "", invitationId: "" };
+}
+
+export const AnswerInvitationRequest: MessageFns<AnswerInvitationRequest> = {
+  encode(message: AnswerInvitationRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.personId !== "") {
+      writer.uint32(10).string(message.personId);
+    }
+    if (message.invitationId !== "") {
+      writer.uint32(18).string(message.invitationId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AnswerInvitationRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAnswerInvitationRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.personId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.invitationId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AnswerInvitationRequest {
+    return {
+      personId: isSet(object.personId)
+        ? globalThis.String(object.personId)
+        : isSet(object.person_id)
+        ? globalThis.String(object.person_id)
+        : "",
+      invitationId: isSet(object.invitationId)
+        ? globalThis.String(object.invitationId)
+        : isSet(object.invitation_id)
+        ? globalThis.String(object.invitation_id)
+        : "",
+    };
+  },
+
+  toJSON(message: AnswerInvitationRequest): unknown {
+    const obj: any = {};
+    if (message.personId !== "") {
+      obj.personId = message.personId;
+    }
+    if (message.invitationId !== "") {
+      obj.invitationId = message.invitationId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<AnswerInvitationRequest>): AnswerInvitationRequest {
+    return AnswerInvitationRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<AnswerInvitationRequest>): AnswerInvitationRequest {
+    const message = createBaseAnswerInvitationRequest();
+    message.personId = object.personId ?? "";
+    message.invitationId = object.invitationId ?? "";
     return message;
   },
 };
@@ -7053,6 +8759,10 @@ export const IdentityServiceService = {
     responseSerialize: (value: ListMembersResponse): Buffer => Buffer.from(ListMembersResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): ListMembersResponse => ListMembersResponse.decode(value),
   },
+  /**
+   * Changes an existing member's role or employee reference. Only services (system callers: test
+   * fixtures, the demo) add a person directly; people are added by accepting an invitation.
+   */
   setMembership: {
     path: "/e21.identity.v1.IdentityService/SetMembership" as const,
     requestStream: false as const,
@@ -7082,6 +8792,111 @@ export const IdentityServiceService = {
     requestDeserialize: (value: Buffer): ListMembershipsOfPersonRequest => ListMembershipsOfPersonRequest.decode(value),
     responseSerialize: (value: ListMembersResponse): Buffer => Buffer.from(ListMembersResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): ListMembersResponse => ListMembersResponse.decode(value),
+  },
+  /**
+   * Invitations: a person joins an organization only by accepting its invitation. Until then the
+   * organization sees nothing of them, and never learns whether anyone has the invited address.
+   * An organization's HR managers and admins invite by e-mail address, list and revoke.
+   */
+  inviteMember: {
+    path: "/e21.identity.v1.IdentityService/InviteMember" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: InviteMemberRequest): Buffer => Buffer.from(InviteMemberRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): InviteMemberRequest => InviteMemberRequest.decode(value),
+    responseSerialize: (value: Invitation): Buffer => Buffer.from(Invitation.encode(value).finish()),
+    responseDeserialize: (value: Buffer): Invitation => Invitation.decode(value),
+  },
+  listInvitations: {
+    path: "/e21.identity.v1.IdentityService/ListInvitations" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ListInvitationsRequest): Buffer =>
+      Buffer.from(ListInvitationsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ListInvitationsRequest => ListInvitationsRequest.decode(value),
+    responseSerialize: (value: ListInvitationsResponse): Buffer =>
+      Buffer.from(ListInvitationsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ListInvitationsResponse => ListInvitationsResponse.decode(value),
+  },
+  revokeInvitation: {
+    path: "/e21.identity.v1.IdentityService/RevokeInvitation" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: RevokeInvitationRequest): Buffer =>
+      Buffer.from(RevokeInvitationRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): RevokeInvitationRequest => RevokeInvitationRequest.decode(value),
+    responseSerialize: (value: Invitation): Buffer => Buffer.from(Invitation.encode(value).finish()),
+    responseDeserialize: (value: Buffer): Invitation => Invitation.decode(value),
+  },
+  /** The invitations addressed to a person's e-mail address; the person answers them. */
+  listInvitationsOfPerson: {
+    path: "/e21.identity.v1.IdentityService/ListInvitationsOfPerson" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ListInvitationsOfPersonRequest): Buffer =>
+      Buffer.from(ListInvitationsOfPersonRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ListInvitationsOfPersonRequest => ListInvitationsOfPersonRequest.decode(value),
+    responseSerialize: (value: ListInvitationsResponse): Buffer =>
+      Buffer.from(ListInvitationsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ListInvitationsResponse => ListInvitationsResponse.decode(value),
+  },
+  acceptInvitation: {
+    path: "/e21.identity.v1.IdentityService/AcceptInvitation" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: AnswerInvitationRequest): Buffer =>
+      Buffer.from(AnswerInvitationRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): AnswerInvitationRequest => AnswerInvitationRequest.decode(value),
+    responseSerialize: (value: Invitation): Buffer => Buffer.from(Invitation.encode(value).finish()),
+    responseDeserialize: (value: Buffer): Invitation => Invitation.decode(value),
+  },
+  declineInvitation: {
+    path: "/e21.identity.v1.IdentityService/DeclineInvitation" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: AnswerInvitationRequest): Buffer =>
+      Buffer.from(AnswerInvitationRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): AnswerInvitationRequest => AnswerInvitationRequest.decode(value),
+    responseSerialize: (value: Invitation): Buffer => Buffer.from(Invitation.encode(value).finish()),
+    responseDeserialize: (value: Buffer): Invitation => Invitation.decode(value),
+  },
+  /**
+   * Verification: an Engagement 21 officer (or territory admin) of the organization's territory or
+   * above checks that it is who it says (its legal id); only verified organizations receive local
+   * currency (currency keeps the fact from identity.organization.verified / .verification_revoked).
+   */
+  verifyOrganization: {
+    path: "/e21.identity.v1.IdentityService/VerifyOrganization" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: VerifyOrganizationRequest): Buffer =>
+      Buffer.from(VerifyOrganizationRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): VerifyOrganizationRequest => VerifyOrganizationRequest.decode(value),
+    responseSerialize: (value: Organization): Buffer => Buffer.from(Organization.encode(value).finish()),
+    responseDeserialize: (value: Buffer): Organization => Organization.decode(value),
+  },
+  revokeVerification: {
+    path: "/e21.identity.v1.IdentityService/RevokeVerification" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: RevokeVerificationRequest): Buffer =>
+      Buffer.from(RevokeVerificationRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): RevokeVerificationRequest => RevokeVerificationRequest.decode(value),
+    responseSerialize: (value: Organization): Buffer => Buffer.from(Organization.encode(value).finish()),
+    responseDeserialize: (value: Buffer): Organization => Organization.decode(value),
+  },
+  /** Organizations of a territory and below waiting for verification (never verified, or revoked), oldest first. */
+  listOrganizationsToVerify: {
+    path: "/e21.identity.v1.IdentityService/ListOrganizationsToVerify" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ListOrganizationsToVerifyRequest): Buffer =>
+      Buffer.from(ListOrganizationsToVerifyRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ListOrganizationsToVerifyRequest =>
+      ListOrganizationsToVerifyRequest.decode(value),
+    responseSerialize: (value: ListOrganizationsResponse): Buffer =>
+      Buffer.from(ListOrganizationsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ListOrganizationsResponse => ListOrganizationsResponse.decode(value),
   },
   /** Scoped roles and authorization */
   grantRole: {
@@ -7153,9 +8968,34 @@ export interface IdentityServiceServer extends UntypedServiceImplementation {
   getOrganization: handleUnaryCall<GetOrganizationRequest, Organization>;
   listOrganizations: handleUnaryCall<ListOrganizationsRequest, ListOrganizationsResponse>;
   listMembers: handleUnaryCall<ListMembersRequest, ListMembersResponse>;
+  /**
+   * Changes an existing member's role or employee reference. Only services (system callers: test
+   * fixtures, the demo) add a person directly; people are added by accepting an invitation.
+   */
   setMembership: handleUnaryCall<SetMembershipRequest, Membership>;
   removeMembership: handleUnaryCall<RemoveMembershipRequest, RemoveMembershipResponse>;
   listMembershipsOfPerson: handleUnaryCall<ListMembershipsOfPersonRequest, ListMembersResponse>;
+  /**
+   * Invitations: a person joins an organization only by accepting its invitation. Until then the
+   * organization sees nothing of them, and never learns whether anyone has the invited address.
+   * An organization's HR managers and admins invite by e-mail address, list and revoke.
+   */
+  inviteMember: handleUnaryCall<InviteMemberRequest, Invitation>;
+  listInvitations: handleUnaryCall<ListInvitationsRequest, ListInvitationsResponse>;
+  revokeInvitation: handleUnaryCall<RevokeInvitationRequest, Invitation>;
+  /** The invitations addressed to a person's e-mail address; the person answers them. */
+  listInvitationsOfPerson: handleUnaryCall<ListInvitationsOfPersonRequest, ListInvitationsResponse>;
+  acceptInvitation: handleUnaryCall<AnswerInvitationRequest, Invitation>;
+  declineInvitation: handleUnaryCall<AnswerInvitationRequest, Invitation>;
+  /**
+   * Verification: an Engagement 21 officer (or territory admin) of the organization's territory or
+   * above checks that it is who it says (its legal id); only verified organizations receive local
+   * currency (currency keeps the fact from identity.organization.verified / .verification_revoked).
+   */
+  verifyOrganization: handleUnaryCall<VerifyOrganizationRequest, Organization>;
+  revokeVerification: handleUnaryCall<RevokeVerificationRequest, Organization>;
+  /** Organizations of a territory and below waiting for verification (never verified, or revoked), oldest first. */
+  listOrganizationsToVerify: handleUnaryCall<ListOrganizationsToVerifyRequest, ListOrganizationsResponse>;
   /** Scoped roles and authorization */
   grantRole: handleUnaryCall<GrantRoleRequest, RoleGrant>;
   revokeRole: handleUnaryCall<RevokeRoleRequest, RoleGrant>;
@@ -7500,6 +9340,10 @@ export interface IdentityServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ListMembersResponse) => void,
   ): ClientUnaryCall;
+  /**
+   * Changes an existing member's role or employee reference. Only services (system callers: test
+   * fixtures, the demo) add a person directly; people are added by accepting an invitation.
+   */
   setMembership(
     request: SetMembershipRequest,
     callback: (error: ServiceError | null, response: Membership) => void,
@@ -7544,6 +9388,153 @@ export interface IdentityServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ListMembersResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Invitations: a person joins an organization only by accepting its invitation. Until then the
+   * organization sees nothing of them, and never learns whether anyone has the invited address.
+   * An organization's HR managers and admins invite by e-mail address, list and revoke.
+   */
+  inviteMember(
+    request: InviteMemberRequest,
+    callback: (error: ServiceError | null, response: Invitation) => void,
+  ): ClientUnaryCall;
+  inviteMember(
+    request: InviteMemberRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: Invitation) => void,
+  ): ClientUnaryCall;
+  inviteMember(
+    request: InviteMemberRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: Invitation) => void,
+  ): ClientUnaryCall;
+  listInvitations(
+    request: ListInvitationsRequest,
+    callback: (error: ServiceError | null, response: ListInvitationsResponse) => void,
+  ): ClientUnaryCall;
+  listInvitations(
+    request: ListInvitationsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ListInvitationsResponse) => void,
+  ): ClientUnaryCall;
+  listInvitations(
+    request: ListInvitationsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ListInvitationsResponse) => void,
+  ): ClientUnaryCall;
+  revokeInvitation(
+    request: RevokeInvitationRequest,
+    callback: (error: ServiceError | null, response: Invitation) => void,
+  ): ClientUnaryCall;
+  revokeInvitation(
+    request: RevokeInvitationRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: Invitation) => void,
+  ): ClientUnaryCall;
+  revokeInvitation(
+    request: RevokeInvitationRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: Invitation) => void,
+  ): ClientUnaryCall;
+  /** The invitations addressed to a person's e-mail address; the person answers them. */
+  listInvitationsOfPerson(
+    request: ListInvitationsOfPersonRequest,
+    callback: (error: ServiceError | null, response: ListInvitationsResponse) => void,
+  ): ClientUnaryCall;
+  listInvitationsOfPerson(
+    request: ListInvitationsOfPersonRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ListInvitationsResponse) => void,
+  ): ClientUnaryCall;
+  listInvitationsOfPerson(
+    request: ListInvitationsOfPersonRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ListInvitationsResponse) => void,
+  ): ClientUnaryCall;
+  acceptInvitation(
+    request: AnswerInvitationRequest,
+    callback: (error: ServiceError | null, response: Invitation) => void,
+  ): ClientUnaryCall;
+  acceptInvitation(
+    request: AnswerInvitationRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: Invitation) => void,
+  ): ClientUnaryCall;
+  acceptInvitation(
+    request: AnswerInvitationRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: Invitation) => void,
+  ): ClientUnaryCall;
+  declineInvitation(
+    request: AnswerInvitationRequest,
+    callback: (error: ServiceError | null, response: Invitation) => void,
+  ): ClientUnaryCall;
+  declineInvitation(
+    request: AnswerInvitationRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: Invitation) => void,
+  ): ClientUnaryCall;
+  declineInvitation(
+    request: AnswerInvitationRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: Invitation) => void,
+  ): ClientUnaryCall;
+  /**
+   * Verification: an Engagement 21 officer (or territory admin) of the organization's territory or
+   * above checks that it is who it says (its legal id); only verified organizations receive local
+   * currency (currency keeps the fact from identity.organization.verified / .verification_revoked).
+   */
+  verifyOrganization(
+    request: VerifyOrganizationRequest,
+    callback: (error: ServiceError | null, response: Organization) => void,
+  ): ClientUnaryCall;
+  verifyOrganization(
+    request: VerifyOrganizationRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: Organization) => void,
+  ): ClientUnaryCall;
+  verifyOrganization(
+    request: VerifyOrganizationRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: Organization) => void,
+  ): ClientUnaryCall;
+  revokeVerification(
+    request: RevokeVerificationRequest,
+    callback: (error: ServiceError | null, response: Organization) => void,
+  ): ClientUnaryCall;
+  revokeVerification(
+    request: RevokeVerificationRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: Organization) => void,
+  ): ClientUnaryCall;
+  revokeVerification(
+    request: RevokeVerificationRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: Organization) => void,
+  ): ClientUnaryCall;
+  /** Organizations of a territory and below waiting for verification (never verified, or revoked), oldest first. */
+  listOrganizationsToVerify(
+    request: ListOrganizationsToVerifyRequest,
+    callback: (error: ServiceError | null, response: ListOrganizationsResponse) => void,
+  ): ClientUnaryCall;
+  listOrganizationsToVerify(
+    request: ListOrganizationsToVerifyRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ListOrganizationsResponse) => void,
+  ): ClientUnaryCall;
+  listOrganizationsToVerify(
+    request: ListOrganizationsToVerifyRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ListOrganizationsResponse) => void,
   ): ClientUnaryCall;
   /** Scoped roles and authorization */
   grantRole(
