@@ -7,6 +7,8 @@ need_apt=()
 command -v nats-server >/dev/null 2>&1 || [ -x /usr/sbin/nats-server ] || need_apt+=(nats-server)
 if [ "${E21_NEEDS_BROWSER:-0}" = 1 ] && [ ! -x /usr/bin/chromium ]; then need_apt+=(chromium); fi
 if [ "${E21_NEEDS_PROTOC:-0}" = 1 ] && ! command -v protoc >/dev/null 2>&1; then need_apt+=(protobuf-compiler); fi
+# The tests make TLS certificates for the mutual-TLS option with the openssl command.
+if [ "${E21_NEEDS_OPENSSL:-0}" = 1 ] && ! command -v openssl >/dev/null 2>&1; then need_apt+=(openssl); fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing ${need_apt[*]} with apt-get"

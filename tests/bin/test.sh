@@ -3,6 +3,6 @@
 # (unit, integration against real PostgreSQL and nats-server, end-to-end through Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-E21_NEEDS_BROWSER=1 E21_NEEDS_PROTOC=1 source deploy/bin/setup.sh
+E21_NEEDS_BROWSER=1 E21_NEEDS_PROTOC=1 E21_NEEDS_OPENSSL=1 source deploy/bin/setup.sh
 npx tsc -p tsconfig.json
 NODE_OPTIONS="--experimental-vm-modules --no-warnings=ExperimentalWarning" npx jest --maxWorkers=2 "$@"
