@@ -28,9 +28,16 @@ export function testSecrets(): PlatformSecrets {
   return secrets;
 }
 
+/** A workload's credentials in this run: for a test that calls a service as another service would. */
+export function testCredentialsOf(workload: string): WorkloadCredentials {
+  const key = testSecrets().workloadKeys[workload];
+  if (!key) throw new Error(`no workload key for ${workload} in this run`);
+  return WorkloadCredentials.fromJwk(JSON.stringify(key));
+}
+
 /** Test code's clients (`from: 'test'`) call as the test workload. */
 export function registerTestCredentials(): void {
-  registerCredentials(WorkloadCredentials.fromJwk(JSON.stringify(testSecrets().workloadKeys[TEST_WORKLOAD])));
+  registerCredentials(testCredentialsOf(TEST_WORKLOAD));
 }
 
 export function rememberTestPostgres(adminUrl: string): void {

@@ -101,7 +101,7 @@ describe('the lifecycle', () => {
   it('answers the contracts service’s GetProject with the fields it relies on', async () => {
     const coordinator = await person(world.identityClient, territories.aubagne);
     const created = await projectIn(world.client, 'approved', { coordinator, officer: aubagneOfficer }, projectRequest(territories.aubagne, { kind: 'PROJECT_KIND_INDIVIDUAL_INITIATIVE' as never }));
-    const seen = await world.client.getProject({ id: created.id, language: '' }, { caller: systemCaller('contracts') });
+    const seen = await world.clientAs('contracts').getProject({ id: created.id, language: '' }, { caller: systemCaller('contracts') });
     expect(seen).toMatchObject({ id: created.id, territoryId: territories.aubagne, kind: 'PROJECT_KIND_INDIVIDUAL_INITIATIVE', status: 'PROJECT_STATUS_APPROVED', coordinatorId: coordinator, title: created.title });
     expect(seen.needs[0]).toMatchObject({ neededMinutes: 600, filledMinutes: 0, openMinutes: 600 });
   });

@@ -2,7 +2,7 @@
 // with a territory tree and helpers to make people, officers and projects.
 import { randomUUID } from 'node:crypto';
 import { createClient, loadConfig, personCaller, Refused, startService, systemCaller, toProtoEnum, type RunningService, type ServiceClient } from '@e21/kit';
-import { createTestDatabase, startTestNats, type TestNats } from '@e21/devinfra';
+import { createTestDatabase, startTestNats, testCredentialsOf, type TestNats } from '@e21/devinfra';
 import { identityConfigSchema, identitySpec, type IdentityConfig } from '@e21/identity';
 import { IdentityServiceService, type PersonStatus, type Role, type ScopeKind, type TerritoryLevel } from '@e21/proto/e21/identity/v1/identity';
 import {
@@ -26,6 +26,8 @@ export interface ProgramsUnderTest {
   programs: RunningService<ProgramsConfig>;
   identityClient: IdentityClient;
   client: ProgramsClient;
+  /** A client of programs as another service has one: its calls are signed with that service's key. */
+  clientAs(service: string): ProgramsClient;
   nats: TestNats;
   stop(): Promise<void>;
 }
@@ -43,13 +45,20 @@ export async function startPrograms(): Promise<ProgramsUnderTest> {
   );
   const identityClient = createClient(IdentityServiceService, `127.0.0.1:${identity.grpcPort}`, { from: 'test', deadlineMs: 30_000 });
   const client = createClient(ProgramsServiceService, `127.0.0.1:${programs.grpcPort}`, { from: 'test' });
+  const others: ProgramsClient[] = [];
   return {
     identity,
     programs,
     identityClient,
     client,
+    clientAs(service) {
+      const other = createClient(ProgramsServiceService, `127.0.0.1:${programs.grpcPort}`, { from: service, credentials: testCredentialsOf(service) });
+      others.push(other);
+      return other;
+    },
     nats,
     async stop() {
+      for (const other of others) other.close();
       client.close();
       identityClient.close();
       await programs.stop();

@@ -81,20 +81,21 @@ describe('the current team, for other services', () => {
     const { coordinator, project, needId } = await approvedProject();
     const volunteer = await person(world.identityClient, territories.marseille);
     const question = { projectId: project.id, personId: volunteer };
-    expect(await world.client.isMember(question, TIMESHEETS)).toEqual({ member: false, role: '' });
+    const timesheets = world.clientAs('timesheets');
+    expect(await timesheets.isMember(question, TIMESHEETS)).toEqual({ member: false, role: '' });
 
     const request = await ask(project.id, needId, volunteer);
     await world.client.acceptJoinRequest({ projectId: project.id, requestId: request.id, reason: '' }, as(coordinator));
-    expect(await world.client.isMember(question, TIMESHEETS)).toEqual({ member: true, role: 'contributor' });
-    expect(await world.client.canValidate(question, TIMESHEETS)).toEqual({ allowed: false, reason: 'contributors do not validate' });
+    expect(await timesheets.isMember(question, TIMESHEETS)).toEqual({ member: true, role: 'contributor' });
+    expect(await timesheets.canValidate(question, TIMESHEETS)).toEqual({ allowed: false, reason: 'contributors do not validate' });
 
     await world.client.setMemberRole({ projectId: project.id, personId: volunteer, role: teamRole('co_manager') }, as(coordinator));
-    expect(await world.client.canValidate(question, TIMESHEETS)).toEqual({ allowed: true, reason: 'co-manager of the project' });
-    expect(await world.client.canValidate({ projectId: project.id, personId: coordinator }, TIMESHEETS)).toEqual({ allowed: true, reason: 'coordinator of the project' });
+    expect(await timesheets.canValidate(question, TIMESHEETS)).toEqual({ allowed: true, reason: 'co-manager of the project' });
+    expect(await timesheets.canValidate({ projectId: project.id, personId: coordinator }, TIMESHEETS)).toEqual({ allowed: true, reason: 'coordinator of the project' });
 
     await world.client.removeMember(question, as(volunteer));
-    expect(await world.client.isMember(question, TIMESHEETS)).toEqual({ member: false, role: '' });
-    expect((await world.client.canValidate(question, TIMESHEETS)).allowed).toBe(false);
+    expect(await timesheets.isMember(question, TIMESHEETS)).toEqual({ member: false, role: '' });
+    expect((await timesheets.canValidate(question, TIMESHEETS)).allowed).toBe(false);
     expect((await world.client.getProject({ id: project.id, language: 'en' }, as(coordinator))).needs[0]!.filledMinutes).toBe(0);
   });
 
