@@ -7,6 +7,7 @@ import type { Logger } from '../log.js';
 import { grpcServerDuration } from '../metrics.js';
 import { SpanKind, contextFromHeaders, inSpan } from '../telemetry.js';
 import type { RequestOf, ResponseOf, ServiceDefinition, UnaryKeys } from './definition.js';
+import { refuseControlCharacters } from './input.js';
 import { refusalToServiceError } from './refusal-metadata.js';
 
 export interface CallContext {
@@ -106,6 +107,8 @@ export class GrpcServer {
     const metadata = call.metadata.getMap() as Record<string, string>;
     let code = grpc.status.OK;
     try {
+      // No handler sees a string with NUL or another control character: refused here for every service.
+      refuseControlCharacters(call.request);
       return await inSpan(
         this.options.service,
         path.slice(1),
