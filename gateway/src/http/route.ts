@@ -67,12 +67,19 @@ function fieldProblems(part: 'params' | 'query' | 'body', error: z.ZodError): Fi
   });
 }
 
-function parsePart<T>(part: 'params' | 'query' | 'body', schema: z.ZodType<T> | undefined, value: unknown): T {
-  if (!schema) return undefined as T;
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const errors = fieldProblems(part, result.error);
-  throw new Refused('invalid', 'validation_failed', errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
+/** Parses the path, the query and the body, refusing with every wrong field of the three at once. */
+function parseParts(route: AnyRoute, values: { params: unknown; query: unknown; body: unknown }): { params: unknown; query: unknown; body: unknown } {
+  const parsed = { params: undefined as unknown, query: undefined as unknown, body: undefined as unknown };
+  const errors: FieldProblem[] = [];
+  for (const part of ['params', 'query', 'body'] as const) {
+    const schema = route[part];
+    if (!schema) continue;
+    const result = schema.safeParse(values[part]);
+    if (result.success) parsed[part] = result.data;
+    else errors.push(...fieldProblems(part, result.error));
+  }
+  if (errors.length) throw new Refused('invalid', 'validation_failed', errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
+  return parsed;
 }
 
 function parseIfMatch(header: string | undefined, rule: RouteDefinition['ifMatch']): number | undefined {
@@ -159,9 +166,7 @@ export function registerRoutes(app: Express, routes: AnyRoute[], context: RouteC
       if (route.method !== 'get') context.checkCsrf(req, actor);
       const { lang: _lang, ...query } = req.query as Record<string, unknown>;
       const input = {
-        params: parsePart('params', route.params, req.params),
-        query: parsePart('query', route.query, query),
-        body: parsePart('body', route.body, route.body ? (req.body ?? {}) : undefined),
+        ...parseParts(route, { params: req.params, query, body: route.body ? (req.body ?? {}) : undefined }),
         actor,
         language: languageOf(req, anyActor),
         ifMatch: parseIfMatch(req.get('if-match'), route.ifMatch),

@@ -6,13 +6,13 @@ import { DocumentFormat, type ContractStatus } from '@e21/proto/e21/contracts/v1
 import type { GatewayDeps } from '../../deps.js';
 import { callerOf } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
-import { cursor, emptyQuery, limit, listOf, orNull, text, uuid } from '../common.js';
+import { cursor, emptyQuery, limit, listOf, orNull, requiredText, uuid } from '../common.js';
 import { IDEMPOTENCY_NOTE, partyIn, TERMS_FIELD_NAMES, termsIn } from './common.js';
 import { allowanceOut, detailOut, inboxItemOut } from './mapping.js';
 import { Allowance, comment, CONTRACT_STATUSES, ContractDetail, InboxItem, isoDate, PARTIES, party, TermsIn } from './schemas.js';
 
 const contractParam = z.object({ contractId: uuid }).strict();
-const reason = text(1000);
+const reason = requiredText(1000);
 // No ETag: a contract changes without a new version (each acceptance), and a browser revalidating
 // with the version would be told "not modified". Versions travel in the body and in If-Match.
 const NO_STORE = { 'Cache-Control': 'no-store' };

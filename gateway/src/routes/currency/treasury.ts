@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { GatewayDeps } from '../../deps.js';
 import { callerOf } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
-import { cursor, emptyQuery, limit, listOf, orNull, text, uuid } from '../common.js';
+import { cursor, emptyQuery, limit, listOf, orNull, requiredText, text, uuid } from '../common.js';
 import { redemptionOut, redemptionStatusIn, supplyOut } from './mapping.js';
 import { Redemption, REDEMPTION_STATUSES, Supply } from './schemas.js';
 
@@ -66,7 +66,7 @@ export function treasuryRoutes(deps: GatewayDeps) {
       tag: 'treasury',
       access: 'person',
       params: redemptionParam,
-      body: z.object({ reason: text(500) }).strict(),
+      body: z.object({ reason: requiredText(500) }).strict(),
       response: { status: 200, schema: Redemption, description: 'The rejected redemption' },
       async handler({ actor, params, body }) {
         return { body: redemptionOut(await deps.currency.rejectRedemption({ id: params.redemptionId, reason: body.reason }, { caller: callerOf(actor) })) };

@@ -5,11 +5,11 @@ import type { PersonStatus } from '@e21/proto/e21/identity/v1/identity';
 import type { GatewayDeps } from '../../deps.js';
 import { callerOf, requirePerson } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
-import { emptyQuery, text, uuid } from '../common.js';
+import { clientString, emptyQuery, text, uuid } from '../common.js';
 import { competenceOut, profileOut } from './mapping.js';
 import { Competence, LOCALES, Me, PERSON_STATUSES } from './schemas.js';
 
-const skillIdParam = z.object({ skillId: z.string().min(1).max(300) }).strict();
+const skillIdParam = z.object({ skillId: clientString().min(1).max(300) }).strict();
 
 export function meRoutes(deps: GatewayDeps) {
   async function profile(personId: string, caller: ReturnType<typeof callerOf>, language: string) {

@@ -5,7 +5,7 @@ import type { MembershipRole, OrganizationKind } from '@e21/proto/e21/identity/v
 import type { GatewayDeps } from '../../deps.js';
 import { callerOf } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
-import { cursor, emptyQuery, limit, listOf, orNull, text, uuid } from '../common.js';
+import { cursor, emptyQuery, limit, listOf, oneLine, orNull, text, uuid } from '../common.js';
 import { membershipOut, organizationOut } from './mapping.js';
 import { Membership, MEMBERSHIP_ROLES, Organization, ORGANIZATION_KINDS } from './schemas.js';
 
@@ -92,7 +92,7 @@ export function organizationRoutes(deps: GatewayDeps) {
       tag: 'organizations',
       access: 'person',
       params: memberParam,
-      body: z.object({ role: z.enum(MEMBERSHIP_ROLES), employeeReference: z.string().trim().max(64).nullish() }).strict(),
+      body: z.object({ role: z.enum(MEMBERSHIP_ROLES), employeeReference: oneLine(64).nullish() }).strict(),
       response: { status: 200, schema: Membership, description: 'The membership' },
       async handler({ actor, params, body }) {
         const membership = await deps.identity.setMembership(

@@ -5,12 +5,12 @@ import type { Role, ScopeKind } from '@e21/proto/e21/identity/v1/identity';
 import type { GatewayDeps } from '../../deps.js';
 import { callerOf } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
-import { cursor, emptyQuery, limit, listOf, orNull, uuid } from '../common.js';
+import { clientString, cursor, emptyQuery, limit, listOf, orNull, uuid } from '../common.js';
 import { competenceOut, grantOut, personOut } from './mapping.js';
 import { Competence, Person, ROLES, RoleGrant, SCOPE_KINDS } from './schemas.js';
 
 const personParam = z.object({ personId: uuid }).strict();
-const grantee = z.string().regex(/^(person:[0-9a-fA-F-]{36}|client:[A-Za-z0-9._-]{1,100})$/, 'must be "person:<uuid>" or "client:<client id>"');
+const grantee = clientString().regex(/^(person:[0-9a-fA-F-]{36}|client:[A-Za-z0-9._-]{1,100})$/, 'must be "person:<uuid>" or "client:<client id>"');
 
 export function peopleRoutes(deps: GatewayDeps) {
   return [

@@ -4,14 +4,13 @@ import { z } from 'zod';
 import type { GatewayDeps } from '../../deps.js';
 import { callerOf } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
-import { cursor, emptyQuery, limit, listOf, orNull, uuid } from '../common.js';
+import { clientString, cursor, emptyQuery, limit, listOf, orNull, uuid } from '../common.js';
 import { projectKindToProto, projectOut, projectStatusToProto, revalidate, suggestionOut } from './mapping.js';
 import { Project, ProjectInput, PROJECT_KINDS, PROJECT_STATUSES, skillId, StatusChangeInput, Suggestion } from './schemas.js';
 
 const projectParam = z.object({ projectId: uuid }).strict();
 
-const statusList = z
-  .string()
+const statusList = clientString()
   .regex(new RegExp(`^(${PROJECT_STATUSES.join('|')})(,(${PROJECT_STATUSES.join('|')}))*$`), `must be statuses among ${PROJECT_STATUSES.join(', ')}, separated by commas`)
   .transform((value) => value.split(','))
   .describe('one or more statuses, comma-separated');
@@ -44,7 +43,7 @@ export function projectRoutes(deps: GatewayDeps) {
           challengeId: uuid.optional(),
           kind: z.enum(PROJECT_KINDS).optional(),
           status: statusList.optional(),
-          q: z.string().max(200).optional(),
+          q: clientString().max(200).optional(),
           limit,
           cursor,
         })

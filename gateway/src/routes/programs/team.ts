@@ -5,7 +5,7 @@ import type { TeamRole } from '@e21/proto/e21/programs/v1/programs';
 import type { GatewayDeps } from '../../deps.js';
 import { callerOf } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
-import { uuid } from '../common.js';
+import { freeText, uuid } from '../common.js';
 import { joinRequestOut, memberOut } from './mapping.js';
 import { ASSIGNABLE_ROLES, JoinRequest, JoinRequestInput, Member } from './schemas.js';
 
@@ -85,7 +85,7 @@ export function teamRoutes(deps: GatewayDeps) {
       tag: 'teams',
       access: 'person',
       params: requestParam,
-      body: z.object({ reason: z.string().trim().max(1000).default('') }).strict(),
+      body: z.object({ reason: freeText(1000).default('') }).strict(),
       response: { status: 200, schema: JoinRequest, description: 'The declined request' },
       async handler({ actor, params, body }) {
         const request = await deps.programs.declineJoinRequest({ projectId: params.projectId, requestId: params.requestId, reason: body.reason }, { caller: callerOf(actor) });
