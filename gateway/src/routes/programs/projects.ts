@@ -100,7 +100,9 @@ export function projectRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'put',
       path: '/v1/projects/:projectId',
-      summary: 'Edit a project (its board): needs are kept by id, added without one, removed when left out',
+      summary:
+        'Edit a project (its board): needs are kept by id, added without one, removed when left out. ' +
+        'An approved or running project whose total hours grow by more than 10 %, which needs a new competence, or whose period reaches more than 30 days beyond the approved one goes back to approval (status proposed)',
       tag: 'projects',
       access: 'person',
       params: projectParam,

@@ -67,6 +67,7 @@ const project = (status: Project['status']): Project => ({
   coordinatorId: 'ada',
   needs: [],
   refusalReason: '',
+  approved: null,
   version: 1,
   createdAt: new Date(),
   updatedAt: new Date(),

@@ -1,5 +1,6 @@
 // Projects of general interest: what a valid project is, its needs, and when it may be edited.
 import { refusal, type FieldProblem, type RefusalValue } from '@e21/kit';
+import type { ApprovedTerms } from './approval.js';
 import { checkText, checkTitle, daysBetween, isIsoDate, isUuid, summary } from './checks.js';
 
 export const PROJECT_KINDS = ['general_interest', 'individual_initiative', 'international_solidarity'] as const;
@@ -47,6 +48,8 @@ export interface Project {
   challengeIds: string[];
   needs: Need[];
   refusalReason: string;
+  /** The terms of the last approval (null before the first): a material edit is measured against them. */
+  approved: ApprovedTerms | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
