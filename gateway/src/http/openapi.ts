@@ -24,7 +24,7 @@ function parameters(route: AnyRoute): Json[] {
   const list = [...fromShape(route.params, 'path'), ...fromShape(route.query, 'query')];
   list.push({ name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['en', 'fr'] }, description: 'Language of labels; defaults to the person’s locale' } as never);
   if (route.idempotent) list.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,100}$' }, description: 'Retrying with the same key replays the first answer; the same key with another body is refused' } as never);
-  if (route.ifMatch) list.push({ name: 'If-Match', in: 'header', required: route.ifMatch === 'required', schema: { type: 'string' }, description: 'The version being changed, e.g. "3" (from ETag)' } as never);
+  if (route.ifMatch) list.push({ name: 'If-Match', in: 'header', required: route.ifMatch === 'required', schema: { type: 'string' }, description: 'The ETag of the version you are changing, as you received it: "3" (W/"3" and 3 are taken too)' } as never);
   return list;
 }
 

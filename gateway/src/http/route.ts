@@ -14,7 +14,7 @@ export interface RouteInput<P, Q, B> {
   actor: Actor;
   /** Language for labels: ?lang, then the person's locale, then Accept-Language. */
   language: 'en' | 'fr';
-  /** The version named by If-Match ("3" or "\"3\""), when sent. */
+  /** The version named by If-Match: the ETag as sent ("3", W/"3") or the bare number, when sent. */
   ifMatch: number | undefined;
   /** The Idempotency-Key header ('' when not sent): a retried write with the same key replays the first. */
   idempotencyKey: string;
@@ -29,6 +29,11 @@ export interface RouteResult {
   /** Sent as they are instead of JSON: a PDF, a CSV, an SVG. */
   file?: { contentType: string; data: Buffer | string; filename?: string; download?: boolean };
   headers?: Record<string, string>;
+  /**
+   * The version of the resource, sent as the ETag `"<version>"`: what If-Match takes back, as sent,
+   * to change it. Set it wherever the body is one resource with a version.
+   */
+  version?: number;
 }
 
 export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
@@ -87,9 +92,10 @@ function parseIfMatch(header: string | undefined, rule: RouteDefinition['ifMatch
     if (rule === 'required') throw new Refused('invalid', 'precondition_required', 'Send If-Match with the version you are changing', [{ field: 'header.if-match', message: 'is required' }]);
     return undefined;
   }
-  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!match) throw new Refused('invalid', 'validation_failed', 'If-Match must be a version such as "3"', [{ field: 'header.if-match', message: 'must be a version such as "3"' }]);
-  return Number(match[1]);
+  // The ETag as sent, strong ("3") or weak (W/"3"), or the bare version number.
+  const match = /^(?:W\/)?(?:"(\d{1,9})"|(\d{1,9}))$/.exec(header.trim());
+  if (!match) throw new Refused('invalid', 'validation_failed', 'If-Match must be the ETag you received, such as "3"', [{ field: 'header.if-match', message: 'must be the ETag you received, such as "3"' }]);
+  return Number(match[1] ?? match[2]);
 }
 
 export interface RouteContext {
@@ -152,6 +158,18 @@ function parseIdempotencyKey(header: string | undefined): string {
   return header;
 }
 
+/**
+ * The version as the resource's ETag. It validates writes (If-Match), not caches: a representation
+ * may show what changes without a new version (a project's filled hours, a contract's acceptances,
+ * the caller's role), so a conditional GET never gets "304 Not Modified" on it and nothing stores it.
+ */
+function versionTag(req: Request, res: Response, version: number): void {
+  res.setHeader('ETag', `"${version}"`);
+  if (!res.getHeader('Cache-Control')) res.setHeader('Cache-Control', 'no-store');
+  delete req.headers['if-none-match'];
+  delete req.headers['if-modified-since'];
+}
+
 function sendFile(res: Response, file: NonNullable<RouteResult['file']>): void {
   res.type(file.contentType);
   if (file.filename) res.set('Content-Disposition', `${file.download ? 'attachment' : 'inline'}; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`);
@@ -178,6 +196,7 @@ export function registerRoutes(app: Express, routes: AnyRoute[], context: RouteC
         throw error instanceof Refused ? locateFields(error, input, route.fieldNames) : error;
       });
       for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+      if (result.version !== undefined) versionTag(req, res, result.version);
       const status = result.status ?? route.response?.status ?? 200;
       if (result.file) sendFile(res.status(status), result.file);
       else if (result.body === undefined) res.status(status).end();

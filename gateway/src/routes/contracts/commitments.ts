@@ -42,8 +42,9 @@ export function commitmentRoutes(deps: GatewayDeps) {
       async handler(input) {
         const report = await deps.contracts.getCommitmentReport({ organizationId: input.params.organizationId, year: input.params.year }, { caller: callerOf(input.actor) });
         const out = reportOut(report);
-        // Allocations change without the commitment's version: no ETag, no cached copy.
-        return { body: out, headers: { 'Cache-Control': 'no-store' } };
+        // The ETag is the commitment's version (none before the year has one), which changing it takes in
+        // If-Match; allocations change without it, so it validates writes only (route.ts).
+        return { body: out, headers: { 'Cache-Control': 'no-store' }, ...(out.commitment ? { version: out.commitment.version } : {}) };
       },
     }),
 
@@ -74,7 +75,7 @@ export function commitmentRoutes(deps: GatewayDeps) {
             { caller: callerOf(actor) },
           );
         const out = commitmentOut(commitment);
-        return { body: out, headers: { ETag: `"${out.version}"` } };
+        return { body: out, version: out.version };
       },
     }),
   ];

@@ -13,9 +13,13 @@ import { Allowance, comment, CONTRACT_STATUSES, ContractDetail, InboxItem, isoDa
 
 const contractParam = z.object({ contractId: uuid }).strict();
 const reason = requiredText(1000);
-// No ETag: a contract changes without a new version (each acceptance), and a browser revalidating
-// with the version would be told "not modified". Versions travel in the body and in If-Match.
 const NO_STORE = { 'Cache-Control': 'no-store' };
+/**
+ * A contract's ETag is its latest version: the one a new proposal is based on, and, while one is
+ * under negotiation, the one accepted or withdrawn (If-Match takes it as sent). Acceptances change
+ * the contract without a new version, so the version is never a cache validator (route.ts).
+ */
+const tagged = (out: ReturnType<typeof detailOut>) => ({ body: out, version: out.contract.latestVersion });
 
 export function contractRoutes(deps: GatewayDeps) {
   return [
@@ -59,7 +63,7 @@ export function contractRoutes(deps: GatewayDeps) {
             { caller: callerOf(actor) },
           );
         const out = detailOut(detail, language);
-        return { status: 201, body: out, headers: { ...NO_STORE, Location: `/v1/contracts/${out.contract.id}` } };
+        return { status: 201, ...tagged(out), headers: { ...NO_STORE, Location: `/v1/contracts/${out.contract.id}` } };
       },
     }),
 
@@ -74,7 +78,7 @@ export function contractRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: ContractDetail, description: 'The contract' },
       async handler(input) {
         const detail = detailOut(await deps.contracts.getContractDetail({ id: input.params.contractId }, { caller: callerOf(input.actor) }), input.language);
-        return { body: detail, headers: NO_STORE };
+        return { ...tagged(detail), headers: NO_STORE };
       },
     }),
 
@@ -96,7 +100,7 @@ export function contractRoutes(deps: GatewayDeps) {
             { caller: callerOf(actor) },
           );
         const out = detailOut(detail, language);
-        return { status: 201, body: out, headers: NO_STORE };
+        return { status: 201, ...tagged(out), headers: NO_STORE };
       },
     }),
 
@@ -114,7 +118,7 @@ export function contractRoutes(deps: GatewayDeps) {
         const { actor, params, body, ifMatch, language } = input;
         const detail = await deps.contracts.acceptVersion({ contractId: params.contractId, version: ifMatch!, comment: body.comment ?? '', party: partyIn(body.party) }, { caller: callerOf(actor) });
         const out = detailOut(detail, language);
-        return { body: out, headers: NO_STORE };
+        return { ...tagged(out), headers: NO_STORE };
       },
     }),
 
@@ -131,7 +135,7 @@ export function contractRoutes(deps: GatewayDeps) {
       async handler(input) {
         const { actor, params, body, ifMatch, language } = input;
         const detail = await deps.contracts.withdrawProposal({ contractId: params.contractId, version: ifMatch!, comment: body.comment ?? '', party: partyIn(body.party) }, { caller: callerOf(actor) });
-        return { body: detailOut(detail, language) };
+        return tagged(detailOut(detail, language));
       },
     }),
 
@@ -147,7 +151,7 @@ export function contractRoutes(deps: GatewayDeps) {
       async handler(input) {
         const { actor, params, body, language } = input;
         const detail = await deps.contracts.suspendContract({ contractId: params.contractId, reason: body.reason, party: partyIn(body.party) }, { caller: callerOf(actor) });
-        return { body: detailOut(detail, language) };
+        return tagged(detailOut(detail, language));
       },
     }),
 
@@ -163,7 +167,7 @@ export function contractRoutes(deps: GatewayDeps) {
       async handler(input) {
         const { actor, params, body, language } = input;
         const detail = await deps.contracts.resumeContract({ contractId: params.contractId, comment: body.comment ?? '', party: partyIn(body.party) }, { caller: callerOf(actor) });
-        return { body: detailOut(detail, language) };
+        return tagged(detailOut(detail, language));
       },
     }),
 
@@ -179,7 +183,7 @@ export function contractRoutes(deps: GatewayDeps) {
       async handler(input) {
         const { actor, params, body, language } = input;
         const detail = await deps.contracts.terminateContract({ contractId: params.contractId, endDate: body.endDate, reason: body.reason, party: partyIn(body.party) }, { caller: callerOf(actor) });
-        return { body: detailOut(detail, language) };
+        return tagged(detailOut(detail, language));
       },
     }),
 
@@ -193,6 +197,7 @@ export function contractRoutes(deps: GatewayDeps) {
       query: z.object({ date: isoDate }).strict(),
       response: { status: 200, schema: Allowance, description: 'The allowance' },
       async handler(input) {
+        // An answer computed from the contract's schedule, not a resource: its `version` is the contract version it read.
         return { body: allowanceOut(await deps.contracts.getAllowance({ contractId: input.params.contractId, date: input.query.date }, { caller: callerOf(input.actor) })) };
       },
     }),

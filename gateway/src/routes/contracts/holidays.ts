@@ -26,7 +26,8 @@ export function holidaysRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: Holidays, description: 'The holidays' },
       async handler(input: RouteInput<{ holidaysId: string }, unknown, { comment?: string }>) {
         const holidays = await deps.contracts[rpc]({ holidaysId: input.params.holidaysId, expectedVersion: input.ifMatch!, comment: input.body.comment ?? '' }, { caller: callerOf(input.actor) });
-        return { body: holidaysOut(holidays) };
+        const out = holidaysOut(holidays);
+        return { body: out, version: out.version };
       },
     });
 
@@ -62,7 +63,8 @@ export function holidaysRoutes(deps: GatewayDeps) {
             { contractId: params.contractId, projectId: body.projectId, startDate: body.startDate, endDate: body.endDate, minutes: BigInt(body.minutes), comment: body.comment ?? '', idempotencyKey: input.idempotencyKey },
             { caller: callerOf(actor) },
           );
-        return { status: 201, body: holidaysOut(holidays) };
+        const out = holidaysOut(holidays);
+        return { status: 201, body: out, version: out.version };
       },
     }),
 

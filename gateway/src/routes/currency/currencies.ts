@@ -37,7 +37,8 @@ export function currencyRoutes(deps: GatewayDeps) {
       query: emptyQuery,
       response: { status: 200, schema: Currency, description: 'The currency; 404 no_currency_here when none applies' },
       async handler({ actor, params }) {
-        return { body: currencyOut(await deps.currency.getCurrencyOfTerritory({ territoryId: params.territoryId }, { caller: callerOf(actor) })), headers: NO_STORE };
+        const currency = currencyOut(await deps.currency.getCurrencyOfTerritory({ territoryId: params.territoryId }, { caller: callerOf(actor) }));
+        return { body: currency, headers: NO_STORE, version: currency.version };
       },
     }),
 
@@ -56,7 +57,7 @@ export function currencyRoutes(deps: GatewayDeps) {
           { territoryId: params.territoryId, code: body.code, name: body.name, minorUnits: body.minorUnits, ratePerHourMinor: BigInt(body.ratePerHourMinor), redemptionFeeBasisPoints: body.redemptionFeeBasisPoints, expectedVersion: ifMatch },
           { caller: callerOf(actor) },
         );
-        return { body: currencyOut(currency), headers: { ETag: `"${currency.version}"` } };
+        return { body: currencyOut(currency), version: currency.version };
       },
     }),
   ];

@@ -14,9 +14,9 @@ const skillIdParam = z.object({ skillId: clientString().min(1).max(300) }).stric
 export function meRoutes(deps: GatewayDeps) {
   async function profile(personId: string, caller: ReturnType<typeof callerOf>, language: string) {
     const result = profileOut(await deps.identity.getProfile({ personId, language }, { caller }));
-    // No version ETag: competences and roles change without a new person version; Express's
-    // content hash revalidates. If-Match takes person.version from the body.
-    return { body: result, headers: { 'Cache-Control': 'private, no-cache' } };
+    // The ETag is the person's version, which PATCH /v1/me takes in If-Match; competences and roles
+    // change without it, so the version validates writes only (route.ts never answers 304 to it).
+    return { body: result, version: result.person.version };
   }
 
   return [
@@ -27,7 +27,7 @@ export function meRoutes(deps: GatewayDeps) {
       tag: 'me',
       access: 'person',
       query: emptyQuery,
-      response: { status: 200, schema: Me, description: 'The profile; changing it takes If-Match with person.version' },
+      response: { status: 200, schema: Me, description: 'The profile; its ETag is person.version, which changing it takes in If-Match' },
       handler: ({ actor, language }) => profile(requirePerson(actor).personId, callerOf(actor), language),
     }),
 

@@ -38,7 +38,8 @@ export function peopleRoutes(deps: GatewayDeps) {
       query: emptyQuery,
       response: { status: 200, schema: Person, description: 'The person' },
       async handler({ actor, params }) {
-        return { body: personOut(await deps.identity.getPerson({ id: params.personId }, { caller: callerOf(actor) })) };
+        const person = personOut(await deps.identity.getPerson({ id: params.personId }, { caller: callerOf(actor) }));
+        return { body: person, version: person.version };
       },
     }),
 

@@ -46,7 +46,7 @@ export function exportRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: Layout, description: 'The layout' },
       async handler({ params, actor }) {
         const layout = layoutOut(await deps.payroll.getExportLayout({ organizationId: params.organizationId }, { caller: callerOf(actor) }));
-        return { body: layout, headers: { ...NO_STORE, ETag: `"${layout.version}"` } };
+        return { body: layout, headers: NO_STORE, version: layout.version };
       },
     }),
 
@@ -65,7 +65,7 @@ export function exportRoutes(deps: GatewayDeps) {
         const layout = layoutOut(
           await deps.payroll.setExportLayout({ organizationId: params.organizationId, layout: layoutIn(body), expectedVersion: ifMatch ?? 0 }, { caller: callerOf(actor) }),
         );
-        return { body: layout, headers: { ETag: `"${layout.version}"` } };
+        return { body: layout, version: layout.version };
       },
     }),
 

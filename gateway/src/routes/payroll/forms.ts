@@ -39,6 +39,8 @@ export function formRoutes(deps: GatewayDeps) {
       fieldNames: FORM_FIELDS,
       response: { status: 200, schema: Form, description: 'The form' },
       async handler({ params, actor }) {
+        // No version ETag: a form's `version` counts corrections, each one its own immutable form
+        // with its own id; nothing changes a form through If-Match.
         return { body: formOut(await deps.payroll.getForm({ id: params.formId }, { caller: callerOf(actor) })), headers: NO_STORE };
       },
     }),

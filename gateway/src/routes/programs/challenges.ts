@@ -4,7 +4,7 @@ import type { GatewayDeps } from '../../deps.js';
 import { callerOf } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
 import { emptyQuery, uuid } from '../common.js';
-import { challengeOut, etag } from './mapping.js';
+import { challengeOut } from './mapping.js';
 import { Challenge, ChallengeInput, ChallengeUpdate, Sdg } from './schemas.js';
 
 const challengeParam = z.object({ challengeId: uuid }).strict();
@@ -49,7 +49,7 @@ export function challengeRoutes(deps: GatewayDeps) {
       response: { status: 201, schema: Challenge, description: 'The new challenge' },
       async handler({ actor, body }) {
         const challenge = await deps.programs.defineChallenge({ territoryId: body.territoryId, title: body.title, description: body.description, sdgs: body.sdgs, refinesId: body.refinesId ?? '' }, { caller: callerOf(actor) });
-        return { status: 201, body: challengeOut(challenge), headers: { Location: `/v1/challenges/${challenge.id}`, ...etag(challenge.version) } };
+        return { status: 201, body: challengeOut(challenge), headers: { Location: `/v1/challenges/${challenge.id}` }, version: challenge.version };
       },
     }),
 
@@ -64,7 +64,7 @@ export function challengeRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: Challenge, description: 'The challenge, with an ETag of its version' },
       async handler({ actor, params }) {
         const challenge = await deps.programs.getChallenge({ id: params.challengeId }, { caller: callerOf(actor) });
-        return { body: challengeOut(challenge), headers: etag(challenge.version) };
+        return { body: challengeOut(challenge), version: challenge.version };
       },
     }),
 
@@ -83,7 +83,7 @@ export function challengeRoutes(deps: GatewayDeps) {
             { id: params.challengeId, title: body.title, description: body.description, sdgs: body.sdgs, refinesId: body.refinesId ?? '', expectedVersion: ifMatch },
             { caller: callerOf(actor) },
           );
-        return { body: challengeOut(challenge), headers: etag(challenge.version) };
+        return { body: challengeOut(challenge), version: challenge.version };
       },
     }),
   ];

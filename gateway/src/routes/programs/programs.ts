@@ -4,7 +4,7 @@ import type { GatewayDeps } from '../../deps.js';
 import { callerOf } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
 import { emptyQuery, uuid } from '../common.js';
-import { programOut, projectOut, revalidate } from './mapping.js';
+import { programOut, projectOut } from './mapping.js';
 import { LocalProgram, Project, ProgramInput } from './schemas.js';
 
 const year = z.coerce.number().int().min(2000).max(2100);
@@ -50,7 +50,7 @@ export function programRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: LocalProgram, description: 'The draft, with the needed minutes per challenge' },
       async handler({ actor, body, ifMatch, language }) {
         const program = await deps.programs.draftProgram({ territoryId: body.territoryId, year: body.year, projectIds: body.projectIds, expectedVersion: ifMatch, language }, { caller: callerOf(actor) });
-        return { body: programOut(program), headers: { Location: `/v1/programs/${program.id}` } };
+        return { body: programOut(program), headers: { Location: `/v1/programs/${program.id}` }, version: program.version };
       },
     }),
 
@@ -65,7 +65,7 @@ export function programRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: LocalProgram, description: 'The program' },
       async handler({ actor, params, language }) {
         const program = await deps.programs.getProgram({ id: params.programId, language }, { caller: callerOf(actor) });
-        return { body: programOut(program), headers: revalidate };
+        return { body: programOut(program), version: program.version };
       },
     }),
   ];

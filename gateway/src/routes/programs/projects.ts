@@ -5,7 +5,7 @@ import type { GatewayDeps } from '../../deps.js';
 import { callerOf } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
 import { clientString, cursor, emptyQuery, limit, listOf, orNull, uuid } from '../common.js';
-import { projectKindToProto, projectOut, projectStatusToProto, revalidate, suggestionOut } from './mapping.js';
+import { projectKindToProto, projectOut, projectStatusToProto, suggestionOut } from './mapping.js';
 import { Project, ProjectInput, PROJECT_KINDS, PROJECT_STATUSES, skillId, StatusChangeInput, Suggestion } from './schemas.js';
 
 const projectParam = z.object({ projectId: uuid }).strict();
@@ -78,7 +78,7 @@ export function projectRoutes(deps: GatewayDeps) {
       response: { status: 201, schema: Project, description: 'The new draft project' },
       async handler({ actor, body, language }) {
         const project = await deps.programs.createProject({ ...projectFields(body), language }, { caller: callerOf(actor) });
-        return { status: 201, body: projectOut(project), headers: { Location: `/v1/projects/${project.id}` } };
+        return { status: 201, body: projectOut(project), headers: { Location: `/v1/projects/${project.id}` }, version: project.version };
       },
     }),
 
@@ -90,10 +90,10 @@ export function projectRoutes(deps: GatewayDeps) {
       access: 'person_or_client',
       params: projectParam,
       query: emptyQuery,
-      response: { status: 200, schema: Project, description: 'The project; send its `version` as If-Match to change it' },
+      response: { status: 200, schema: Project, description: 'The project; its ETag is its version, for If-Match' },
       async handler({ actor, params, language }) {
         const project = await deps.programs.getProject({ id: params.projectId, language }, { caller: callerOf(actor) });
-        return { body: projectOut(project), headers: revalidate };
+        return { body: projectOut(project), version: project.version };
       },
     }),
 
@@ -111,7 +111,7 @@ export function projectRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: Project, description: 'The project' },
       async handler({ actor, params, body, ifMatch, language }) {
         const project = await deps.programs.updateProject({ id: params.projectId, expectedVersion: ifMatch!, ...projectFields(body), language }, { caller: callerOf(actor) });
-        return { body: projectOut(project), headers: revalidate };
+        return { body: projectOut(project), version: project.version };
       },
     }),
 
@@ -130,7 +130,7 @@ export function projectRoutes(deps: GatewayDeps) {
           { id: params.projectId, status: projectStatusToProto(body.status), reason: body.reason ?? '', expectedVersion: ifMatch, language },
           { caller: callerOf(actor) },
         );
-        return { body: projectOut(project), headers: revalidate };
+        return { body: projectOut(project), version: project.version };
       },
     }),
 

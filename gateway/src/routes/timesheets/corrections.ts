@@ -43,7 +43,7 @@ export function correctionRoutes(deps: GatewayDeps) {
           { entryId: params.entryId, expectedVersion: ifMatch!, minutes: BigInt(body.minutes), reason: body.reason, idempotencyKey },
           { caller: callerOf(actor) },
         );
-        return { body: entryOut(entry), headers: { ETag: `"${entry.version}"` } };
+        return { body: entryOut(entry), version: entry.version };
       },
     }),
 

@@ -53,7 +53,7 @@ export function entryRoutes(deps: GatewayDeps) {
           { caller: callerOf(input.actor) },
         );
         const out = entryOut(entry);
-        return { status: 201, body: out, headers: { ...NO_STORE, Location: `/v1/timesheets/entries/${out.id}` } };
+        return { status: 201, body: out, headers: { ...NO_STORE, Location: `/v1/timesheets/entries/${out.id}` }, version: out.version };
       },
     }),
 
@@ -67,7 +67,8 @@ export function entryRoutes(deps: GatewayDeps) {
       query: emptyQuery,
       response: { status: 200, schema: TimeEntry, description: 'The entry' },
       async handler(input) {
-        return { body: entryOut(await deps.timesheets.getEntry({ id: input.params.entryId }, { caller: callerOf(input.actor) })), headers: NO_STORE };
+        const entry = entryOut(await deps.timesheets.getEntry({ id: input.params.entryId }, { caller: callerOf(input.actor) }));
+        return { body: entry, headers: NO_STORE, version: entry.version };
       },
     }),
 
@@ -88,7 +89,7 @@ export function entryRoutes(deps: GatewayDeps) {
           { entryId: params.entryId, expectedVersion: ifMatch!, projectId: body.projectId, date: body.date, minutes: BigInt(body.minutes), competenceId: body.competenceId, note: body.note },
           { caller: callerOf(input.actor) },
         );
-        return { body: entryOut(entry), headers: NO_STORE };
+        return { body: entryOut(entry), headers: NO_STORE, version: entry.version };
       },
     }),
 
@@ -104,7 +105,7 @@ export function entryRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: TimeEntry, description: 'The withdrawn entry' },
       async handler(input) {
         const entry = await deps.timesheets.withdrawEntry({ entryId: input.params.entryId, expectedVersion: input.ifMatch! }, { caller: callerOf(input.actor) });
-        return { body: entryOut(entry), headers: NO_STORE };
+        return { body: entryOut(entry), headers: NO_STORE, version: entry.version };
       },
     }),
 

@@ -21,7 +21,8 @@ export function validationRoutes(deps: GatewayDeps) {
   const decideOne = (decision: Decision) =>
     async function handler(input: RouteInput<{ entryId: string }, unknown, { reason?: string }>) {
       const decided = await deps.timesheets[decision]({ entries: [{ entryId: input.params.entryId, version: input.ifMatch! }], reason: input.body.reason ?? '' }, { caller: callerOf(input.actor) });
-      return { body: entryOut(decided.entries[0]!) };
+      const entry = entryOut(decided.entries[0]!);
+      return { body: entry, version: entry.version };
     };
   const decideMany = (decision: Decision) =>
     async function handler(input: RouteInput<unknown, unknown, { entries: { entryId: string; version: number }[]; reason?: string }>) {
