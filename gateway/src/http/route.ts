@@ -51,6 +51,13 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
   ifMatch?: 'optional' | 'required';
   /** The route takes an Idempotency-Key header (documented in OpenAPI; passed to the service). */
   idempotent?: boolean;
+  /**
+   * The refusal codes of the service's rules this route can answer with (the problem types of
+   * problems/catalog.ts), beyond those its shape brings (http/refusals.ts: sign-in, path ids,
+   * If-Match, Idempotency-Key, body, cursor). The OpenAPI document lists them; a test run that meets
+   * an undeclared one fails.
+   */
+  refusals?: readonly string[];
   /** How the service names fields the client sent under other names, e.g. { 'terms.competence_skill_ids': 'body.terms.competences' }. */
   fieldNames?: Record<string, string>;
   handler(input: RouteInput<P, Q, B>): Promise<RouteResult>;
@@ -179,6 +186,8 @@ function sendFile(res: Response, file: NonNullable<RouteResult['file']>): void {
 export function registerRoutes(app: Express, routes: AnyRoute[], context: RouteContext): void {
   for (const route of routes) {
     app[route.method](route.path, async (req: Request, res: Response) => {
+      // Which route answers, for the problems it sends (http/refusals.ts).
+      res.locals.route = route;
       const anyActor = await context.actorOf(req, res);
       const actor = requireAccess(route.access, anyActor);
       if (route.method !== 'get') context.checkCsrf(req, actor);

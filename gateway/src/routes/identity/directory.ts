@@ -62,6 +62,7 @@ export function directoryRoutes(deps: GatewayDeps) {
       summary: 'Create or update a territory under its parent (territory admins of the parent)',
       tag: 'territories',
       access: 'person',
+      refusals: ['invalid_territory', 'unknown_territory'],
       params: territoryParam,
       body: z
         .object({

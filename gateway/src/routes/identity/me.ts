@@ -37,6 +37,7 @@ export function meRoutes(deps: GatewayDeps) {
       summary: 'Update my name, status, language or residence territory',
       tag: 'me',
       access: 'person',
+      refusals: ['invalid_person', 'unknown_territory'],
       ifMatch: 'optional',
       body: z
         .object({ name: text(200), locale: z.enum(LOCALES), status: z.enum(PERSON_STATUSES), territoryId: uuid })
@@ -84,6 +85,7 @@ export function meRoutes(deps: GatewayDeps) {
       summary: 'Add a competence to my profile, or change its level (1 basic to 4 expert)',
       tag: 'me',
       access: 'person',
+      refusals: ['unknown_skill', 'skill_group'],
       params: skillIdParam,
       body: z.object({ level: z.number().int().min(1).max(4) }).strict(),
       response: { status: 200, schema: Competence, description: 'The competence' },
@@ -102,6 +104,7 @@ export function meRoutes(deps: GatewayDeps) {
       summary: 'Remove a competence from my profile',
       tag: 'me',
       access: 'person',
+      refusals: ['competence_not_found'],
       params: skillIdParam,
       response: { status: 204, description: 'Removed' },
       async handler({ actor, params }) {

@@ -20,6 +20,7 @@ export function organizationRoutes(deps: GatewayDeps) {
       summary: 'Register an organization; its creator becomes its admin. Public bodies and offices: territory admins only',
       tag: 'organizations',
       access: 'person',
+      refusals: ['invalid_organization', 'unknown_territory', 'organization_exists'],
       body: z.object({ name: text(200), kind: z.enum(ORGANIZATION_KINDS), legalId: text(40), territoryId: uuid }).strict(),
       response: { status: 201, schema: Organization, description: 'The new organization' },
       async handler({ actor, body }) {
@@ -37,6 +38,7 @@ export function organizationRoutes(deps: GatewayDeps) {
       summary: 'Organizations of a territory and the territories below it',
       tag: 'organizations',
       access: 'person',
+      refusals: ['territory_not_found'],
       query: z.object({ territoryId: uuid.optional(), kind: z.enum(ORGANIZATION_KINDS).optional(), limit, cursor }).strict(),
       response: { status: 200, schema: listOf(Organization), description: 'Organizations by name' },
       async handler({ actor, query }) {
@@ -91,6 +93,7 @@ export function organizationRoutes(deps: GatewayDeps) {
       summary: 'Add a member or change their role (HR managers manage members; admins also grant HR and admin)',
       tag: 'organizations',
       access: 'person',
+      refusals: ['hr_cannot_manage_managers', 'last_admin'],
       params: memberParam,
       body: z.object({ role: z.enum(MEMBERSHIP_ROLES), employeeReference: oneLine(64).nullish() }).strict(),
       response: { status: 200, schema: Membership, description: 'The membership' },
@@ -109,6 +112,7 @@ export function organizationRoutes(deps: GatewayDeps) {
       summary: 'Remove a member (or leave the organization yourself)',
       tag: 'organizations',
       access: 'person',
+      refusals: ['membership_not_found', 'hr_cannot_manage_managers', 'last_admin'],
       params: memberParam,
       response: { status: 204, description: 'Removed' },
       async handler({ actor, params }) {

@@ -20,6 +20,7 @@ export function peopleRoutes(deps: GatewayDeps) {
       summary: 'People living in a territory or below it (its officers and admins)',
       tag: 'people',
       access: 'person',
+      refusals: ['territory_not_found'],
       query: z.object({ territoryId: uuid, limit, cursor }).strict(),
       response: { status: 200, schema: listOf(Person), description: 'People by name' },
       async handler({ actor, query }) {
@@ -64,6 +65,7 @@ export function peopleRoutes(deps: GatewayDeps) {
       summary: 'Give a role on a territory (and everything below it), an organization or a project',
       tag: 'roles',
       access: 'person',
+      refusals: ['invalid_grantee', 'client_role', 'role_needs_territory', 'unknown_territory', 'unknown_organization', 'unknown_person'],
       body: z.object({ grantee, role: z.enum(ROLES), scopeKind: z.enum(SCOPE_KINDS), scopeId: uuid }).strict(),
       response: { status: 201, schema: RoleGrant, description: 'The grant (the existing one if it was already given)' },
       async handler({ actor, body }) {
@@ -81,6 +83,7 @@ export function peopleRoutes(deps: GatewayDeps) {
       summary: 'Revoke a role grant',
       tag: 'roles',
       access: 'person',
+      refusals: ['role_grant_not_found'],
       params: z.object({ grantId: uuid }).strict(),
       response: { status: 200, schema: RoleGrant, description: 'The revoked grant' },
       async handler({ actor, params }) {
@@ -94,6 +97,7 @@ export function peopleRoutes(deps: GatewayDeps) {
       summary: 'Role grants of a person (your own), or on a scope you administer',
       tag: 'roles',
       access: 'person',
+      refusals: ['filter_required', 'invalid_grantee'],
       query: z.object({ grantee: grantee.optional(), scopeKind: z.enum(SCOPE_KINDS).optional(), scopeId: uuid.optional(), includeRevoked: z.enum(['true', 'false']).optional() }).strict(),
       response: { status: 200, schema: z.object({ items: z.array(RoleGrant) }), description: 'Grants' },
       async handler({ actor, query }) {

@@ -1,6 +1,6 @@
 // REST shapes of the payroll service's resources, for validation and the OpenAPI document.
 import { z } from 'zod';
-import { clientString, oneLine } from '../common.js';
+import { clientString, ONE_VISIBLE_LINE } from '../common.js';
 import { month } from '../timesheets/schemas.js';
 
 export { month };
@@ -95,7 +95,8 @@ export const Verification = z.object({
 export const ColumnIn = z
   .object({
     key: z.enum(COLUMN_KEYS),
-    header: oneLine(60).default(''),
+    // Not trimmed: the competence groups' header is a prefix, "H " makes "H Energy".
+    header: clientString().check(ONE_VISIBLE_LINE).max(60, 'must be at most 60 characters').default(''),
   })
   .strict();
 

@@ -31,6 +31,7 @@ export function challengeRoutes(deps: GatewayDeps) {
       summary: 'Strategic challenges of a territory and, unless inherited=false, of every territory above it (top first)',
       tag: 'challenges',
       access: 'person_or_client',
+      refusals: ['unknown_territory'],
       query: z.object({ territoryId: uuid, inherited: z.enum(['true', 'false']).default('true') }).strict(),
       response: { status: 200, schema: z.object({ items: z.array(Challenge) }), description: 'Challenges, from the EU down to the territory' },
       async handler({ actor, query, language }) {
@@ -45,6 +46,7 @@ export function challengeRoutes(deps: GatewayDeps) {
       summary: 'Set a strategic challenge on a territory, optionally refining one set above (officers of the territory or above)',
       tag: 'challenges',
       access: 'person',
+      refusals: ['invalid_challenge', 'unknown_territory', 'unknown_challenge', 'refines_not_above'],
       body: ChallengeInput,
       response: { status: 201, schema: Challenge, description: 'The new challenge' },
       async handler({ actor, body }) {
@@ -74,6 +76,7 @@ export function challengeRoutes(deps: GatewayDeps) {
       summary: 'Change a challenge’s title, description, goals or the challenge it refines (officers of its territory or above)',
       tag: 'challenges',
       access: 'person',
+      refusals: ['invalid_challenge', 'unknown_challenge', 'refines_not_above'],
       params: challengeParam,
       body: ChallengeUpdate,
       ifMatch: 'required',

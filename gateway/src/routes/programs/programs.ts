@@ -17,6 +17,7 @@ export function programRoutes(deps: GatewayDeps) {
       summary: 'The local programs of a territory, by year (without their projects)',
       tag: 'programs',
       access: 'person_or_client',
+      refusals: ['unknown_territory'],
       query: z.object({ territoryId: uuid }).strict(),
       response: { status: 200, schema: z.object({ items: z.array(LocalProgram) }), description: 'Programs, latest year first' },
       async handler({ actor, query, language }) {
@@ -31,6 +32,7 @@ export function programRoutes(deps: GatewayDeps) {
       summary: 'The approved and running projects of a territory (and below) for a year, to assemble its program (its officers)',
       tag: 'programs',
       access: 'person',
+      refusals: ['unknown_territory'],
       query: z.object({ territoryId: uuid, year }).strict(),
       response: { status: 200, schema: z.object({ items: z.array(Project) }), description: 'Projects by title' },
       async handler({ actor, query, language }) {
@@ -45,6 +47,7 @@ export function programRoutes(deps: GatewayDeps) {
       summary: 'Draft the local program of a territory for a year from approved projects, or draft it again (its officers; If-Match when redrafting)',
       tag: 'programs',
       access: 'person',
+      refusals: ['unknown_territory', 'invalid_program'],
       body: ProgramInput,
       ifMatch: 'optional',
       response: { status: 200, schema: LocalProgram, description: 'The draft, with the needed minutes per challenge' },

@@ -36,6 +36,7 @@ export function projectRoutes(deps: GatewayDeps) {
       summary: 'Find projects: by territory (and every territory below it), competence needed, challenge (and those refining it), kind, status, text',
       tag: 'projects',
       access: 'person_or_client',
+      refusals: ['unknown_territory'],
       query: z
         .object({
           territoryId: uuid.optional(),
@@ -74,6 +75,7 @@ export function projectRoutes(deps: GatewayDeps) {
       summary: 'Start a project, as a draft whose coordinator you are',
       tag: 'projects',
       access: 'person',
+      refusals: ['invalid_project', 'unknown_territory', 'unknown_reference'],
       body: ProjectInput,
       response: { status: 201, schema: Project, description: 'The new draft project' },
       async handler({ actor, body, language }) {
@@ -105,6 +107,7 @@ export function projectRoutes(deps: GatewayDeps) {
         'An approved or running project whose total hours grow by more than 10 %, which needs a new competence, or whose period reaches more than 30 days beyond the approved one goes back to approval (status proposed)',
       tag: 'projects',
       access: 'person',
+      refusals: ['invalid_project', 'unknown_territory', 'unknown_reference', 'not_on_board', 'not_editable', 'fixed_after_draft', 'unknown_need', 'needs_in_use'],
       params: projectParam,
       body: ProjectInput,
       ifMatch: 'required',
@@ -121,6 +124,7 @@ export function projectRoutes(deps: GatewayDeps) {
       summary: 'Move a project: propose, approve or refuse (officers, with a reason), start, complete, cancel',
       tag: 'projects',
       access: 'person',
+      refusals: ['invalid_transition', 'not_an_officer', 'own_project', 'not_on_board', 'reason_required'],
       params: projectParam,
       body: StatusChangeInput,
       ifMatch: 'optional',
@@ -168,6 +172,7 @@ export function projectRoutes(deps: GatewayDeps) {
       summary: 'Projects waiting for approval in a territory and below it (its officers)',
       tag: 'projects',
       access: 'person',
+      refusals: ['unknown_territory'],
       query: z.object({ territoryId: uuid, limit, cursor }).strict(),
       response: { status: 200, schema: listOf(Project), description: 'Proposed projects, newest first' },
       async handler({ actor, query, language }) {
