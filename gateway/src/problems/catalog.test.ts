@@ -22,7 +22,7 @@ interface Found {
 const ARG = String.raw`(?:'[^']*'|\x60[^\x60]*\x60|"[^"]*"|[\w.?!]+)`;
 
 /** Every refusal code written in a source file, with its kind when the call says it. */
-export function refusalsIn(file: string, source: string): Found[] {
+function refusalsIn(file: string, source: string): Found[] {
   const found: Found[] = [];
   const add = (code: string, kind: string | undefined) => found.push({ code, kind: kind as RefusalKind | undefined, where: file });
   // refusal('conflict', 'code', ...), new Refused('invalid', 'code', ...)

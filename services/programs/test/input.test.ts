@@ -3,6 +3,7 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { grpcStatusOfKind, toProtoEnum, type Refused } from '@e21/kit';
 import type { PersonStatus } from '@e21/proto/e21/identity/v1/identity';
+import { ProjectKind } from '@e21/proto/e21/programs/v1/programs';
 import { as, createTerritories, person, projectRequest, refusalOf, SKILLS, startPrograms, SYSTEM, type ProgramsUnderTest, type TerritoryName } from './support.js';
 
 let env: ProgramsUnderTest;
@@ -40,7 +41,7 @@ describe('control characters over gRPC', () => {
   });
 
   it('programs refuses a control character in a search text and in an update, and keeps the project as it was', async () => {
-    expect(controlRefusal(await refusalOf(env.client.searchProjects({ territoryId: '', skillId: '', challengeId: '', kind: 0, statuses: [], text: 'jardin\u0007', limit: 10, cursor: '', language: 'en' }, as(coordinator))))).toEqual(['text']);
+    expect(controlRefusal(await refusalOf(env.client.searchProjects({ territoryId: '', skillId: '', challengeId: '', kind: ProjectKind.PROJECT_KIND_UNSPECIFIED, statuses: [], text: 'jardin\u0007', limit: 10, cursor: '', language: 'en' }, as(coordinator))))).toEqual(['text']);
     const project = await env.client.createProject(projectRequest(territories.marseille, { description: 'Two lines:\nsow, then water.' }), as(coordinator));
     expect(project.description).toBe('Two lines:\nsow, then water.');
     const update = { ...projectRequest(territories.marseille), id: project.id, expectedVersion: project.version, description: 'DEL\u007f' };
