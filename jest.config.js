@@ -31,6 +31,8 @@ export default {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/{proto,packages,services,gateway}/**/test/**/*.test.ts', '<rootDir>/tests/integration/**/*.test.ts'],
+      // Each problem a gateway route answers must be one its OpenAPI entry declares.
+      setupFilesAfterEnv: ['<rootDir>/tests/support/declared-problems.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
       setupFiles: ['<rootDir>/tests/support/register-test-credentials.ts'],

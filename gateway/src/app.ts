@@ -19,6 +19,7 @@ import { currencyServiceRoutes } from './routes/currency/index.js';
 import { programsRoutes } from './routes/programs/index.js';
 import { timesheetsRoutes } from './routes/timesheets/index.js';
 import { payrollRoutes } from './routes/payroll/index.js';
+import { problemRoutes } from './problems/routes.js';
 
 export interface AppOptions {
   publicUrl: URL;
@@ -35,7 +36,7 @@ export interface AppOptions {
 }
 
 export function allRoutes(deps: GatewayDeps): AnyRoute[] {
-  return [...identityRoutes(deps), ...contractsRoutes(deps), ...programsRoutes(deps), ...currencyServiceRoutes(deps), ...timesheetsRoutes(deps), ...payrollRoutes(deps)];
+  return [...identityRoutes(deps), ...contractsRoutes(deps), ...programsRoutes(deps), ...currencyServiceRoutes(deps), ...timesheetsRoutes(deps), ...payrollRoutes(deps), ...problemRoutes()];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

@@ -1,4 +1,5 @@
-// Every gateway route of identity, called by anonymous, inhabitant, HR manager, officer and admin.
+// Every gateway route of identity (and the gateway's own problem types), called by anonymous,
+// inhabitant, HR manager, officer and admin.
 import { randomUUID } from 'node:crypto';
 import { allRoutes } from '@e21/gateway/app';
 import { api, createWorld, startPlatform, type Platform, type World } from '../../tests/support/platform.js';
@@ -150,6 +151,8 @@ const cases: Case[] = [
     },
     expect: [401, 403, 403, 403, 200],
   },
+  { method: 'GET', route: '/v1/problems', what: 'list the problem types', request: () => ({ path: '/v1/problems' }), expect: [200, 200, 200, 200, 200] },
+  { method: 'GET', route: '/v1/problems/:code', what: 'read a problem type', request: () => ({ path: '/v1/problems/stale_version' }), expect: [200, 200, 200, 200, 200] },
   { method: 'GET', route: '/v1/role-grants', what: 'list role grants on Marseille', request: (w) => ({ path: `/v1/role-grants?scopeKind=territory&scopeId=${w.territories.marseille}` }), expect: [401, 403, 403, 200, 200] },
 ];
 
@@ -182,9 +185,9 @@ beforeAll(async () => {
 afterAll(() => platform.stop());
 
 describe('who may call each gateway route', () => {
-  it('has a row for every identity route the gateway serves', () => {
+  it('has a row for every identity route the gateway serves, and for its own (the problem types)', () => {
     // Each later service's routes have their own table (gateway/test/<service>-authorization.test.ts).
-    const identityTags = ['me', 'skills', 'territories', 'organizations', 'people', 'roles'];
+    const identityTags = ['me', 'skills', 'territories', 'organizations', 'people', 'roles', 'problems'];
     const served = allRoutes({} as never).filter((route) => identityTags.includes(route.tag)).map((route) => `${route.method.toUpperCase()} ${route.path}`).sort();
     expect(cases.map((c) => `${c.method} ${c.route}`).sort()).toEqual(served);
   });

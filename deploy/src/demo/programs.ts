@@ -1,6 +1,7 @@
-// The programs demo: strategic challenges from the EU down to Marseille and Aubagne, ten projects of
-// every kind and status with their teams, board decisions and feedback, and Marseille's program
-// draft; each made through the programs gRPC API by the person who would do it.
+// The programs demo: strategic challenges from the EU down to Marseille and Aubagne, eleven projects
+// of every kind and status with their teams, board decisions and feedback, a running project whose
+// material change waits for a new approval, and Marseille's program draft; each made through the
+// programs gRPC API by the person who would do it.
 import { createClient, personCaller, systemCaller, toProtoEnum, type ServiceClient } from '@e21/kit';
 import { ProgramsServiceService, type ProjectKind, type ProjectStatus, type TeamRole, type Vote } from '@e21/proto/e21/programs/v1/programs';
 import type { PersonKey } from './data.js';
@@ -80,6 +81,11 @@ const PROJECTS: DemoProject[] = [
     reason: 'Repris par le Samu social, qui a obtenu un financement pour l’hiver.',
     description: 'Aller à la rencontre des personnes à la rue les soirs de grand froid.',
     needs: [['street-outreach-to-homeless-people', 60]], challenges: ['euSocial'],
+  },
+  {
+    key: 'compost', title: 'Compost collectif des Passons', kind: 'general_interest', territory: 'aubagne', coordinator: 'karim', months: [3, 12], status: 'active',
+    description: 'Des bacs de compost partagés au pied des immeubles, tenus par les habitants.',
+    needs: [['composting', 40]], challenges: ['aubagneReuse'],
   },
   {
     key: 'firstAidSeniors', title: 'Premiers secours pour les aînés', kind: 'general_interest', territory: 'aubagne', coordinator: 'sophie', months: [9, 12], status: 'proposed',
@@ -185,6 +191,29 @@ export async function seedProgramsDemo(targets: Record<string, string>, demo: Om
     await programs.leaveFeedback({ projectId: solar, rating: 4, comment: 'Belle équipe ; il faudrait plus de chantiers le samedi.' }, as(people.lucas.id));
     await programs.leaveFeedback({ projectId: garden, rating: 5, comment: 'Les enfants de l’école adorent les ateliers compost.' }, as(people.paul.id));
     await programs.leaveFeedback({ projectId: projects.bikeWorkshop!.id, rating: 5, comment: 'Mon vélo roule comme neuf, merci !' }, as(people.karim.id));
+
+    // Karim's running compost project now asks four times its hours and a new competence: a
+    // material change, so it waits in Nadia's approval queue again, the reason in its history.
+    const compost = await programs.getProject({ id: projects.compost!.id, language: 'fr' }, as(people.karim.id));
+    await programs.updateProject(
+      {
+        id: compost.id,
+        expectedVersion: compost.version,
+        territoryId: compost.territoryId,
+        title: compost.title,
+        description: `${compost.description} Nous ouvrons trois nouveaux sites et un jardin pour le compost mûr.`,
+        kind: compost.kind,
+        challengeIds: compost.challengeIds,
+        startDate: compost.startDate,
+        endDate: compost.endDate,
+        needs: [
+          { id: compost.needs[0]!.id, skillId: compost.needs[0]!.skillId, neededMinutes: 160 * HOUR, startDate: '', endDate: '' },
+          { id: '', skillId: skill('urban-gardening'), neededMinutes: 20 * HOUR, startDate: '', endDate: '' },
+        ],
+        language: 'fr',
+      },
+      as(people.karim.id),
+    );
 
     // Marc assembles Marseille's program for the year from its approved and running projects.
     const candidates = await programs.listProgramCandidates({ territoryId: territories.marseille, year, language: 'fr' }, as(people.marc.id));

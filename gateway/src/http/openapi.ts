@@ -1,5 +1,7 @@
 // The OpenAPI 3.1 document, generated from the routes' schemas, and a browsable page of it.
 import { z } from 'zod';
+import { PROBLEM_BASE } from '../problems/catalog.js';
+import { problemsByStatus } from './refusals.js';
 import type { AnyRoute } from './route.js';
 
 type Json = Record<string, unknown>;
@@ -24,11 +26,36 @@ function parameters(route: AnyRoute): Json[] {
   const list = [...fromShape(route.params, 'path'), ...fromShape(route.query, 'query')];
   list.push({ name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['en', 'fr'] }, description: 'Language of labels; defaults to the person’s locale' } as never);
   if (route.idempotent) list.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,100}$' }, description: 'Retrying with the same key replays the first answer; the same key with another body is refused' } as never);
-  if (route.ifMatch) list.push({ name: 'If-Match', in: 'header', required: route.ifMatch === 'required', schema: { type: 'string' }, description: 'The version being changed, e.g. "3" (from ETag)' } as never);
+  if (route.ifMatch) list.push({ name: 'If-Match', in: 'header', required: route.ifMatch === 'required', schema: { type: 'string' }, description: 'The ETag of the version you are changing, as you received it: "3" (W/"3" and 3 are taken too)' } as never);
   return list;
 }
 
-const problemRef = { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+/** What a refusal of each status says, before the list of its problem types. */
+const STATUS_DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input; `errors` names each field',
+  401: 'Not signed in, or the token is not valid',
+  403: 'Not allowed',
+  404: 'Not found, or not yours to see',
+  409: 'The current state does not allow it',
+  412: 'The version changed in the meantime',
+  413: 'The body is too large',
+  415: 'The body is not JSON',
+  429: 'Too many requests',
+  503: 'A service is unavailable; try again',
+};
+
+/**
+ * A refusal response: problem+json whose `type` is one of the route's problem types of that status
+ * (each a page at its URI: /v1/problems/<code>).
+ */
+function refusalResponse(status: number, codes: string[]): Json {
+  const types = codes.map((code) => `${PROBLEM_BASE}${code}`);
+  return {
+    description: `${STATUS_DESCRIPTIONS[status] ?? 'Refused'}. Problem types: ${codes.map((code) => `[${code}](${PROBLEM_BASE}${code})`).join(', ')}`,
+    content: { 'application/problem+json': { schema: { allOf: [{ $ref: '#/components/schemas/Problem' }, { properties: { type: { enum: types } } }] } } },
+    'x-problem-types': types,
+  };
+}
 
 function operation(route: AnyRoute): Json {
   const success = route.response ?? { status: 200, description: 'OK' };
@@ -36,13 +63,8 @@ function operation(route: AnyRoute): Json {
     [success.status]: success.schema
       ? { description: success.description, content: { 'application/json': { schema: jsonSchema(success.schema, 'output') } } }
       : { description: success.description },
-    400: { description: 'Invalid input; `errors` names each field', ...problemRef },
   };
-  if (route.access !== 'public') Object.assign(responses, { 401: { description: 'Not signed in', ...problemRef }, 403: { description: 'Not allowed here', ...problemRef } });
-  if (route.params) responses[404] = { description: 'Not found', ...problemRef };
-  if (route.method !== 'get') responses[409] = { description: 'The current state does not allow it', ...problemRef };
-  if (route.ifMatch) responses[412] = { description: 'The version changed in the meantime', ...problemRef };
-  responses[429] = { description: 'Too many requests', ...problemRef };
+  for (const [status, codes] of problemsByStatus(route)) responses[status] = refusalResponse(status, codes);
   return {
     operationId: `${route.method}${route.path.replace(/\/v1/, '').replace(/[/:](\w)/g, (_m, c: string) => c.toUpperCase()).replace(/[^A-Za-z]/g, '')}`,
     summary: route.summary,
@@ -65,7 +87,9 @@ export function openApiDocument(routes: AnyRoute[], options: { publicUrl: string
       description:
         'Societal Activity Rights, projects of general interest, hours, local currency and deliberation of a territory. ' +
         'People sign in with OpenID Connect (browser session or bearer token); integrating bodies use OAuth2 client credentials. ' +
-        'Errors are application/problem+json.',
+        'Errors are application/problem+json; each operation lists the problem types it can answer with, and each `type` URI ' +
+        'is a page saying what the problem means and what to do (GET /v1/problems lists them). ' +
+        'A resource with a version has the ETag "<version>", which If-Match takes back as sent to change it.',
     },
     servers: [{ url: options.publicUrl }],
     paths,
@@ -75,7 +99,7 @@ export function openApiDocument(routes: AnyRoute[], options: { publicUrl: string
           type: 'object',
           required: ['type', 'title', 'status'],
           properties: {
-            type: { type: 'string', description: 'Stable URI of the problem kind, e.g. /v1/problems/stale_version' },
+            type: { type: 'string', description: 'Stable URI of the problem type, e.g. /v1/problems/stale_version: GET it for its status, meaning and what to do (HTML or JSON); GET /v1/problems lists them all' },
             title: { type: 'string' },
             status: { type: 'integer' },
             detail: { type: 'string' },
@@ -103,7 +127,14 @@ export function docsPage(document: Json): string {
     for (const [method, op] of Object.entries(methods)) {
       const params = (op.parameters as Json[]).map((p) => `<li><code>${escape(String(p.name))}</code> (${p.in}${p.required ? ', required' : ''})</li>`).join('');
       const body = op.requestBody ? `<details><summary>Request body</summary><pre>${escape(JSON.stringify((op.requestBody as { content: Record<string, { schema: unknown }> }).content['application/json']!.schema, null, 2))}</pre></details>` : '';
-      const responses = Object.entries(op.responses as Record<string, Json>).map(([status, r]) => `<li><code>${status}</code> ${escape(String(r.description))}</li>`).join('');
+      const responses = Object.entries(op.responses as Record<string, Json>)
+        .map(([status, r]) => {
+          const types = r['x-problem-types'] as string[] | undefined;
+          const said = types ? String(r.description).split('. Problem types:')[0]! : String(r.description);
+          const links = types ? `: ${types.map((type) => `<a href="${escape(type)}"><code>${escape(type.slice(PROBLEM_BASE.length))}</code></a>`).join(', ')}` : '';
+          return `<li><code>${status}</code> ${escape(said)}${links}</li>`;
+        })
+        .join('');
       const html = `<section id="${escape(String(op.operationId))}"><h3><span class="method ${method}">${method.toUpperCase()}</span> <code>${escape(path)}</code></h3><p>${escape(String(op.summary))}</p>${params ? `<h4>Parameters</h4><ul>${params}</ul>` : ''}${body}<h4>Responses</h4><ul>${responses}</ul></section>`;
       const tag = (op.tags as string[])[0] ?? 'other';
       byTag.set(tag, [...(byTag.get(tag) ?? []), html]);

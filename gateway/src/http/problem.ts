@@ -1,8 +1,11 @@
-// application/problem+json (RFC 9457) responses: one shape for every error the gateway returns.
+// application/problem+json (RFC 9457) responses: one shape for every error the gateway returns, its
+// `type` the page of its problem type in the catalog (problems/catalog.ts).
 import type { ErrorRequestHandler, Response } from 'express';
 import { httpStatusOfKind, Refused, type FieldProblem, type Logger } from '@e21/kit';
+import { PROBLEM_BASE, problemType } from '../problems/catalog.js';
+import { reportProblem } from './refusals.js';
 
-export const PROBLEM_BASE = '/v1/problems/';
+export { PROBLEM_BASE };
 
 export interface Problem {
   type: string;
@@ -13,33 +16,18 @@ export interface Problem {
   requestId?: string;
 }
 
-const TITLES: Record<string, string> = {
-  validation_failed: 'The request is not valid',
-  malformed_json: 'The body is not valid JSON',
-  unsupported_media_type: 'The body must be JSON',
-  payload_too_large: 'The body is too large',
-  unauthenticated: 'Sign in first',
-  invalid_token: 'The access token is not valid',
-  sign_in_failed: 'The sign-in could not be completed',
-  sign_in_expired: 'This sign-in expired',
-  forbidden: 'You are not allowed to do this',
-  csrf_failed: 'The request did not come from this site',
-  not_found: 'Not found',
-  stale_version: 'Someone changed this in the meantime',
-  precondition_required: 'Say which version you are changing',
-  rate_limited: 'Too many requests',
-  service_unavailable: 'A service is unavailable',
-  internal: 'Something went wrong on our side',
-};
+/** The catalog's English title; a code outside the catalog (which its test forbids) reads as itself. */
+const titleOf = (code: string, fallback?: string): string => problemType(code)?.en.title ?? (fallback ? problemType(fallback)?.en.title : undefined) ?? code.replace(/_/g, ' ');
 
 export function sendProblem(res: Response, problem: Omit<Problem, 'type' | 'title'> & { code: string; title?: string }): void {
   const { code, ...rest } = problem;
   const body: Problem = {
     type: `${PROBLEM_BASE}${code}`,
     ...rest,
-    title: rest.title || TITLES[code] || code.replace(/_/g, ' '),
+    title: rest.title || titleOf(code),
     requestId: res.locals.requestId as string | undefined,
   };
+  reportProblem(res, code, problem.status);
   res.status(problem.status).type('application/problem+json').json(body);
 }
 
@@ -47,7 +35,7 @@ export function sendRefusal(res: Response, refused: Refused): void {
   sendProblem(res, {
     code: refused.code,
     status: httpStatusOfKind[refused.kind],
-    title: TITLES[refused.code] ?? TITLES[refused.kind] ?? refused.code.replace(/_/g, ' '),
+    title: titleOf(refused.code, refused.kind),
     detail: refused.message,
     ...(refused.fields.length ? { errors: refused.fields } : {}),
   });

@@ -14,7 +14,7 @@ export interface RouteInput<P, Q, B> {
   actor: Actor;
   /** Language for labels: ?lang, then the person's locale, then Accept-Language. */
   language: 'en' | 'fr';
-  /** The version named by If-Match ("3" or "\"3\""), when sent. */
+  /** The version named by If-Match: the ETag as sent ("3", W/"3") or the bare number, when sent. */
   ifMatch: number | undefined;
   /** The Idempotency-Key header ('' when not sent): a retried write with the same key replays the first. */
   idempotencyKey: string;
@@ -29,6 +29,11 @@ export interface RouteResult {
   /** Sent as they are instead of JSON: a PDF, a CSV, an SVG. */
   file?: { contentType: string; data: Buffer | string; filename?: string; download?: boolean };
   headers?: Record<string, string>;
+  /**
+   * The version of the resource, sent as the ETag `"<version>"`: what If-Match takes back, as sent,
+   * to change it. Set it wherever the body is one resource with a version.
+   */
+  version?: number;
 }
 
 export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
@@ -46,6 +51,13 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
   ifMatch?: 'optional' | 'required';
   /** The route takes an Idempotency-Key header (documented in OpenAPI; passed to the service). */
   idempotent?: boolean;
+  /**
+   * The refusal codes of the service's rules this route can answer with (the problem types of
+   * problems/catalog.ts), beyond those its shape brings (http/refusals.ts: sign-in, path ids,
+   * If-Match, Idempotency-Key, body, cursor). The OpenAPI document lists them; a test run that meets
+   * an undeclared one fails.
+   */
+  refusals?: readonly string[];
   /** How the service names fields the client sent under other names, e.g. { 'terms.competence_skill_ids': 'body.terms.competences' }. */
   fieldNames?: Record<string, string>;
   handler(input: RouteInput<P, Q, B>): Promise<RouteResult>;
@@ -67,12 +79,19 @@ function fieldProblems(part: 'params' | 'query' | 'body', error: z.ZodError): Fi
   });
 }
 
-function parsePart<T>(part: 'params' | 'query' | 'body', schema: z.ZodType<T> | undefined, value: unknown): T {
-  if (!schema) return undefined as T;
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const errors = fieldProblems(part, result.error);
-  throw new Refused('invalid', 'validation_failed', errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
+/** Parses the path, the query and the body, refusing with every wrong field of the three at once. */
+function parseParts(route: AnyRoute, values: { params: unknown; query: unknown; body: unknown }): { params: unknown; query: unknown; body: unknown } {
+  const parsed = { params: undefined as unknown, query: undefined as unknown, body: undefined as unknown };
+  const errors: FieldProblem[] = [];
+  for (const part of ['params', 'query', 'body'] as const) {
+    const schema = route[part];
+    if (!schema) continue;
+    const result = schema.safeParse(values[part]);
+    if (result.success) parsed[part] = result.data;
+    else errors.push(...fieldProblems(part, result.error));
+  }
+  if (errors.length) throw new Refused('invalid', 'validation_failed', errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
+  return parsed;
 }
 
 function parseIfMatch(header: string | undefined, rule: RouteDefinition['ifMatch']): number | undefined {
@@ -80,9 +99,10 @@ function parseIfMatch(header: string | undefined, rule: RouteDefinition['ifMatch
     if (rule === 'required') throw new Refused('invalid', 'precondition_required', 'Send If-Match with the version you are changing', [{ field: 'header.if-match', message: 'is required' }]);
     return undefined;
   }
-  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!match) throw new Refused('invalid', 'validation_failed', 'If-Match must be a version such as "3"', [{ field: 'header.if-match', message: 'must be a version such as "3"' }]);
-  return Number(match[1]);
+  // The ETag as sent, strong ("3") or weak (W/"3"), or the bare version number.
+  const match = /^(?:W\/)?(?:"(\d{1,9})"|(\d{1,9}))$/.exec(header.trim());
+  if (!match) throw new Refused('invalid', 'validation_failed', 'If-Match must be the ETag you received, such as "3"', [{ field: 'header.if-match', message: 'must be the ETag you received, such as "3"' }]);
+  return Number(match[1] ?? match[2]);
 }
 
 export interface RouteContext {
@@ -145,6 +165,18 @@ function parseIdempotencyKey(header: string | undefined): string {
   return header;
 }
 
+/**
+ * The version as the resource's ETag. It validates writes (If-Match), not caches: a representation
+ * may show what changes without a new version (a project's filled hours, a contract's acceptances,
+ * the caller's role), so a conditional GET never gets "304 Not Modified" on it and nothing stores it.
+ */
+function versionTag(req: Request, res: Response, version: number): void {
+  res.setHeader('ETag', `"${version}"`);
+  if (!res.getHeader('Cache-Control')) res.setHeader('Cache-Control', 'no-store');
+  delete req.headers['if-none-match'];
+  delete req.headers['if-modified-since'];
+}
+
 function sendFile(res: Response, file: NonNullable<RouteResult['file']>): void {
   res.type(file.contentType);
   if (file.filename) res.set('Content-Disposition', `${file.download ? 'attachment' : 'inline'}; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`);
@@ -154,14 +186,14 @@ function sendFile(res: Response, file: NonNullable<RouteResult['file']>): void {
 export function registerRoutes(app: Express, routes: AnyRoute[], context: RouteContext): void {
   for (const route of routes) {
     app[route.method](route.path, async (req: Request, res: Response) => {
+      // Which route answers, for the problems it sends (http/refusals.ts).
+      res.locals.route = route;
       const anyActor = await context.actorOf(req, res);
       const actor = requireAccess(route.access, anyActor);
       if (route.method !== 'get') context.checkCsrf(req, actor);
       const { lang: _lang, ...query } = req.query as Record<string, unknown>;
       const input = {
-        params: parsePart('params', route.params, req.params),
-        query: parsePart('query', route.query, query),
-        body: parsePart('body', route.body, route.body ? (req.body ?? {}) : undefined),
+        ...parseParts(route, { params: req.params, query, body: route.body ? (req.body ?? {}) : undefined }),
         actor,
         language: languageOf(req, anyActor),
         ifMatch: parseIfMatch(req.get('if-match'), route.ifMatch),
@@ -173,6 +205,7 @@ export function registerRoutes(app: Express, routes: AnyRoute[], context: RouteC
         throw error instanceof Refused ? locateFields(error, input, route.fieldNames) : error;
       });
       for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+      if (result.version !== undefined) versionTag(req, res, result.version);
       const status = result.status ?? route.response?.status ?? 200;
       if (result.file) sendFile(res.status(status), result.file);
       else if (result.body === undefined) res.status(status).end();

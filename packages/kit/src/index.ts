@@ -24,5 +24,6 @@ export * from './bus/consumer.js';
 export * from './service.js';
 export * from './pagination.js';
 export * from './calendar.js';
+export * from './text.js';
 export * from './proto-enum.js';
 export * from './http-tracing.js';

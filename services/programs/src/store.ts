@@ -84,6 +84,10 @@ interface ProjectRow {
   start_date: string;
   end_date: string;
   refusal_reason: string;
+  approved_minutes: number | null;
+  approved_skill_ids: string[] | null;
+  approved_start_date: string | null;
+  approved_end_date: string | null;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -93,7 +97,7 @@ interface ProjectRow {
 
 // Needs and challenges come with each project, in one query.
 const PROJECT_SELECT = `select p.id, p.territory_id, p.title, p.description, p.kind, p.status, p.coordinator_id, p.start_date, p.end_date,
-    p.refusal_reason, p.version, p.created_at, p.updated_at,
+    p.refusal_reason, p.approved_minutes, p.approved_skill_ids, p.approved_start_date, p.approved_end_date, p.version, p.created_at, p.updated_at,
     coalesce((select array_agg(pc.challenge_id order by pc.challenge_id) from project_challenges pc where pc.project_id = p.id), '{}') as challenge_ids,
     coalesce((select json_agg(json_build_object('id', n.id, 'skill_id', n.skill_id, 'needed_minutes', n.needed_minutes,
         'start_date', n.start_date, 'end_date', n.end_date) order by n.position) from project_needs n where n.project_id = p.id), '[]') as needs
@@ -112,6 +116,10 @@ const projectOf = (row: ProjectRow): Project => ({
   challengeIds: row.challenge_ids,
   needs: row.needs.map((n): Need => ({ id: n.id, skillId: n.skill_id, neededMinutes: n.needed_minutes, startDate: n.start_date, endDate: n.end_date })),
   refusalReason: row.refusal_reason,
+  approved:
+    row.approved_minutes === null
+      ? null
+      : { neededMinutes: row.approved_minutes, skillIds: row.approved_skill_ids ?? [], startDate: row.approved_start_date!, endDate: row.approved_end_date! },
   version: row.version,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
@@ -134,9 +142,11 @@ export async function insertProject(db: Queryable, project: Project): Promise<vo
 export async function updateProject(db: Queryable, project: Project): Promise<void> {
   await db.query(
     `update projects set territory_id = $2, title = $3, description = $4, kind = $5, status = $6, start_date = $7, end_date = $8,
-       refusal_reason = $9, search_text = $10, version = $11, updated_at = $12 where id = $1`,
+       refusal_reason = $9, search_text = $10, version = $11, updated_at = $12,
+       approved_minutes = $13, approved_skill_ids = $14, approved_start_date = $15, approved_end_date = $16 where id = $1`,
     [project.id, project.territoryId, project.title, project.description, project.kind, project.status, project.startDate, project.endDate,
-      project.refusalReason, searchTextOf(project), project.version, project.updatedAt],
+      project.refusalReason, searchTextOf(project), project.version, project.updatedAt,
+      project.approved?.neededMinutes ?? null, project.approved?.skillIds ?? null, project.approved?.startDate ?? null, project.approved?.endDate ?? null],
   );
 }
 

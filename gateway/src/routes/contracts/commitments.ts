@@ -36,14 +36,16 @@ export function commitmentRoutes(deps: GatewayDeps) {
       summary: 'An employer’s commitment dashboard for a year: committed, allocated and consumed minutes, per employee',
       tag: 'commitments',
       access: 'person',
+      refusals: ['invalid_year'],
       params: yearParam,
       query: emptyQuery,
       response: { status: 200, schema: CommitmentReport, description: 'The figures; the totals are the sums of the rows' },
       async handler(input) {
         const report = await deps.contracts.getCommitmentReport({ organizationId: input.params.organizationId, year: input.params.year }, { caller: callerOf(input.actor) });
         const out = reportOut(report);
-        // Allocations change without the commitment's version: no ETag, no cached copy.
-        return { body: out, headers: { 'Cache-Control': 'no-store' } };
+        // The ETag is the commitment's version (none before the year has one), which changing it takes in
+        // If-Match; allocations change without it, so it validates writes only (route.ts).
+        return { body: out, headers: { 'Cache-Control': 'no-store' }, ...(out.commitment ? { version: out.commitment.version } : {}) };
       },
     }),
 
@@ -53,6 +55,7 @@ export function commitmentRoutes(deps: GatewayDeps) {
       summary: 'Set the employer’s commitment for a year: absolute minutes, or a share (basis points) of declared working minutes. If-Match: the version, to change it',
       tag: 'commitments',
       access: 'person',
+      refusals: ['invalid_commitment', 'invalid_year', 'precondition_required', 'commitment_below_allocation'],
       params: yearParam,
       ifMatch: 'optional',
       body: CommitmentIn,
@@ -74,7 +77,7 @@ export function commitmentRoutes(deps: GatewayDeps) {
             { caller: callerOf(actor) },
           );
         const out = commitmentOut(commitment);
-        return { body: out, headers: { ETag: `"${out.version}"` } };
+        return { body: out, version: out.version };
       },
     }),
   ];

@@ -6,16 +6,20 @@ import { DocumentFormat, type ContractStatus } from '@e21/proto/e21/contracts/v1
 import type { GatewayDeps } from '../../deps.js';
 import { callerOf } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
-import { cursor, emptyQuery, limit, listOf, orNull, text, uuid } from '../common.js';
+import { cursor, emptyQuery, limit, listOf, orNull, requiredText, uuid } from '../common.js';
 import { IDEMPOTENCY_NOTE, partyIn, TERMS_FIELD_NAMES, termsIn } from './common.js';
 import { allowanceOut, detailOut, inboxItemOut } from './mapping.js';
 import { Allowance, comment, CONTRACT_STATUSES, ContractDetail, InboxItem, isoDate, PARTIES, party, TermsIn } from './schemas.js';
 
 const contractParam = z.object({ contractId: uuid }).strict();
-const reason = text(1000);
-// No ETag: a contract changes without a new version (each acceptance), and a browser revalidating
-// with the version would be told "not modified". Versions travel in the body and in If-Match.
+const reason = requiredText(1000);
 const NO_STORE = { 'Cache-Control': 'no-store' };
+/**
+ * A contract's ETag is its latest version: the one a new proposal is based on, and, while one is
+ * under negotiation, the one accepted or withdrawn (If-Match takes it as sent). Acceptances change
+ * the contract without a new version, so the version is never a cache validator (route.ts).
+ */
+const tagged = (out: ReturnType<typeof detailOut>) => ({ body: out, version: out.contract.latestVersion });
 
 export function contractRoutes(deps: GatewayDeps) {
   return [
@@ -48,6 +52,7 @@ export function contractRoutes(deps: GatewayDeps) {
       summary: `Propose a SAR contract (version 1): the person for themselves, an HR manager for an employee, an officer for a person of their territory.${IDEMPOTENCY_NOTE}`,
       tag: 'contracts',
       access: 'person',
+      refusals: ['invalid_terms', 'schedule_exceeds_yearly_minutes', 'unknown_project', 'not_the_employer', 'no_employer', 'no_office', 'not_a_party', 'party_required', 'contract_overlaps'],
       body: z.object({ personId: uuid, employerId: uuid.optional(), terms: TermsIn, comment, party }).strict(),
       response: { status: 201, schema: ContractDetail, description: 'The contract under negotiation' },
       idempotent: true,
@@ -59,7 +64,7 @@ export function contractRoutes(deps: GatewayDeps) {
             { caller: callerOf(actor) },
           );
         const out = detailOut(detail, language);
-        return { status: 201, body: out, headers: { ...NO_STORE, Location: `/v1/contracts/${out.contract.id}` } };
+        return { status: 201, ...tagged(out), headers: { ...NO_STORE, Location: `/v1/contracts/${out.contract.id}` } };
       },
     }),
 
@@ -74,7 +79,7 @@ export function contractRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: ContractDetail, description: 'The contract' },
       async handler(input) {
         const detail = detailOut(await deps.contracts.getContractDetail({ id: input.params.contractId }, { caller: callerOf(input.actor) }), input.language);
-        return { body: detail, headers: NO_STORE };
+        return { ...tagged(detail), headers: NO_STORE };
       },
     }),
 
@@ -84,6 +89,7 @@ export function contractRoutes(deps: GatewayDeps) {
       summary: 'Propose new terms: a counter-proposal while negotiating, an amendment once signed. If-Match: the latest version you saw',
       tag: 'contracts',
       access: 'person',
+      refusals: ['not_a_party', 'party_required', 'invalid_terms', 'schedule_exceeds_yearly_minutes', 'unknown_project', 'contract_closed', 'contract_suspended', 'contract_overlaps', 'person_not_found'],
       params: contractParam,
       ifMatch: 'required',
       fieldNames: TERMS_FIELD_NAMES,
@@ -96,7 +102,7 @@ export function contractRoutes(deps: GatewayDeps) {
             { caller: callerOf(actor) },
           );
         const out = detailOut(detail, language);
-        return { status: 201, body: out, headers: NO_STORE };
+        return { status: 201, ...tagged(out), headers: NO_STORE };
       },
     }),
 
@@ -106,6 +112,7 @@ export function contractRoutes(deps: GatewayDeps) {
       summary: 'Accept the version named by If-Match; the contract is signed when every party accepted the same version',
       tag: 'contracts',
       access: 'person',
+      refusals: ['not_a_party', 'party_required', 'contract_closed', 'nothing_to_accept', 'contract_suspended', 'commitment_exceeded'],
       params: contractParam,
       ifMatch: 'required',
       body: z.object({ comment, party }).strict(),
@@ -114,7 +121,7 @@ export function contractRoutes(deps: GatewayDeps) {
         const { actor, params, body, ifMatch, language } = input;
         const detail = await deps.contracts.acceptVersion({ contractId: params.contractId, version: ifMatch!, comment: body.comment ?? '', party: partyIn(body.party) }, { caller: callerOf(actor) });
         const out = detailOut(detail, language);
-        return { body: out, headers: NO_STORE };
+        return { ...tagged(out), headers: NO_STORE };
       },
     }),
 
@@ -124,6 +131,7 @@ export function contractRoutes(deps: GatewayDeps) {
       summary: 'Withdraw the version under negotiation (If-Match): a first negotiation ends, a signed contract keeps its version in force',
       tag: 'contracts',
       access: 'person',
+      refusals: ['not_a_party', 'party_required', 'contract_closed', 'nothing_to_withdraw'],
       params: contractParam,
       ifMatch: 'required',
       body: z.object({ comment, party }).strict(),
@@ -131,7 +139,7 @@ export function contractRoutes(deps: GatewayDeps) {
       async handler(input) {
         const { actor, params, body, ifMatch, language } = input;
         const detail = await deps.contracts.withdrawProposal({ contractId: params.contractId, version: ifMatch!, comment: body.comment ?? '', party: partyIn(body.party) }, { caller: callerOf(actor) });
-        return { body: detailOut(detail, language) };
+        return tagged(detailOut(detail, language));
       },
     }),
 
@@ -141,13 +149,14 @@ export function contractRoutes(deps: GatewayDeps) {
       summary: 'Suspend a signed contract, with a reason (the employer or the office)',
       tag: 'contracts',
       access: 'person',
+      refusals: ['not_a_party', 'party_required', 'contract_closed', 'party_cannot_suspend', 'not_signed'],
       params: contractParam,
       body: z.object({ reason, party }).strict(),
       response: { status: 200, schema: ContractDetail, description: 'The suspended contract' },
       async handler(input) {
         const { actor, params, body, language } = input;
         const detail = await deps.contracts.suspendContract({ contractId: params.contractId, reason: body.reason, party: partyIn(body.party) }, { caller: callerOf(actor) });
-        return { body: detailOut(detail, language) };
+        return tagged(detailOut(detail, language));
       },
     }),
 
@@ -157,13 +166,14 @@ export function contractRoutes(deps: GatewayDeps) {
       summary: 'Resume a suspended contract (the employer or the office)',
       tag: 'contracts',
       access: 'person',
+      refusals: ['not_a_party', 'party_required', 'contract_closed', 'party_cannot_resume', 'not_suspended'],
       params: contractParam,
       body: z.object({ comment, party }).strict(),
       response: { status: 200, schema: ContractDetail, description: 'The contract, signed again' },
       async handler(input) {
         const { actor, params, body, language } = input;
         const detail = await deps.contracts.resumeContract({ contractId: params.contractId, comment: body.comment ?? '', party: partyIn(body.party) }, { caller: callerOf(actor) });
-        return { body: detailOut(detail, language) };
+        return tagged(detailOut(detail, language));
       },
     }),
 
@@ -173,13 +183,14 @@ export function contractRoutes(deps: GatewayDeps) {
       summary: 'Terminate a signed contract on an end date, with a reason (any party); hours already approved stay',
       tag: 'contracts',
       access: 'person',
+      refusals: ['not_a_party', 'party_required', 'contract_closed', 'not_signed', 'invalid_end_date'],
       params: contractParam,
       body: z.object({ endDate: isoDate, reason, party }).strict(),
       response: { status: 200, schema: ContractDetail, description: 'The terminated contract' },
       async handler(input) {
         const { actor, params, body, language } = input;
         const detail = await deps.contracts.terminateContract({ contractId: params.contractId, endDate: body.endDate, reason: body.reason, party: partyIn(body.party) }, { caller: callerOf(actor) });
-        return { body: detailOut(detail, language) };
+        return tagged(detailOut(detail, language));
       },
     }),
 
@@ -193,6 +204,7 @@ export function contractRoutes(deps: GatewayDeps) {
       query: z.object({ date: isoDate }).strict(),
       response: { status: 200, schema: Allowance, description: 'The allowance' },
       async handler(input) {
+        // An answer computed from the contract's schedule, not a resource: its `version` is the contract version it read.
         return { body: allowanceOut(await deps.contracts.getAllowance({ contractId: input.params.contractId, date: input.query.date }, { caller: callerOf(input.actor) })) };
       },
     }),
@@ -203,6 +215,7 @@ export function contractRoutes(deps: GatewayDeps) {
       summary: 'A signed version (the one in force by default) as PDF or JSON, rendered from the stored version only',
       tag: 'contracts',
       access: 'person',
+      refusals: ['not_signed', 'version_not_found'],
       params: contractParam,
       query: z.object({ format: z.enum(['pdf', 'json']).default('pdf'), version: z.coerce.number().int().min(1).max(100_000).optional() }).strict(),
       response: { status: 200, description: 'application/pdf, or the document as JSON' },

@@ -1,6 +1,6 @@
 // REST shapes of the contracts service's resources, for validation and the OpenAPI document.
 import { z } from 'zod';
-import { uuid } from '../common.js';
+import { clientString, freeText, uuid } from '../common.js';
 
 export const PARTIES = ['person', 'employer', 'office'] as const;
 export const CONTRACT_KINDS = ['employee', 'freelancer', 'retired', 'student', 'unemployed', 'volunteer'] as const;
@@ -15,9 +15,9 @@ function isCalendarDate(value: string): boolean {
   return ISO_DATE.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-export const isoDate = z.string().refine(isCalendarDate, 'must be a date YYYY-MM-DD');
+export const isoDate = clientString().refine(isCalendarDate, 'must be a date YYYY-MM-DD');
 const minutes = (min: number, max: number) => z.number().int('must be a whole number of minutes').min(min).max(max);
-const note = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+const note = freeText;
 
 export const party = z.enum(PARTIES).optional().describe('the party you act as, when you may act as several');
 export const comment = note(1000).optional();
@@ -38,7 +38,7 @@ export const TermsIn = z
     periodStart: isoDate,
     periodEnd: isoDate.describe('in the same calendar year as periodStart'),
     yearlyMinutes: minutes(60, 96_420),
-    competences: z.array(z.string().min(1).max(300)).max(20).default([]).describe('skill ids from the person’s competence profile'),
+    competences: z.array(clientString().min(1).max(300)).max(20).default([]).describe('skill ids from the person’s competence profile'),
     schedule: ScheduleIn,
     preferredProjectIds: z.array(uuid).max(10).default([]),
   })

@@ -33,11 +33,13 @@ export function currencyRoutes(deps: GatewayDeps) {
       summary: 'The currency that applies to a territory: its own, or that of the nearest territory above it',
       tag: 'currencies',
       access: 'person',
+      refusals: ['no_currency_here'],
       params: territoryParam,
       query: emptyQuery,
       response: { status: 200, schema: Currency, description: 'The currency; 404 no_currency_here when none applies' },
       async handler({ actor, params }) {
-        return { body: currencyOut(await deps.currency.getCurrencyOfTerritory({ territoryId: params.territoryId }, { caller: callerOf(actor) })), headers: NO_STORE };
+        const currency = currencyOut(await deps.currency.getCurrencyOfTerritory({ territoryId: params.territoryId }, { caller: callerOf(actor) }));
+        return { body: currency, headers: NO_STORE, version: currency.version };
       },
     }),
 
@@ -47,6 +49,7 @@ export function currencyRoutes(deps: GatewayDeps) {
       summary: 'Create the territory’s currency, or change its name, rate and fee (If-Match: its version). Treasury officers of the territory or above',
       tag: 'currencies',
       access: 'person',
+      refusals: ['invalid_currency', 'unknown_territory', 'precondition_required', 'currency_fixed', 'currency_overlaps', 'code_taken'],
       params: territoryParam,
       ifMatch: 'optional',
       body: CurrencyIn,
@@ -56,7 +59,7 @@ export function currencyRoutes(deps: GatewayDeps) {
           { territoryId: params.territoryId, code: body.code, name: body.name, minorUnits: body.minorUnits, ratePerHourMinor: BigInt(body.ratePerHourMinor), redemptionFeeBasisPoints: body.redemptionFeeBasisPoints, expectedVersion: ifMatch },
           { caller: callerOf(actor) },
         );
-        return { body: currencyOut(currency), headers: { ETag: `"${currency.version}"` } };
+        return { body: currencyOut(currency), version: currency.version };
       },
     }),
   ];

@@ -1,5 +1,6 @@
 // REST shapes of the currency service's resources, for validation and the OpenAPI document.
 import { z } from 'zod';
+import { clientString, oneLine, text } from '../common.js';
 
 export const OWNER_KINDS = ['person', 'organization', 'issuance'] as const;
 export const TRANSFER_KINDS = ['hours', 'payment', 'request', 'redemption'] as const;
@@ -16,8 +17,8 @@ export const amountMinor = z
   .min(1, 'must be at least 1 minor unit')
   .max(MAX_AMOUNT_MINOR, `must be at most ${MAX_AMOUNT_MINOR} minor units`)
   .describe('in the currency’s minor units: 1250 is 12.50 with two decimals');
-export const reference = z.string().trim().max(140, 'must be at most 140 characters').optional().describe('shown to both sides, e.g. what was bought');
-export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
+export const reference = oneLine(140).optional().describe('shown to both sides, e.g. what was bought');
+export const month = clientString().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
 
 export const Currency = z.object({
   id: z.uuid(),
@@ -36,8 +37,8 @@ export const Currency = z.object({
 
 export const CurrencyIn = z
   .object({
-    code: z.string().trim().min(2).max(12).describe('2 to 12 upper-case letters, digits or inner hyphens, e.g. ÉCU-BDR; fixed once created'),
-    name: z.string().trim().min(1, 'must not be empty').max(80),
+    code: clientString().trim().min(2).max(12).describe('2 to 12 upper-case letters, digits or inner hyphens, e.g. ÉCU-BDR; fixed once created'),
+    name: text(80),
     minorUnits: z.number().int().min(0).max(2).describe('fixed once created'),
     ratePerHourMinor: z.number().int().min(1).max(1_000_000),
     redemptionFeeBasisPoints: z.number().int().min(0).max(5_000),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { GatewayDeps } from '../../deps.js';
 import { callerOf } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
-import { cursor, emptyQuery, limit, listOf, orNull, text, uuid } from '../common.js';
+import { cursor, emptyQuery, limit, listOf, orNull, requiredText, text, uuid } from '../common.js';
 import { redemptionOut, redemptionStatusIn, supplyOut } from './mapping.js';
 import { Redemption, REDEMPTION_STATUSES, Supply } from './schemas.js';
 
@@ -51,6 +51,7 @@ export function treasuryRoutes(deps: GatewayDeps) {
       summary: 'Approve a redemption with the reference of the euro payout: the amount leaves circulation and the fee is kept. Approving again with the same reference returns it',
       tag: 'treasury',
       access: 'person',
+      refusals: ['redemption_decided'],
       params: redemptionParam,
       body: z.object({ payoutReference: text(100).describe('the bank transfer paying the euros') }).strict(),
       response: { status: 200, schema: Redemption, description: 'The approved redemption' },
@@ -65,8 +66,9 @@ export function treasuryRoutes(deps: GatewayDeps) {
       summary: 'Reject a redemption, saying why; the merchant keeps its balance',
       tag: 'treasury',
       access: 'person',
+      refusals: ['redemption_decided'],
       params: redemptionParam,
-      body: z.object({ reason: text(500) }).strict(),
+      body: z.object({ reason: requiredText(500) }).strict(),
       response: { status: 200, schema: Redemption, description: 'The rejected redemption' },
       async handler({ actor, params, body }) {
         return { body: redemptionOut(await deps.currency.rejectRedemption({ id: params.redemptionId, reason: body.reason }, { caller: callerOf(actor) })) };

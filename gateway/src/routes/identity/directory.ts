@@ -5,7 +5,7 @@ import type { TerritoryLevel } from '@e21/proto/e21/identity/v1/identity';
 import type { GatewayDeps } from '../../deps.js';
 import { callerOf } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
-import { cursor, emptyQuery, limit, listOf, orNull, text, uuid } from '../common.js';
+import { clientString, cursor, emptyQuery, limit, listOf, orNull, text, uuid } from '../common.js';
 import { skillOut, territoryOut } from './mapping.js';
 import { Skill, Territory, TERRITORY_LEVELS } from './schemas.js';
 
@@ -20,7 +20,7 @@ export function directoryRoutes(deps: GatewayDeps) {
       summary: 'Search the skills taxonomy by label, in the caller’s language (and every other)',
       tag: 'skills',
       access: 'person_or_client',
-      query: z.object({ q: z.string().max(100).default(''), limit, cursor }).strict(),
+      query: z.object({ q: clientString().max(100).default(''), limit, cursor }).strict(),
       response: { status: 200, schema: listOf(Skill), description: 'Matching skills, best first' },
       async handler({ actor, query, language }) {
         const found = await deps.identity.searchSkills({ query: query.q, language, limit: query.limit ?? 20, cursor: query.cursor ?? '' }, { caller: callerOf(actor) });
@@ -34,7 +34,7 @@ export function directoryRoutes(deps: GatewayDeps) {
       summary: 'The territory tree as a flat list (parents before children), or the territory with a code',
       tag: 'territories',
       access: 'person_or_client',
-      query: z.object({ code: z.string().max(12).optional() }).strict(),
+      query: z.object({ code: clientString().max(12).optional() }).strict(),
       response: { status: 200, schema: territories, description: 'Territories' },
       async handler({ actor, query, language }) {
         const found = await deps.identity.listTerritories({ code: query.code ?? '', language }, { caller: callerOf(actor) });
@@ -62,12 +62,13 @@ export function directoryRoutes(deps: GatewayDeps) {
       summary: 'Create or update a territory under its parent (territory admins of the parent)',
       tag: 'territories',
       access: 'person',
+      refusals: ['invalid_territory', 'unknown_territory'],
       params: territoryParam,
       body: z
         .object({
           parentId: uuid.nullable(),
           level: z.enum(TERRITORY_LEVELS),
-          code: z.string().regex(/^[A-Za-z0-9-]{2,12}$/, 'must be a NUTS or LAU code'),
+          code: clientString().regex(/^[A-Za-z0-9-]{2,12}$/, 'must be a NUTS or LAU code'),
           labels: z.object({ en: text(200), fr: text(200).optional() }).catchall(text(200)),
         })
         .strict(),

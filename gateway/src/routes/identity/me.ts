@@ -5,20 +5,20 @@ import type { PersonStatus } from '@e21/proto/e21/identity/v1/identity';
 import type { GatewayDeps } from '../../deps.js';
 import { callerOf, requirePerson } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
-import { emptyQuery, text, uuid } from '../common.js';
+import { clientString, emptyQuery, text, uuid } from '../common.js';
 import { competenceOut, invitationOut, profileOut } from './mapping.js';
 import { invitationStatusIn } from './organizations.js';
 import { Competence, Invitation, INVITATION_STATUSES, LOCALES, Me, PERSON_STATUSES } from './schemas.js';
 
-const skillIdParam = z.object({ skillId: z.string().min(1).max(300) }).strict();
+const skillIdParam = z.object({ skillId: clientString().min(1).max(300) }).strict();
 const invitationParam = z.object({ invitationId: uuid }).strict();
 
 export function meRoutes(deps: GatewayDeps) {
   async function profile(personId: string, caller: ReturnType<typeof callerOf>, language: string) {
     const result = profileOut(await deps.identity.getProfile({ personId, language }, { caller }));
-    // No version ETag: competences and roles change without a new person version; Express's
-    // content hash revalidates. If-Match takes person.version from the body.
-    return { body: result, headers: { 'Cache-Control': 'private, no-cache' } };
+    // The ETag is the person's version, which PATCH /v1/me takes in If-Match; competences and roles
+    // change without it, so the version validates writes only (route.ts never answers 304 to it).
+    return { body: result, version: result.person.version };
   }
 
   return [
@@ -29,7 +29,7 @@ export function meRoutes(deps: GatewayDeps) {
       tag: 'me',
       access: 'person',
       query: emptyQuery,
-      response: { status: 200, schema: Me, description: 'The profile; changing it takes If-Match with person.version' },
+      response: { status: 200, schema: Me, description: 'The profile; its ETag is person.version, which changing it takes in If-Match' },
       handler: ({ actor, language }) => profile(requirePerson(actor).personId, callerOf(actor), language),
     }),
 
@@ -39,6 +39,7 @@ export function meRoutes(deps: GatewayDeps) {
       summary: 'Update my name, status, language or residence territory',
       tag: 'me',
       access: 'person',
+      refusals: ['invalid_person', 'unknown_territory'],
       ifMatch: 'optional',
       body: z
         .object({ name: text(200), locale: z.enum(LOCALES), status: z.enum(PERSON_STATUSES), territoryId: uuid })
@@ -86,6 +87,7 @@ export function meRoutes(deps: GatewayDeps) {
       summary: 'Add a competence to my profile, or change its level (1 basic to 4 expert)',
       tag: 'me',
       access: 'person',
+      refusals: ['unknown_skill', 'skill_group'],
       params: skillIdParam,
       body: z.object({ level: z.number().int().min(1).max(4) }).strict(),
       response: { status: 200, schema: Competence, description: 'The competence' },
@@ -104,6 +106,7 @@ export function meRoutes(deps: GatewayDeps) {
       summary: 'Remove a competence from my profile',
       tag: 'me',
       access: 'person',
+      refusals: ['competence_not_found'],
       params: skillIdParam,
       response: { status: 204, description: 'Removed' },
       async handler({ actor, params }) {

@@ -5,7 +5,7 @@ import type { InvitationStatus, MembershipRole, OrganizationKind } from '@e21/pr
 import type { GatewayDeps } from '../../deps.js';
 import { callerOf } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
-import { cursor, emptyQuery, limit, listOf, orNull, text, uuid } from '../common.js';
+import { cursor, emptyQuery, limit, listOf, oneLine, orNull, text, uuid } from '../common.js';
 import { invitationOut, membershipOut, organizationOut } from './mapping.js';
 import { Invitation, INVITATION_STATUSES, Membership, MEMBERSHIP_ROLES, Organization, ORGANIZATION_KINDS } from './schemas.js';
 
@@ -23,6 +23,7 @@ export function organizationRoutes(deps: GatewayDeps) {
       summary: 'Register an organization; its creator becomes its admin. Public bodies and offices: territory admins only',
       tag: 'organizations',
       access: 'person',
+      refusals: ['invalid_organization', 'unknown_territory', 'organization_exists'],
       body: z.object({ name: text(200), kind: z.enum(ORGANIZATION_KINDS), legalId: text(40), territoryId: uuid }).strict(),
       response: { status: 201, schema: Organization, description: 'The new organization' },
       async handler({ actor, body }) {
@@ -40,6 +41,7 @@ export function organizationRoutes(deps: GatewayDeps) {
       summary: 'Organizations of a territory and the territories below it',
       tag: 'organizations',
       access: 'person',
+      refusals: ['territory_not_found'],
       query: z.object({ territoryId: uuid.optional(), kind: z.enum(ORGANIZATION_KINDS).optional(), limit, cursor }).strict(),
       response: { status: 200, schema: listOf(Organization), description: 'Organizations by name' },
       async handler({ actor, query }) {
@@ -94,8 +96,9 @@ export function organizationRoutes(deps: GatewayDeps) {
       summary: 'Change a member’s role or employee reference (HR managers manage members; admins also grant HR and admin). New members are invited: a person joins by accepting',
       tag: 'organizations',
       access: 'person',
+      refusals: ['hr_cannot_manage_managers', 'last_admin'],
       params: memberParam,
-      body: z.object({ role: z.enum(MEMBERSHIP_ROLES), employeeReference: z.string().trim().max(64).nullish() }).strict(),
+      body: z.object({ role: z.enum(MEMBERSHIP_ROLES), employeeReference: oneLine(64).nullish() }).strict(),
       response: { status: 200, schema: Membership, description: 'The membership' },
       async handler({ actor, params, body }) {
         const membership = await deps.identity.setMembership(
@@ -112,6 +115,7 @@ export function organizationRoutes(deps: GatewayDeps) {
       summary: 'Remove a member (or leave the organization yourself)',
       tag: 'organizations',
       access: 'person',
+      refusals: ['membership_not_found', 'hr_cannot_manage_managers', 'last_admin'],
       params: memberParam,
       response: { status: 204, description: 'Removed' },
       async handler({ actor, params }) {

@@ -5,12 +5,12 @@ import type { Role, ScopeKind } from '@e21/proto/e21/identity/v1/identity';
 import type { GatewayDeps } from '../../deps.js';
 import { callerOf } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
-import { cursor, emptyQuery, limit, listOf, orNull, uuid } from '../common.js';
+import { clientString, cursor, emptyQuery, limit, listOf, orNull, uuid } from '../common.js';
 import { competenceOut, grantOut, personOut } from './mapping.js';
 import { Competence, Person, ROLES, RoleGrant, SCOPE_KINDS } from './schemas.js';
 
 const personParam = z.object({ personId: uuid }).strict();
-const grantee = z.string().regex(/^(person:[0-9a-fA-F-]{36}|client:[A-Za-z0-9._-]{1,100})$/, 'must be "person:<uuid>" or "client:<client id>"');
+const grantee = clientString().regex(/^(person:[0-9a-fA-F-]{36}|client:[A-Za-z0-9._-]{1,100})$/, 'must be "person:<uuid>" or "client:<client id>"');
 
 export function peopleRoutes(deps: GatewayDeps) {
   return [
@@ -20,6 +20,7 @@ export function peopleRoutes(deps: GatewayDeps) {
       summary: 'People living in a territory or below it (its officers and admins)',
       tag: 'people',
       access: 'person',
+      refusals: ['territory_not_found'],
       query: z.object({ territoryId: uuid, limit, cursor }).strict(),
       response: { status: 200, schema: listOf(Person), description: 'People by name' },
       async handler({ actor, query }) {
@@ -38,7 +39,8 @@ export function peopleRoutes(deps: GatewayDeps) {
       query: emptyQuery,
       response: { status: 200, schema: Person, description: 'The person' },
       async handler({ actor, params }) {
-        return { body: personOut(await deps.identity.getPerson({ id: params.personId }, { caller: callerOf(actor) })) };
+        const person = personOut(await deps.identity.getPerson({ id: params.personId }, { caller: callerOf(actor) }));
+        return { body: person, version: person.version };
       },
     }),
 
@@ -63,6 +65,7 @@ export function peopleRoutes(deps: GatewayDeps) {
       summary: 'Give a role on a territory (and everything below it), an organization or a project',
       tag: 'roles',
       access: 'person',
+      refusals: ['invalid_grantee', 'client_role', 'role_needs_territory', 'unknown_territory', 'unknown_organization', 'unknown_person'],
       body: z.object({ grantee, role: z.enum(ROLES), scopeKind: z.enum(SCOPE_KINDS), scopeId: uuid }).strict(),
       response: { status: 201, schema: RoleGrant, description: 'The grant (the existing one if it was already given)' },
       async handler({ actor, body }) {
@@ -80,6 +83,7 @@ export function peopleRoutes(deps: GatewayDeps) {
       summary: 'Revoke a role grant',
       tag: 'roles',
       access: 'person',
+      refusals: ['role_grant_not_found'],
       params: z.object({ grantId: uuid }).strict(),
       response: { status: 200, schema: RoleGrant, description: 'The revoked grant' },
       async handler({ actor, params }) {
@@ -93,6 +97,7 @@ export function peopleRoutes(deps: GatewayDeps) {
       summary: 'Role grants of a person (your own), or on a scope you administer',
       tag: 'roles',
       access: 'person',
+      refusals: ['filter_required', 'invalid_grantee'],
       query: z.object({ grantee: grantee.optional(), scopeKind: z.enum(SCOPE_KINDS).optional(), scopeId: uuid.optional(), includeRevoked: z.enum(['true', 'false']).optional() }).strict(),
       response: { status: 200, schema: z.object({ items: z.array(RoleGrant) }), description: 'Grants' },
       async handler({ actor, query }) {

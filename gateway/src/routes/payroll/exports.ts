@@ -51,7 +51,7 @@ export function exportRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: Layout, description: 'The layout' },
       async handler({ params, actor }) {
         const layout = layoutOut(await deps.payroll.getExportLayout({ organizationId: params.organizationId }, { caller: callerOf(actor) }));
-        return { body: layout, headers: { ...NO_STORE, ETag: `"${layout.version}"` } };
+        return { body: layout, headers: NO_STORE, version: layout.version };
       },
     }),
 
@@ -61,6 +61,7 @@ export function exportRoutes(deps: GatewayDeps) {
       summary: 'Save the employer’s CSV layout; If-Match names the version you saw ("0" before the first save)',
       tag: 'payroll',
       access: 'person',
+      refusals: ['invalid_layout', 'invalid_version'],
       params: organizationParam,
       body: LayoutIn,
       ifMatch: 'required',
@@ -70,7 +71,7 @@ export function exportRoutes(deps: GatewayDeps) {
         const layout = layoutOut(
           await deps.payroll.setExportLayout({ organizationId: params.organizationId, layout: layoutIn(body), expectedVersion: ifMatch ?? 0 }, { caller: callerOf(actor) }),
         );
-        return { body: layout, headers: { ETag: `"${layout.version}"` } };
+        return { body: layout, version: layout.version };
       },
     }),
 
@@ -100,6 +101,7 @@ export function exportRoutes(deps: GatewayDeps) {
       summary: 'Preview the month’s CSV with a layout being tried (nothing is saved): its headers and first rows',
       tag: 'payroll',
       access: 'person',
+      refusals: ['invalid_layout', 'invalid_limit'],
       params: monthParam,
       body: z.object({ layout: LayoutIn.optional().describe('the saved layout when absent'), limit: z.number().int().min(1).max(100).default(10) }).strict(),
       fieldNames: { ...FIELDS, layout: 'body.layout', limit: 'body.limit' },

@@ -43,6 +43,8 @@ export function formRoutes(deps: GatewayDeps) {
       fieldNames: FORM_FIELDS,
       response: { status: 200, schema: FormForReader, description: 'The whole form (SocietalActivityForm) or its employer view (EmployerFormView), told apart by `view`' },
       async handler({ params, actor }) {
+        // No version ETag: a form's `version` counts corrections, each one its own immutable form
+        // with its own id; nothing changes a form through If-Match.
         const body = formForReaderOut(await deps.payroll.getForm({ id: params.formId }, { caller: callerOf(actor) }));
         return { body, headers: NO_STORE };
       },
@@ -57,6 +59,7 @@ export function formRoutes(deps: GatewayDeps) {
         'checked before it is sent and given in X-Content-SHA256; X-Form-View says whose document it is (whole or employer)',
       tag: 'payroll',
       access: 'person',
+      refusals: ['form_integrity_failed'],
       params: formParam,
       query: z.object({ format: z.enum(['pdf', 'json']).default('pdf') }).strict(),
       fieldNames: FORM_FIELDS,
@@ -100,6 +103,7 @@ export function formRoutes(deps: GatewayDeps) {
         'the whole form to its person and the officers, the employer view to its employer’s HR managers and admins',
       tag: 'payroll',
       access: 'public',
+      refusals: ['invalid_code', 'invalid_sha256'],
       params: z.object({ code: verificationCode }).strict(),
       query: z.object({ sha256: sha256.optional().describe('SHA-256 of the PDF or JSON file to check') }).strict(),
       fieldNames: { code: 'params.code', sha256: 'query.sha256' },

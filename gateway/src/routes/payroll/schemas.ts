@@ -1,5 +1,6 @@
 // REST shapes of the payroll service's resources, for validation and the OpenAPI document.
 import { z } from 'zod';
+import { clientString, ONE_VISIBLE_LINE } from '../common.js';
 import { month } from '../timesheets/schemas.js';
 
 export { month };
@@ -26,8 +27,8 @@ export const COLUMN_KEYS = [
   'verification_code',
 ] as const;
 
-export const verificationCode = z.string().trim().regex(/^[Ss][Aa][Ff]-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}$/, 'must be a verification code such as SAF-7K2M-9QXP-4TBD');
-export const sha256 = z.string().trim().regex(/^[0-9a-fA-F]{64}$/, 'must be a SHA-256 in 64 hexadecimal digits');
+export const verificationCode = clientString().trim().regex(/^[Ss][Aa][Ff]-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}$/, 'must be a verification code such as SAF-7K2M-9QXP-4TBD');
+export const sha256 = clientString().trim().regex(/^[0-9a-fA-F]{64}$/, 'must be a SHA-256 in 64 hexadecimal digits');
 
 const minutes = z.number().int();
 
@@ -154,7 +155,8 @@ export const Verification = z.object({
 export const ColumnIn = z
   .object({
     key: z.enum(COLUMN_KEYS),
-    header: z.string().max(60, 'must be at most 60 characters').refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'must not hold control characters').default(''),
+    // Not trimmed: the competence groups' header is a prefix, "H " makes "H Energy".
+    header: clientString().check(ONE_VISIBLE_LINE).max(60, 'must be at most 60 characters').default(''),
   })
   .strict();
 

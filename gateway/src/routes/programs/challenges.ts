@@ -4,7 +4,7 @@ import type { GatewayDeps } from '../../deps.js';
 import { callerOf } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
 import { emptyQuery, uuid } from '../common.js';
-import { challengeOut, etag } from './mapping.js';
+import { challengeOut } from './mapping.js';
 import { Challenge, ChallengeInput, ChallengeUpdate, Sdg } from './schemas.js';
 
 const challengeParam = z.object({ challengeId: uuid }).strict();
@@ -31,6 +31,7 @@ export function challengeRoutes(deps: GatewayDeps) {
       summary: 'Strategic challenges of a territory and, unless inherited=false, of every territory above it (top first)',
       tag: 'challenges',
       access: 'person_or_client',
+      refusals: ['unknown_territory'],
       query: z.object({ territoryId: uuid, inherited: z.enum(['true', 'false']).default('true') }).strict(),
       response: { status: 200, schema: z.object({ items: z.array(Challenge) }), description: 'Challenges, from the EU down to the territory' },
       async handler({ actor, query, language }) {
@@ -45,11 +46,12 @@ export function challengeRoutes(deps: GatewayDeps) {
       summary: 'Set a strategic challenge on a territory, optionally refining one set above (officers of the territory or above)',
       tag: 'challenges',
       access: 'person',
+      refusals: ['invalid_challenge', 'unknown_territory', 'unknown_challenge', 'refines_not_above'],
       body: ChallengeInput,
       response: { status: 201, schema: Challenge, description: 'The new challenge' },
       async handler({ actor, body }) {
         const challenge = await deps.programs.defineChallenge({ territoryId: body.territoryId, title: body.title, description: body.description, sdgs: body.sdgs, refinesId: body.refinesId ?? '' }, { caller: callerOf(actor) });
-        return { status: 201, body: challengeOut(challenge), headers: { Location: `/v1/challenges/${challenge.id}`, ...etag(challenge.version) } };
+        return { status: 201, body: challengeOut(challenge), headers: { Location: `/v1/challenges/${challenge.id}` }, version: challenge.version };
       },
     }),
 
@@ -64,7 +66,7 @@ export function challengeRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: Challenge, description: 'The challenge, with an ETag of its version' },
       async handler({ actor, params }) {
         const challenge = await deps.programs.getChallenge({ id: params.challengeId }, { caller: callerOf(actor) });
-        return { body: challengeOut(challenge), headers: etag(challenge.version) };
+        return { body: challengeOut(challenge), version: challenge.version };
       },
     }),
 
@@ -74,6 +76,7 @@ export function challengeRoutes(deps: GatewayDeps) {
       summary: 'Change a challenge’s title, description, goals or the challenge it refines (officers of its territory or above)',
       tag: 'challenges',
       access: 'person',
+      refusals: ['invalid_challenge', 'unknown_challenge', 'refines_not_above'],
       params: challengeParam,
       body: ChallengeUpdate,
       ifMatch: 'required',
@@ -83,7 +86,7 @@ export function challengeRoutes(deps: GatewayDeps) {
             { id: params.challengeId, title: body.title, description: body.description, sdgs: body.sdgs, refinesId: body.refinesId ?? '', expectedVersion: ifMatch },
             { caller: callerOf(actor) },
           );
-        return { body: challengeOut(challenge), headers: etag(challenge.version) };
+        return { body: challengeOut(challenge), version: challenge.version };
       },
     }),
   ];

@@ -139,12 +139,3 @@ export const programOut = (p: proto.LocalProgram) => ({
 });
 
 const camelCase = (name: string) => name.replace(/_([a-z])/g, (_m, letter: string) => letter.toUpperCase());
-
-/** ETag of a resource whose whole representation changes with its version, for If-Match on the next change. */
-export const etag = (version: number) => ({ ETag: `"${version}"`, 'Cache-Control': 'private, no-cache' });
-
-/**
- * A project or program also shows what changes without a new version (filled hours, the team, the
- * caller's role): its ETag is Express's hash of the body, and If-Match takes the `version` field.
- */
-export const revalidate = { 'Cache-Control': 'private, no-cache' };

@@ -4,7 +4,7 @@ import type { GatewayDeps } from '../../deps.js';
 import { callerOf } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
 import { emptyQuery, uuid } from '../common.js';
-import { programOut, projectOut, revalidate } from './mapping.js';
+import { programOut, projectOut } from './mapping.js';
 import { LocalProgram, Project, ProgramInput } from './schemas.js';
 
 const year = z.coerce.number().int().min(2000).max(2100);
@@ -17,6 +17,7 @@ export function programRoutes(deps: GatewayDeps) {
       summary: 'The local programs of a territory, by year (without their projects)',
       tag: 'programs',
       access: 'person_or_client',
+      refusals: ['unknown_territory'],
       query: z.object({ territoryId: uuid }).strict(),
       response: { status: 200, schema: z.object({ items: z.array(LocalProgram) }), description: 'Programs, latest year first' },
       async handler({ actor, query, language }) {
@@ -31,6 +32,7 @@ export function programRoutes(deps: GatewayDeps) {
       summary: 'The approved and running projects of a territory (and below) for a year, to assemble its program (its officers)',
       tag: 'programs',
       access: 'person',
+      refusals: ['unknown_territory'],
       query: z.object({ territoryId: uuid, year }).strict(),
       response: { status: 200, schema: z.object({ items: z.array(Project) }), description: 'Projects by title' },
       async handler({ actor, query, language }) {
@@ -45,12 +47,13 @@ export function programRoutes(deps: GatewayDeps) {
       summary: 'Draft the local program of a territory for a year from approved projects, or draft it again (its officers; If-Match when redrafting)',
       tag: 'programs',
       access: 'person',
+      refusals: ['unknown_territory', 'invalid_program'],
       body: ProgramInput,
       ifMatch: 'optional',
       response: { status: 200, schema: LocalProgram, description: 'The draft, with the needed minutes per challenge' },
       async handler({ actor, body, ifMatch, language }) {
         const program = await deps.programs.draftProgram({ territoryId: body.territoryId, year: body.year, projectIds: body.projectIds, expectedVersion: ifMatch, language }, { caller: callerOf(actor) });
-        return { body: programOut(program), headers: { Location: `/v1/programs/${program.id}` } };
+        return { body: programOut(program), headers: { Location: `/v1/programs/${program.id}` }, version: program.version };
       },
     }),
 
@@ -65,7 +68,7 @@ export function programRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: LocalProgram, description: 'The program' },
       async handler({ actor, params, language }) {
         const program = await deps.programs.getProgram({ id: params.programId, language }, { caller: callerOf(actor) });
-        return { body: programOut(program), headers: revalidate };
+        return { body: programOut(program), version: program.version };
       },
     }),
   ];

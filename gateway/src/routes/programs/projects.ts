@@ -4,14 +4,13 @@ import { z } from 'zod';
 import type { GatewayDeps } from '../../deps.js';
 import { callerOf } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
-import { cursor, emptyQuery, limit, listOf, orNull, uuid } from '../common.js';
-import { projectKindToProto, projectOut, projectStatusToProto, revalidate, suggestionOut } from './mapping.js';
+import { clientString, cursor, emptyQuery, limit, listOf, orNull, uuid } from '../common.js';
+import { projectKindToProto, projectOut, projectStatusToProto, suggestionOut } from './mapping.js';
 import { Project, ProjectInput, PROJECT_KINDS, PROJECT_STATUSES, skillId, StatusChangeInput, Suggestion } from './schemas.js';
 
 const projectParam = z.object({ projectId: uuid }).strict();
 
-const statusList = z
-  .string()
+const statusList = clientString()
   .regex(new RegExp(`^(${PROJECT_STATUSES.join('|')})(,(${PROJECT_STATUSES.join('|')}))*$`), `must be statuses among ${PROJECT_STATUSES.join(', ')}, separated by commas`)
   .transform((value) => value.split(','))
   .describe('one or more statuses, comma-separated');
@@ -37,6 +36,7 @@ export function projectRoutes(deps: GatewayDeps) {
       summary: 'Find projects: by territory (and every territory below it), competence needed, challenge (and those refining it), kind, status, text',
       tag: 'projects',
       access: 'person_or_client',
+      refusals: ['unknown_territory'],
       query: z
         .object({
           territoryId: uuid.optional(),
@@ -44,7 +44,7 @@ export function projectRoutes(deps: GatewayDeps) {
           challengeId: uuid.optional(),
           kind: z.enum(PROJECT_KINDS).optional(),
           status: statusList.optional(),
-          q: z.string().max(200).optional(),
+          q: clientString().max(200).optional(),
           limit,
           cursor,
         })
@@ -75,11 +75,12 @@ export function projectRoutes(deps: GatewayDeps) {
       summary: 'Start a project, as a draft whose coordinator you are',
       tag: 'projects',
       access: 'person',
+      refusals: ['invalid_project', 'unknown_territory', 'unknown_reference'],
       body: ProjectInput,
       response: { status: 201, schema: Project, description: 'The new draft project' },
       async handler({ actor, body, language }) {
         const project = await deps.programs.createProject({ ...projectFields(body), language }, { caller: callerOf(actor) });
-        return { status: 201, body: projectOut(project), headers: { Location: `/v1/projects/${project.id}` } };
+        return { status: 201, body: projectOut(project), headers: { Location: `/v1/projects/${project.id}` }, version: project.version };
       },
     }),
 
@@ -91,26 +92,29 @@ export function projectRoutes(deps: GatewayDeps) {
       access: 'person_or_client',
       params: projectParam,
       query: emptyQuery,
-      response: { status: 200, schema: Project, description: 'The project; send its `version` as If-Match to change it' },
+      response: { status: 200, schema: Project, description: 'The project; its ETag is its version, for If-Match' },
       async handler({ actor, params, language }) {
         const project = await deps.programs.getProject({ id: params.projectId, language }, { caller: callerOf(actor) });
-        return { body: projectOut(project), headers: revalidate };
+        return { body: projectOut(project), version: project.version };
       },
     }),
 
     defineRoute({
       method: 'put',
       path: '/v1/projects/:projectId',
-      summary: 'Edit a project (its board): needs are kept by id, added without one, removed when left out',
+      summary:
+        'Edit a project (its board): needs are kept by id, added without one, removed when left out. ' +
+        'An approved or running project whose total hours grow by more than 10 %, which needs a new competence, or whose period reaches more than 30 days beyond the approved one goes back to approval (status proposed)',
       tag: 'projects',
       access: 'person',
+      refusals: ['invalid_project', 'unknown_territory', 'unknown_reference', 'not_on_board', 'not_editable', 'fixed_after_draft', 'unknown_need', 'needs_in_use'],
       params: projectParam,
       body: ProjectInput,
       ifMatch: 'required',
       response: { status: 200, schema: Project, description: 'The project' },
       async handler({ actor, params, body, ifMatch, language }) {
         const project = await deps.programs.updateProject({ id: params.projectId, expectedVersion: ifMatch!, ...projectFields(body), language }, { caller: callerOf(actor) });
-        return { body: projectOut(project), headers: revalidate };
+        return { body: projectOut(project), version: project.version };
       },
     }),
 
@@ -120,6 +124,7 @@ export function projectRoutes(deps: GatewayDeps) {
       summary: 'Move a project: propose, approve or refuse (officers, with a reason), start, complete, cancel',
       tag: 'projects',
       access: 'person',
+      refusals: ['invalid_transition', 'not_an_officer', 'own_project', 'not_on_board', 'reason_required'],
       params: projectParam,
       body: StatusChangeInput,
       ifMatch: 'optional',
@@ -129,7 +134,7 @@ export function projectRoutes(deps: GatewayDeps) {
           { id: params.projectId, status: projectStatusToProto(body.status), reason: body.reason ?? '', expectedVersion: ifMatch, language },
           { caller: callerOf(actor) },
         );
-        return { body: projectOut(project), headers: revalidate };
+        return { body: projectOut(project), version: project.version };
       },
     }),
 
@@ -167,6 +172,7 @@ export function projectRoutes(deps: GatewayDeps) {
       summary: 'Projects waiting for approval in a territory and below it (its officers)',
       tag: 'projects',
       access: 'person',
+      refusals: ['unknown_territory'],
       query: z.object({ territoryId: uuid, limit, cursor }).strict(),
       response: { status: 200, schema: listOf(Project), description: 'Proposed projects, newest first' },
       async handler({ actor, query, language }) {

@@ -1,6 +1,6 @@
 // REST shapes of programs' resources, for validation and the OpenAPI document. Hours are minutes.
 import { z } from 'zod';
-import { text, uuid } from '../common.js';
+import { clientString, freeText, text, uuid } from '../common.js';
 
 export const PROJECT_KINDS = ['general_interest', 'individual_initiative', 'international_solidarity'] as const;
 export const PROJECT_STATUSES = ['draft', 'proposed', 'approved', 'refused', 'active', 'completed', 'cancelled'] as const;
@@ -11,8 +11,8 @@ export const VOTES = ['for', 'against', 'abstain'] as const;
 export const OUTCOMES = ['open', 'adopted', 'rejected'] as const;
 export const FEEDBACK_ROLES = ['contributor', 'beneficiary'] as const;
 
-export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
-export const skillId = z.string().min(1, 'must be a skill id').max(300, 'must be a skill id');
+export const date = clientString().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+export const skillId = clientString().min(1, 'must be a skill id').max(300, 'must be a skill id');
 export const minutes = z.number().int('must be a whole number of minutes').min(1).max(100_000);
 
 // Input
@@ -21,7 +21,7 @@ export const ChallengeInput = z
   .object({
     territoryId: uuid,
     title: text(200),
-    description: z.string().trim().max(4000).default(''),
+    description: freeText(4000).default(''),
     sdgs: z.array(z.number().int().min(1).max(17)).max(17).default([]).describe('Sustainable Development Goal numbers, 1 to 17'),
     refinesId: uuid.nullish().describe('a challenge of a territory above this one'),
   })
@@ -43,7 +43,7 @@ export const ProjectInput = z
   .object({
     territoryId: uuid,
     title: text(200),
-    description: z.string().trim().max(8000).default(''),
+    description: freeText(8000).default(''),
     kind: z.enum(PROJECT_KINDS),
     challengeIds: z.array(uuid).max(10).default([]),
     startDate: date,
@@ -52,19 +52,19 @@ export const ProjectInput = z
   })
   .strict();
 
-export const StatusChangeInput = z.object({ status: z.enum(PROJECT_STATUSES), reason: z.string().trim().max(1000).optional() }).strict();
+export const StatusChangeInput = z.object({ status: z.enum(PROJECT_STATUSES), reason: freeText(1000).optional() }).strict();
 
-export const JoinRequestInput = z.object({ needId: uuid, minutes, message: z.string().trim().max(1000).default('') }).strict();
+export const JoinRequestInput = z.object({ needId: uuid, minutes, message: freeText(1000).default('') }).strict();
 
 export const DecisionInput = z
   .object({
     title: text(200),
-    description: z.string().trim().max(4000).default(''),
+    description: freeText(4000).default(''),
     deadline: z.iso.datetime({ offset: true, error: 'must be an instant such as 2026-05-01T18:00:00Z' }),
   })
   .strict();
 
-export const FeedbackInput = z.object({ rating: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).default('') }).strict();
+export const FeedbackInput = z.object({ rating: z.number().int().min(1).max(5), comment: freeText(2000).default('') }).strict();
 
 export const ProgramInput = z
   .object({ territoryId: uuid, year: z.number().int().min(2000).max(2100), projectIds: z.array(uuid).min(1, 'must name at least one approved project').max(500) })

@@ -5,7 +5,7 @@ import type { TeamRole } from '@e21/proto/e21/programs/v1/programs';
 import type { GatewayDeps } from '../../deps.js';
 import { callerOf } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
-import { uuid } from '../common.js';
+import { freeText, uuid } from '../common.js';
 import { joinRequestOut, memberOut } from './mapping.js';
 import { ASSIGNABLE_ROLES, JoinRequest, JoinRequestInput, Member } from './schemas.js';
 
@@ -36,6 +36,7 @@ export function teamRoutes(deps: GatewayDeps) {
       summary: 'Ask to join a project, saying which need you fill and with how many minutes (accepts Idempotency-Key)',
       tag: 'teams',
       access: 'person',
+      refusals: ['unknown_need', 'project_closed', 'need_filled', 'exceeds_open_minutes', 'already_member', 'request_pending'],
       params: projectParam,
       body: JoinRequestInput,
       response: { status: 201, schema: JoinRequest, description: 'The request, pending until the board decides' },
@@ -55,6 +56,7 @@ export function teamRoutes(deps: GatewayDeps) {
       summary: 'Who asked to join, with their level in the need’s skill (the board)',
       tag: 'teams',
       access: 'person',
+      refusals: ['not_on_board'],
       params: projectParam,
       query: z.object({ all: z.enum(['true', 'false']).default('false').describe('also the requests already decided') }).strict(),
       response: { status: 200, schema: z.object({ items: z.array(JoinRequest) }), description: 'Requests, oldest first' },
@@ -70,6 +72,7 @@ export function teamRoutes(deps: GatewayDeps) {
       summary: 'Accept someone on the team as a contributor (the board)',
       tag: 'teams',
       access: 'person',
+      refusals: ['join_request_not_found', 'not_on_board', 'already_decided', 'already_member', 'need_removed', 'need_filled', 'exceeds_open_minutes'],
       params: requestParam,
       response: { status: 200, schema: Member, description: 'The new member' },
       async handler({ actor, params }) {
@@ -84,8 +87,9 @@ export function teamRoutes(deps: GatewayDeps) {
       summary: 'Decline a request to join, optionally saying why (the board)',
       tag: 'teams',
       access: 'person',
+      refusals: ['join_request_not_found', 'not_on_board', 'already_decided'],
       params: requestParam,
-      body: z.object({ reason: z.string().trim().max(1000).default('') }).strict(),
+      body: z.object({ reason: freeText(1000).default('') }).strict(),
       response: { status: 200, schema: JoinRequest, description: 'The declined request' },
       async handler({ actor, params, body }) {
         const request = await deps.programs.declineJoinRequest({ projectId: params.projectId, requestId: params.requestId, reason: body.reason }, { caller: callerOf(actor) });
@@ -99,6 +103,7 @@ export function teamRoutes(deps: GatewayDeps) {
       summary: 'Make a member co-manager, or contributor again (the board; the coordinator stays coordinator)',
       tag: 'teams',
       access: 'person',
+      refusals: ['not_on_board', 'member_not_found', 'coordinator_role'],
       params: memberParam,
       body: z.object({ role: z.enum(ASSIGNABLE_ROLES) }).strict(),
       response: { status: 200, schema: Member, description: 'The member in their role' },
@@ -117,6 +122,7 @@ export function teamRoutes(deps: GatewayDeps) {
       summary: 'Leave a project, or remove a member from it (the board)',
       tag: 'teams',
       access: 'person',
+      refusals: ['not_on_board', 'member_not_found', 'coordinator_cannot_leave'],
       params: memberParam,
       response: { status: 204, description: 'Left' },
       async handler({ actor, params }) {

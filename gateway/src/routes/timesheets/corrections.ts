@@ -32,6 +32,7 @@ export function correctionRoutes(deps: GatewayDeps) {
         'Kept in the entry’s audit trail and announced: payroll issues a new version of the person’s form',
       tag: 'timesheets',
       access: 'person',
+      refusals: ['entry_not_approved', 'period_not_closed', 'nothing_to_correct', 'over_12_hours_a_day', 'reason_required'],
       params: entryParam,
       body: z.object({ minutes, reason }).strict(),
       ifMatch: 'required',
@@ -43,7 +44,7 @@ export function correctionRoutes(deps: GatewayDeps) {
           { entryId: params.entryId, expectedVersion: ifMatch!, minutes: BigInt(body.minutes), reason: body.reason, idempotencyKey },
           { caller: callerOf(actor) },
         );
-        return { body: entryOut(entry), headers: { ETag: `"${entry.version}"` } };
+        return { body: entryOut(entry), version: entry.version };
       },
     }),
 

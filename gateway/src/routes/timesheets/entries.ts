@@ -11,6 +11,24 @@ import { Balance, EntryFieldsIn, EntryIn, isoDate, TimeEntry } from './schemas.j
 const entryParam = z.object({ entryId: uuid }).strict();
 // No cached copies: an entry is decided by others between two reads.
 const NO_STORE = { 'Cache-Control': 'no-store' };
+/** What the checks on a submitted or changed entry refuse (the service's domain/entries.ts). */
+const SUBMISSION_REFUSALS = [
+  'invalid_entry',
+  'not_your_contract',
+  'unknown_project',
+  'future_date',
+  'contract_not_signed',
+  'contract_not_in_force',
+  'not_a_member',
+  'project_not_open',
+  'competence_not_agreed',
+  'period_closed',
+  'blackout_day',
+  'over_12_hours_a_day',
+  'over_daily_allowance',
+  'over_weekly_allowance',
+  'yearly_hours_exceeded',
+];
 /** The service names the entry it changes "entry_id"; the client sent it in the path. */
 const ENTRY_FIELDS = { entry_id: 'params.entryId' };
 
@@ -22,6 +40,7 @@ export function entryRoutes(deps: GatewayDeps) {
       summary: 'My hours between two dates (at most 366 days), by date, whatever their status',
       tag: 'timesheets',
       access: 'person',
+      refusals: ['invalid_range'],
       query: z.object({ from: isoDate, to: isoDate }).strict(),
       response: { status: 200, schema: z.object({ items: z.array(TimeEntry) }), description: 'Entries, by date' },
       async handler(input) {
@@ -39,6 +58,7 @@ export function entryRoutes(deps: GatewayDeps) {
         'the schedule’s day or week allowance or the yearly minutes would be exceeded. Send an Idempotency-Key header to make a retry safe.',
       tag: 'timesheets',
       access: 'person',
+      refusals: SUBMISSION_REFUSALS,
       body: EntryIn,
       idempotent: true,
       fieldNames: ENTRY_FIELDS,
@@ -53,7 +73,7 @@ export function entryRoutes(deps: GatewayDeps) {
           { caller: callerOf(input.actor) },
         );
         const out = entryOut(entry);
-        return { status: 201, body: out, headers: { ...NO_STORE, Location: `/v1/timesheets/entries/${out.id}` } };
+        return { status: 201, body: out, headers: { ...NO_STORE, Location: `/v1/timesheets/entries/${out.id}` }, version: out.version };
       },
     }),
 
@@ -67,7 +87,8 @@ export function entryRoutes(deps: GatewayDeps) {
       query: emptyQuery,
       response: { status: 200, schema: TimeEntry, description: 'The entry' },
       async handler(input) {
-        return { body: entryOut(await deps.timesheets.getEntry({ id: input.params.entryId }, { caller: callerOf(input.actor) })), headers: NO_STORE };
+        const entry = entryOut(await deps.timesheets.getEntry({ id: input.params.entryId }, { caller: callerOf(input.actor) }));
+        return { body: entry, headers: NO_STORE, version: entry.version };
       },
     }),
 
@@ -77,6 +98,7 @@ export function entryRoutes(deps: GatewayDeps) {
       summary: 'Change a pending entry, or correct a rejected one: it is submitted again, with the same checks. If-Match: the entry’s version',
       tag: 'timesheets',
       access: 'person',
+      refusals: ['not_your_entry', 'entry_approved', 'entry_withdrawn', ...SUBMISSION_REFUSALS],
       params: entryParam,
       ifMatch: 'required',
       body: EntryFieldsIn,
@@ -88,7 +110,7 @@ export function entryRoutes(deps: GatewayDeps) {
           { entryId: params.entryId, expectedVersion: ifMatch!, projectId: body.projectId, date: body.date, minutes: BigInt(body.minutes), competenceId: body.competenceId, note: body.note },
           { caller: callerOf(input.actor) },
         );
-        return { body: entryOut(entry), headers: NO_STORE };
+        return { body: entryOut(entry), headers: NO_STORE, version: entry.version };
       },
     }),
 
@@ -98,13 +120,14 @@ export function entryRoutes(deps: GatewayDeps) {
       summary: 'Withdraw a pending or rejected entry (approved hours stay). If-Match: the entry’s version',
       tag: 'timesheets',
       access: 'person',
+      refusals: ['not_your_entry', 'entry_approved', 'entry_withdrawn', 'period_closed'],
       params: entryParam,
       ifMatch: 'required',
       fieldNames: ENTRY_FIELDS,
       response: { status: 200, schema: TimeEntry, description: 'The withdrawn entry' },
       async handler(input) {
         const entry = await deps.timesheets.withdrawEntry({ entryId: input.params.entryId, expectedVersion: input.ifMatch! }, { caller: callerOf(input.actor) });
-        return { body: entryOut(entry), headers: NO_STORE };
+        return { body: entryOut(entry), headers: NO_STORE, version: entry.version };
       },
     }),
 
@@ -114,6 +137,7 @@ export function entryRoutes(deps: GatewayDeps) {
       summary: 'My contract’s balance: yearly, approved, pending and remaining minutes, and the week of a date (allowed and used, day by day)',
       tag: 'timesheets',
       access: 'person',
+      refusals: ['not_your_contract'],
       params: z.object({ contractId: uuid }).strict(),
       query: z.object({ date: isoDate.optional().describe('a day of the week to show; today by default') }).strict(),
       fieldNames: { contract_id: 'params.contractId', date: 'query.date' },

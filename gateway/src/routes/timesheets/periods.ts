@@ -22,6 +22,7 @@ export function periodRoutes(deps: GatewayDeps) {
       summary: 'The months of a territory’s year up to now, latest first: open or closed, with pending, approved and rejected entries (its officers and those above)',
       tag: 'timesheets',
       access: 'person',
+      refusals: ['invalid_year'],
       params: territoryParam,
       query: z.object({ year: year.optional().describe('the current year by default') }).strict(),
       fieldNames: TERRITORY_FIELDS,
@@ -40,6 +41,7 @@ export function periodRoutes(deps: GatewayDeps) {
         'A closed month never changes; its close announces the approved totals per person and project',
       tag: 'timesheets',
       access: 'person',
+      refusals: ['period_closed', 'month_not_over', 'pending_entries'],
       params: z.object({ territoryId: uuid, month }).strict(),
       body: z.object({ carryPending: z.boolean().default(false).describe('carry the entries still pending to the next month') }).strict(),
       fieldNames: TERRITORY_FIELDS,
@@ -59,6 +61,7 @@ export function periodRoutes(deps: GatewayDeps) {
         '(its officers and integrating bodies, and those above)',
       tag: 'timesheets',
       access: 'person_or_client',
+      refusals: ['invalid_range'],
       params: territoryParam,
       query: z
         .object({

@@ -1,6 +1,6 @@
 // REST shapes of the timesheets service's resources, for validation and the OpenAPI document.
 import { z } from 'zod';
-import { uuid } from '../common.js';
+import { clientString, freeText, uuid } from '../common.js';
 import { DAY_KINDS, isoDate } from '../contracts/schemas.js';
 
 export const ENTRY_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
@@ -8,8 +8,8 @@ export const PERIOD_STATUSES = ['open', 'closed'] as const;
 export const REPORT_DIMENSIONS = ['project', 'competence', 'challenge', 'employer', 'territory', 'month'] as const;
 
 export { isoDate };
-export const month = z.string().regex(/^(20\d{2}|2100)-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM from 2000-01');
-const note = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).refine((value) => !value.includes('\u0000'), 'must not contain NUL characters');
+export const month = clientString().regex(/^(20\d{2}|2100)-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM from 2000-01');
+const note = freeText;
 
 export const minutes = z.number().int('must be a whole number of minutes').min(1).max(720).describe('at most 12 hours (720 minutes)');
 
@@ -19,7 +19,7 @@ export const EntryFieldsIn = z
     projectId: uuid,
     date: isoDate.describe('the day the hours were given (not in the future)'),
     minutes,
-    competenceId: z.string().trim().min(1, 'must not be empty').max(300).describe('a competence the contract agreed, or the skill of the need you fill'),
+    competenceId: clientString().trim().min(1, 'must not be empty').max(300).describe('a competence the contract agreed, or the skill of the need you fill'),
     note: note(1000).default(''),
   })
   .strict();
@@ -52,7 +52,7 @@ export const TimeEntry = z.object({
 });
 
 export const EntryVersionIn = z.object({ entryId: uuid, version: z.number().int().min(1) }).strict();
-export const reason = note(1000).pipe(z.string().min(1, 'must say why'));
+export const reason = note(1000).min(1, 'must say why');
 
 export const Balance = z.object({
   contractId: z.uuid(),

@@ -1,15 +1,33 @@
-// Checks every gRPC handler makes on what it is sent: who calls, ids, dates, enums, idempotency keys.
+// Checks every gRPC handler makes on what it is sent: who calls, ids, dates, enums, idempotency keys,
+// and the one check the server makes on every request (no control characters in any string).
 // Each refuses with invalid_argument naming the field, so the gateway can answer a precise 4xx.
 import { createHash } from 'node:crypto';
 import { isIsoDate, isMonth } from '../calendar.js';
 import type { Caller } from '../caller.js';
 import { invalid, Refused } from '../errors.js';
+import { CONTROL_CHARACTER_MESSAGE, controlCharacterFields } from '../text.js';
 import type { CallContext } from './server.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
 
 export const isUuid = (value: string): boolean => UUID.test(value);
+
+/**
+ * Refuses a request any of whose strings holds a control character other than tab and line
+ * breaks (NUL, ESC, DEL, C1...), naming each such field. The gRPC server runs it on every request
+ * before its handler, so no service stores, logs or prints one, whoever the caller.
+ */
+export function refuseControlCharacters(request: unknown): void {
+  const fields = controlCharacterFields(request);
+  if (fields.length === 0) return;
+  throw new Refused(
+    'invalid',
+    'control_characters',
+    fields.map((field) => `${field} ${CONTROL_CHARACTER_MESSAGE}`).join('; '),
+    fields.map((field) => ({ field, message: CONTROL_CHARACTER_MESSAGE })),
+  );
+}
 
 export function callerOf(call: CallContext): Caller {
   if (!call.caller) throw new Refused('unauthenticated', 'unauthenticated', 'This call needs a caller');

@@ -7,6 +7,7 @@ import type { Logger } from '../log.js';
 import { grpcServerDuration } from '../metrics.js';
 import { SpanKind, contextFromHeaders, inSpan } from '../telemetry.js';
 import type { RequestOf, ResponseOf, ServiceDefinition, UnaryKeys } from './definition.js';
+import { refuseControlCharacters } from './input.js';
 import { refusalToServiceError } from './refusal-metadata.js';
 import type { CallerVerifier } from '../trust/credentials.js';
 import { serverCredentials, type GrpcTls } from './tls.js';
@@ -116,13 +117,11 @@ export class GrpcServer {
         path.slice(1),
         { kind: SpanKind.SERVER, parent: contextFromHeaders(metadata), attributes: { 'rpc.system': 'grpc', 'rpc.method': method } },
         async () => {
-          const context: CallContext = {
-            caller: this.options.verifier.callerOf(call.metadata),
-            metadata: call.metadata,
-            method,
-            logger: this.options.logger,
-          };
-          return handler(call.request, context);
+          // Who calls first: nobody without a verified caller token learns anything, even about input.
+          const caller = this.options.verifier.callerOf(call.metadata);
+          // No handler sees a string with NUL or another control character: refused here for every service.
+          refuseControlCharacters(call.request);
+          return handler(call.request, { caller, metadata: call.metadata, method, logger: this.options.logger });
         },
       );
     } catch (error) {

@@ -30,6 +30,13 @@ describe('validateOrganization', () => {
     expect(isRefusal(validateOrganization(fields({ name: 'n'.repeat(200) })))).toBe(false);
   });
 
+  it('refuses a name that holds a control or invisible character, which could pass for another organization', () => {
+    for (const name of ['Boulangerie\u200B du Coin', 'Boulangerie du Coin\u0000', 'Boulangerie\ndu Coin', '\u202Boulangerie']) {
+      expect(fieldsNamed(validateOrganization(fields({ name })))).toEqual(['name']);
+    }
+    expect((validateOrganization(fields({ name: 'Cafe\u0301 du Coin' })) as OrganizationFields).name).toBe('Caf\u00E9 du Coin');
+  });
+
   it('refuses an unknown kind', () => {
     expect(fieldsNamed(validateOrganization(fields({ kind: 'cartel' as OrganizationKind })))).toEqual(['kind']);
   });

@@ -1,5 +1,5 @@
 // Rules about organizations and who may change their memberships.
-import { refusal, type FieldProblem, type RefusalValue } from '@e21/kit';
+import { nameProblem, normalizeName, refusal, type FieldProblem, type RefusalValue } from '@e21/kit';
 import type { MembershipRole } from './policy.js';
 
 export const ORGANIZATION_KINDS = ['private_company', 'public_body', 'association', 'e21_office', 'merchant'] as const;
@@ -29,10 +29,11 @@ export interface OrganizationFields {
 }
 
 export function validateOrganization(fields: OrganizationFields): OrganizationFields | RefusalValue {
-  const normalized = { ...fields, name: fields.name.trim(), legalId: fields.legalId.trim().toUpperCase() };
+  const normalized = { ...fields, name: normalizeName(fields.name), legalId: fields.legalId.trim().toUpperCase() };
   const problems: FieldProblem[] = [];
-  if (!normalized.name) problems.push({ field: 'name', message: 'must not be empty' });
-  if (normalized.name.length > 200) problems.push({ field: 'name', message: 'must be at most 200 characters' });
+  // One line of visible characters: an invisible character would make a look-alike of another organization's name.
+  const name = nameProblem(fields.name, 200);
+  if (name) problems.push({ field: 'name', message: name });
   if (!ORGANIZATION_KINDS.includes(normalized.kind)) problems.push({ field: 'kind', message: `must be one of ${ORGANIZATION_KINDS.join(', ')}` });
   if (!/^[A-Z0-9][A-Z0-9 .\-/]{1,39}$/.test(normalized.legalId)) problems.push({ field: 'legal_id', message: 'must be a registry number (SIREN, SIRET, VAT...)' });
   if (problems.length) return refusal('invalid', 'invalid_organization', problems.map((p) => `${p.field} ${p.message}`).join('; '), problems);

@@ -57,6 +57,18 @@ describe('validateNewPerson', () => {
     expect(isRefusal(validateNewPerson(fields({ name: 'a'.repeat(NAME_MAX_LENGTH) })))).toBe(false);
   });
 
+  it('refuses a name with a line break, a control character or an invisible one (zero-width space, bidi override)', () => {
+    for (const name of ['Ada\nLovelace', 'Ada\u0000', 'Ada\tLovelace', 'A\u200Bda Lovelace', '\u202Eecalevol adA']) {
+      expect(fieldsNamed(validateNewPerson(fields({ name })))).toEqual(['name']);
+      expect(fieldsNamed(applyPersonUpdate(ada, { name }, undefined, now))).toEqual(['name']);
+    }
+  });
+
+  it('keeps a name in Unicode NFC, so the same name typed with a combining accent is the same name', () => {
+    expect((validateNewPerson(fields({ name: 'Zoe\u0308 Martin' })) as PersonFields).name).toBe('Zo\u00EB Martin');
+    expect(applied(applyPersonUpdate({ ...ada, name: 'Zo\u00EB' }, { name: ' Zoe\u0308 ' }, undefined, now)).changedFields).toEqual([]);
+  });
+
   it('refuses what is not an email address, naming the email field', () => {
     for (const email of ['ada', 'ada@example', 'ada lovelace@example.org', '@example.org', 'ada@@example.org']) {
       expect(fieldsNamed(validateNewPerson(fields({ email })))).toEqual(['email']);

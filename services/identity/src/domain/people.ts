@@ -1,5 +1,5 @@
 // Rules about people: what a valid person is, and how a profile update applies.
-import { refusal, type FieldProblem, type RefusalValue } from '@e21/kit';
+import { nameProblem as textNameProblem, normalizeName, refusal, type FieldProblem, type RefusalValue } from '@e21/kit';
 import type { Language } from './skills.js';
 
 export const PERSON_STATUSES = ['employee', 'freelancer', 'retired', 'student', 'unemployed', 'volunteer'] as const;
@@ -34,11 +34,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string): boolean => UUID.test(value);
 export const isEmail = (value: string): boolean => EMAIL.test(value) && value.length <= EMAIL_MAX_LENGTH;
 
-function nameProblem(name: string): string | undefined {
-  if (name.trim().length === 0) return 'must not be empty';
-  if (name.length > NAME_MAX_LENGTH) return `must be at most ${NAME_MAX_LENGTH} characters`;
-  return undefined;
-}
+/** A person's name is one line of visible characters (no control or invisible formatting characters). */
+const nameProblem = (name: string): string | undefined => textNameProblem(name, NAME_MAX_LENGTH);
 
 function fieldProblems(fields: Partial<PersonFields>): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -57,7 +54,7 @@ function invalidPerson(problems: FieldProblem[]): RefusalValue {
 
 /** A new person's fields, trimmed, or the list of what is wrong with them. */
 export function validateNewPerson(fields: PersonFields): PersonFields | RefusalValue {
-  const normalized = { ...fields, name: fields.name.trim(), email: fields.email.trim().toLowerCase() };
+  const normalized = { ...fields, name: normalizeName(fields.name), email: fields.email.trim().toLowerCase() };
   const problems = fieldProblems(normalized);
   return problems.length ? invalidPerson(problems) : normalized;
 }
@@ -82,7 +79,7 @@ export function applyPersonUpdate(person: Person, changes: PersonChanges, expect
     return refusal('stale', 'stale_version', `The profile is at version ${person.version}, not ${expectedVersion}; reload it and try again`);
   }
   const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as PersonChanges;
-  const trimmed: PersonChanges = { ...given, ...(given.name !== undefined ? { name: given.name.trim() } : {}) };
+  const trimmed: PersonChanges = { ...given, ...(given.name !== undefined ? { name: normalizeName(given.name) } : {}) };
   const problems = fieldProblems(trimmed);
   if (problems.length) return invalidPerson(problems);
   const changedFields = (Object.keys(trimmed) as (keyof PersonChanges)[]).filter(

@@ -68,4 +68,11 @@ describe('validateChallenge', () => {
     const untitled = validateChallenge({ title: '   ', description: '', sdgs: [] });
     expect(isRefusal(untitled) && untitled.fields?.map((f) => f.field)).toEqual(['title']);
   });
+
+  it('refuses a title with a line break, a control or an invisible character', () => {
+    for (const title of ['Heat\nwaves', 'Heat\u0007waves', 'Heat\u2060waves', '\u202Dwaves']) {
+      const result = validateChallenge({ title, description: '', sdgs: [] });
+      expect(isRefusal(result) && result.fields?.map((f) => f.field)).toEqual(['title']);
+    }
+  });
 });

@@ -1,7 +1,7 @@
 // Strategic challenges: set on a territory, refining a challenge of a territory above it, tagged
 // with the UN Sustainable Development Goals; a territory sees its own and those set above it.
 import { refusal, type FieldProblem, type RefusalValue } from '@e21/kit';
-import { checkText, summary } from './checks.js';
+import { checkText, checkTitle, summary } from './checks.js';
 
 export const CHALLENGE_TITLE_MAX = 200;
 export const CHALLENGE_DESCRIPTION_MAX = 4000;
@@ -29,7 +29,7 @@ export interface ChallengeFields {
 /** Trims the texts and gives the goals once each, in order; refuses goals that are not 1 to 17. */
 export function validateChallenge(fields: ChallengeFields): ChallengeFields | RefusalValue {
   const problems: FieldProblem[] = [];
-  const title = checkText(problems, 'title', fields.title, CHALLENGE_TITLE_MAX);
+  const title = checkTitle(problems, 'title', fields.title, CHALLENGE_TITLE_MAX);
   const description = checkText(problems, 'description', fields.description, CHALLENGE_DESCRIPTION_MAX, false);
   if (fields.sdgs.some((n) => !SDG_NUMBERS.includes(n))) problems.push({ field: 'sdgs', message: 'must be Sustainable Development Goal numbers, 1 to 17' });
   if (problems.length) return refusal('invalid', 'invalid_challenge', summary(problems), problems);

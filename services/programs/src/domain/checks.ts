@@ -1,5 +1,5 @@
 // Checks on plain values that every part of the domain uses: ids, dates, text.
-import type { FieldProblem } from '@e21/kit';
+import { nameProblem, normalizeName, type FieldProblem } from '@e21/kit';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -30,6 +30,16 @@ export function checkText(problems: FieldProblem[], field: string, value: string
   if (required && !trimmed) problems.push({ field, message: 'must not be empty' });
   else if (trimmed.length > max) problems.push({ field, message: `must be at most ${max} characters` });
   return trimmed;
+}
+
+/**
+ * A title, trimmed and in NFC, recording a problem when it is empty, longer than `max`, or not one
+ * line of visible characters: an invisible character makes a look-alike of another title.
+ */
+export function checkTitle(problems: FieldProblem[], field: string, value: string, max: number): string {
+  const problem = nameProblem(value, max);
+  if (problem) problems.push({ field, message: problem });
+  return normalizeName(value);
 }
 
 export function summary(problems: FieldProblem[]): string {

@@ -1,7 +1,7 @@
 // Board decisions: a co-manager proposes, each co-manager votes once before the deadline, and a
 // simple majority of the co-managers on the board at the deadline adopts it.
 import { refusal, type FieldProblem, type RefusalValue } from '@e21/kit';
-import { checkText, summary } from './checks.js';
+import { checkText, checkTitle, summary } from './checks.js';
 
 export const VOTES = ['for', 'against', 'abstain'] as const;
 export type VoteValue = (typeof VOTES)[number];
@@ -40,7 +40,7 @@ export interface Tally {
 
 export function validateDecision(fields: { title: string; description: string; deadline: Date }, at: Date): { title: string; description: string; deadline: Date } | RefusalValue {
   const problems: FieldProblem[] = [];
-  const title = checkText(problems, 'title', fields.title, DECISION_TITLE_MAX);
+  const title = checkTitle(problems, 'title', fields.title, DECISION_TITLE_MAX);
   const description = checkText(problems, 'description', fields.description, DECISION_DESCRIPTION_MAX, false);
   const deadline = fields.deadline.getTime();
   if (Number.isNaN(deadline)) problems.push({ field: 'deadline', message: 'must be an instant such as 2026-05-01T18:00:00Z' });

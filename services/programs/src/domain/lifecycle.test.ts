@@ -17,6 +17,7 @@ const project = (status: ProjectStatus): Project => ({
   challengeIds: [],
   needs: [],
   refusalReason: '',
+  approved: null,
   version: 3,
   createdAt: AT,
   updatedAt: AT,

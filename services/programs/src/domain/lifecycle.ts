@@ -1,6 +1,7 @@
 // A project's lifecycle: draft -> proposed -> approved (or refused) -> active -> completed, or
 // cancelled on the way; who may make each move, recorded with who and when.
 import { refusal, type RefusalValue } from '@e21/kit';
+import { approvedTermsOf } from './approval.js';
 import type { Project, ProjectStatus } from './projects.js';
 import { isBoardRole, type TeamRole } from './team.js';
 
@@ -76,7 +77,15 @@ export function transition(project: Project, to: ProjectStatus, actor: Transitio
   if (to === 'refused' && !trimmed) return refusal('invalid', 'reason_required', 'Say why the project is refused', [{ field: 'reason', message: 'is required when refusing' }]);
   const change: StatusChange = { from: project.status, to, by: actor.by, at, reason: trimmed };
   return {
-    project: { ...project, status: to, refusalReason: to === 'refused' ? trimmed : '', version: project.version + 1, updatedAt: at },
+    project: {
+      ...project,
+      status: to,
+      refusalReason: to === 'refused' ? trimmed : '',
+      // An approval fixes the terms later edits are measured against (approval.ts).
+      approved: to === 'approved' ? approvedTermsOf(project) : project.approved,
+      version: project.version + 1,
+      updatedAt: at,
+    },
     change,
   };
 }

@@ -27,6 +27,12 @@ describe('validateProjectFields', () => {
     expect((result as ProjectFields).title).toBe('Repair café');
   });
 
+  it('keeps the title to one line of visible characters, in NFC; the description may span lines but holds no control character', () => {
+    for (const title of ['Repair\ncafé', 'Repair\u0000café', 'Repair\u200Bcafé', '\u202Eéfac riaper']) expect(fieldsNamed(validateProjectFields(fields({ title })))).toEqual(['title']);
+    expect((validateProjectFields(fields({ title: 'Repair cafe\u0301' })) as ProjectFields).title).toBe('Repair caf\u00E9');
+    expect(isRefusal(validateProjectFields(fields({ description: 'Line one\nline two' })))).toBe(false);
+  });
+
   it('refuses dates that are not real YYYY-MM-DD dates, and an end before the start', () => {
     expect(fieldsNamed(validateProjectFields(fields({ startDate: '2026-02-30' })))).toEqual(['start_date']);
     expect(fieldsNamed(validateProjectFields(fields({ endDate: '31/12/2026' })))).toEqual(['end_date']);
@@ -61,6 +67,7 @@ const project = (status: Project['status']): Project => ({
   coordinatorId: 'ada',
   needs: [],
   refusalReason: '',
+  approved: null,
   version: 1,
   createdAt: new Date(),
   updatedAt: new Date(),

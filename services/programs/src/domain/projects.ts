@@ -1,6 +1,7 @@
 // Projects of general interest: what a valid project is, its needs, and when it may be edited.
 import { refusal, type FieldProblem, type RefusalValue } from '@e21/kit';
-import { checkText, daysBetween, isIsoDate, isUuid, summary } from './checks.js';
+import type { ApprovedTerms } from './approval.js';
+import { checkText, checkTitle, daysBetween, isIsoDate, isUuid, summary } from './checks.js';
 
 export const PROJECT_KINDS = ['general_interest', 'individual_initiative', 'international_solidarity'] as const;
 export type ProjectKind = (typeof PROJECT_KINDS)[number];
@@ -47,6 +48,8 @@ export interface Project {
   challengeIds: string[];
   needs: Need[];
   refusalReason: string;
+  /** The terms of the last approval (null before the first): a material edit is measured against them. */
+  approved: ApprovedTerms | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -109,7 +112,7 @@ function checkNeeds(problems: FieldProblem[], needs: NeedInput[], period: { star
 /** Trims the texts, checks the kind, the period (YYYY-MM-DD, at most five years), the challenges and each need. */
 export function validateProjectFields(fields: ProjectFields): ProjectFields | RefusalValue {
   const problems: FieldProblem[] = [];
-  const title = checkText(problems, 'title', fields.title, PROJECT_TITLE_MAX);
+  const title = checkTitle(problems, 'title', fields.title, PROJECT_TITLE_MAX);
   const description = checkText(problems, 'description', fields.description, PROJECT_DESCRIPTION_MAX, false);
   if (!PROJECT_KINDS.includes(fields.kind)) problems.push({ field: 'kind', message: `must be one of ${PROJECT_KINDS.join(', ')}` });
   checkPeriod(problems, '', fields.startDate, fields.endDate, true);

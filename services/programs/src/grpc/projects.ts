@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { clampLimit, forbidden, invalid, orThrow, Refused, throwIfRefused, withTransaction, type Handlers } from '@e21/kit';
 import type { ProgramsServiceService, Project as ProjectMessage, SuggestedNeed } from '@e21/proto/e21/programs/v1/programs';
+import { reviewEdit } from '../domain/approval.js';
 import { LIFECYCLE, transition } from '../domain/lifecycle.js';
 import { checkEdit, planNeeds, PROJECT_KINDS, PROJECT_STATUSES, validateProjectFields, type Project, type ProjectFields } from '../domain/projects.js';
 import { isBoardRole, filledMinutes, type Membership } from '../domain/team.js';
@@ -131,6 +132,7 @@ export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
         challengeIds: fields.challengeIds,
         needs: plan.add,
         refusalReason: '',
+        approved: null,
         version: 1,
         createdAt: at,
         updatedAt: at,
@@ -162,12 +164,16 @@ export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
         const plan = orThrow(planNeeds(project.needs, fields.needs, filledMinutes(history), randomUUID));
         const at = deps.now();
         const { needs: _requested, ...changes } = fields;
-        const updated: Project = { ...project, ...changes, needs: [...plan.keep, ...plan.add], version: project.version + 1, updatedAt: at };
+        const edited: Project = { ...project, ...changes, needs: [...plan.keep, ...plan.add], version: project.version + 1, updatedAt: at };
+        // A material change of an approved or running project sends it back to the officers.
+        const { project: updated, change } = reviewEdit(project, edited, callerText(caller), at);
         await store.updateProject(tx, updated);
         await store.replaceProjectChallenges(tx, id, updated.challengeIds);
         await store.applyNeedPlan(tx, id, plan, { by: callerText(caller), at });
+        if (change) await store.insertTransition(tx, id, change);
         const message = await projectInFull(deps, { ...loaded, project: updated }, caller, languageOf(request.language), tx);
         await events.projectUpdated(tx, message, callerText(caller));
+        if (change) await events.projectMoved(tx, message, change);
         return message;
       });
     },

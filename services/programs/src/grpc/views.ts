@@ -30,14 +30,18 @@ export async function loadProject(db: Queryable, id: string, caller: Caller, opt
   return { project, history, role };
 }
 
-/** Projects as messages: filled minutes read in one query and skill labels in one identity call. */
+/**
+ * Projects as messages, as lists show them: filled minutes read in one query, skill labels in one
+ * identity call, and each coordinator's name (once per coordinator, however many projects).
+ */
 export async function projectsToProto(deps: HandlerDeps, projects: readonly Project[], language: string): Promise<proto.Project[]> {
-  const [filled, skills] = await Promise.all([
+  const [filled, skills, names] = await Promise.all([
     store.filledByNeed(deps.pool, projects.map((p) => p.id)),
     deps.directory.skills(projects.flatMap((p) => p.needs.map((n) => n.skillId)), language),
+    deps.directory.names(projects.map((p) => p.coordinatorId)),
   ]);
   const labels = new Map([...skills.values()].map((s) => [s.id, s.label]));
-  return projects.map((project) => projectToProto(project, { filled, skillLabels: labels }));
+  return projects.map((project) => projectToProto(project, { filled, skillLabels: labels, coordinatorName: names.get(project.coordinatorId) ?? '' }));
 }
 
 /** One project in full: its history, its coordinator's name, and what the caller may do with it. */

@@ -49,6 +49,8 @@ interface FormData {
   draft: Draft;
   /** The version being edited, sent back in If-Match. */
   version: number | null;
+  /** Approved or running: a material change sends it back to approval. */
+  approved: boolean;
 }
 
 let rowKey = 0;
@@ -76,6 +78,7 @@ export const projectFormPage: PageFactory = ({ params, update }) => {
           return {
             territories,
             version: null,
+            approved: false,
             draft: { territoryId: me.person.territoryId, title: '', description: '', kind: 'general_interest', challengeIds: new Set(), startDate: start, endDate: '', needs: [emptyNeed()] },
           };
         }
@@ -83,6 +86,7 @@ export const projectFormPage: PageFactory = ({ params, update }) => {
         return {
           territories,
           version: p.version,
+          approved: p.status === 'approved' || p.status === 'active',
           draft: {
             territoryId: p.territoryId,
             title: p.title,
@@ -116,7 +120,7 @@ export const projectFormPage: PageFactory = ({ params, update }) => {
     update();
   }
 
-  function form({ territories, draft }: FormData): TemplateResult {
+  function form({ territories, draft, approved }: FormData): TemplateResult {
     const input = (key: 'title' | 'description' | 'startDate' | 'endDate') => (e: Event) => {
       draft[key] = (e.target as HTMLInputElement).value;
     };
@@ -162,6 +166,7 @@ export const projectFormPage: PageFactory = ({ params, update }) => {
       <fieldset class="choices">
         <legend>${t('projectForm.needs')}</legend>
         <p class="hint">${t('projectForm.needsHint')}</p>
+        ${approved ? html`<p class="hint" role="note">${t('projectForm.approvalNotice')}</p>` : nothing}
         ${errors.fields.needs ? html`<p class="field-error">${errors.fields.needs.join(' ')}</p>` : nothing}
         ${repeat(draft.needs, (n) => n.key, (n, i) => needRow(draft, n, i))}
         <p><button type="button" @click=${() => addNeed(draft)}>${t('projectForm.addNeed')}</button></p>
