@@ -40,9 +40,9 @@ it('refuses adding a stranger directly, and the organization learns nothing of t
   const { stranger, asMallory, company, seen } = await scene();
   const added = await asMallory('PUT', `/v1/organizations/${company.id}/members/${stranger.id}`, { role: 'member' });
   expect(added.status).toBe(409);
-  expect(added.body.type).toBe('/v1/problems/not_a_member');
+  expect(added.body.type).toBe('/v1/problems/invitation_required');
   // the same answer for an id nobody has
-  expect((await asMallory('PUT', `/v1/organizations/${company.id}/members/${randomUUID()}`, { role: 'member' })).body.type).toBe('/v1/problems/not_a_member');
+  expect((await asMallory('PUT', `/v1/organizations/${company.id}/members/${randomUUID()}`, { role: 'member' })).body.type).toBe('/v1/problems/invitation_required');
   expect(await seen()).toEqual({ person: 403, competences: 403, listed: false, contract: 403 });
 });
 

@@ -48,4 +48,14 @@ export const currencyProblems: Record<string, ProblemEntry> = {
   request_expired: { kind: 'conflict', en: ['Expired', 'This payment request expired.', 'Ask the merchant for a new one.'], fr: ['Expirée', 'Cette demande de paiement a expiré.', 'Demandez-en une nouvelle au commerçant.'] },
   redemption_not_found: { kind: 'not_found', en: ['No such redemption', 'There is no redemption with this id.'], fr: ['Conversion introuvable', 'Aucune conversion ne porte cet identifiant.'] },
   redemption_decided: { kind: 'conflict', en: ['Already decided', 'This redemption was already approved or rejected.'], fr: ['Déjà tranchée', 'Cette conversion a déjà été approuvée ou rejetée.'] },
+  merchant_not_verified: {
+    kind: 'conflict',
+    en: ['Merchant not verified', 'This organization is not verified by an Engagement 21 officer: it cannot be paid, take payment requests or redeem.', 'The organization asks an officer of its territory to verify it.'],
+    fr: ['Commerçant non vérifié', 'Cette organisation n’est pas vérifiée par un agent Engagement 21 : elle ne peut être payée, émettre de demande de paiement ni convertir.', 'L’organisation demande à un agent de son territoire de la vérifier.'],
+  },
+  merchant_not_found: {
+    kind: 'not_found',
+    en: ['No such merchant', 'No organization with this id has an account here.'],
+    fr: ['Commerçant introuvable', 'Aucune organisation portant cet identifiant n’a de compte ici.'],
+  },
 };

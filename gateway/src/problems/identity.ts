@@ -137,4 +137,49 @@ export const identityProblems: Record<string, ProblemEntry> = {
     en: ['Not in the profile', 'The person’s profile has no competence with this skill.'],
     fr: ['Absente du profil', 'Le profil de la personne n’a pas cette compétence.'],
   },
+  invitation_required: {
+    kind: 'conflict',
+    en: ['Invite them first', 'A person joins an organization only by accepting its invitation; only existing members can be changed here.', 'Invite the person by e-mail.'],
+    fr: ['Invitez d’abord', 'Une personne ne rejoint une organisation qu’en acceptant son invitation ; seuls les membres existants se modifient ici.', 'Invitez la personne par e-mail.'],
+  },
+  invitation_not_found: {
+    kind: 'not_found',
+    en: ['No such invitation', 'There is no invitation with this id that you may see.'],
+    fr: ['Invitation introuvable', 'Aucune invitation visible pour vous ne porte cet identifiant.'],
+  },
+  invitation_pending: {
+    kind: 'conflict',
+    en: ['Already invited', 'An invitation to this address is already waiting for an answer.', 'Wait for the answer, or withdraw it and invite again.'],
+    fr: ['Déjà invitée', 'Une invitation à cette adresse attend déjà sa réponse.', 'Attendez la réponse, ou retirez-la et invitez de nouveau.'],
+  },
+  invitation_not_pending: {
+    kind: 'conflict',
+    en: ['The invitation is settled', 'This invitation was already answered, withdrawn or has expired.'],
+    fr: ['L’invitation est close', 'Cette invitation a déjà reçu sa réponse, a été retirée ou a expiré.'],
+  },
+  invitation_accepted: {
+    kind: 'conflict',
+    en: ['Already accepted', 'This invitation was accepted: the person is a member.'],
+    fr: ['Déjà acceptée', 'Cette invitation a été acceptée : la personne est membre.'],
+  },
+  invitation_revoked: {
+    kind: 'conflict',
+    en: ['Withdrawn', 'The organization withdrew this invitation.'],
+    fr: ['Retirée', 'L’organisation a retiré cette invitation.'],
+  },
+  invitation_expired: {
+    kind: 'conflict',
+    en: ['Expired', 'Invitations expire after 30 days without an answer.', 'Ask the organization to invite you again.'],
+    fr: ['Expirée', 'Une invitation expire après 30 jours sans réponse.', 'Demandez à l’organisation de vous inviter de nouveau.'],
+  },
+  own_organization: {
+    kind: 'forbidden',
+    en: ['Not your own organization', 'An officer does not verify an organization they belong to.', 'Another officer of the territory verifies it.'],
+    fr: ['Pas votre propre organisation', 'Un agent ne vérifie pas une organisation dont il est membre.', 'Un autre agent du territoire la vérifie.'],
+  },
+  not_verified: {
+    kind: 'conflict',
+    en: ['Not verified', 'This organization is not verified: there is no verification to revoke.'],
+    fr: ['Non vérifiée', 'Cette organisation n’est pas vérifiée : il n’y a pas de vérification à retirer.'],
+  },
 };

@@ -47,14 +47,14 @@ describe('forced membership (issue 11, finding 3)', () => {
     const { admin, organization } = await organizationOf('Mallory');
     const stranger = await registerPerson(identity.client, territories.marseille, { name: 'Sandrine Stranger', status: PersonStatus.PERSON_STATUS_EMPLOYEE });
     const refused = await refusalOf(identity.client.setMembership({ organizationId: organization.id, personId: stranger.id, role: MEMBER, employeeReference: '' }, as(admin.id)));
-    expect(refused).toMatchObject({ kind: 'conflict', code: 'not_a_member' });
+    expect(refused).toMatchObject({ kind: 'conflict', code: 'invitation_required' });
     expect(await whatTheAdminSees(admin.id, organization.id, stranger.id)).toEqual({ person: 'forbidden', competences: 'forbidden', isMember: false });
   });
 
   it('answers the same for a person id nobody has: the refusal tells nothing', async () => {
     const { admin, organization } = await organizationOf('Mallory Bis');
     const refused = await refusalOf(identity.client.setMembership({ organizationId: organization.id, personId: '00000000-0000-4000-8000-000000000123', role: MEMBER, employeeReference: '' }, as(admin.id)));
-    expect(refused).toMatchObject({ kind: 'conflict', code: 'not_a_member' });
+    expect(refused).toMatchObject({ kind: 'conflict', code: 'invitation_required' });
   });
 
   it('still lets the admin change an existing member’s role, and services add members directly', async () => {

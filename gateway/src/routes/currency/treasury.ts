@@ -51,7 +51,7 @@ export function treasuryRoutes(deps: GatewayDeps) {
       summary: 'Approve a redemption with the reference of the euro payout: the amount leaves circulation and the fee is kept. Approving again with the same reference returns it',
       tag: 'treasury',
       access: 'person',
-      refusals: ['redemption_decided'],
+      refusals: ['redemption_decided', 'merchant_not_verified'],
       params: redemptionParam,
       body: z.object({ payoutReference: text(100).describe('the bank transfer paying the euros') }).strict(),
       response: { status: 200, schema: Redemption, description: 'The approved redemption' },

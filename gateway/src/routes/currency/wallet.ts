@@ -99,7 +99,7 @@ export function walletRoutes(deps: GatewayDeps) {
       summary: `Pay from this account (mine, or my organization’s as its admin) into another account of the same currency.${IDEMPOTENCY_NOTE}`,
       tag: 'wallet',
       access: 'person',
-      refusals: ['invalid_amount', 'amount_too_large', 'unknown_account', 'same_account', 'currency_mismatch', 'transfer_not_allowed', 'insufficient_funds'],
+      refusals: ['invalid_amount', 'amount_too_large', 'unknown_account', 'same_account', 'currency_mismatch', 'transfer_not_allowed', 'insufficient_funds', 'merchant_not_verified'],
       params: accountParam,
       body: z.object({ toAccountId: uuid, amountMinor, reference }).strict(),
       idempotent: true,

@@ -106,7 +106,7 @@ describe('checkMembershipChange', () => {
 describe('checkDirectMembership', () => {
   it('adds nobody directly for a person, whatever their rights: people join by accepting an invitation', () => {
     for (const actor of ['admin', 'hr_manager', 'territory_admin'] as const) {
-      expect(checkDirectMembership(actor, undefined, 'member')?.code).toBe('not_a_member');
+      expect(checkDirectMembership(actor, undefined, 'member')?.code).toBe('invitation_required');
     }
   });
 

@@ -49,7 +49,7 @@ export type MembershipActor = MembershipRole | 'territory_admin' | 'system';
  */
 export function checkDirectMembership(actor: MembershipActor, current: MembershipRole | undefined, next: MembershipRole | undefined): RefusalValue | undefined {
   if (actor !== 'system' && current === undefined && next !== undefined) {
-    return refusal('conflict', 'not_a_member', 'A person joins an organization by accepting its invitation: invite them by e-mail');
+    return refusal('conflict', 'invitation_required', 'A person joins an organization by accepting its invitation: invite them by e-mail');
   }
   return undefined;
 }
