@@ -94,7 +94,7 @@ describe('the same answer for an unknown e-mail, a wrong password and a locked a
     expect(token.body).toEqual((await passwordGrant(identity.issuer, people.unknown, PASSWORD)).body);
   });
 
-  it('takes as long for the three, on the login page and at the token endpoint (medians within 1.5x)', async () => {
+  it('takes as long for the three, on the login page and at the token endpoint (medians within 2x)', async () => {
     const { browser, loginUrl } = await openLoginPage(identity.issuer);
     const cases = ['unknown', 'wrong', 'locked'] as const;
     const page = { unknown: [] as number[], wrong: [] as number[], locked: [] as number[] };
@@ -109,7 +109,8 @@ describe('the same answer for an unknown e-mail, a wrong password and a locked a
     for (const samples of [page, token]) {
       const medians = cases.map((name) => median(samples[name]));
       // Before: a locked account's page came in ~17 ms and an unknown e-mail's in ~1 s (the scrypt cost), 60x.
-      expect(Math.max(...medians) / Math.min(...medians)).toBeLessThan(1.5);
+      // Any path that skips the hash is that far off; 2x leaves room for a loaded test machine.
+      expect(Math.max(...medians) / Math.min(...medians)).toBeLessThan(2);
     }
   }, 180_000);
 });
