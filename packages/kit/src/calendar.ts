@@ -52,3 +52,7 @@ export function isoWeekOf(date: IsoDate): { weekStart: IsoDate; weekEnd: IsoDate
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS + 1;
 }
+
+/** What services read the time from: passed in, so rules and tests choose "now" (never new Date() in a handler). */
+export type Clock = () => Date;
+export const systemClock: Clock = () => new Date();

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { isIsoDate, isMonth } from '../calendar.js';
 import type { Caller } from '../caller.js';
-import { invalid, Refused } from '../errors.js';
+import { forbidden, invalid, Refused } from '../errors.js';
 import { CONTROL_CHARACTER_MESSAGE, controlCharacterFields } from '../text.js';
 import type { CallContext } from './server.js';
 
@@ -32,6 +32,26 @@ export function refuseControlCharacters(request: unknown): void {
 export function callerOf(call: CallContext): Caller {
   if (!call.caller) throw new Refused('unauthenticated', 'unauthenticated', 'This call needs a caller');
   return call.caller;
+}
+
+/** The person calling; `why` says to anyone else (a service, an integration client) why only people may. */
+export function personOf(call: CallContext, why = 'Only a person can do this'): string {
+  const caller = callerOf(call);
+  if (caller.kind !== 'person') throw forbidden(why);
+  return caller.personId;
+}
+
+/** A version number the request names (If-Match), from 1. */
+export function requireVersion(value: number, field = 'expected_version'): number {
+  if (!Number.isInteger(value) || value < 1) throw invalid(field, 'must be a version number from 1', 'invalid_version');
+  return value;
+}
+
+/** Refuses a change made to a version that is no longer the current one (a stale If-Match); none named is no check. */
+export function requireCurrentVersion(expected: number | undefined, current: number): void {
+  if (expected !== undefined && expected !== current) {
+    throw new Refused('stale', 'stale_version', `This was changed in the meantime: it is at version ${current}, not ${expected}`);
+  }
 }
 
 /** The value, if it is a UUID, in lower case; otherwise an invalid-argument refusal naming the field. */
