@@ -19,7 +19,7 @@ import { REASON_MAX } from '../domain/lifecycle.js';
 import type { Need } from '../domain/projects.js';
 import * as events from '../events.js';
 import { joinRequestToProto, memberToProto, teamRoleFromProto } from '../mapping.js';
-import * as store from '../store.js';
+import * as store from '../store/index.js';
 import { callerOf, callerText, personIdOf, personOf, requireEnum, requireUuid, type HandlerDeps } from './context.js';
 import { loadProject, type LoadedProject } from './views.js';
 
