@@ -4,7 +4,8 @@
 // invitation: before that the organization has no standing and learns nothing about the person.
 import { toProtoEnum } from '@e21/kit';
 import { MembershipRole, type OrganizationKind } from '@e21/proto/e21/identity/v1/identity';
-import { as, commit, NO_PARTY, refusalOf, startContracts, terms, type ContractsUnderTest } from './support.js';
+import { as, commit, NO_PARTY, startContracts, terms, type ContractsUnderTest } from './support.js';
+import { refusalOf } from '../../../tests/support/refusals.js';
 
 let t: ContractsUnderTest;
 
@@ -40,7 +41,7 @@ it('refuses a contract from an organization the person never joined, as if the p
   ]);
   expect(refusals.map((r) => [r.kind, r.code, r.message])).toEqual(Array(4).fill(['forbidden', 'forbidden', 'You cannot propose a contract for this person']));
   // adding them directly is no way round: people join by accepting an invitation
-  expect(await refusalOf(t.identity.setMembership({ organizationId: company.id, personId: employee.id, role: MembershipRole.MEMBERSHIP_ROLE_MEMBER, employeeReference: '' }, as(mallory.id)))).toMatchObject({ code: 'not_a_member' });
+  expect(await refusalOf(t.identity.setMembership({ organizationId: company.id, personId: employee.id, role: MembershipRole.MEMBERSHIP_ROLE_MEMBER, employeeReference: '' }, as(mallory.id)))).toMatchObject({ code: 'invitation_required' });
 });
 
 it('counts the organization as the employer only once the person accepted its invitation', async () => {
