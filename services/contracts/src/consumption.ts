@@ -23,7 +23,8 @@ export function consumedMinutesHandlers(logger: Logger): ConsumedMinutesHandlers
       if (event.data.entry) await count(tx, consumptionOf(factsOf(event.data.entry)), event.id, 'approved');
     },
     async corrected(tx, event) {
-      if (event.data.entry) await count(tx, consumptionOf(factsOf(event.data.entry), Number(event.data.previousMinutes)), event.id, 'corrected');
+      if (!event.data.entry) return;
+      await count(tx, consumptionOf(factsOf(event.data.entry), Number(event.data.previousMinutes)), event.id, 'corrected');
     },
   };
 }

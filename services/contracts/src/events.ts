@@ -1,6 +1,15 @@
 // What the contracts service publishes (each change's event, written to the outbox in the change's
 // transaction) and consumes: timesheets' approved and corrected hours, which become the employer's consumed minutes.
-import { appendEvent, eventSourceOf, EventConsumer, type EventHandler, type Logger, type NatsConnection, type Pool, type Queryable } from '@e21/kit';
+import {
+  appendEvent,
+  eventSourceOf,
+  EventConsumer,
+  type EventHandler,
+  type Logger,
+  type NatsConnection,
+  type Pool,
+  type Queryable,
+} from '@e21/kit';
 import { contractsEvents, timesheetsEvents } from '@e21/events';
 import type { SarContract } from '@e21/proto/e21/contracts/v1/contracts';
 import type { TimeEntryApproved, TimeEntryCorrected } from '@e21/proto/e21/events/v1/timesheets';
@@ -69,7 +78,10 @@ export interface ConsumedMinutesHandlers {
  * Timesheets' approved hours and their corrections, which become the contracts' consumed minutes.
  * Each runs in the transaction that records the event in the inbox: a redelivered one counts once.
  */
-export function consumedMinutesConsumer(deps: { pool: Pool; nats: NatsConnection; logger: Logger }, count: ConsumedMinutesHandlers): EventConsumer {
+export function consumedMinutesConsumer(
+  deps: { pool: Pool; nats: NatsConnection; logger: Logger },
+  count: ConsumedMinutesHandlers,
+): EventConsumer {
   // A short ack wait: after a crash, the approvals it had taken are redelivered within seconds.
   return new EventConsumer({ service: 'contracts', name: 'consumed-minutes', ...deps, ackWaitMs: 10_000 })
     .on(timesheetsEvents.entryApproved, count.approved)

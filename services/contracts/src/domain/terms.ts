@@ -69,7 +69,9 @@ export function validateTerms(input: TermsInput, context: TermsContext): Terms |
   }
   problems.push(
     ...listProblems(input.competenceSkillIds, 'competence_skill_ids', MAX_COMPETENCES, (id) => (context.profile.has(id) ? undefined : "is not on the person's competence profile")),
-    ...listProblems(input.preferredProjectIds, 'preferred_project_ids', MAX_PREFERRED_PROJECTS, (id) => (isUuid(id) ? undefined : 'must be a project id')),
+    ...listProblems(input.preferredProjectIds, 'preferred_project_ids', MAX_PREFERRED_PROJECTS, (id) =>
+      isUuid(id) ? undefined : 'must be a project id',
+    ),
   );
   if (problems.length === 0) {
     const period = { startDate: input.periodStart, endDate: input.periodEnd };

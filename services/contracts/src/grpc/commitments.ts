@@ -43,7 +43,8 @@ export function commitmentHandlers(deps: HandlerDeps): CommitmentHandlers {
         const existing = await store.getCommitment(tx, organizationId, figures.year);
         const allocated = (await store.employeeContracts(tx, organizationId, figures.year)).reduce((total, c) => total + allocationOf(c), 0);
         throwIfRefused(checkCommitmentChange(existing, request.expectedVersion, figures.committedMinutes, allocated));
-        const commitment: EmployerCommitment = { ...figures, organizationId, version: (existing?.version ?? 0) + 1, setBy: callerText(caller), setAt: deps.now() };
+        const version = (existing?.version ?? 0) + 1;
+        const commitment: EmployerCommitment = { ...figures, organizationId, version, setBy: callerText(caller), setAt: deps.now() };
         await store.saveCommitment(tx, commitment);
         await events.commitmentSet(tx, commitment, existing?.committedMinutes ?? 0);
         return commitment;

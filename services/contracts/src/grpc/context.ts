@@ -1,6 +1,17 @@
 // What every contracts handler needs: the pool, identity and programs, the clock, the caller, checks
 // on input, and the caller's standing on a contract.
-import { forbidden, invalid, isRefusal, Refused, refusal, type Caller, type Clock, type Logger, type Pool, type RefusalValue } from '@e21/kit';
+import {
+  forbidden,
+  invalid,
+  isRefusal,
+  Refused,
+  refusal,
+  type Caller,
+  type Clock,
+  type Logger,
+  type Pool,
+  type RefusalValue,
+} from '@e21/kit';
 import type { ContractRecord } from '../domain/contracts.js';
 import type { Party } from '../domain/negotiation.js';
 import { partiesOfCaller } from '../domain/parties.js';

@@ -143,7 +143,8 @@ function registerPasswordGrant(provider: Provider, options: ProviderOptions): vo
     async (ctx: KoaContextWithOIDC) => {
       const { username, password } = ctx.oidc.params as { username?: string; password?: string };
       if (!username || !password) throw new errors.InvalidRequest('username and password are required');
-      const result = await authenticate(options.pool, options.limits, { email: username, password, clientAddress: clientAddress(ctx.ip) }, options.now());
+      const attempt = { email: username, password, clientAddress: clientAddress(ctx.ip) };
+      const result = await authenticate(options.pool, options.limits, attempt, options.now());
       if (!result.ok && result.reason === 'throttled') {
         ctx.set('Retry-After', String(result.retryAfterSeconds));
         throw new TooManyAttempts(result.retryAfterSeconds);
