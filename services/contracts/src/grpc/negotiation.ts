@@ -78,7 +78,7 @@ export function negotiationHandlers(deps: HandlerDeps): NegotiationHandlers {
     return terms;
   }
 
-  async function personOf(personId: string): Promise<PersonFacts> {
+  async function knownPerson(personId: string): Promise<PersonFacts> {
     const person = await deps.directory.person(personId);
     if (!person) throw new Refused('not_found', 'person_not_found', `No person with id ${personId}`);
     return person;
@@ -232,7 +232,7 @@ export function negotiationHandlers(deps: HandlerDeps): NegotiationHandlers {
       const { contract, parties, actor } = await acting(call, request.contractId, partyFromProto(request.party));
       const baseVersion = requireVersion(request.baseVersion, 'base_version');
       const comment = commentOf(request.comment);
-      const terms = await validTerms(termsInputFromProto(request.terms), await personOf(contract.personId), contract.id);
+      const terms = await validTerms(termsInputFromProto(request.terms), await knownPerson(contract.personId), contract.id);
       await withTransaction(deps.pool, async (tx) => {
         const locked = (await store.getContract(tx, contract.id, { forUpdate: true }))!;
         const transition = orThrow(propose(stateOf(locked, await acceptedBy(tx, locked)), actor.party, baseVersion));
