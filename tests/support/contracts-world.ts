@@ -2,7 +2,7 @@
 // every party's role, and helpers to commit hours, propose terms and sign contracts through the
 // real gRPC APIs.
 import { randomUUID } from 'node:crypto';
-import { personCaller, Refused, systemCaller, toProtoEnum, type ServiceClient } from '@e21/kit';
+import { personCaller, systemCaller, toProtoEnum, type ServiceClient } from '@e21/kit';
 import {
   CommitmentBasis,
   ContractsServiceService,
@@ -10,8 +10,13 @@ import {
   type ContractDetail,
   type TermsInput,
 } from '@e21/proto/e21/contracts/v1/contracts';
-import { IdentityServiceService, type MembershipRole, type OrganizationKind, type PersonStatus, type Role, type ScopeKind, type TerritoryLevel } from '@e21/proto/e21/identity/v1/identity';
+import { IdentityServiceService, type MembershipRole, type OrganizationKind, type PersonStatus, type Role, type ScopeKind } from '@e21/proto/e21/identity/v1/identity';
 import type { CreateProjectRequest, Project, ProgramsServiceService, ProjectKind, ProjectStatus } from '@e21/proto/e21/programs/v1/programs';
+import { createTerritoryTree, type TerritoryName } from './territories.js';
+
+export type { TerritoryName } from './territories.js';
+/** Re-exported for the test files that take it from this world (timesheets', payroll's). */
+export { refusalOf } from './refusals.js';
 
 export type IdentityClient = ServiceClient<typeof IdentityServiceService>;
 export type ContractsClient = ServiceClient<typeof ContractsServiceService>;
@@ -23,19 +28,6 @@ export const as = (personId: string) => ({ caller: personCaller(personId) });
 /** Contracts in the tests are for 2030: every date of it is in the future, whatever the day the tests run. */
 export const YEAR = 2030;
 export const SKILLS = { firstAid: 'urn:e21:skill:first-aid', solar: 'urn:e21:skill:solar-panel-installation', gardening: 'urn:e21:skill:urban-gardening' };
-
-const TREE = [
-  ['eu', undefined, 'eu', 'EU', 'European Union'],
-  ['france', 'eu', 'country', 'FR', 'France'],
-  ['paca', 'france', 'region', 'FRL0', "Provence-Alpes-Côte d'Azur"],
-  ['bouchesDuRhone', 'paca', 'department', 'FRL04', 'Bouches-du-Rhône'],
-  ['marseille', 'bouchesDuRhone', 'locality', '13055', 'Marseille'],
-  ['aubagne', 'bouchesDuRhone', 'locality', '13005', 'Aubagne'],
-  ['occitanie', 'france', 'region', 'FRJ0', 'Occitanie'],
-  ['montpellier', 'occitanie', 'locality', '34172', 'Montpellier'],
-] as const;
-
-export type TerritoryName = (typeof TREE)[number][0];
 
 export interface WorldPerson {
   id: string;
@@ -51,14 +43,7 @@ type PersonKey = 'amina' | 'lucas' | 'claire' | 'garlabanHr' | 'karim' | 'jeanne
  * the demo's, so a world is made once per identity database.
  */
 export async function createContractsWorld(identity: IdentityClient, options: { password?: string; signIn?: PersonKey[] } = {}) {
-  const territories = {} as Record<TerritoryName, string>;
-  for (const [key, parent, level, code, name] of TREE) {
-    territories[key] = randomUUID();
-    await identity.upsertTerritory(
-      { id: territories[key], parentId: parent ? territories[parent] : '', level: toProtoEnum<TerritoryLevel>('TERRITORY_LEVEL', level), code, labels: { en: name, fr: name } },
-      SYSTEM,
-    );
-  }
+  const territories = await createTerritoryTree(identity);
   const organization = async (name: string, kind: string, territory: TerritoryName) =>
     (await identity.createOrganization({ name, kind: toProtoEnum<OrganizationKind>('ORGANIZATION_KIND', kind), legalId: `L${Math.floor(Math.random() * 1e9)}`, territoryId: territories[territory] }, SYSTEM)).id;
   const organizations = {
@@ -142,16 +127,6 @@ export async function signedContract(contracts: ContractsClient, signers: { pers
   const id = opened.contract!.id;
   if (signers.employer) await contracts.acceptVersion({ contractId: id, version: 1, comment: '', party: NO_PARTY }, as(signers.employer));
   return contracts.acceptVersion({ contractId: id, version: 1, comment: '', party: NO_PARTY }, as(signers.office));
-}
-
-export async function refusalOf(promise: Promise<unknown>): Promise<Refused> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Refused) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 /** An approved project of a kind SAR holidays are for, initiated by `coordinator`, approved by `officer`. */

@@ -17,8 +17,8 @@ import {
   type PersonStatus,
   type Role,
   type ScopeKind,
-  type TerritoryLevel,
 } from '@e21/proto/e21/identity/v1/identity';
+import { createTerritoryTree, type TerritoryName } from './territories.js';
 
 export type IdentityClient = ServiceClient<typeof IdentityServiceService>;
 export const SYSTEM = { caller: systemCaller('test') };
@@ -145,29 +145,9 @@ export async function startPlatform(): Promise<Platform> {
   };
 }
 
-const territoryTree = [
-  ['eu', undefined, 'eu', 'EU', 'European Union', 'Union européenne'],
-  ['france', 'eu', 'country', 'FR', 'France', 'France'],
-  ['paca', 'france', 'region', 'FRL0', "Provence-Alpes-Côte d'Azur", "Provence-Alpes-Côte d'Azur"],
-  ['bouchesDuRhone', 'paca', 'department', 'FRL04', 'Bouches-du-Rhône', 'Bouches-du-Rhône'],
-  ['marseille', 'bouchesDuRhone', 'locality', '13055', 'Marseille', 'Marseille'],
-  ['aubagne', 'bouchesDuRhone', 'locality', '13005', 'Aubagne', 'Aubagne'],
-  ['occitanie', 'france', 'region', 'FRJ0', 'Occitanie', 'Occitanie'],
-  ['montpellier', 'occitanie', 'locality', '34172', 'Montpellier', 'Montpellier'],
-] as const;
-
-export type TerritoryName = (typeof territoryTree)[number][0];
-
 /** A small world: territories, two companies, and people in the roles the tests need. */
 export async function createWorld(client: IdentityClient) {
-  const territories = {} as Record<TerritoryName, string>;
-  for (const [key, parent, level, code, en, fr] of territoryTree) {
-    territories[key] = crypto.randomUUID();
-    await client.upsertTerritory(
-      { id: territories[key], parentId: parent ? territories[parent] : '', level: toProtoEnum<TerritoryLevel>('TERRITORY_LEVEL', level), code, labels: { en, fr } },
-      SYSTEM,
-    );
-  }
+  const territories = await createTerritoryTree(client);
   const organization = async (name: string, kind: string, territory: TerritoryName) =>
     (await client.createOrganization({ name, kind: toProtoEnum<OrganizationKind>('ORGANIZATION_KIND', kind), legalId: `L${Math.floor(Math.random() * 1e9)}`, territoryId: territories[territory] }, SYSTEM)).id;
   const companyMarseille = await organization('Calanques Solaire', 'private_company', 'marseille');

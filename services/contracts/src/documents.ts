@@ -1,18 +1,9 @@
 // The signed contract as a document (PDF, JSON), built from the stored version only, so the same
 // version always gives the same bytes.
-import { renderPdf, type DocumentSpec, type Section } from '@e21/documents';
+import { CONTRACT_KIND_LABELS, renderPdf, type DocumentSpec, type Section } from '@e21/documents';
+import type { AcceptanceRecord, ContractRecord, VersionRecord } from './domain/contracts.js';
 import type { Party } from './domain/negotiation.js';
 import { hoursText } from './domain/schedule.js';
-import type { AcceptanceRecord, ContractRecord, VersionRecord } from './store.js';
-
-const KIND_LABELS: Record<string, string> = {
-  employee: 'Salarié·e / Employee',
-  freelancer: 'Indépendant·e / Freelancer',
-  retired: 'Retraité·e / Retired',
-  student: 'Étudiant·e / Student',
-  unemployed: 'Sans emploi / Unemployed',
-  volunteer: 'Bénévole / Volunteer',
-};
 
 const PARTY_LABELS: Record<Party, string> = {
   person: 'Personne / Person',
@@ -95,7 +86,7 @@ export function contractDocumentSpec(signed: SignedVersion): DocumentSpec {
       {
         heading: 'Conditions / Terms',
         fields: [
-          { label: 'Nature / Kind', value: KIND_LABELS[contract.kind] ?? contract.kind },
+          { label: 'Nature / Kind', value: CONTRACT_KIND_LABELS[contract.kind] ?? contract.kind },
           { label: 'Période / Period', value: `${terms.periodStart} — ${terms.periodEnd}` },
           { label: 'Heures annuelles / Yearly hours', value: duration(terms.yearlyMinutes) },
           { label: 'Compétences / Competences', value: competences.join('; ') || '—' },

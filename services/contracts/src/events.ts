@@ -1,13 +1,23 @@
 // What the contracts service publishes (each change's event, written to the outbox in the change's
 // transaction) and consumes: timesheets' approved and corrected hours, which become the employer's consumed minutes.
-import { appendEvent, eventSourceOf, EventConsumer, type Logger, type NatsConnection, type Pool, type Queryable } from '@e21/kit';
+import {
+  appendEvent,
+  eventSourceOf,
+  EventConsumer,
+  type EventHandler,
+  type Logger,
+  type NatsConnection,
+  type Pool,
+  type Queryable,
+} from '@e21/kit';
 import { contractsEvents, timesheetsEvents } from '@e21/events';
 import type { SarContract } from '@e21/proto/e21/contracts/v1/contracts';
+import type { TimeEntryApproved, TimeEntryCorrected } from '@e21/proto/e21/events/v1/timesheets';
 import type { EmployerCommitment } from './domain/commitment.js';
+import type { AcceptanceRecord, ContractRecord, VersionRecord } from './domain/contracts.js';
+import type { HolidaysRecord } from './domain/holidays.js';
 import type { Party } from './domain/negotiation.js';
 import { acceptanceToProto, commitmentToProto, holidaysToProto, partyToProto, termsToProto } from './mapping.js';
-import * as store from './store.js';
-import type { AcceptanceRecord, ContractRecord, HolidaysRecord, VersionRecord } from './store.js';
 
 const SOURCE = eventSourceOf('contracts');
 
@@ -58,24 +68,22 @@ export const contractTerminated = (tx: Queryable, contract: SarContract, party: 
 export const holidaysApproved = (tx: Queryable, holidays: HolidaysRecord) =>
   appendEvent(tx, SOURCE, contractsEvents.holidaysApproved, holidays.id, { holidays: holidaysToProto(holidays) });
 
+/** What the consumed-minutes subscription calls, per event (consumption.ts). */
+export interface ConsumedMinutesHandlers {
+  approved: EventHandler<TimeEntryApproved>;
+  corrected: EventHandler<TimeEntryCorrected>;
+}
+
 /**
- * Approved hours (and their corrections) count as consumed for the contract in the year of their date; the inbox makes a
- * redelivered approval count once. An approval for a contract this service does not know (none
- * should exist) is logged and skipped rather than retried forever.
+ * Timesheets' approved hours and their corrections, which become the contracts' consumed minutes.
+ * Each runs in the transaction that records the event in the inbox: a redelivered one counts once.
  */
-export function consumedMinutesConsumer(deps: { pool: Pool; nats: NatsConnection; logger: Logger }): EventConsumer {
+export function consumedMinutesConsumer(
+  deps: { pool: Pool; nats: NatsConnection; logger: Logger },
+  count: ConsumedMinutesHandlers,
+): EventConsumer {
   // A short ack wait: after a crash, the approvals it had taken are redelivered within seconds.
-  return new EventConsumer({ service: 'contracts', name: 'consumed-minutes', ...deps, ackWaitMs: 10_000 }).on(timesheetsEvents.entryApproved, async (tx, event) => {
-    const entry = event.data.entry;
-    if (!entry) return;
-    const added = await store.addConsumedMinutes(tx, entry.contractId, Number(entry.date.slice(0, 4)), Number(entry.minutes));
-    if (!added) deps.logger.warn({ event: event.id, contract: entry.contractId }, 'approved hours for an unknown contract; skipped');
-  }).on(timesheetsEvents.entryCorrected, async (tx, event) => {
-    // An officer's correction of approved hours in a closed month moves consumed minutes by the difference.
-    const entry = event.data.entry;
-    if (!entry) return;
-    const difference = Number(entry.minutes) - Number(event.data.previousMinutes);
-    const added = await store.addConsumedMinutes(tx, entry.contractId, Number(entry.date.slice(0, 4)), difference);
-    if (!added) deps.logger.warn({ event: event.id, contract: entry.contractId }, 'corrected hours for an unknown contract; skipped');
-  });
+  return new EventConsumer({ service: 'contracts', name: 'consumed-minutes', ...deps, ackWaitMs: 10_000 })
+    .on(timesheetsEvents.entryApproved, count.approved)
+    .on(timesheetsEvents.entryCorrected, count.corrected);
 }

@@ -19,11 +19,11 @@ import {
   type TermsInput as TermsInputMessage,
 } from '@e21/proto/e21/contracts/v1/contracts';
 import type { CommitmentBasis, EmployerCommitment } from './domain/commitment.js';
-import type { HolidaysStatus } from './domain/holidays.js';
+import type { AcceptanceRecord, ContractRecord, StepRecord, VersionRecord } from './domain/contracts.js';
+import type { HolidaysRecord, HolidaysStatus } from './domain/holidays.js';
 import type { ContractKind, ContractStatus, Party } from './domain/negotiation.js';
 import type { Allowance, Schedule } from './domain/schedule.js';
 import type { Terms, TermsChange, TermsInput } from './domain/terms.js';
-import type { AcceptanceRecord, ContractRecord, HolidaysRecord, StepRecord, VersionRecord } from './store.js';
 
 export const partyFromProto = (value: ProtoParty | undefined) => fromProtoEnum<Party>('PARTY', value);
 export const partyToProto = (party: Party): ProtoParty => toProtoEnum('PARTY', party);

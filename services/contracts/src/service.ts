@@ -1,10 +1,11 @@
 // The contracts service's parts, assembled for startService (main.ts, tests and the local stack).
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { bind, createClient, grpcTargetEnv, serviceEnv, type ServiceSpec } from '@e21/kit';
+import { bind, createClient, grpcTargetEnv, serviceEnv, systemClock, type ServiceSpec } from '@e21/kit';
 import { ContractsServiceService } from '@e21/proto/e21/contracts/v1/contracts';
 import { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
 import { ProgramsServiceService } from '@e21/proto/e21/programs/v1/programs';
+import { consumedMinutesHandlers } from './consumption.js';
 import { Directory, programsProjects } from './directory.js';
 import { consumedMinutesConsumer } from './events.js';
 import { contractsHandlers } from './grpc/index.js';
@@ -33,8 +34,8 @@ export const contractsSpec: ServiceSpec<ContractsConfig> = {
       },
     };
     return {
-      bindings: [bind(ContractsServiceService, contractsHandlers({ pool, logger, directory }))],
-      consumers: [consumedMinutesConsumer({ pool, nats, logger })],
+      bindings: [bind(ContractsServiceService, contractsHandlers({ pool, logger, directory, now: systemClock }))],
+      consumers: [consumedMinutesConsumer({ pool, nats, logger }, consumedMinutesHandlers(logger))],
       components: [clients],
     };
   },

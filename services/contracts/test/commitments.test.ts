@@ -1,6 +1,7 @@
 // Employer commitments against the contracts signed under them, through the real gRPC API.
 import { CommitmentBasis, ContractStatus, type ContractDetail } from '@e21/proto/e21/contracts/v1/contracts';
-import { as, commit, NO_PARTY, refusalOf, signedContract, startContracts, SYSTEM, terms, YEAR, type ContractsUnderTest } from './support.js';
+import { as, commit, NO_PARTY, signedContract, startContracts, SYSTEM, terms, YEAR, type ContractsUnderTest } from './support.js';
+import { refusalOf } from '../../../tests/support/refusals.js';
 
 let t: ContractsUnderTest;
 

@@ -4,7 +4,8 @@
 // invitation: before that the organization has no standing and learns nothing about the person.
 import { toProtoEnum } from '@e21/kit';
 import { MembershipRole, type OrganizationKind } from '@e21/proto/e21/identity/v1/identity';
-import { as, commit, NO_PARTY, refusalOf, startContracts, terms, type ContractsUnderTest } from './support.js';
+import { as, commit, NO_PARTY, startContracts, terms, type ContractsUnderTest } from './support.js';
+import { refusalOf } from '../../../tests/support/refusals.js';
 
 let t: ContractsUnderTest;
 

@@ -1,7 +1,8 @@
 // The signed contract as PDF and JSON, rendered from the stored version.
 import { pdfText } from '@e21/devinfra';
 import { DocumentFormat } from '@e21/proto/e21/contracts/v1/contracts';
-import { as, commit, NO_PARTY, refusalOf, signedContract, SKILLS, startContracts, terms, YEAR, type ContractsUnderTest } from './support.js';
+import { as, commit, NO_PARTY, signedContract, SKILLS, startContracts, terms, YEAR, type ContractsUnderTest } from './support.js';
+import { refusalOf } from '../../../tests/support/refusals.js';
 
 let t: ContractsUnderTest;
 let contractId: string;

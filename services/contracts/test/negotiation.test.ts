@@ -2,7 +2,8 @@
 import { waitFor } from '@e21/devinfra';
 import { contractsEvents } from '@e21/events';
 import { ContractStatus, Party, type ContractDetail } from '@e21/proto/e21/contracts/v1/contracts';
-import { as, commit, NO_PARTY, party, refusalOf, signedContract, startContracts, SYSTEM, terms, YEAR, type ContractsUnderTest } from './support.js';
+import { as, commit, NO_PARTY, party, signedContract, startContracts, SYSTEM, terms, YEAR, type ContractsUnderTest } from './support.js';
+import { refusalOf } from '../../../tests/support/refusals.js';
 
 let t: ContractsUnderTest;
 

@@ -1,6 +1,7 @@
 // The allowance query and SAR holidays through the real gRPC API (projects from the real programs service).
 import { DayKind, HolidaysStatus } from '@e21/proto/e21/contracts/v1/contracts';
-import { approvedProject, as, commit, NO_PARTY, refusalOf, signedContract, startContracts, SYSTEM, terms, YEAR, type ContractsUnderTest } from './support.js';
+import { approvedProject, as, commit, NO_PARTY, signedContract, startContracts, SYSTEM, terms, YEAR, type ContractsUnderTest } from './support.js';
+import { refusalOf } from '../../../tests/support/refusals.js';
 
 let t: ContractsUnderTest;
 let contractId: string;

@@ -1,7 +1,7 @@
 // Gathers the facts a decision needs from identity's own tables and asks the policy.
 import { forbidden, type Caller, type Queryable } from '@e21/kit';
 import { decide, POLICY, type Decision, type ScopeFacts, type SubjectFacts } from './domain/policy.js';
-import * as store from './store.js';
+import * as store from './store/index.js';
 
 export interface ResourceScope {
   territoryId?: string;

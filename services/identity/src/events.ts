@@ -2,10 +2,11 @@
 import { appendEvent, eventSourceOf, type Queryable } from '@e21/kit';
 import { identityEvents } from '@e21/events';
 import type { Invitation } from './domain/invitations.js';
+import type { Organization } from './domain/organizations.js';
 import type { MembershipRole } from './domain/policy.js';
 import type { Person } from './domain/people.js';
+import type { RoleGrant } from './domain/roles.js';
 import { grantToProto, invitationToProto, membershipRoleToProto, organizationToProto, personToProto } from './mapping.js';
-import type { Organization, RoleGrant } from './store.js';
 
 const SOURCE = eventSourceOf('identity');
 

@@ -17,12 +17,12 @@ import {
   type Territory as TerritoryMessage,
 } from '@e21/proto/e21/identity/v1/identity';
 import { statusForOrganization, statusForPerson, type Invitation, type InvitationStatus } from './domain/invitations.js';
-import type { OrganizationKind } from './domain/organizations.js';
+import type { Membership, Organization, OrganizationKind } from './domain/organizations.js';
 import type { Person, PersonStatus } from './domain/people.js';
 import type { MembershipRole, Role, ScopeKind } from './domain/policy.js';
+import type { RoleGrant } from './domain/roles.js';
 import { labelIn, type SkillRecord } from './domain/skills.js';
 import type { Territory, TerritoryLevel } from './domain/territories.js';
-import type { Membership, Organization, RoleGrant } from './store.js';
 
 export const personStatusFromProto = (value: ProtoPersonStatus | undefined) => fromProtoEnum<PersonStatus>('PERSON_STATUS', value);
 export const organizationKindFromProto = (value: ProtoOrganizationKind | undefined) => fromProtoEnum<OrganizationKind>('ORGANIZATION_KIND', value);

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { bind, serviceEnv, type Component, type ServiceSpec } from '@e21/kit';
+import { bind, serviceEnv, systemClock, type Component, type ServiceSpec } from '@e21/kit';
 import { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
 import { identityHandlers } from './grpc/index.js';
 import { pruneExpiredPayloads } from './oidc/adapter.js';
@@ -11,7 +11,7 @@ import { pruneSignInFailures } from './oidc/sign-in-failures.js';
 import { createProviderApp } from './oidc/provider.js';
 import { loadProviderSecrets } from './oidc/secrets.js';
 import { loadShippedTaxonomy } from './skills/taxonomy.js';
-import * as store from './store.js';
+import * as store from './store/index.js';
 
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
@@ -68,6 +68,7 @@ export const identitySpec: ServiceSpec<IdentityConfig> = {
         issuer: config.OIDC_ISSUER_URL,
         pool,
         logger,
+        now: systemClock,
         secrets,
         clients: JSON.parse(config.OIDC_CLIENTS_JSON),
         behindProxy: config.OIDC_BEHIND_PROXY,
@@ -80,6 +81,6 @@ export const identitySpec: ServiceSpec<IdentityConfig> = {
       components.push(providerComponent(config, app, pool));
     }
     const ownIssuer = config.OIDC_PROVIDER_ENABLED ? config.OIDC_ISSUER_URL : undefined;
-    return { bindings: [bind(IdentityServiceService, identityHandlers({ pool, logger, ownIssuer }))], components };
+    return { bindings: [bind(IdentityServiceService, identityHandlers({ pool, logger, now: systemClock, ownIssuer }))], components };
   },
 };

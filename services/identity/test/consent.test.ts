@@ -2,14 +2,16 @@
 // then read their name, email and status. A person now joins an organization only by accepting its
 // invitation; until then the organization sees nothing of them. Through identity's real gRPC API.
 import { InvitationStatus, MembershipRole, OrganizationKind, PersonStatus } from '@e21/proto/e21/identity/v1/identity';
-import { as, createTerritories, refusalOf, registerPerson, startIdentity, SYSTEM, type IdentityUnderTest } from './support.js';
+import { as, registerPerson, startIdentity, SYSTEM, type IdentityUnderTest } from './support.js';
+import { refusalOf } from '../../../tests/support/refusals.js';
+import { createTerritoryTree, type Territories } from '../../../tests/support/territories.js';
 
 let identity: IdentityUnderTest;
-let territories: Awaited<ReturnType<typeof createTerritories>>;
+let territories: Territories;
 
 beforeAll(async () => {
   identity = await startIdentity({ OIDC_PROVIDER_ENABLED: 'false' });
-  territories = await createTerritories(identity.client);
+  territories = await createTerritoryTree(identity.client);
 });
 afterAll(() => identity.stop());
 

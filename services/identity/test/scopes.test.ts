@@ -2,14 +2,16 @@
 import { personCaller } from '@e21/kit';
 import { waitFor } from '@e21/devinfra';
 import { PersonStatus, Role, ScopeKind } from '@e21/proto/e21/identity/v1/identity';
-import { as, createTerritories, refusalOf, registerPerson, startIdentity, SYSTEM, type IdentityUnderTest } from './support.js';
+import { as, registerPerson, startIdentity, SYSTEM, type IdentityUnderTest } from './support.js';
+import { refusalOf } from '../../../tests/support/refusals.js';
+import { createTerritoryTree, type Territories } from '../../../tests/support/territories.js';
 
 let identity: IdentityUnderTest;
-let territories: Awaited<ReturnType<typeof createTerritories>>;
+let territories: Territories;
 
 beforeAll(async () => {
   identity = await startIdentity();
-  territories = await createTerritories(identity.client);
+  territories = await createTerritoryTree(identity.client);
 });
 afterAll(() => identity.stop());
 

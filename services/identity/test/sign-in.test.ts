@@ -3,7 +3,8 @@
 // that no other site can frame.
 import { createHash } from 'node:crypto';
 import { FetchBrowser, loginForm, loginFormAction } from '../../../tests/support/fetch-browser.js';
-import { createTerritories, registerPerson, startIdentity, TEST_CLIENTS, type IdentityUnderTest } from './support.js';
+import { registerPerson, startIdentity, TEST_CLIENTS, type IdentityUnderTest } from './support.js';
+import { createTerritoryTree } from '../../../tests/support/territories.js';
 
 const PASSWORD = 'correct horse battery';
 const REDIRECT_URI = 'http://127.0.0.1:9/auth/callback';
@@ -53,7 +54,7 @@ describe('the same answer for an unknown e-mail, a wrong password and a locked a
   beforeAll(async () => {
     // Limits high enough that only the lockout (five wrong passwords in a row) is at play here.
     identity = await startIdentity({ OIDC_CLIENTS_JSON: CLIENTS, SIGN_IN_FAILURES_PER_ADDRESS: '1000', SIGN_IN_FAILURES_PER_ACCOUNT: '1000' });
-    const territories = await createTerritories(identity.client);
+    const territories = await createTerritoryTree(identity.client);
     people.wrong = (await registerPerson(identity.client, territories.marseille, { password: PASSWORD, email: `wrong.${Date.now()}@example.org` })).email;
     people.locked = (await registerPerson(identity.client, territories.marseille, { password: PASSWORD, email: `locked.${Date.now()}@example.org` })).email;
     people.unknown = `nobody.${Date.now()}@example.org`;
@@ -128,7 +129,7 @@ describe('limits on failed sign-ins, shared by every replica of the provider', (
     // Two replicas of the provider on one database, each behind the proxy that says who the client is.
     first = await startIdentity({ OIDC_CLIENTS_JSON: CLIENTS, OIDC_BEHIND_PROXY: 'true', ...limits });
     second = await startIdentity({ OIDC_CLIENTS_JSON: CLIENTS, OIDC_BEHIND_PROXY: 'true', DATABASE_URL: first.databaseUrl, ...limits });
-    const territories = await createTerritories(first.client);
+    const territories = await createTerritoryTree(first.client);
     for (const name of ['known', 'sprayed', 'office'] as const) people[name] = (await registerPerson(first.client, territories.marseille, { password: PASSWORD })).email;
   });
   afterAll(async () => {

@@ -1,8 +1,8 @@
 // Starts a real identity service (own database, own nats-server) for one test file.
 import { randomUUID } from 'node:crypto';
-import { createClient, loadConfig, personCaller, Refused, startService, systemCaller, type RunningService, type ServiceClient } from '@e21/kit';
+import { createClient, loadConfig, personCaller, startService, systemCaller, type RunningService, type ServiceClient } from '@e21/kit';
 import { createTestDatabase, freePort, startTestNats, type TestNats } from '@e21/devinfra';
-import { IdentityServiceService, TerritoryLevel, PersonStatus } from '@e21/proto/e21/identity/v1/identity';
+import { IdentityServiceService, PersonStatus } from '@e21/proto/e21/identity/v1/identity';
 import { identityConfigSchema, identitySpec, type IdentityConfig } from '../src/service.js';
 
 export type IdentityClient = ServiceClient<typeof IdentityServiceService>;
@@ -57,34 +57,6 @@ export async function startIdentity(env: Record<string, string> = {}): Promise<I
   };
 }
 
-/** EU > France > Provence-Alpes-Côte d'Azur > Bouches-du-Rhône > Marseille, Aubagne; and Var > Toulon. */
-export async function createTerritories(client: IdentityClient) {
-  const ids = {
-    eu: randomUUID(),
-    france: randomUUID(),
-    paca: randomUUID(),
-    bouchesDuRhone: randomUUID(),
-    var: randomUUID(),
-    marseille: randomUUID(),
-    aubagne: randomUUID(),
-    toulon: randomUUID(),
-  };
-  const tree: [keyof typeof ids, keyof typeof ids | undefined, TerritoryLevel, string, string, string][] = [
-    ['eu', undefined, TerritoryLevel.TERRITORY_LEVEL_EU, 'EU', 'European Union', 'Union européenne'],
-    ['france', 'eu', TerritoryLevel.TERRITORY_LEVEL_COUNTRY, 'FR', 'France', 'France'],
-    ['paca', 'france', TerritoryLevel.TERRITORY_LEVEL_REGION, 'FRL0', "Provence-Alpes-Côte d'Azur", "Provence-Alpes-Côte d'Azur"],
-    ['bouchesDuRhone', 'paca', TerritoryLevel.TERRITORY_LEVEL_DEPARTMENT, 'FRL04', 'Bouches-du-Rhône', 'Bouches-du-Rhône'],
-    ['var', 'paca', TerritoryLevel.TERRITORY_LEVEL_DEPARTMENT, 'FRL05', 'Var', 'Var'],
-    ['marseille', 'bouchesDuRhone', TerritoryLevel.TERRITORY_LEVEL_LOCALITY, '13055', 'Marseille', 'Marseille'],
-    ['aubagne', 'bouchesDuRhone', TerritoryLevel.TERRITORY_LEVEL_LOCALITY, '13005', 'Aubagne', 'Aubagne'],
-    ['toulon', 'var', TerritoryLevel.TERRITORY_LEVEL_LOCALITY, '83137', 'Toulon', 'Toulon'],
-  ];
-  for (const [key, parent, level, code, en, fr] of tree) {
-    await client.upsertTerritory({ id: ids[key], parentId: parent ? ids[parent] : '', level, code, labels: { en, fr } }, SYSTEM);
-  }
-  return ids;
-}
-
 let emailCounter = 0;
 
 export async function registerPerson(
@@ -104,15 +76,4 @@ export async function registerPerson(
     },
     SYSTEM,
   );
-}
-
-/** The refusal a call ended with; fails the test if it succeeded or failed otherwise. */
-export async function refusalOf(promise: Promise<unknown>): Promise<Refused> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Refused) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }

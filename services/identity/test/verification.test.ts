@@ -3,10 +3,12 @@
 // find the organizations waiting in their queue; each decision is announced for currency to keep.
 import { waitFor } from '@e21/devinfra';
 import { OrganizationKind, Role, ScopeKind, VerificationStatus } from '@e21/proto/e21/identity/v1/identity';
-import { as, createTerritories, refusalOf, registerPerson, startIdentity, SYSTEM, type IdentityUnderTest } from './support.js';
+import { as, registerPerson, startIdentity, SYSTEM, type IdentityUnderTest } from './support.js';
+import { refusalOf } from '../../../tests/support/refusals.js';
+import { createTerritoryTree, type Territories } from '../../../tests/support/territories.js';
 
 let identity: IdentityUnderTest;
-let territories: Awaited<ReturnType<typeof createTerritories>>;
+let territories: Territories;
 let marseilleOfficer: string;
 let toulonOfficer: string;
 let regionalAdmin: string;
@@ -25,7 +27,7 @@ const merchant = async (name = 'Boulangerie du Panier', territoryId = territorie
 
 beforeAll(async () => {
   identity = await startIdentity({ OIDC_PROVIDER_ENABLED: 'false' });
-  territories = await createTerritories(identity.client);
+  territories = await createTerritoryTree(identity.client);
   marseilleOfficer = await officer(territories.marseille);
   toulonOfficer = await officer(territories.toulon);
   regionalAdmin = await officer(territories.paca, Role.ROLE_TERRITORY_ADMIN);

@@ -3,11 +3,12 @@ import { fromProtoEnum, toProtoEnum } from '@e21/kit';
 import type * as proto from '@e21/proto/e21/programs/v1/programs';
 import type { Challenge } from './domain/challenges.js';
 import type { Decision, Tally, VoteRecord, VoteValue } from './domain/decisions.js';
+import type { FeedbackRecord } from './domain/feedback.js';
 import type { StatusChange } from './domain/lifecycle.js';
+import type { ProgramRecord } from './domain/programs.js';
 import { neededMinutesOf, type Need, type Project, type ProjectKind, type ProjectStatus } from './domain/projects.js';
 import type { ScoreReason } from './domain/ranking.js';
 import { openMinutes, type JoinRequestRecord, type Membership, type TeamRole } from './domain/team.js';
-import type { FeedbackRecord, ProgramRecord } from './store.js';
 
 export const projectKindFromProto = (value: proto.ProjectKind | undefined) => fromProtoEnum<ProjectKind>('PROJECT_KIND', value);
 export const projectStatusFromProto = (value: proto.ProjectStatus | undefined) => fromProtoEnum<ProjectStatus>('PROJECT_STATUS', value);

@@ -1,12 +1,12 @@
 // The programs service's parts, assembled for startService (main.ts, tests and the local stack).
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { bind, createClient, grpcTargetEnv, serviceEnv, type Component, type ServiceSpec } from '@e21/kit';
+import { bind, createClient, grpcTargetEnv, serviceEnv, systemClock, type Component, type ServiceSpec } from '@e21/kit';
 import { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
 import { ProgramsServiceService } from '@e21/proto/e21/programs/v1/programs';
 import { competenceAndProximityRanking } from './domain/ranking.js';
 import { programsHandlers } from './grpc/index.js';
-import { Directory } from './identity.js';
+import { Directory } from './directory.js';
 import { loadSdgs } from './sdgs.js';
 
 export const programsEnv = {
@@ -23,7 +23,7 @@ export const programsSpec: ServiceSpec<ProgramsConfig> = {
   async build({ config, pool, logger, clientOptions }) {
     const identity = createClient(IdentityServiceService, config.IDENTITY_GRPC, clientOptions);
     const closeIdentity: Component = { start: async () => undefined, stop: async () => identity.close() };
-    const deps = { pool, logger, directory: new Directory(identity), ranking: competenceAndProximityRanking, now: () => new Date() };
+    const deps = { pool, logger, directory: new Directory(identity), ranking: competenceAndProximityRanking, now: systemClock };
     return { bindings: [bind(ProgramsServiceService, programsHandlers(deps, await loadSdgs()))], components: [closeIdentity] };
   },
 };

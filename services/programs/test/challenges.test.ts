@@ -1,5 +1,7 @@
 // Strategic challenges through the gRPC API: set by officers, refining those above, inherited below.
-import { as, createTerritories, person, refusalOf, startPrograms, SYSTEM, type ProgramsUnderTest, type TerritoryName } from './support.js';
+import { as, person, startPrograms, SYSTEM, type ProgramsUnderTest } from './support.js';
+import { refusalOf } from '../../../tests/support/refusals.js';
+import { createTerritoryTree, type TerritoryName } from '../../../tests/support/territories.js';
 
 let world: ProgramsUnderTest;
 let territories: Record<TerritoryName, string>;
@@ -7,7 +9,7 @@ let ids: Record<string, string>;
 
 beforeAll(async () => {
   world = await startPrograms();
-  territories = await createTerritories(world.identityClient);
+  territories = await createTerritoryTree(world.identityClient);
   const define = async (territory: TerritoryName, title: string, sdgs: number[], refinesId = '') =>
     (await world.client.defineChallenge({ territoryId: territories[territory], title, description: '', sdgs, refinesId }, SYSTEM)).id;
   const eu = await define('eu', 'European Green Deal', [7, 13]);

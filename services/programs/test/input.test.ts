@@ -4,7 +4,9 @@ import { status as GrpcStatus } from '@grpc/grpc-js';
 import { grpcStatusOfKind, toProtoEnum, type Refused } from '@e21/kit';
 import type { PersonStatus } from '@e21/proto/e21/identity/v1/identity';
 import { ProjectKind } from '@e21/proto/e21/programs/v1/programs';
-import { as, createTerritories, person, projectRequest, refusalOf, SKILLS, startPrograms, SYSTEM, type ProgramsUnderTest, type TerritoryName } from './support.js';
+import { as, person, projectRequest, SKILLS, startPrograms, SYSTEM, type ProgramsUnderTest } from './support.js';
+import { refusalOf } from '../../../tests/support/refusals.js';
+import { createTerritoryTree, type TerritoryName } from '../../../tests/support/territories.js';
 
 let env: ProgramsUnderTest;
 let territories: Record<TerritoryName, string>;
@@ -12,7 +14,7 @@ let coordinator: string;
 
 beforeAll(async () => {
   env = await startPrograms();
-  territories = await createTerritories(env.identityClient);
+  territories = await createTerritoryTree(env.identityClient);
   coordinator = await person(env.identityClient, territories.marseille, { name: 'Amina Haddad' });
 });
 afterAll(() => env.stop());

@@ -2,7 +2,9 @@
 import { waitFor } from '@e21/devinfra';
 import { systemCaller } from '@e21/kit';
 import { ProjectStatus } from '@e21/proto/e21/programs/v1/programs';
-import { as, createTerritories, person, projectIn, projectRequest, refusalOf, startPrograms, status, SYSTEM, type ProgramsUnderTest, type TerritoryName } from './support.js';
+import { as, person, projectIn, projectRequest, startPrograms, status, SYSTEM, type ProgramsUnderTest } from './support.js';
+import { refusalOf } from '../../../tests/support/refusals.js';
+import { createTerritoryTree, type TerritoryName } from '../../../tests/support/territories.js';
 
 let world: ProgramsUnderTest;
 let territories: Record<TerritoryName, string>;
@@ -12,7 +14,7 @@ let aubagneOfficer: string;
 
 beforeAll(async () => {
   world = await startPrograms();
-  territories = await createTerritories(world.identityClient);
+  territories = await createTerritoryTree(world.identityClient);
   marseilleOfficer = await person(world.identityClient, territories.marseille, { officerOf: territories.marseille });
   regionalOfficer = await person(world.identityClient, territories.marseille, { officerOf: territories.paca });
   aubagneOfficer = await person(world.identityClient, territories.aubagne, { officerOf: territories.aubagne });

@@ -2,7 +2,8 @@
 // the officers' approval, keeping its team and history; a minor edit does not.
 import { waitFor } from '@e21/devinfra';
 import { ProjectStatus, type Project } from '@e21/proto/e21/programs/v1/programs';
-import { as, createTerritories, person, projectIn, projectRequest, SKILLS, startPrograms, status, type ProgramsUnderTest, type TerritoryName } from './support.js';
+import { as, person, projectIn, projectRequest, SKILLS, startPrograms, status, type ProgramsUnderTest } from './support.js';
+import { createTerritoryTree, type TerritoryName } from '../../../tests/support/territories.js';
 
 let world: ProgramsUnderTest;
 let territories: Record<TerritoryName, string>;
@@ -10,7 +11,7 @@ let officer: string;
 
 beforeAll(async () => {
   world = await startPrograms();
-  territories = await createTerritories(world.identityClient);
+  territories = await createTerritoryTree(world.identityClient);
   officer = await person(world.identityClient, territories.marseille, { officerOf: territories.marseille });
 });
 afterAll(() => world.stop());

@@ -1,7 +1,9 @@
 // Local programs through the gRPC API: an officer assembles the approved projects of a territory for a year.
 import { waitFor } from '@e21/devinfra';
 import { ProgramStatus } from '@e21/proto/e21/programs/v1/programs';
-import { as, createTerritories, person, projectIn, projectRequest, refusalOf, SKILLS, startPrograms, SYSTEM, type ProgramsUnderTest, type TerritoryName } from './support.js';
+import { as, person, projectIn, projectRequest, SKILLS, startPrograms, SYSTEM, type ProgramsUnderTest } from './support.js';
+import { refusalOf } from '../../../tests/support/refusals.js';
+import { createTerritoryTree, type TerritoryName } from '../../../tests/support/territories.js';
 
 let world: ProgramsUnderTest;
 let territories: Record<TerritoryName, string>;
@@ -12,7 +14,7 @@ let food: string;
 
 beforeAll(async () => {
   world = await startPrograms();
-  territories = await createTerritories(world.identityClient);
+  territories = await createTerritoryTree(world.identityClient);
   officer = await person(world.identityClient, territories.marseille, { officerOf: territories.marseille });
   const coordinator = await person(world.identityClient, territories.marseille);
   const define = async (title: string) => (await world.client.defineChallenge({ territoryId: territories.marseille, title, description: '', sdgs: [11], refinesId: '' }, SYSTEM)).id;

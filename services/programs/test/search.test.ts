@@ -1,7 +1,8 @@
 // Finding projects on a seeded data set: filters (the territory one including territories below) and
 // "projects for me" ranking open needs for a person's competences and place.
 import { ProjectStatus, type Project } from '@e21/proto/e21/programs/v1/programs';
-import { as, createTerritories, kind, person, projectIn, projectRequest, SKILLS, startPrograms, status, SYSTEM, type ProgramsUnderTest, type TerritoryName } from './support.js';
+import { as, kind, person, projectIn, projectRequest, SKILLS, startPrograms, status, SYSTEM, type ProgramsUnderTest } from './support.js';
+import { createTerritoryTree, type TerritoryName } from '../../../tests/support/territories.js';
 
 let world: ProgramsUnderTest;
 let territories: Record<TerritoryName, string>;
@@ -11,7 +12,7 @@ let seeker: string;
 
 beforeAll(async () => {
   world = await startPrograms();
-  territories = await createTerritories(world.identityClient);
+  territories = await createTerritoryTree(world.identityClient);
   const officerFrance = await person(world.identityClient, territories.marseille, { officerOf: territories.france });
   const coordinator = await person(world.identityClient, territories.marseille);
   const define = async (territory: TerritoryName, title: string, refinesId = '') =>

@@ -1,10 +1,10 @@
 // Starts a real identity and a real programs service (own databases, own nats-server) for one test file,
-// with a territory tree and helpers to make people, officers and projects.
+// with helpers to make people, officers and projects (the territory tree is tests/support/territories.ts).
 import { randomUUID } from 'node:crypto';
-import { createClient, loadConfig, personCaller, Refused, startService, systemCaller, toProtoEnum, type RunningService, type ServiceClient } from '@e21/kit';
+import { createClient, loadConfig, personCaller, startService, systemCaller, toProtoEnum, type RunningService, type ServiceClient } from '@e21/kit';
 import { createTestDatabase, startTestNats, testCredentialsOf, type TestNats } from '@e21/devinfra';
 import { identityConfigSchema, identitySpec, type IdentityConfig } from '@e21/identity';
-import { IdentityServiceService, type PersonStatus, type Role, type ScopeKind, type TerritoryLevel } from '@e21/proto/e21/identity/v1/identity';
+import { IdentityServiceService, type PersonStatus, type Role, type ScopeKind } from '@e21/proto/e21/identity/v1/identity';
 import {
   ProgramsServiceService,
   type CreateProjectRequest,
@@ -66,33 +66,6 @@ export async function startPrograms(): Promise<ProgramsUnderTest> {
       await nats.stop();
     },
   };
-}
-
-const TREE = [
-  ['eu', undefined, 'eu', 'EU', 'European Union'],
-  ['france', 'eu', 'country', 'FR', 'France'],
-  ['paca', 'france', 'region', 'FRL0', "Provence-Alpes-Côte d'Azur"],
-  ['bouchesDuRhone', 'paca', 'department', 'FRL04', 'Bouches-du-Rhône'],
-  ['var', 'paca', 'department', 'FRL05', 'Var'],
-  ['marseille', 'bouchesDuRhone', 'locality', '13055', 'Marseille'],
-  ['aubagne', 'bouchesDuRhone', 'locality', '13005', 'Aubagne'],
-  ['toulon', 'var', 'locality', '83137', 'Toulon'],
-  ['occitanie', 'france', 'region', 'FRJ0', 'Occitanie'],
-  ['montpellier', 'occitanie', 'locality', '34172', 'Montpellier'],
-] as const;
-
-export type TerritoryName = (typeof TREE)[number][0];
-
-export async function createTerritories(client: IdentityClient): Promise<Record<TerritoryName, string>> {
-  const ids = {} as Record<TerritoryName, string>;
-  for (const [key, parent, level, code, name] of TREE) {
-    ids[key] = randomUUID();
-    await client.upsertTerritory(
-      { id: ids[key], parentId: parent ? ids[parent] : '', level: toProtoEnum<TerritoryLevel>('TERRITORY_LEVEL', level), code, labels: { en: name, fr: name } },
-      SYSTEM,
-    );
-  }
-  return ids;
 }
 
 let counter = 0;
@@ -167,14 +140,4 @@ export async function projectIn(
     project = await client.changeProjectStatus({ id: project.id, status: status(next), reason: '', language: 'en' }, as(who));
   }
   return project;
-}
-
-export async function refusalOf(promise: Promise<unknown>): Promise<Refused> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Refused) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }

@@ -1,7 +1,9 @@
 // Teams through the gRPC API: asking to join, accepting, roles, leaving, and the answers timesheets relies on.
 import { systemCaller } from '@e21/kit';
 import { JoinRequestStatus, TeamRole } from '@e21/proto/e21/programs/v1/programs';
-import { as, createTerritories, person, projectIn, projectRequest, refusalOf, SKILLS, startPrograms, teamRole, type ProgramsUnderTest, type TerritoryName } from './support.js';
+import { as, person, projectIn, projectRequest, SKILLS, startPrograms, teamRole, type ProgramsUnderTest } from './support.js';
+import { refusalOf } from '../../../tests/support/refusals.js';
+import { createTerritoryTree, type TerritoryName } from '../../../tests/support/territories.js';
 
 let world: ProgramsUnderTest;
 let territories: Record<TerritoryName, string>;
@@ -9,7 +11,7 @@ let officer: string;
 
 beforeAll(async () => {
   world = await startPrograms();
-  territories = await createTerritories(world.identityClient);
+  territories = await createTerritoryTree(world.identityClient);
   officer = await person(world.identityClient, territories.marseille, { officerOf: territories.marseille });
 });
 afterAll(() => world.stop());

@@ -1,5 +1,14 @@
 import { isRefusal, type RefusalValue } from '@e21/kit';
-import { allocationOf, checkAllocation, checkCommitmentChange, commitmentReport, committedMinutesOf, validateCommitment, type CommitmentInput } from './commitment.js';
+import {
+  allocationOf,
+  checkAllocation,
+  checkCommitmentChange,
+  commitmentReport,
+  committedMinutesOf,
+  consumptionOf,
+  validateCommitment,
+  type CommitmentInput,
+} from './commitment.js';
 
 const share: CommitmentInput = { year: 2026, basis: 'share', minutes: 0, shareBasisPoints: 100, declaredEmployees: 250, declaredMinutesPerEmployee: 96_000 };
 
@@ -79,5 +88,18 @@ describe('allocationOf and commitmentReport', () => {
     const report = commitmentReport(5_000, [row('a', 'signed', 1_200, 100), row('b', 'signed', 2_400, 0), row('c', 'terminated', 900, 300)]);
     expect(report).toMatchObject({ committedMinutes: 5_000, allocatedMinutes: 3_900, consumedMinutes: 400, unallocatedMinutes: 1_100 });
     expect(report.employees.map((e) => e.allocatedMinutes)).toEqual([1_200, 2_400, 300]);
+  });
+});
+
+describe('consumptionOf', () => {
+  const entry = { contractId: 'c', date: '2030-12-31', minutes: 90 };
+
+  it('counts approved hours in the year of their date', () => {
+    expect(consumptionOf(entry)).toEqual({ contractId: 'c', year: 2030, minutes: 90 });
+  });
+
+  it('moves a correction by the difference from the minutes approved before, down as well as up', () => {
+    expect(consumptionOf(entry, 60)).toEqual({ contractId: 'c', year: 2030, minutes: 30 });
+    expect(consumptionOf({ ...entry, minutes: 30 }, 90)).toEqual({ contractId: 'c', year: 2030, minutes: -60 });
   });
 });

@@ -1,6 +1,7 @@
 // Employer commitments: what an employer commits for a year, what its signed contracts allocate of
 // it, and the refusal to sign beyond it.
 import { refusal, type FieldProblem, type RefusalValue } from '@e21/kit';
+import { yearOf } from '@e21/kit/calendar';
 import type { ContractStatus } from './negotiation.js';
 import { hoursText } from './schedule.js';
 import { MAX_YEARLY_MINUTES } from './terms.js';
@@ -121,6 +122,22 @@ export function allocationOf(contract: { status: ContractStatus; yearlyMinutes: 
   if (contract.status === 'signed' || contract.status === 'suspended') return contract.yearlyMinutes;
   if (contract.status === 'terminated') return Math.min(contract.yearlyMinutes, contract.consumedMinutes);
   return 0;
+}
+
+/** Minutes to add to a contract's consumed minutes of a year (fewer, when negative). */
+export interface Consumption {
+  contractId: string;
+  year: number;
+  minutes: number;
+}
+
+/**
+ * What approved hours add to their contract's consumed minutes: their minutes, in the year of
+ * their date. A correction of approved hours (an officer's, in a closed month) moves them by the
+ * difference from the minutes approved before (`previousMinutes`).
+ */
+export function consumptionOf(entry: { contractId: string; date: string; minutes: number }, previousMinutes = 0): Consumption {
+  return { contractId: entry.contractId, year: yearOf(entry.date), minutes: entry.minutes - previousMinutes };
 }
 
 export interface EmployeeContract {

@@ -1,17 +1,8 @@
-// Calendar dates ("YYYY-MM-DD") as day numbers, and ISO weeks (Monday to Sunday), in UTC.
-
-export type IsoDate = string;
+// Calendar dates as day numbers (days since 1970-01-01) for the schedule's week-by-week arithmetic,
+// and date ranges. The dates themselves (YYYY-MM-DD, isIsoDate, yearOf) are the kit's calendar.
+import { daysBetween, type IsoDate } from '@e21/kit/calendar';
 
 const DAY_MS = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written YYYY-MM-DD (not 2026-02-30). */
-export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10) === value;
-}
 
 /** Days since 1970-01-01. */
 export function dayNumber(date: IsoDate): number {
@@ -33,14 +24,6 @@ export function isoWeekStart(day: number): number {
   return day - weekdayOf(day);
 }
 
-export function yearOf(date: IsoDate): number {
-  return Number(date.slice(0, 4));
-}
-
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return dateOf(dayNumber(date) + days);
-}
-
 export interface DateRange {
   startDate: IsoDate;
   endDate: IsoDate;
@@ -54,6 +37,5 @@ export function overlaps(a: DateRange, b: DateRange): boolean {
   return a.startDate <= b.endDate && b.startDate <= a.endDate;
 }
 
-export function daysIn(range: DateRange): number {
-  return dayNumber(range.endDate) - dayNumber(range.startDate) + 1;
-}
+/** The days of a range, both ends included. */
+export const daysIn = (range: DateRange): number => daysBetween(range.startDate, range.endDate);

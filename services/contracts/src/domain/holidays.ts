@@ -1,7 +1,8 @@
 // SAR holidays: a block of SAR time a person takes at once for a project they initiated; the
 // employer agrees (for employees), the office approves, and the block then counts against the SAR.
 import { refusal, type FieldProblem, type RefusalValue } from '@e21/kit';
-import { daysIn, isIsoDate, overlaps, type DateRange } from './dates.js';
+import { isIsoDate } from '@e21/kit/calendar';
+import { daysIn, overlaps, type DateRange } from './dates.js';
 import type { ContractKind, ContractStatus, Party } from './negotiation.js';
 import { DAY_CAP_MINUTES, hoursText, plannedMinutes, type HolidayBlock, type ScheduledContract } from './schedule.js';
 
@@ -10,7 +11,29 @@ export type HolidaysStatus = (typeof HOLIDAYS_STATUSES)[number];
 /** Projects a person initiates: of local interest, or of international solidarity. */
 export const HOLIDAY_PROJECT_KINDS = ['individual_initiative', 'international_solidarity'] as const;
 export const LIVE_PROJECT_STATUSES = ['approved', 'active'];
-export const COMMENT_MAX_LENGTH = 1000;
+
+/** A request for SAR holidays and where its decision stands; `version` moves with each decision (If-Match). */
+export interface HolidaysRecord {
+  id: string;
+  contractId: string;
+  personId: string;
+  projectId: string;
+  /** The project's title and kind when the holidays were requested, as the contract's history shows them. */
+  projectTitle: string;
+  projectKind: string;
+  startDate: string;
+  endDate: string;
+  minutes: number;
+  status: HolidaysStatus;
+  comment: string;
+  requestedAt: Date;
+  employerAgreedBy: string | null;
+  employerAgreedAt: Date | null;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  decisionComment: string;
+  version: number;
+}
 
 export interface ProjectFacts {
   kind: string;

@@ -1,5 +1,6 @@
 // Every figure here is worked out by hand in the comment beside it. 2026-01-01 is a Thursday.
-import { dateOf, dayNumber, isIsoDate, isoWeekStart } from './dates.js';
+import { isIsoDate } from '@e21/kit/calendar';
+import { dateOf, dayNumber, isoWeekStart } from './dates.js';
 import { allowanceOn, checkFits, plannedMinutes, scheduleProblems, shareOf, weekFigures, type ScheduledContract } from './schedule.js';
 
 const YEAR_2026 = { periodStart: '2026-01-01', periodEnd: '2026-12-31' };

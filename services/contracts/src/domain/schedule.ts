@@ -13,7 +13,8 @@
 // - The schedule fits when the ordinary minutes of every week plus every block and every approved
 //   holiday add up to at most the yearly minutes.
 import { refusal, type FieldProblem, type RefusalValue } from '@e21/kit';
-import { contains, dateOf, dayNumber, daysIn, isIsoDate, isoWeekStart, overlaps, type DateRange, type IsoDate } from './dates.js';
+import { isIsoDate, type IsoDate } from '@e21/kit/calendar';
+import { contains, dateOf, dayNumber, daysIn, isoWeekStart, overlaps, type DateRange } from './dates.js';
 
 export interface ScheduleBlock extends DateRange {
   minutes: number;

@@ -1,6 +1,6 @@
 // The terms of a SAR contract: what a valid proposal holds, and what changed between two versions.
-import { refusal, type FieldProblem, type RefusalValue } from '@e21/kit';
-import { isIsoDate, yearOf, type IsoDate } from './dates.js';
+import { isUuid, refusal, type FieldProblem, type RefusalValue } from '@e21/kit';
+import { isIsoDate, yearOf, type IsoDate } from '@e21/kit/calendar';
 import { checkFits, hoursText, scheduleProblems, type HolidayBlock, type Schedule } from './schedule.js';
 
 export interface AgreedCompetence {
@@ -33,8 +33,6 @@ export const MIN_YEARLY_MINUTES = 60;
 export const MAX_YEARLY_MINUTES = 96_420;
 export const MAX_COMPETENCES = 20;
 export const MAX_PREFERRED_PROJECTS = 10;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface TermsContext {
   /** The person's competence profile: skill id -> labels. */
@@ -71,7 +69,9 @@ export function validateTerms(input: TermsInput, context: TermsContext): Terms |
   }
   problems.push(
     ...listProblems(input.competenceSkillIds, 'competence_skill_ids', MAX_COMPETENCES, (id) => (context.profile.has(id) ? undefined : "is not on the person's competence profile")),
-    ...listProblems(input.preferredProjectIds, 'preferred_project_ids', MAX_PREFERRED_PROJECTS, (id) => (UUID.test(id) ? undefined : 'must be a project id')),
+    ...listProblems(input.preferredProjectIds, 'preferred_project_ids', MAX_PREFERRED_PROJECTS, (id) =>
+      isUuid(id) ? undefined : 'must be a project id',
+    ),
   );
   if (problems.length === 0) {
     const period = { startDate: input.periodStart, endDate: input.periodEnd };

@@ -4,7 +4,7 @@ import type { ContractsServiceService } from '@e21/proto/e21/contracts/v1/contra
 import { allocationOf, checkCommitmentChange, commitmentReport, MAX_YEAR, MIN_YEAR, validateCommitment, type EmployerCommitment } from '../domain/commitment.js';
 import * as events from '../events.js';
 import { basisFromProto, commitmentToProto, minutesFromProto, statusToProto } from '../mapping.js';
-import * as store from '../store.js';
+import * as store from '../store/index.js';
 import { callerOf, callerText, requireUuid, type HandlerDeps } from './context.js';
 
 type CommitmentHandlers = Pick<Handlers<typeof ContractsServiceService>, 'setCommitment' | 'getCommitmentReport' | 'listCommitments'>;
@@ -43,7 +43,8 @@ export function commitmentHandlers(deps: HandlerDeps): CommitmentHandlers {
         const existing = await store.getCommitment(tx, organizationId, figures.year);
         const allocated = (await store.employeeContracts(tx, organizationId, figures.year)).reduce((total, c) => total + allocationOf(c), 0);
         throwIfRefused(checkCommitmentChange(existing, request.expectedVersion, figures.committedMinutes, allocated));
-        const commitment: EmployerCommitment = { ...figures, organizationId, version: (existing?.version ?? 0) + 1, setBy: callerText(caller), setAt: new Date() };
+        const version = (existing?.version ?? 0) + 1;
+        const commitment: EmployerCommitment = { ...figures, organizationId, version, setBy: callerText(caller), setAt: deps.now() };
         await store.saveCommitment(tx, commitment);
         await events.commitmentSet(tx, commitment, existing?.committedMinutes ?? 0);
         return commitment;

@@ -1,27 +1,35 @@
-// What every contracts handler needs: the pool, identity and programs, the caller, checks on
-// input, and the caller's standing on a contract.
-import { forbidden, invalid, isRefusal, Refused, refusal, type Caller, type Logger, type Pool, type RefusalValue } from '@e21/kit';
+// What every contracts handler needs: the pool, identity and programs, the clock, the caller, checks
+// on input, and the caller's standing on a contract.
+import {
+  forbidden,
+  invalid,
+  isRefusal,
+  Refused,
+  refusal,
+  type Caller,
+  type Clock,
+  type Logger,
+  type Pool,
+  type RefusalValue,
+} from '@e21/kit';
+import type { ContractRecord } from '../domain/contracts.js';
 import type { Party } from '../domain/negotiation.js';
 import { partiesOfCaller } from '../domain/parties.js';
 import type { Directory } from '../directory.js';
-import * as store from '../store.js';
-import type { ContractRecord } from '../store.js';
+import * as store from '../store/index.js';
 
-export { callerOf, requireUuid, optionalUuid, requireDate, idempotencyKeyOf, requestHash } from '@e21/kit';
+export { callerOf, requireUuid, optionalUuid, requireDate, requireVersion, idempotencyKeyOf, requestHash } from '@e21/kit';
 export { formatCaller as callerText } from '@e21/kit';
 
 export interface HandlerDeps {
   pool: Pool;
   logger: Logger;
   directory: Directory;
+  /** Every instant a step records (proposals, acceptances, decisions) and "today" are read from here. */
+  now: Clock;
 }
 
 export const COMMENT_MAX_LENGTH = 1000;
-
-export function requireVersion(value: number, field: string): number {
-  if (!Number.isInteger(value) || value < 1) throw invalid(field, 'must be a version number from 1', 'invalid_version');
-  return value;
-}
 
 export function commentOf(value: string, field = 'comment'): string {
   const comment = value.trim();

@@ -1,14 +1,35 @@
 // SAR holidays: the person requests them, the employer agrees (employees), the office approves.
 import { randomUUID } from 'node:crypto';
-import { forbidden, invalid, isUniqueViolation, orThrow, Refused, throwIfRefused, withTransaction, type Caller, type Handlers, type Tx } from '@e21/kit';
+import {
+  forbidden,
+  invalid,
+  isUniqueViolation,
+  orThrow,
+  Refused,
+  replayOf,
+  saveIdempotent,
+  throwIfRefused,
+  withTransaction,
+  type Caller,
+  type Handlers,
+  type Tx,
+} from '@e21/kit';
 import type { ContractsServiceService } from '@e21/proto/e21/contracts/v1/contracts';
-import { checkHolidaysPlacement, checkHolidaysRequest, decideHolidays, holidaysAwaiting, type ContractForHolidays, type HolidaysDecision } from '../domain/holidays.js';
+import type { ContractRecord } from '../domain/contracts.js';
+import {
+  checkHolidaysPlacement,
+  checkHolidaysRequest,
+  decideHolidays,
+  holidaysAwaiting,
+  type ContractForHolidays,
+  type HolidaysDecision,
+  type HolidaysRecord,
+} from '../domain/holidays.js';
 import type { Party } from '../domain/negotiation.js';
 import { chooseParty } from '../domain/parties.js';
 import * as events from '../events.js';
 import { holidaysToProto, minutesFromProto } from '../mapping.js';
-import * as store from '../store.js';
-import type { ContractRecord, HolidaysRecord } from '../store.js';
+import * as store from '../store/index.js';
 import { callerOf, callerText, commentOf, contractFor, idempotencyKeyOf, requestHash, requireUuid, requireVersion, type HandlerDeps } from './context.js';
 import { approvedHolidays } from './views.js';
 
@@ -44,7 +65,7 @@ export function holidaysHandlers(deps: HandlerDeps): HolidaysHandlers {
 
   async function decide(decision: HolidaysDecision, request: { holidaysId: string; expectedVersion: number; comment: string }, caller: Caller) {
     const id = requireUuid(request.holidaysId, 'holidays_id');
-    const expectedVersion = requireVersion(request.expectedVersion, 'expected_version');
+    const expectedVersion = requireVersion(request.expectedVersion);
     const comment = commentOf(request.comment);
     const found = await store.getHolidays(deps.pool, id);
     if (!found) throw caller.kind === 'system' ? new Refused('not_found', 'holidays_not_found', `No SAR holidays with id ${id}`) : forbidden('You are not a party to these holidays');
@@ -52,7 +73,7 @@ export function holidaysHandlers(deps: HandlerDeps): HolidaysHandlers {
     const candidates = parties.filter((p) => DECIDERS[decision].includes(p));
     // Someone who is both employer and office refuses as the one the holidays wait for.
     const party = orThrow(chooseParty(candidates, candidates.length > 1 ? holidaysAwaiting(found.status, contract.kind) : undefined));
-    const [actorName, at] = [await deps.directory.actorName(caller), new Date()];
+    const [actorName, at] = [await deps.directory.actorName(caller), deps.now()];
     return withTransaction(deps.pool, async (tx) => {
       const locked = (await store.getContract(tx, contract.id, { forUpdate: true }))!;
       const holidays = (await store.getHolidays(tx, id, { forUpdate: true }))!;
@@ -81,16 +102,13 @@ export function holidaysHandlers(deps: HandlerDeps): HolidaysHandlers {
       const project = await deps.directory.projects.getProject(projectId);
       if (!project) throw invalid('project_id', 'is not a known project', 'unknown_project');
       const block = { startDate: request.startDate, endDate: request.endDate, minutes: minutesFromProto(request.minutes) };
-      const [actorName, at, by] = [await deps.directory.actorName(caller), new Date(), callerText(caller)];
+      const [actorName, at, by] = [await deps.directory.actorName(caller), deps.now(), callerText(caller)];
       const fingerprint = requestHash({ ...request, idempotencyKey: '' });
       const create = () =>
         withTransaction(deps.pool, async (tx) => {
           const locked = (await store.getContract(tx, contract.id, { forUpdate: true }))!;
-          if (key) {
-            const earlier = await store.findIdempotent(tx, by, 'request_holidays', key);
-            if (earlier && earlier.requestHash !== fingerprint) throw new Refused('conflict', 'idempotency_key_reused', 'This Idempotency-Key was used for another request');
-            if (earlier) return (await store.getHolidays(tx, earlier.resourceId))!;
-          }
+          const replayed = key ? await replayOf(tx, by, 'request_holidays', key, fingerprint) : undefined;
+          if (replayed) return (await store.getHolidays(tx, replayed))!;
           throwIfRefused(checkHolidaysRequest({ ...block, personId: locked.personId, project }, await contractForHolidays(tx, locked)));
           const holidays: HolidaysRecord = {
             id: randomUUID(),
@@ -112,7 +130,7 @@ export function holidaysHandlers(deps: HandlerDeps): HolidaysHandlers {
           };
           await store.insertHolidays(tx, holidays);
           await store.appendStep(tx, locked.id, { step: 'holidays_requested', party: 'person', actor: by, actorName, at, version: locked.inForceVersion, comment });
-          if (key) await store.saveIdempotent(tx, by, 'request_holidays', key, fingerprint, holidays.id);
+          if (key) await saveIdempotent(tx, by, 'request_holidays', key, fingerprint, holidays.id);
           return holidays;
         });
       try {

@@ -1,18 +1,31 @@
 // Negotiating SAR contracts: proposals, counter-proposals, amendments, acceptances and signature,
 // withdrawal, suspension, resumption and termination.
 import { randomUUID } from 'node:crypto';
-import { forbidden, invalid, isUniqueViolation, orThrow, Refused, throwIfRefused, withTransaction, type Caller, type Handlers, type Tx } from '@e21/kit';
+import {
+  forbidden,
+  invalid,
+  isUniqueViolation,
+  orThrow,
+  Refused,
+  replayOf,
+  saveIdempotent,
+  throwIfRefused,
+  withTransaction,
+  type Caller,
+  type Handlers,
+  type Tx,
+} from '@e21/kit';
+import { yearOf } from '@e21/kit/calendar';
 import type { ContractsServiceService } from '@e21/proto/e21/contracts/v1/contracts';
 import { allocationOf, checkAllocation } from '../domain/commitment.js';
-import { yearOf } from '../domain/dates.js';
+import type { ContractRecord, VersionRecord } from '../domain/contracts.js';
 import { accept, openNegotiation, propose, resume, suspend, terminate, withdraw, type Party, type Step, type Transition } from '../domain/negotiation.js';
 import { chooseParty, partiesOfCaller } from '../domain/parties.js';
 import { validateTerms, type Terms, type TermsInput } from '../domain/terms.js';
 import type { PersonFacts } from '../directory.js';
 import * as events from '../events.js';
 import { partyFromProto, termsInputFromProto } from '../mapping.js';
-import * as store from '../store.js';
-import type { ContractRecord, VersionRecord } from '../store.js';
+import * as store from '../store/index.js';
 import {
   callerOf,
   callerText,
@@ -44,7 +57,7 @@ interface Actor {
 
 export function negotiationHandlers(deps: HandlerDeps): NegotiationHandlers {
   async function actorOf(caller: Caller, party: Party): Promise<Actor> {
-    return { caller, text: callerText(caller), name: await deps.directory.actorName(caller), party, at: new Date() };
+    return { caller, text: callerText(caller), name: await deps.directory.actorName(caller), party, at: deps.now() };
   }
 
   /** The party a call is made as on an existing contract. */
@@ -65,7 +78,7 @@ export function negotiationHandlers(deps: HandlerDeps): NegotiationHandlers {
     return terms;
   }
 
-  async function personOf(personId: string): Promise<PersonFacts> {
+  async function knownPerson(personId: string): Promise<PersonFacts> {
     const person = await deps.directory.person(personId);
     if (!person) throw new Refused('not_found', 'person_not_found', `No person with id ${personId}`);
     return person;
@@ -196,23 +209,20 @@ export function negotiationHandlers(deps: HandlerDeps): NegotiationHandlers {
       try {
         const id = await withTransaction(deps.pool, async (tx) => {
           await store.lockPerson(tx, personId);
-          if (key) {
-            const earlier = await store.findIdempotent(tx, actor.text, 'propose_contract', key);
-            if (earlier && earlier.requestHash !== fingerprint) throw new Refused('conflict', 'idempotency_key_reused', 'This Idempotency-Key was used for another request');
-            if (earlier) return earlier.resourceId;
-          }
+          const replayed = key ? await replayOf(tx, actor.text, 'propose_contract', key, fingerprint) : undefined;
+          if (replayed) return replayed;
           await refuseOverlap(tx, personId, terms);
           await store.insertContract(tx, contract);
           await writeProposal(tx, contract, transition, terms, actor, comment);
-          if (key) await store.saveIdempotent(tx, actor.text, 'propose_contract', key, fingerprint, contract.id);
+          if (key) await saveIdempotent(tx, actor.text, 'propose_contract', key, fingerprint, contract.id);
           return contract.id;
         });
         return await detailAfter(id, [party]);
       } catch (error) {
         // The same key sent twice at once: the second waited for the first and finds its contract.
         if (key && isUniqueViolation(error, 'idempotency_keys_pkey')) {
-          const earlier = await store.findIdempotent(deps.pool, actor.text, 'propose_contract', key);
-          if (earlier) return detailAfter(earlier.resourceId, [party]);
+          const replayed = await replayOf(deps.pool, actor.text, 'propose_contract', key, fingerprint);
+          if (replayed) return detailAfter(replayed, [party]);
         }
         throw error;
       }
@@ -222,7 +232,7 @@ export function negotiationHandlers(deps: HandlerDeps): NegotiationHandlers {
       const { contract, parties, actor } = await acting(call, request.contractId, partyFromProto(request.party));
       const baseVersion = requireVersion(request.baseVersion, 'base_version');
       const comment = commentOf(request.comment);
-      const terms = await validTerms(termsInputFromProto(request.terms), await personOf(contract.personId), contract.id);
+      const terms = await validTerms(termsInputFromProto(request.terms), await knownPerson(contract.personId), contract.id);
       await withTransaction(deps.pool, async (tx) => {
         const locked = (await store.getContract(tx, contract.id, { forUpdate: true }))!;
         const transition = orThrow(propose(stateOf(locked, await acceptedBy(tx, locked)), actor.party, baseVersion));

@@ -2,12 +2,12 @@
 // allowance on a date, and the signed documents.
 import { clampLimit, forbidden, Refused, type Handlers } from '@e21/kit';
 import { DocumentFormat, type ContractsServiceService } from '@e21/proto/e21/contracts/v1/contracts';
+import type { ContractRecord } from '../domain/contracts.js';
 import { awaiting, type Party } from '../domain/negotiation.js';
 import { allowanceOn } from '../domain/schedule.js';
 import { contractJson, contractPdf } from '../documents.js';
 import { allowanceToProto, partyFromProto, partyToProto, statusFromProto } from '../mapping.js';
-import * as store from '../store.js';
-import type { ContractRecord } from '../store.js';
+import * as store from '../store/index.js';
 import { callerOf, contractFor, requireDate, requireUuid, type HandlerDeps } from './context.js';
 import { approvedHolidays, contractDetail, holidaysAwaitingCount, sarContract, stateOf } from './views.js';
 

@@ -1,13 +1,13 @@
 // How a contract is read back: its negotiation state, its terms as a SarContract, its full detail.
 import type { Queryable } from '@e21/kit';
 import type { ContractDetail, SarContract } from '@e21/proto/e21/contracts/v1/contracts';
-import { holidaysAwaiting } from '../domain/holidays.js';
+import type { ContractRecord } from '../domain/contracts.js';
+import { holidaysAwaiting, type HolidaysRecord } from '../domain/holidays.js';
 import { awaiting, partiesOf, type NegotiationState, type Party } from '../domain/negotiation.js';
 import type { HolidayBlock } from '../domain/schedule.js';
 import { diffTerms } from '../domain/terms.js';
 import { contractToProto, holidaysToProto, partyToProto, stepToProto, versionToProto } from '../mapping.js';
-import * as store from '../store.js';
-import type { ContractRecord, HolidaysRecord } from '../store.js';
+import * as store from '../store/index.js';
 
 export function stateOf(contract: ContractRecord, acceptedBy: Party[]): NegotiationState {
   return {

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createPool, exitOnConfigError, loadConfig, withTransaction } from '@e21/kit';
 import { escoSkillsToRecords, parseCsv } from '../skills/esco-csv.js';
-import { upsertSkills } from '../store.js';
+import { upsertSkills } from '../store/index.js';
 
 const { values } = parseArgs({
   options: {

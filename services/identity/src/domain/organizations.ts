@@ -1,6 +1,7 @@
 // Rules about organizations and who may change their memberships.
 import { nameProblem, normalizeName, refusal, type FieldProblem, type RefusalValue } from '@e21/kit';
 import type { MembershipRole } from './policy.js';
+import type { Verification } from './verification.js';
 
 export const ORGANIZATION_KINDS = ['private_company', 'public_body', 'association', 'e21_office', 'merchant'] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
@@ -19,6 +20,29 @@ export function employerOf<M extends { organizationKind: OrganizationKind }>(sta
   if (status !== 'employee') return undefined;
   const rank = (m: M) => EMPLOYER_PREFERENCE.indexOf(m.organizationKind);
   return [...memberships].sort((a, b) => rank(a) - rank(b))[0];
+}
+
+/** An organization registered on the platform: employer, association, public body, office or merchant. */
+export interface Organization {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+  legalId: string;
+  territoryId: string;
+  createdAt: Date;
+  verification: Verification;
+}
+
+/** A person's place in an organization, with the names lists show. */
+export interface Membership {
+  organizationId: string;
+  personId: string;
+  role: MembershipRole;
+  employeeReference: string;
+  since: Date;
+  personName: string;
+  organizationName: string;
+  organizationKind: OrganizationKind;
 }
 
 export interface OrganizationFields {

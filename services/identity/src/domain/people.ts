@@ -1,6 +1,9 @@
 // Rules about people: what a valid person is, and how a profile update applies.
-import { nameProblem as textNameProblem, normalizeName, refusal, type FieldProblem, type RefusalValue } from '@e21/kit';
-import type { Language } from './skills.js';
+import { isUuid, nameProblem as textNameProblem, normalizeName, refusal, type FieldProblem, type RefusalValue } from '@e21/kit';
+import type { Membership } from './organizations.js';
+import type { RoleGrant } from './roles.js';
+import type { Competence, Language, SkillRecord } from './skills.js';
+import type { Territory } from './territories.js';
 
 export const PERSON_STATUSES = ['employee', 'freelancer', 'retired', 'student', 'unemployed', 'volunteer'] as const;
 export type PersonStatus = (typeof PERSON_STATUSES)[number];
@@ -26,12 +29,19 @@ export interface Person extends PersonFields {
   updatedAt: Date;
 }
 
+/** Everything "my profile" shows, read in one round trip. */
+export interface ProfileRecord {
+  person: Person;
+  /** The residence territory first, then its ancestors up to the root. */
+  territoryPath: Territory[];
+  memberships: Membership[];
+  competences: { competence: Competence; skill: SkillRecord; broader?: SkillRecord }[];
+  grants: RoleGrant[];
+}
+
 export type PersonChanges = Partial<Pick<PersonFields, 'name' | 'locale' | 'status' | 'territoryId'>>;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isUuid = (value: string): boolean => UUID.test(value);
 export const isEmail = (value: string): boolean => EMAIL.test(value) && value.length <= EMAIL_MAX_LENGTH;
 
 /** A person's name is one line of visible characters (no control or invisible formatting characters). */

@@ -1,9 +1,19 @@
 // Which roles can be given on which kind of scope, and to whom.
-import { refusal, type RefusalValue } from '@e21/kit';
-import type { Role, ScopeKind } from './policy.js';
-import { isUuid } from './people.js';
+import { isUuid, refusal, type RefusalValue } from '@e21/kit';
+import type { Grant, Role, ScopeKind } from './policy.js';
 
 const TERRITORY_ONLY: readonly Role[] = ['territory_admin', 'integrator'];
+
+/** A role given to a person or an integration client on a scope, active until revoked. */
+export interface RoleGrant extends Grant {
+  id: string;
+  /** "person:<id>" or "client:<client id>". */
+  grantee: string;
+  grantedBy: string;
+  grantedAt: Date;
+  revokedAt: Date | null;
+  revokedBy: string | null;
+}
 
 export type Grantee = { kind: 'person'; personId: string } | { kind: 'client'; clientId: string };
 

@@ -17,6 +17,13 @@ export interface SkillRecord {
   source: 'e21' | 'esco';
 }
 
+/** A skill a person holds, at a level from 1 (basic) to 4 (expert). */
+export interface Competence {
+  personId: string;
+  skillId: string;
+  level: number;
+}
+
 /** The label in `language`, falling back to English, then to any label. */
 export function labelIn(labels: Record<string, string>, language: string): string {
   return labels[language] ?? labels.en ?? Object.values(labels)[0] ?? '';

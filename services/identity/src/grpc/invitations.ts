@@ -11,7 +11,7 @@ import { checkMembershipChange } from '../domain/organizations.js';
 import { MEMBERSHIP_ROLES } from '../domain/policy.js';
 import * as events from '../events.js';
 import { invitationStatusFromProto, invitationToProto, membershipRoleFromProto } from '../mapping.js';
-import * as store from '../store.js';
+import * as store from '../store/index.js';
 import { callerOf, callerText, requireEnum, requireUuid, type HandlerDeps } from './context.js';
 import { membershipActor } from './organizations.js';
 
@@ -45,7 +45,7 @@ export function invitationHandlers(deps: HandlerDeps): InvitationHandlers {
     const personId = requireUuid(request.personId, 'person_id');
     const invitationId = requireUuid(request.invitationId, 'invitation_id');
     await requireAllowed(deps.pool, caller, 'identity.invitations.answer', { personId });
-    const at = new Date();
+    const at = deps.now();
     const answered = await withTransaction(deps.pool, async (tx) => {
       const { invitation } = await addressedTo(tx, personId, invitationId);
       const decision = orThrow(checkAnswer(invitation, choice, at));
@@ -62,7 +62,7 @@ export function invitationHandlers(deps: HandlerDeps): InvitationHandlers {
       await events.invitationChanged(tx, choice === 'accept' ? 'accepted' : 'declined', next, at);
       return next;
     });
-    return invitationToProto(answered, 'person', new Date());
+    return invitationToProto(answered, 'person', deps.now());
   }
 
   return {
@@ -71,7 +71,7 @@ export function invitationHandlers(deps: HandlerDeps): InvitationHandlers {
       const organizationId = requireUuid(request.organizationId, 'organization_id');
       await requireAllowed(deps.pool, caller, 'identity.organizations.members.manage', { organizationId });
       const role = requireEnum(membershipRoleFromProto(request.role), 'role', MEMBERSHIP_ROLES);
-      const at = new Date();
+      const at = deps.now();
       const terms = orThrow(validateInvitation({ email: request.email, employeeReference: request.employeeReference }, at));
       const invitedByName = await inviterName(deps.pool, caller);
       const invitation = await withTransaction(deps.pool, async (tx) => {
@@ -116,7 +116,7 @@ export function invitationHandlers(deps: HandlerDeps): InvitationHandlers {
       const status = invitationStatusFromProto(request.status);
       // The organization never sees a declined invitation: asking for them finds none.
       if (status === 'declined') return { invitations: [], nextCursor: '' };
-      const at = new Date();
+      const at = deps.now();
       const found = await store.listInvitationsOfOrganization(deps.pool, organizationId, status, at, clampLimit(request.limit), request.cursor || undefined);
       return { invitations: found.items.map((i) => invitationToProto(i, 'organization', at)), nextCursor: found.nextCursor };
     },
@@ -126,7 +126,7 @@ export function invitationHandlers(deps: HandlerDeps): InvitationHandlers {
       const organizationId = requireUuid(request.organizationId, 'organization_id');
       const invitationId = requireUuid(request.invitationId, 'invitation_id');
       await requireAllowed(deps.pool, caller, 'identity.organizations.members.manage', { organizationId });
-      const at = new Date();
+      const at = deps.now();
       const revoked = await withTransaction(deps.pool, async (tx) => {
         const invitation = await store.getInvitation(tx, invitationId, { forUpdate: true });
         if (!invitation || invitation.organizationId !== organizationId) throw notFound('invitation', invitationId);
@@ -146,7 +146,7 @@ export function invitationHandlers(deps: HandlerDeps): InvitationHandlers {
       const person = await store.getPerson(deps.pool, personId);
       if (!person) throw notFound('person', personId);
       const status = invitationStatusFromProto(request.status);
-      const at = new Date();
+      const at = deps.now();
       const invitations = (await store.listInvitationsTo(deps.pool, person.email)).filter((i) => !status || statusForPerson(i, at) === status);
       return { invitations: invitations.map((i) => invitationToProto(i, 'person', at)), nextCursor: '' };
     },

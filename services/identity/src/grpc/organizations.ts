@@ -9,7 +9,7 @@ import { MEMBERSHIP_ROLES, type MembershipRole } from '../domain/policy.js';
 import { UNVERIFIED } from '../domain/verification.js';
 import * as events from '../events.js';
 import { membershipRoleFromProto, membershipToProto, organizationKindFromProto, organizationToProto } from '../mapping.js';
-import * as store from '../store.js';
+import * as store from '../store/index.js';
 import { callerOf, callerText, optionalUuid, requireEnum, requireUuid, type HandlerDeps } from './context.js';
 
 type OrganizationHandlers = Pick<
@@ -58,7 +58,7 @@ export function organizationHandlers(deps: HandlerDeps): OrganizationHandlers {
       const action = OFFICIAL_KINDS.includes(kind) ? 'identity.organizations.create_official' : 'identity.organizations.create';
       await requireAllowed(deps.pool, caller, action, { territoryId });
       const fields = orThrow(validateOrganization({ name: request.name, kind, legalId: request.legalId, territoryId }));
-      const organization = { ...fields, id: randomUUID(), createdAt: new Date(), verification: UNVERIFIED };
+      const organization = { ...fields, id: randomUUID(), createdAt: deps.now(), verification: UNVERIFIED };
       try {
         await withTransaction(deps.pool, async (tx) => {
           if (!(await store.getTerritory(tx, territoryId))) throw unknownReference('territory_id', 'territory', territoryId);

@@ -8,7 +8,7 @@ import { applyPersonUpdate, passwordProblem, validateNewPerson, PERSON_STATUSES,
 import { employerOf } from '../domain/organizations.js';
 import * as events from '../events.js';
 import { grantToProto, membershipToProto, personStatusFromProto, personToProto, skillToProto, territoryToProto } from '../mapping.js';
-import * as store from '../store.js';
+import * as store from '../store/index.js';
 import { callerOf, languageOf, requireEnum, requireUuid, type HandlerDeps } from './context.js';
 
 type PeopleHandlers = Pick<
@@ -21,7 +21,7 @@ export async function registerPerson(deps: HandlerDeps, fields: PersonFields, pa
   const valid = orThrow(validateNewPerson(fields));
   if (password !== undefined && passwordProblem(password)) throw invalid('password', passwordProblem(password)!, 'weak_password');
   const passwordHash = password ? await hashPassword(password) : undefined;
-  const now = new Date();
+  const now = deps.now();
   const person: Person = { ...valid, id: randomUUID(), version: 1, createdAt: now, updatedAt: now };
   try {
     return await withTransaction(deps.pool, async (tx) => {
@@ -73,7 +73,7 @@ export function peopleHandlers(deps: HandlerDeps): PeopleHandlers {
       const updated = await withTransaction(deps.pool, async (tx) => {
         const person = await store.getPerson(tx, id, { forUpdate: true });
         if (!person) throw notFound('person', id);
-        const result = orThrow(applyPersonUpdate(person, changes, request.expectedVersion, new Date()));
+        const result = orThrow(applyPersonUpdate(person, changes, request.expectedVersion, deps.now()));
         if (result.changedFields.length === 0) return result.person;
         if (changes.territoryId && !(await store.getTerritory(tx, changes.territoryId))) throw unknownReference('territory_id', 'territory', changes.territoryId);
         await store.updatePerson(tx, result.person);

@@ -7,7 +7,7 @@ import { SCOPE_KINDS, TERRITORY_ROLES, type ScopeKind } from '../domain/policy.j
 import { checkGrant, parseGrantee } from '../domain/roles.js';
 import * as events from '../events.js';
 import { grantToProto, roleFromProto, scopeKindFromProto } from '../mapping.js';
-import * as store from '../store.js';
+import * as store from '../store/index.js';
 import { callerOf, callerText, optionalUuid, requireEnum, requireUuid, type HandlerDeps } from './context.js';
 
 type RoleHandlers = Pick<Handlers<typeof IdentityServiceService>, 'grantRole' | 'revokeRole' | 'listRoleGrants' | 'authorize'>;
@@ -43,7 +43,7 @@ export function roleHandlers(deps: HandlerDeps): RoleHandlers {
           scopeKind,
           scopeId,
           grantedBy: callerText(caller),
-          grantedAt: new Date(),
+          grantedAt: deps.now(),
           revokedAt: null,
           revokedBy: null,
         });
@@ -61,7 +61,7 @@ export function roleHandlers(deps: HandlerDeps): RoleHandlers {
         if (!grant) throw notFound('role_grant', id);
         await requireAllowed(tx, caller, 'identity.roles.grant', resourceOf(grant.scopeKind, grant.scopeId));
         if (grant.revokedAt) return grant;
-        const result = await store.revokeGrant(tx, id, callerText(caller), new Date());
+        const result = await store.revokeGrant(tx, id, callerText(caller), deps.now());
         await events.roleRevoked(tx, result);
         return result;
       });

@@ -4,7 +4,7 @@ import type { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity
 import { requireAllowed } from '../authorization.js';
 import type { SkillRecord } from '../domain/skills.js';
 import { skillToProto } from '../mapping.js';
-import * as store from '../store.js';
+import * as store from '../store/index.js';
 import { callerOf, languageOf, requireUuid, type HandlerDeps } from './context.js';
 
 type SkillHandlers = Pick<Handlers<typeof IdentityServiceService>, 'listCompetences' | 'setCompetence' | 'removeCompetence' | 'searchSkills' | 'getSkills'>;

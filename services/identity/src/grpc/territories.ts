@@ -4,7 +4,7 @@ import type { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity
 import { requireAllowed } from '../authorization.js';
 import { placeTerritory, TERRITORY_LEVELS, type Territory } from '../domain/territories.js';
 import { territoryLevelFromProto, territoryToProto } from '../mapping.js';
-import * as store from '../store.js';
+import * as store from '../store/index.js';
 import { callerOf, languageOf, optionalUuid, requireEnum, requireUuid, type HandlerDeps } from './context.js';
 
 type TerritoryHandlers = Pick<

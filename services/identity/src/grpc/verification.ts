@@ -4,11 +4,11 @@
 import { clampLimit, formatCaller, notFound, orThrow, withTransaction, type Caller, type Handlers, type Queryable } from '@e21/kit';
 import type { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
 import { requireAllowed } from '../authorization.js';
+import type { Organization } from '../domain/organizations.js';
 import { revoke, verify, type Decider } from '../domain/verification.js';
 import * as events from '../events.js';
 import { organizationKindFromProto, organizationToProto } from '../mapping.js';
-import * as store from '../store.js';
-import type { Organization } from '../store.js';
+import * as store from '../store/index.js';
 import { callerOf, callerText, requireUuid, type HandlerDeps } from './context.js';
 
 type VerificationHandlers = Pick<Handlers<typeof IdentityServiceService>, 'verifyOrganization' | 'revokeVerification' | 'listOrganizationsToVerify'>;
@@ -40,7 +40,7 @@ export function verificationHandlers(deps: HandlerDeps): VerificationHandlers {
       const organizationId = requireUuid(request.organizationId, 'organization_id');
       await requireAllowed(deps.pool, caller, 'identity.organizations.verify', { organizationId });
       const decider = await deciderOf(deps.pool, caller, organizationId);
-      const at = new Date();
+      const at = deps.now();
       return organizationToProto(await decide(organizationId, (organization) => orThrow(verify(organization.verification, decider, at))));
     },
 
@@ -49,7 +49,7 @@ export function verificationHandlers(deps: HandlerDeps): VerificationHandlers {
       const organizationId = requireUuid(request.organizationId, 'organization_id');
       await requireAllowed(deps.pool, caller, 'identity.organizations.verify', { organizationId });
       const decider = await deciderOf(deps.pool, caller, organizationId);
-      const at = new Date();
+      const at = deps.now();
       return organizationToProto(await decide(organizationId, (organization) => orThrow(revoke(organization.verification, decider, request.reason, at))));
     },
 

@@ -4,7 +4,7 @@
 import { withTransaction, type Pool } from '@e21/kit';
 import { afterPasswordCheck, hashPassword, verifyPassword } from '../domain/credentials.js';
 import { attemptKeys, judgeAttempt, type SignInLimits } from '../domain/sign-in-limits.js';
-import * as store from '../store.js';
+import * as store from '../store/index.js';
 import { countAttempt, uncountAttempt } from './sign-in-failures.js';
 
 export type Authentication =
@@ -26,7 +26,7 @@ const decoyHash = hashPassword('not a password of anyone');
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 const MAX_PASSWORD_LENGTH = 200;
 
-export async function authenticate(pool: Pool, limits: SignInLimits, attempt: Attempt, at = new Date()): Promise<Authentication> {
+export async function authenticate(pool: Pool, limits: SignInLimits, attempt: Attempt, at: Date): Promise<Authentication> {
   const keys = attemptKeys(attempt.clientAddress, attempt.email);
   // Counted as a failure before the password is checked and given back if it signs in: attempts sent
   // at once cannot all pass the limit before the first of them is recorded.

@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import type { Logger, Pool } from '@e21/kit';
+import { isUuid, type Clock, type Logger, type Pool } from '@e21/kit';
 import type { SignInLimits } from '../domain/sign-in-limits.js';
-import * as store from '../store.js';
+import * as store from '../store/index.js';
 import { postgresAdapter } from './adapter.js';
 import { authenticate, type Authentication } from './authenticate.js';
 import { errorPage, loginPage, LOGOUT_SCRIPT, logoutPage, pickLanguage, type LoginProblem } from './login-page.js';
@@ -21,6 +21,8 @@ export interface ProviderOptions {
   issuer: string;
   pool: Pool;
   logger: Logger;
+  /** The instant of each sign-in attempt, which the failure limits and lockouts count from. */
+  now: Clock;
   secrets: ProviderSecrets;
   clients: Configuration['clients'];
   /** Behind a TLS-terminating proxy (Kubernetes ingress). */
@@ -77,7 +79,7 @@ function configuration(options: ProviderOptions): Configuration {
     scopes: ['openid', 'profile', 'email', 'offline_access', API_SCOPE],
     claims: { openid: ['sub'], profile: ['name', 'locale'], email: ['email', 'email_verified'] },
     findAccount: async (_ctx, id) => {
-      const person = /^[0-9a-f-]{36}$/i.test(id) ? await store.getPerson(options.pool, id) : undefined;
+      const person = isUuid(id) ? await store.getPerson(options.pool, id) : undefined;
       if (!person) return undefined;
       return {
         accountId: person.id,
@@ -141,7 +143,8 @@ function registerPasswordGrant(provider: Provider, options: ProviderOptions): vo
     async (ctx: KoaContextWithOIDC) => {
       const { username, password } = ctx.oidc.params as { username?: string; password?: string };
       if (!username || !password) throw new errors.InvalidRequest('username and password are required');
-      const result = await authenticate(options.pool, options.limits, { email: username, password, clientAddress: clientAddress(ctx.ip) });
+      const attempt = { email: username, password, clientAddress: clientAddress(ctx.ip) };
+      const result = await authenticate(options.pool, options.limits, attempt, options.now());
       if (!result.ok && result.reason === 'throttled') {
         ctx.set('Retry-After', String(result.retryAfterSeconds));
         throw new TooManyAttempts(result.retryAfterSeconds);
@@ -196,7 +199,12 @@ export function createProviderApp(options: ProviderOptions): express.Express {
   app.post('/interaction/:uid/login', express.urlencoded({ extended: false, limit: '4kb' }), async (req, res) => {
     const details = await provider.interactionDetails(req, res);
     const email = String(req.body?.email ?? '');
-    const result = await authenticate(options.pool, options.limits, { email, password: String(req.body?.password ?? ''), clientAddress: clientAddress(req.ip) });
+    const result = await authenticate(
+      options.pool,
+      options.limits,
+      { email, password: String(req.body?.password ?? ''), clientAddress: clientAddress(req.ip) },
+      options.now(),
+    );
     if (!result.ok) {
       if (result.reason === 'throttled') res.set('Retry-After', String(result.retryAfterSeconds));
       res.status(result.reason === 'throttled' ? 429 : 401).type('html').send(renderLogin(req, details, { email, problem: loginProblem(result) }));

@@ -1,7 +1,7 @@
 // What an officer approved, and which edits of an approved or running project change it enough to
 // need a new approval: the officer committed the territory to these hours, skills and dates.
 import type { StatusChange } from './lifecycle.js';
-import { daysBetween } from './checks.js';
+import { elapsedDays } from './checks.js';
 import { neededMinutesOf, type Project, type ProjectStatus } from './projects.js';
 
 /** The terms an officer approved, kept from the approval on: edits are measured against them. */
@@ -52,8 +52,8 @@ export function materialChanges(approved: ApprovedTerms, edited: Pick<Project, '
   }
   const skills = [...new Set(edited.needs.map((need) => need.skillId))].filter((skill) => !approved.skillIds.includes(skill)).sort();
   if (skills.length) changes.push({ code: 'new_competence', detail: `new competences needed: ${skills.join(', ')}` });
-  const earlier = daysBetween(edited.startDate, approved.startDate);
-  const later = daysBetween(approved.endDate, edited.endDate);
+  const earlier = elapsedDays(edited.startDate, approved.startDate);
+  const later = elapsedDays(approved.endDate, edited.endDate);
   if (earlier > PERIOD_TOLERANCE_DAYS || later > PERIOD_TOLERANCE_DAYS) {
     changes.push({
       code: 'period_extended',

@@ -1,21 +1,8 @@
-// Checks on plain values that every part of the domain uses: ids, dates, text.
+// Checks on plain values that every part of the domain uses: elapsed days and text (ids and dates: the kit's isUuid, isIsoDate).
 import { nameProblem, normalizeName, type FieldProblem } from '@e21/kit';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
-/** A real calendar date written YYYY-MM-DD (no 2026-02-30). */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-/** Whole days from one YYYY-MM-DD date to another. */
-export function daysBetween(from: string, to: string): number {
+/** Whole days from one YYYY-MM-DD date to another: 0 for the same day (the kit's daysBetween counts both ends). */
+export function elapsedDays(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 

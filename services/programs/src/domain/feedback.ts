@@ -7,6 +7,17 @@ import { isBoardRole, type TeamRole } from './team.js';
 
 export type FeedbackRole = 'contributor' | 'beneficiary';
 export const FEEDBACK_COMMENT_MAX = 2000;
+
+/** One person's feedback on a project: leaving it again replaces it. */
+export interface FeedbackRecord {
+  projectId: string;
+  personId: string;
+  role: FeedbackRole;
+  rating: number;
+  comment: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
 /** The service exists once the project runs. */
 export const FEEDBACK_STATUSES: readonly ProjectStatus[] = ['active', 'completed'];
 

@@ -9,6 +9,18 @@ export const MAX_PROGRAM_PROJECTS = 500;
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 
+/** A territory's local program for a year, as an officer drafted it: one per territory and year. */
+export interface ProgramRecord {
+  id: string;
+  territoryId: string;
+  year: number;
+  status: 'draft';
+  version: number;
+  draftedBy: string;
+  draftedAt: Date;
+  projectIds: string[];
+}
+
 export interface ProgramProject {
   id: string;
   territoryId: string;

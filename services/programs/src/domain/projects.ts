@@ -1,7 +1,8 @@
 // Projects of general interest: what a valid project is, its needs, and when it may be edited.
-import { refusal, type FieldProblem, type RefusalValue } from '@e21/kit';
+import { isUuid, refusal, type FieldProblem, type RefusalValue } from '@e21/kit';
+import { isIsoDate } from '@e21/kit/calendar';
 import type { ApprovedTerms } from './approval.js';
-import { checkText, checkTitle, daysBetween, isIsoDate, isUuid, summary } from './checks.js';
+import { checkText, checkTitle, elapsedDays, summary } from './checks.js';
 
 export const PROJECT_KINDS = ['general_interest', 'individual_initiative', 'international_solidarity'] as const;
 export type ProjectKind = (typeof PROJECT_KINDS)[number];
@@ -116,7 +117,7 @@ export function validateProjectFields(fields: ProjectFields): ProjectFields | Re
   const description = checkText(problems, 'description', fields.description, PROJECT_DESCRIPTION_MAX, false);
   if (!PROJECT_KINDS.includes(fields.kind)) problems.push({ field: 'kind', message: `must be one of ${PROJECT_KINDS.join(', ')}` });
   checkPeriod(problems, '', fields.startDate, fields.endDate, true);
-  if (isIsoDate(fields.startDate) && isIsoDate(fields.endDate) && daysBetween(fields.startDate, fields.endDate) > MAX_PERIOD_DAYS) {
+  if (isIsoDate(fields.startDate) && isIsoDate(fields.endDate) && elapsedDays(fields.startDate, fields.endDate) > MAX_PERIOD_DAYS) {
     problems.push({ field: 'end_date', message: 'must be at most five years after the start date' });
   }
   const challengeIds = [...new Set(fields.challengeIds.map((id) => id.toLowerCase()))];

@@ -7,7 +7,7 @@ import { feedbackRole, validateFeedback } from '../domain/feedback.js';
 import { boardAt, isBoardRole } from '../domain/team.js';
 import * as events from '../events.js';
 import { decisionToProto, feedbackToProto, voteFromProto } from '../mapping.js';
-import * as store from '../store.js';
+import * as store from '../store/index.js';
 import { callerOf, personIdOf, personOf, requireEnum, requireUuid, type HandlerDeps } from './context.js';
 import { loadProject, type LoadedProject } from './views.js';
 

@@ -6,8 +6,8 @@ import { checkRefinement, validateChallenge, visibleChallenges, type Challenge }
 import * as events from '../events.js';
 import { challengeToProto } from '../mapping.js';
 import type { Sdg } from '../sdgs.js';
-import * as store from '../store.js';
-import { callerOf, callerText, languageOf, optionalUuid, requireUuid, requireVersion, type HandlerDeps } from './context.js';
+import * as store from '../store/index.js';
+import { callerOf, callerText, languageOf, optionalUuid, requireUuid, requireCurrentVersion, type HandlerDeps } from './context.js';
 
 type ChallengeHandlers = Pick<Handlers<typeof ProgramsServiceService>, 'listSdgs' | 'defineChallenge' | 'updateChallenge' | 'getChallenge' | 'listChallenges'>;
 
@@ -62,7 +62,7 @@ export function challengeHandlers(deps: HandlerDeps, sdgs: readonly Sdg[]): Chal
       return withTransaction(deps.pool, async (tx) => {
         const challenge = await store.getChallenge(tx, id, { forUpdate: true });
         if (!challenge) throw notFound('challenge', id);
-        requireVersion(request.expectedVersion, challenge.version);
+        requireCurrentVersion(request.expectedVersion, challenge.version);
         const updated: Challenge = { ...challenge, ...fields, refinesId: refinesId ?? null, version: challenge.version + 1, updatedAt: deps.now() };
         await store.updateChallenge(tx, updated);
         await events.challengeUpdated(tx, challengeToProto(updated));

@@ -3,12 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { forbidden, invalid, notFound, throwIfRefused, withTransaction, type Caller, type Handlers, type Queryable } from '@e21/kit';
 import type { LocalProgram, ProgramsServiceService } from '@e21/proto/e21/programs/v1/programs';
-import { challengeTotals, checkProgramProjects, checkYear } from '../domain/programs.js';
+import { challengeTotals, checkProgramProjects, checkYear, type ProgramRecord } from '../domain/programs.js';
 import { neededMinutesOf, type Project } from '../domain/projects.js';
 import * as events from '../events.js';
 import { programToProto } from '../mapping.js';
-import * as store from '../store.js';
-import { callerOf, callerText, languageOf, requireUuid, requireVersion, type HandlerDeps } from './context.js';
+import * as store from '../store/index.js';
+import { callerOf, callerText, languageOf, requireUuid, requireCurrentVersion, type HandlerDeps } from './context.js';
 import { projectsToProto } from './views.js';
 
 type ProgramHandlers = Pick<Handlers<typeof ProgramsServiceService>, 'listProgramCandidates' | 'draftProgram' | 'getProgram' | 'listPrograms'>;
@@ -21,7 +21,7 @@ export function programHandlers(deps: HandlerDeps): ProgramHandlers {
   }
 
   /** The program with its projects, their hours per challenge and the territory's name. */
-  async function programView(program: store.ProgramRecord, language: string, db: Queryable = deps.pool, withProjects = true): Promise<LocalProgram> {
+  async function programView(program: ProgramRecord, language: string, db: Queryable = deps.pool, withProjects = true): Promise<LocalProgram> {
     const projects = await store.getProjects(db, program.projectIds);
     const { totals, neededMinutes } = challengeTotals(projects.map((p) => ({ ...p, neededMinutes: neededMinutesOf(p) })));
     const challenges = new Map((await store.getChallenges(db, totals.flatMap((t) => (t.challengeId ? [t.challengeId] : [])))).map((c) => [c.id, c.title]));
@@ -58,7 +58,7 @@ export function programHandlers(deps: HandlerDeps): ProgramHandlers {
         const projects = await store.getProjects(tx, projectIds);
         throwIfRefused(checkProgramProjects(projects.map((p) => ({ ...p, neededMinutes: neededMinutesOf(p) })), projectIds, territoryIds, request.year));
         const existing = await store.programFor(tx, territoryId, request.year, { forUpdate: true });
-        requireVersion(request.expectedVersion, existing?.version ?? 0);
+        requireCurrentVersion(request.expectedVersion, existing?.version ?? 0);
         const saved = await store.saveProgram(tx, {
           id: existing?.id ?? randomUUID(),
           territoryId,

@@ -9,8 +9,8 @@ import { isBoardRole, filledMinutes, type Membership } from '../domain/team.js';
 import type { OpenNeed } from '../domain/ranking.js';
 import * as events from '../events.js';
 import { projectKindFromProto, projectStatusFromProto, reasonToProto, teamRoleToProto } from '../mapping.js';
-import * as store from '../store.js';
-import { callerOf, callerText, languageOf, optionalUuid, personIdOf, personOf, requireEnum, requireUuid, requireVersion, type HandlerDeps } from './context.js';
+import * as store from '../store/index.js';
+import { callerOf, callerText, languageOf, optionalUuid, personIdOf, personOf, requireEnum, requireUuid, requireCurrentVersion, type HandlerDeps } from './context.js';
 import { loadProject, projectInFull, projectsToProto } from './views.js';
 
 type ProjectHandlers = Pick<
@@ -159,7 +159,7 @@ export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
         const loaded = await loadProject(tx, id, caller, { forUpdate: true });
         const { project, history, role } = loaded;
         if (!isBoardRole(role) && caller.kind !== 'system') throw new Refused('forbidden', 'not_on_board', 'Only the project’s coordinator or co-managers edit it');
-        requireVersion(request.expectedVersion, project.version);
+        requireCurrentVersion(request.expectedVersion, project.version);
         throwIfRefused(checkEdit(project, fields));
         const plan = orThrow(planNeeds(project.needs, fields.needs, filledMinutes(history), randomUUID));
         const at = deps.now();
@@ -191,7 +191,7 @@ export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
       return withTransaction(deps.pool, async (tx) => {
         const loaded = await loadProject(tx, id, caller, { forUpdate: true });
         const { project, role } = loaded;
-        requireVersion(request.expectedVersion, project.version);
+        requireCurrentVersion(request.expectedVersion, project.version);
         const mover = LIFECYCLE[project.status][to];
         // identity is asked only when an officer could make this move
         const officer = caller.kind !== 'system' && mover !== undefined && mover !== 'board'

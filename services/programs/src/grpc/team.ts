@@ -1,6 +1,6 @@
 // Teams: asking to join, the board accepting or declining, roles, leaving; and the current team for other services.
 import { randomUUID } from 'node:crypto';
-import { forbidden, invalid, isUniqueViolation, notFound, Refused, throwIfRefused, withTransaction, type Caller, type Handlers } from '@e21/kit';
+import { forbidden, idempotencyKeyOf, invalid, isUniqueViolation, notFound, Refused, throwIfRefused, withTransaction, type Caller, type Handlers } from '@e21/kit';
 import type { ProgramsServiceService } from '@e21/proto/e21/programs/v1/programs';
 import {
   ASSIGNABLE_ROLES,
@@ -19,7 +19,7 @@ import { REASON_MAX } from '../domain/lifecycle.js';
 import type { Need } from '../domain/projects.js';
 import * as events from '../events.js';
 import { joinRequestToProto, memberToProto, teamRoleFromProto } from '../mapping.js';
-import * as store from '../store.js';
+import * as store from '../store/index.js';
 import { callerOf, callerText, personIdOf, personOf, requireEnum, requireUuid, type HandlerDeps } from './context.js';
 import { loadProject, type LoadedProject } from './views.js';
 
@@ -27,8 +27,6 @@ type TeamHandlers = Pick<
   Handlers<typeof ProgramsServiceService>,
   'listMembers' | 'requestToJoin' | 'listJoinRequests' | 'acceptJoinRequest' | 'declineJoinRequest' | 'setMemberRole' | 'removeMember' | 'isMember' | 'canValidate'
 >;
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
 
 function requireBoard(loaded: LoadedProject, caller: Caller, what: string): void {
   if (caller.kind !== 'system' && !isBoardRole(loaded.role)) throw new Refused('forbidden', 'not_on_board', `Only the project’s coordinator or co-managers ${what}`);
@@ -90,8 +88,7 @@ export function teamHandlers(deps: HandlerDeps): TeamHandlers {
       const caller = callerOf(call);
       const projectId = requireUuid(request.projectId, 'project_id');
       const needId = requireUuid(request.needId, 'need_id');
-      const key = request.idempotencyKey || undefined;
-      if (key && !IDEMPOTENCY_KEY.test(key)) throw invalid('idempotency_key', 'must be 1 to 100 letters, digits or ._:-', 'invalid_idempotency_key');
+      const key = idempotencyKeyOf(request.idempotencyKey);
       const message = request.message.trim();
       try {
         return await withTransaction(deps.pool, async (tx) => {

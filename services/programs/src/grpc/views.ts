@@ -5,7 +5,7 @@ import { FEEDBACK_STATUSES } from '../domain/feedback.js';
 import { EDITABLE_STATUSES, type Project } from '../domain/projects.js';
 import { filledMinutes, isBoardRole, teamRoleOf, type Membership, type TeamRole } from '../domain/team.js';
 import { projectToProto, teamRoleToProto } from '../mapping.js';
-import * as store from '../store.js';
+import * as store from '../store/index.js';
 import { personIdOf, type HandlerDeps } from './context.js';
 
 export interface LoadedProject {

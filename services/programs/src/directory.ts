@@ -1,4 +1,4 @@
-// What programs asks identity: territory paths, the territories below one, skills, names,
+// What programs reads from other services (identity only): territory paths, the territories below one, skills, names,
 // competences and Authorize. Read at each call, never copied into programs' database.
 import { formatCaller, Refused, systemCaller, unknownReference, type Caller, type ServiceClient } from '@e21/kit';
 import type { IdentityServiceService, Territory } from '@e21/proto/e21/identity/v1/identity';
