@@ -18,10 +18,11 @@ import {
   type PostgresServer,
 } from '@e21/devinfra';
 import { HealthCheckResponse_ServingStatus, HealthService } from '@e21/proto/grpc/health/v1/health';
-import { seedDemo, type DemoData } from './demo/seed.js';
+import { seedDemo, type DemoData, type LargeDemoSizes } from './demo/seed.js';
 import { DATABASES, processSpecs, repositoryRoot, SERVICES, serviceTargets, STACK_TOOLS, type ProcessSpec, type StackPorts, type StackSecrets } from './services.js';
 
 export { SERVICES, type StackPorts } from './services.js';
+export { LARGE_DEMO, type DemoData, type LargeDemoSizes, type LargeDemoSummary } from './demo/seed.js';
 
 /** Free ports for every listener of the stack: for tests and benchmarks running beside anything else. */
 export async function freeStackPorts(): Promise<StackPorts> {
@@ -33,8 +34,8 @@ export async function freeStackPorts(): Promise<StackPorts> {
 export interface StackOptions {
   dataDir: string;
   ports: StackPorts;
-  /** Load the demo territories, people and organizations when the data is new. */
-  demo?: boolean;
+  /** Load the demo when the data is new: its accounts (true), and with `large` a department at scale on top of them. */
+  demo?: boolean | { large: LargeDemoSizes };
   /** Stream every process's logs to the console instead of only to files. */
   verbose?: boolean;
   logLevel?: string;
@@ -175,8 +176,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     });
     for (const spec of specs) await launch(spec);
 
-    const demo = options.demo ? await seedDemo({ targets: serviceTargets(ports), dataDir }) : undefined;
-    if (demo?.seededNow) status('demo data loaded');
+    const large = typeof options.demo === 'object' ? options.demo.large : undefined;
+    const demo = options.demo ? await seedDemo({ targets: serviceTargets(ports), dataDir, large, onStatus: status }) : undefined;
     return {
       url: `http://localhost:${ports.gateway}`,
       ports,

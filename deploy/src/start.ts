@@ -1,9 +1,10 @@
 // npm start: the local stack with demo data, reachable in a browser, until Ctrl-C.
+// Flags: --reset (start empty), --no-demo, --demo=large (a department at scale too), --verbose.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PEOPLE } from './demo/data.js';
 import { repositoryRoot } from './services.js';
-import { SERVICES, startLocalStack, type StackPorts } from './stack.js';
+import { LARGE_DEMO, SERVICES, startLocalStack, type LargeDemoSummary, type StackOptions, type StackPorts } from './stack.js';
 
 const args = new Set(process.argv.slice(2));
 const env = process.env;
@@ -15,10 +16,27 @@ if (args.has('--reset')) {
   console.log(`--reset: removed ${dataDir}`);
 }
 
+function demoOf(flags: Set<string>): StackOptions['demo'] {
+  if (flags.has('--no-demo')) return false;
+  const asked = [...flags].find((flag) => flag.startsWith('--demo='))?.slice('--demo='.length) ?? 'normal';
+  if (asked === 'large') return { large: LARGE_DEMO };
+  if (asked === 'normal') return true;
+  console.error(`--demo=${asked}: the demo is "normal" (the default) or "large"`);
+  process.exit(2);
+}
+
+function printLargeDemo({ counts, accounts }: LargeDemoSummary): void {
+  const { localities, people, organizations, projects, entries, formsIssued } = counts;
+  console.log(`  large demo: ${localities} more localities of Bouches-du-Rhône, ${people} people, ${organizations} organizations,`);
+  console.log(`  ${projects} projects, ${entries.approved} approved and ${entries.pending} pending entries, ${formsIssued} forms;`);
+  console.log('  its accounts (same password):');
+  for (const account of accounts) console.log(`    ${account.email.padEnd(38)} ${account.about}`);
+}
+
 const started = Date.now();
 const stack = await startLocalStack({
   dataDir,
-  demo: !args.has('--no-demo'),
+  demo: demoOf(args),
   verbose: args.has('--verbose'),
   logLevel: env.LOG_LEVEL ?? 'info',
   ports: {
@@ -39,6 +57,7 @@ console.log(`  API: ${stack.url}/v1/docs   sign-in provider: http://localhost:${
 if (stack.demo) {
   console.log(`  demo accounts (password ${stack.demo.password}):`);
   for (const person of PEOPLE) console.log(`    ${person.email.padEnd(22)} ${person.about}`);
+  if (stack.demo.large) printLargeDemo(stack.demo.large);
 }
 console.log('Press Ctrl-C to stop.');
 

@@ -1,13 +1,12 @@
 // The contracts demo: commitments of the demo employers for this year, signed SAR contracts for
 // Amina (employee), Jeanne (retired) and Léa (student), and Lucas's contract still in negotiation,
 // each made through the contracts gRPC API by the people who would do it.
-import { createClient, personCaller, type ServiceClient } from '@e21/kit';
+import type { ServiceClient } from '@e21/kit';
 import { CommitmentBasis, ContractsServiceService, Party, type TermsInput } from '@e21/proto/e21/contracts/v1/contracts';
-import type { DemoData } from './seed.js';
+import { as, clientOf, type DemoWorld, type Targets } from './world.js';
 
 type Contracts = ServiceClient<typeof ContractsServiceService>;
 
-const as = (personId: string) => ({ caller: personCaller(personId) });
 const ANY_PARTY = Party.PARTY_UNSPECIFIED;
 
 function yearTerms(year: number, yearlyMinutes: number, schedule: { weekly: number; blocks?: [string, string, number, string][]; blackouts?: [string, string, string][] }, competences: string[] = []): TermsInput {
@@ -33,9 +32,8 @@ async function propose(contracts: Contracts, personId: string, terms: TermsInput
 const accept = (contracts: Contracts, contractId: string, version: number, by: string, comment = '') =>
   contracts.acceptVersion({ contractId, version, comment, party: ANY_PARTY }, as(by));
 
-/** `targets` are the services' gRPC addresses by variable name (CONTRACTS_GRPC...). */
-export async function seedContractsDemo(targets: Record<string, string>, demo: Omit<DemoData, 'seededNow'>): Promise<void> {
-  const contracts = createClient(ContractsServiceService, targets.CONTRACTS_GRPC!, { from: 'deploy', deadlineMs: 15_000 });
+export async function seedContractsDemo(targets: Targets, demo: DemoWorld): Promise<void> {
+  const contracts = clientOf(ContractsServiceService, targets, 'contracts');
   const { people, organizations } = demo;
   const year = new Date().getUTCFullYear();
   try {

@@ -3,14 +3,13 @@
 // identity demo) open their accounts; the wallets are
 // funded by the timesheets demo's approved hours, through the currency's consumer (never here); once
 // they are, Amina and Jeanne pay at the merchants' tills and the boulangerie asks for a redemption.
-import { createClient, personCaller, Refused, systemCaller, type ServiceClient } from '@e21/kit';
+import { Refused, type ServiceClient } from '@e21/kit';
 import { CurrencyServiceService, OwnerKind, type Currency } from '@e21/proto/e21/currency/v1/currency';
 import type { PersonKey } from './data.js';
-import type { DemoData } from './seed.js';
+import { as, clientOf, SYSTEM, waitUntil, type DemoWorld, type Targets } from './world.js';
 
 type CurrencyClient = ServiceClient<typeof CurrencyServiceService>;
 
-const as = (personId: string) => ({ caller: personCaller(personId) });
 /** How long the demo waits for the hours approved by the timesheets demo to be paid. */
 const FUNDING_WAIT_MS = 30_000;
 
@@ -20,34 +19,23 @@ async function balanceOf(currency: CurrencyClient, personId: string, currencyId:
 }
 
 /** Waits until each person's wallet holds at least `minor`; false when the hours never came. */
-async function funded(currency: CurrencyClient, ecu: Currency, people: string[], minor: bigint): Promise<boolean> {
-  const deadline = Date.now() + FUNDING_WAIT_MS;
-  while (Date.now() < deadline) {
-    const balances = await Promise.all(people.map((id) => balanceOf(currency, id, ecu.id)));
-    if (balances.every((b) => b >= minor)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return false;
+function funded(currency: CurrencyClient, ecu: Currency, people: string[], minor: bigint): Promise<boolean> {
+  const balances = () => Promise.all(people.map((id) => balanceOf(currency, id, ecu.id)));
+  return waitUntil(async () => (await balances()).every((b) => b >= minor), FUNDING_WAIT_MS);
 }
 
 /** Waits until currency knows each organization as verified (from identity's events); false when it never does. */
-async function verified(currency: CurrencyClient, organizationIds: string[]): Promise<boolean> {
-  const deadline = Date.now() + FUNDING_WAIT_MS;
+function verified(currency: CurrencyClient, organizationIds: string[]): Promise<boolean> {
   const known = async (organizationId: string) =>
-    currency.getMerchant({ organizationId }, { caller: systemCaller('deploy') }).then(
+    currency.getMerchant({ organizationId }, SYSTEM).then(
       (merchant) => merchant.verified,
       (error) => (error instanceof Refused && error.kind === 'not_found' ? false : Promise.reject(error)),
     );
-  while (Date.now() < deadline) {
-    if ((await Promise.all(organizationIds.map(known))).every(Boolean)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return false;
+  return waitUntil(async () => (await Promise.all(organizationIds.map(known))).every(Boolean), FUNDING_WAIT_MS);
 }
 
-/** `targets` are the services' gRPC addresses by variable name (CURRENCY_GRPC...). */
-export async function seedCurrencyDemo(targets: Record<string, string>, demo: Omit<DemoData, 'seededNow'>): Promise<void> {
-  const currency = createClient(CurrencyServiceService, targets.CURRENCY_GRPC!, { from: 'deploy', deadlineMs: 15_000 });
+export async function seedCurrencyDemo(targets: Targets, demo: DemoWorld): Promise<void> {
+  const currency = clientOf(CurrencyServiceService, targets, 'currency');
   const { people, organizations, territories } = demo;
   try {
     const ecu = await currency.configureCurrency(

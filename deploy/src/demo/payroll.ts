@@ -3,34 +3,30 @@
 // currency, which issues their second version with the pay. The demo waits for both, so that
 // Amina, Jeanne and Léa find their forms, and saves Calanques Solaire's French column layout as Claire
 // (French headers and competence groups, one column per group whatever each employee's language).
-import { createClient, personCaller, systemCaller, type ServiceClient } from '@e21/kit';
+import type { ServiceClient } from '@e21/kit';
 import { ExportSeparator, PayrollServiceService, RunStatus } from '@e21/proto/e21/payroll/v1/payroll';
-import type { DemoData } from './seed.js';
+import { as, clientOf, SYSTEM, waitUntil, type DemoWorld, type Targets } from './world.js';
 
 type PayrollClient = ServiceClient<typeof PayrollServiceService>;
 
 /** How long the demo waits for the issuing runs of the closed month. */
 const ISSUING_WAIT_MS = 60_000;
-const SYSTEM = { caller: systemCaller('deploy') };
 
 /** Waits until the territory's month has a run and none is running (the close's, then late pay's); false if it never settles. */
-async function issued(payroll: PayrollClient, territoryId: string, month: string): Promise<boolean> {
-  const deadline = Date.now() + ISSUING_WAIT_MS;
+function issued(payroll: PayrollClient, territoryId: string, month: string): Promise<boolean> {
   let settledSince = 0;
-  while (Date.now() < deadline) {
+  return waitUntil(async () => {
     const { runs } = await payroll.listRuns({ territoryId, month, limit: 0 }, SYSTEM);
     const settled = runs.length > 0 && runs.every((r) => r.status === RunStatus.RUN_STATUS_COMPLETED);
-    // Late payments start their runs a couple of seconds after the credits: settled means settled for a while.
-    if (settled && (settledSince ||= Date.now()) < Date.now() - 4000) return true;
     if (!settled) settledSince = 0;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return false;
+    // Late payments start their runs a couple of seconds after the credits: settled means settled for a while.
+    return settled && (settledSince ||= Date.now()) < Date.now() - 4000;
+  }, ISSUING_WAIT_MS);
 }
 
-/** `targets` are the services' gRPC addresses by variable name (PAYROLL_GRPC...); `now` is the demo's today. */
-export async function seedPayrollDemo(targets: Record<string, string>, demo: Omit<DemoData, 'seededNow'>, now = new Date()): Promise<void> {
-  const payroll = createClient(PayrollServiceService, targets.PAYROLL_GRPC!, { from: 'deploy', deadlineMs: 15_000 });
+/** `now` is the demo's today. */
+export async function seedPayrollDemo(targets: Targets, demo: DemoWorld, now = new Date()): Promise<void> {
+  const payroll = clientOf(PayrollServiceService, targets, 'payroll');
   const { people, organizations, territories } = demo;
   const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
   try {
@@ -54,7 +50,7 @@ export async function seedPayrollDemo(targets: Record<string, string>, demo: Omi
         },
         expectedVersion: 0,
       },
-      { caller: personCaller(people.claire.id) },
+      as(people.claire.id),
     );
   } finally {
     payroll.close();

@@ -2,14 +2,13 @@
 // of every kind and status with their teams, board decisions and feedback, a running project whose
 // material change waits for a new approval, and Marseille's program draft; each made through the
 // programs gRPC API by the person who would do it.
-import { createClient, personCaller, systemCaller, toProtoEnum, type ServiceClient } from '@e21/kit';
+import { toProtoEnum, type ServiceClient } from '@e21/kit';
 import { ProgramsServiceService, type ProjectKind, type ProjectStatus, type TeamRole, type Vote } from '@e21/proto/e21/programs/v1/programs';
 import type { PersonKey } from './data.js';
-import type { DemoData } from './seed.js';
+import { as, clientOf, SYSTEM, type DemoWorld, type Targets } from './world.js';
 
 type Programs = ServiceClient<typeof ProgramsServiceService>;
 
-const as = (personId: string) => ({ caller: personCaller(personId) });
 const skill = (slug: string) => `urn:e21:skill:${slug}`;
 const HOUR = 60;
 
@@ -107,11 +106,11 @@ const PATH: Record<DemoProject['status'], [to: string, by: 'coordinator' | 'offi
 
 const OFFICERS: Record<DemoProject['territory'], PersonKey> = { marseille: 'marc', aubagne: 'nadia' };
 
-async function defineChallenges(programs: Programs, demo: Omit<DemoData, 'seededNow'>): Promise<Record<string, string>> {
+async function defineChallenges(programs: Programs, demo: DemoWorld): Promise<Record<string, string>> {
   const { territories, people } = demo;
   const ids: Record<string, string> = {};
   const define = async (key: string, territory: keyof typeof territories, by: PersonKey | 'above', title: string, description: string, sdgs: number[], refines?: string) => {
-    const caller = by === 'above' ? { caller: systemCaller('deploy') } : as(people[by].id);
+    const caller = by === 'above' ? SYSTEM : as(people[by].id);
     ids[key] = (await programs.defineChallenge({ territoryId: territories[territory], title, description, sdgs, refinesId: refines ? ids[refines]! : '' }, caller)).id;
   };
   // Nobody in the demo acts for the EU or France: their challenges come as the demo loader itself.
@@ -126,7 +125,13 @@ async function defineChallenges(programs: Programs, demo: Omit<DemoData, 'seeded
   return ids;
 }
 
-async function seedProject(programs: Programs, demo: Omit<DemoData, 'seededNow'>, challenges: Record<string, string>, spec: DemoProject, year: number): Promise<{ id: string; needIds: string[] }> {
+async function seedProject(
+  programs: Programs,
+  demo: DemoWorld,
+  challenges: Record<string, string>,
+  spec: DemoProject,
+  year: number,
+): Promise<{ id: string; needIds: string[] }> {
   const { territories, people } = demo;
   const month = (m: number, last: boolean) => (last ? new Date(Date.UTC(year, m, 0)) : new Date(Date.UTC(year, m - 1, 1))).toISOString().slice(0, 10);
   const coordinator = people[spec.coordinator].id;
@@ -161,9 +166,8 @@ async function seedProject(programs: Programs, demo: Omit<DemoData, 'seededNow'>
   return { id: created.id, needIds };
 }
 
-/** `targets` are the services' gRPC addresses by variable name (PROGRAMS_GRPC...). */
-export async function seedProgramsDemo(targets: Record<string, string>, demo: Omit<DemoData, 'seededNow'>): Promise<void> {
-  const programs = createClient(ProgramsServiceService, targets.PROGRAMS_GRPC!, { from: 'deploy', deadlineMs: 15_000 });
+export async function seedProgramsDemo(targets: Targets, demo: DemoWorld): Promise<void> {
+  const programs = clientOf(ProgramsServiceService, targets, 'programs');
   const { people, territories } = demo;
   const year = new Date().getUTCFullYear();
   const vote = (value: string) => toProtoEnum<Vote>('VOTE', value);

@@ -4,18 +4,17 @@
 // Marseille by Marc, with Jeanne's last pending entry carried to this month. Each made through the
 // gRPC APIs by the people who would do it; an entry the calendar does not allow (a blackout, a
 // month before the contracts' year) is left out.
-import { createClient, personCaller, Refused, type ServiceClient } from '@e21/kit';
+import { Refused, type ServiceClient } from '@e21/kit';
 import { ContractsServiceService } from '@e21/proto/e21/contracts/v1/contracts';
 import { ProgramsServiceService, type Project } from '@e21/proto/e21/programs/v1/programs';
 import { TimesheetsServiceService, type TimeEntry } from '@e21/proto/e21/timesheets/v1/timesheets';
 import type { PersonKey } from './data.js';
-import type { DemoData } from './seed.js';
+import { as, clientOf, type DemoWorld, type Targets } from './world.js';
 
 type Timesheets = ServiceClient<typeof TimesheetsServiceService>;
 type Programs = ServiceClient<typeof ProgramsServiceService>;
 type Contracts = ServiceClient<typeof ContractsServiceService>;
 
-const as = (personId: string) => ({ caller: personCaller(personId) });
 const DAY_MS = 86_400_000;
 const dateOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
@@ -70,11 +69,11 @@ async function tryLog(timesheets: Timesheets, personId: string, request: Paramet
   }
 }
 
-/** `targets` are the services' gRPC addresses by variable name (TIMESHEETS_GRPC...); `now` is the demo's today. */
-export async function seedTimesheetsDemo(targets: Record<string, string>, demo: Omit<DemoData, 'seededNow'>, now = new Date()): Promise<void> {
-  const timesheets = createClient(TimesheetsServiceService, targets.TIMESHEETS_GRPC!, { from: 'deploy', deadlineMs: 15_000 });
-  const programs = createClient(ProgramsServiceService, targets.PROGRAMS_GRPC!, { from: 'deploy', deadlineMs: 15_000 });
-  const contracts = createClient(ContractsServiceService, targets.CONTRACTS_GRPC!, { from: 'deploy', deadlineMs: 15_000 });
+/** `now` is the demo's today. */
+export async function seedTimesheetsDemo(targets: Targets, demo: DemoWorld, now = new Date()): Promise<void> {
+  const timesheets = clientOf(TimesheetsServiceService, targets, 'timesheets');
+  const programs = clientOf(ProgramsServiceService, targets, 'programs');
+  const contracts = clientOf(ContractsServiceService, targets, 'contracts');
   const { people, territories } = demo;
   const year = now.getUTCFullYear();
   const today = Math.floor(now.getTime() / DAY_MS);
