@@ -9,7 +9,8 @@ import { connectNats, createLogger, ensureStream, eventSourceOf, personCaller, R
 import { waitFor } from '@e21/devinfra';
 import { timesheetsEvents } from '@e21/events';
 import { CurrencyServiceService, OwnerKind, type Account, type Currency } from '@e21/proto/e21/currency/v1/currency';
-import { IdentityServiceService, type MembershipRole, type OrganizationKind, type PersonStatus, type Role, type ScopeKind } from '@e21/proto/e21/identity/v1/identity';
+import type { IdentityServiceService, MembershipRole, OrganizationKind, PersonStatus } from '@e21/proto/e21/identity/v1/identity';
+import type { Role, ScopeKind } from '@e21/proto/e21/identity/v1/identity';
 import type { TimeEntryFacts } from '@e21/proto/e21/events/v1/timesheets';
 import { createTerritoryTree, type TerritoryName } from './territories.js';
 

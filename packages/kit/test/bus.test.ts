@@ -143,9 +143,10 @@ describe('inbox', () => {
     await consumer.start();
     const id = await withTransaction(pool, (tx) => appendEvent(tx, 'e21/testing', thingHappened, 'prepared', { service: 'gathered' }));
     await relay().drain();
-    await waitFor(async () => (await pool.query('select service from effects where event_id = $1', [id])).rows[0]?.service, { timeoutMs: 10_000, what: 'the prepared event' });
+    const effect = async () => (await pool.query('select service from effects where event_id = $1', [id])).rows[0]?.service;
+    await waitFor(effect, { timeoutMs: 10_000, what: 'the prepared event' });
     await consumer.stop();
-    expect((await pool.query('select service from effects where event_id = $1', [id])).rows[0].service).toBe('gathered, prepared');
+    expect(await effect()).toBe('gathered, prepared');
     expect(inside).toEqual({ prepare: false, apply: true });
   });
 

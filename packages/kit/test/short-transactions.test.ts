@@ -2,7 +2,18 @@
 // context is refused as a programming error, so no transaction ever waits on another service.
 import { createTestDatabase } from '@e21/devinfra';
 import { HealthCheckResponse_ServingStatus, HealthService } from '@e21/proto/grpc/health/v1/health';
-import { CallerVerifier, createClient, createLogger, createPool, generateTrust, GrpcServer, inTransaction, withTransaction, type Pool, type ServiceClient } from '../src/index.js';
+import {
+  CallerVerifier,
+  createClient,
+  createLogger,
+  createPool,
+  generateTrust,
+  GrpcServer,
+  inTransaction,
+  withTransaction,
+  type Pool,
+  type ServiceClient,
+} from '../src/index.js';
 
 let pool: Pool;
 let server: GrpcServer;
@@ -12,7 +23,9 @@ beforeAll(async () => {
   pool = createPool(await createTestDatabase('short_tx'), 2);
   await pool.query('create table notes (text text)');
   const { trust } = generateTrust(['identity'], []);
-  server = new GrpcServer({ service: 'identity', host: '127.0.0.1', port: 0, bindings: [], logger: createLogger('test', 'silent'), verifier: CallerVerifier.fromBundle(JSON.stringify(trust), 'identity') });
+  const verifier = CallerVerifier.fromBundle(JSON.stringify(trust), 'identity');
+  const logger = createLogger('test', 'silent');
+  server = new GrpcServer({ service: 'identity', host: '127.0.0.1', port: 0, bindings: [], logger, verifier });
   // The health service is open (no caller token): any gRPC call does to show the rule.
   health = createClient(HealthService, `127.0.0.1:${await server.start()}`, { from: 'test', deadlineMs: 2000 });
 });
@@ -45,7 +58,8 @@ describe('a gRPC call inside a database transaction', () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
       return serving();
     };
-    await expect(withTransaction(pool, async () => (await Promise.all([nested(), Promise.resolve(true)]))[0])).rejects.toThrow(/inside a database transaction/);
+    const attempt = withTransaction(pool, async () => (await Promise.all([nested(), Promise.resolve(true)]))[0]);
+    await expect(attempt).rejects.toThrow(/inside a database transaction/);
   });
 
   it('is made again once the transaction is over: gather, write, then call', async () => {

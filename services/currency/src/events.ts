@@ -1,7 +1,17 @@
 // What the currency service publishes, written to the outbox in the change's transaction; and its
 // subscriptions: timesheets' approved entries, paid exactly once (hours.ts), and identity's
 // verifications of organizations, which keep who may be paid (merchants.ts).
-import { appendEvent, eventSourceOf, EventConsumer, type EventHandler, type Logger, type NatsConnection, type Pool, type PreparedHandler, type Queryable } from '@e21/kit';
+import {
+  appendEvent,
+  eventSourceOf,
+  EventConsumer,
+  type EventHandler,
+  type Logger,
+  type NatsConnection,
+  type Pool,
+  type PreparedHandler,
+  type Queryable,
+} from '@e21/kit';
 import { currencyEvents, identityEvents, timesheetsEvents } from '@e21/events';
 import type { OrganizationVerified } from '@e21/proto/e21/events/v1/identity';
 import type { TimeEntryApproved } from '@e21/proto/e21/events/v1/timesheets';
@@ -47,7 +57,8 @@ export function currencyConsumers(deps: CurrencyConsumerDeps, handlers: Currency
   const options = { service: 'currency', pool: deps.pool, nats: deps.nats, logger: deps.logger };
   return [
     // Paying takes milliseconds: a crashed replica's unacknowledged entries are retried after 10 s.
-    new EventConsumer({ ...options, name: 'pay-for-hours', ackWaitMs: 10_000 }).on(timesheetsEvents.entryApproved, handlers.approvedHours),
+    new EventConsumer({ ...options, name: 'pay-for-hours', ackWaitMs: 10_000 })
+      .on(timesheetsEvents.entryApproved, handlers.approvedHours),
     new EventConsumer({ ...options, name: 'merchants', ackWaitMs: 10_000 })
       .on(identityEvents.organizationVerified, handlers.verification)
       .on(identityEvents.organizationVerificationRevoked, handlers.verification),

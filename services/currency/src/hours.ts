@@ -21,7 +21,8 @@ export interface HoursDeps {
   logger: Logger;
 }
 
-const currencyOn = async (db: Queryable, territoryPath: string[]) => nearestCurrency(territoryPath, await store.currenciesOn(db, territoryPath));
+const currencyOn = async (db: Queryable, territoryPath: string[]) =>
+  nearestCurrency(territoryPath, await store.currenciesOn(db, territoryPath));
 
 /**
  * The facts of an approved entry. The name is asked only for a first credit (no account yet in the
@@ -41,18 +42,19 @@ export async function gatherHoursFacts(deps: HoursDeps, hours: ApprovedHours): P
  * A currency created nearer to them since the facts were gathered finds no account and no name:
  * the event fails, and its redelivery gathers the name again.
  */
-async function personAccount(tx: Tx, now: Clock, currency: CurrencyRecord, personId: string, personName: string | undefined): Promise<AccountRecord> {
+async function personAccount(tx: Tx, now: Clock, currency: CurrencyRecord, personId: string, name?: string): Promise<AccountRecord> {
   const found = await store.findAccount(tx, currency.id, 'person', personId);
   if (found) return found;
-  if (personName === undefined) throw new Error(`person ${personId} has no ${currency.code} account and their name was not gathered; the event is prepared again`);
-  return store.openAccount(tx, { id: randomUUID(), currencyId: currency.id, ownerKind: 'person', ownerId: personId, ownerName: personName, organizationKind: null, createdAt: now() });
+  if (name === undefined) throw new Error(`person ${personId} has no ${currency.code} account and no name was gathered for one`);
+  const owner = { ownerKind: 'person' as const, ownerId: personId, ownerName: name, organizationKind: null };
+  return store.openAccount(tx, { id: randomUUID(), currencyId: currency.id, ...owner, createdAt: now() });
 }
 
 /** Credits the entry's minutes x rate to the person, under the transfer id derived from the entry. */
-async function creditHours(tx: Tx, now: Clock, currency: CurrencyRecord, hours: ApprovedHours, personName: string | undefined): Promise<HoursOutcome> {
+async function creditHours(tx: Tx, now: Clock, currency: CurrencyRecord, hours: ApprovedHours, name?: string): Promise<HoursOutcome> {
   const amountMinor = creditForMinutes(hours.minutes, currency.ratePerHourMinor);
   if (amountMinor === 0n) return 'nothing_to_pay';
-  const account = await personAccount(tx, now, currency, hours.personId, personName);
+  const account = await personAccount(tx, now, currency, hours.personId, name);
   await postOnce(
     tx,
     {
@@ -113,7 +115,8 @@ export async function payWaitingHours(tx: Tx, now: Clock, currency: CurrencyReco
   const waiting = await store.unpaidHoursUnder(tx, currency.territoryId);
   for (const entry of waiting) {
     // Every row without a name was written before names were kept, so before `names` was gathered.
-    await creditHours(tx, now, currency, { ...entry, approvedBy: 'system:currency' }, entry.personName ?? names.get(entry.personId) ?? '');
+    const name = entry.personName ?? names.get(entry.personId) ?? '';
+    await creditHours(tx, now, currency, { ...entry, approvedBy: 'system:currency' }, name);
     await store.deleteUnpaidHours(tx, entry.entryId);
   }
   return waiting.length;

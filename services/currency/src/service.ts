@@ -29,9 +29,13 @@ export function currencySpecWithClock(now: Clock): ServiceSpec<CurrencyConfig> {
     build({ config, pool, logger, nats, clientOptions }) {
       const identity = createClient(IdentityServiceService, config.IDENTITY_GRPC, clientOptions);
       const directory = new Directory(identity);
-      const consumers = currencyConsumers({ pool, nats, logger }, { approvedHours: hoursPayment({ pool, directory, now, logger }), verification: merchantVerification(logger) });
+      const consumers = currencyConsumers(
+        { pool, nats, logger },
+        { approvedHours: hoursPayment({ pool, directory, now, logger }), verification: merchantVerification(logger) },
+      );
       const clients = { start: async () => undefined, stop: async () => identity.close() };
-      return { bindings: [bind(CurrencyServiceService, currencyServiceHandlers({ pool, logger, directory, now }))], consumers, components: [clients] };
+      const bindings = [bind(CurrencyServiceService, currencyServiceHandlers({ pool, logger, directory, now }))];
+      return { bindings, consumers, components: [clients] };
     },
   };
 }

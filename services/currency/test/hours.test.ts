@@ -65,8 +65,10 @@ it('keeps hours approved where no currency applies, and pays them when a currenc
     const { rows } = await t.db.query(`select 1 from unpaid_hours where person_id = $1`, [toulonese.id]);
     return rows.length === 2 || undefined;
   }, { timeoutMs: 10_000 });
-  // Waiting hours keep the name the person's account will open with (asked of identity before the consumer's transaction).
-  const names = await t.db.query<{ person_name: string | null }>(`select person_name from unpaid_hours where person_id = $1`, [toulonese.id]);
+  // Waiting hours keep the name the person's account will open with (asked before the consumer's transaction).
+  const names = await t.db.query<{ person_name: string | null }>('select person_name from unpaid_hours where person_id = $1', [
+    toulonese.id,
+  ]);
   expect(names.rows.map((r) => r.person_name)).toEqual(['Toulon Resident', 'Toulon Resident']);
   // Hours that waited before names were kept have none: the configuration asks identity before its transaction.
   await t.db.query(`update unpaid_hours set person_name = null where person_id = $1`, [toulonese.id]);

@@ -159,8 +159,9 @@ export function employerDocumentSpec(identity: FormIdentity, v: EmployerFormFigu
 }
 
 /**
- * Renders the employer view's documents (undefined for a form without an employer). Like the form's, they depend only on the form's identity
- * and figures (and the verification page), so rendering them again gives the same bytes.
+ * Renders the employer view's documents (undefined for a form without an employer). Like the
+ * form's, they depend only on the form's identity and figures (and the verification page), so
+ * rendering them again gives the same bytes.
  */
 export async function employerDocuments(identity: FormIdentity, figures: FormFigures, verifyUrl: string): Promise<EmployerDocuments | undefined> {
   const view = employerFormView(figures);

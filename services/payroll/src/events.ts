@@ -2,7 +2,8 @@
 // issuing transaction) and its subscriptions: timesheets' closed periods and corrections start
 // issuing runs (runs.ts); currency's transfers tell what each entry was paid and how each wallet
 // moved (pay.ts).
-import { appendEvent, eventSourceOf, EventConsumer, type EventHandler, type Logger, type NatsConnection, type Pool, type Queryable } from '@e21/kit';
+import { appendEvent, eventSourceOf, EventConsumer } from '@e21/kit';
+import type { EventHandler, Logger, NatsConnection, Pool, Queryable } from '@e21/kit';
 import { currencyEvents, payrollEvents, timesheetsEvents } from '@e21/events';
 import type { TransferPosted } from '@e21/proto/e21/events/v1/currency';
 import type { FormFacts } from '@e21/proto/e21/events/v1/payroll';
@@ -12,7 +13,10 @@ import type { FormRecord } from './domain/forms.js';
 const SOURCE = eventSourceOf('payroll');
 
 /** What the events say of a form. */
-export type IssuedForm = Pick<FormRecord, 'id' | 'personId' | 'contractId' | 'employerId' | 'territoryId' | 'month' | 'version' | 'totalMinutes' | 'verificationCode' | 'pdfSha256'>;
+export type IssuedForm = Pick<
+  FormRecord,
+  'id' | 'personId' | 'contractId' | 'employerId' | 'territoryId' | 'month' | 'version' | 'totalMinutes' | 'verificationCode' | 'pdfSha256'
+>;
 
 const facts = (form: IssuedForm): FormFacts => ({
   formId: form.id,
@@ -49,7 +53,9 @@ export interface PayrollEventHandlers {
 export function payrollConsumers(deps: PayrollConsumerDeps, handlers: PayrollEventHandlers): EventConsumer[] {
   const options = { service: 'payroll', pool: deps.pool, nats: deps.nats, logger: deps.logger };
   return [
-    new EventConsumer({ ...options, name: 'issuing' }).on(timesheetsEvents.periodClosed, handlers.periodClosed).on(timesheetsEvents.entryCorrected, handlers.entryCorrected),
+    new EventConsumer({ ...options, name: 'issuing' })
+      .on(timesheetsEvents.periodClosed, handlers.periodClosed)
+      .on(timesheetsEvents.entryCorrected, handlers.entryCorrected),
     new EventConsumer({ ...options, name: 'pay' }).on(currencyEvents.transferPosted, handlers.transferPosted),
   ];
 }

@@ -10,7 +10,8 @@ import { withTransaction, type Clock, type Component, type Logger, type Pool, ty
 import { employerDocuments, formJson, formPdf, type FormIdentity } from './documents.js';
 import { firstDayOf, nextMonth } from './domain/dates.js';
 import { canonicalJson, figuresFingerprint, sha256, type EmployerDocuments } from './domain/forms.js';
-import { contractYearStarts, planForms, samePlans, waitsForPay, type PayrollRecords, type PersonMonth, type PlannedForm } from './domain/issuing.js';
+import { contractYearStarts, planForms, samePlans, waitsForPay } from './domain/issuing.js';
+import type { PayrollRecords, PersonMonth, PlannedForm } from './domain/issuing.js';
 import { CLAIM_LEASE_MS, retryAt, type IssuingRun } from './domain/runs.js';
 import { verificationCode } from './domain/verification.js';
 import type { Directory } from './directory.js';
@@ -58,7 +59,7 @@ async function payrollRecords(db: Queryable, facts: PersonMonth): Promise<Payrol
     Promise.all(yearStarts.map(([contractId, from]) => store.contractMinutesBetween(db, contractId, from, month))),
   ]);
   return {
-    inForce: inForce.map((form) => ({ id: form.id, contractId: form.contractId, version: form.version, figuresSha256: form.figuresSha256 })),
+    inForce: inForce.map(({ id, contractId, version, figuresSha256 }) => ({ id, contractId, version, figuresSha256 })),
     credits,
     balanceAtMonthEndMinor,
     earlierMinutes: new Map(yearStarts.map(([contractId], i) => [contractId, earlier[i]!])),
@@ -155,14 +156,16 @@ export class FormIssuer implements Component {
       }
       const outcome = await this.write(run, personId, facts, rendered, at);
       if (outcome.kind !== 'facts_changed') return outcome;
-      if (gathering >= MAX_GATHERINGS) throw new Error(`the facts of person ${personId}'s forms of ${run.month} kept changing while they were issued`);
+      if (gathering >= MAX_GATHERINGS) throw new Error(`the facts of ${personId}'s forms of ${run.month} kept changing while issued`);
     }
   }
 
   /** The form's identity and documents: they depend only on these and its figures, so they are rendered before its transaction. */
   private async render(plan: PlannedForm, at: Date): Promise<RenderedForm> {
     const { verifyUrl } = this.options;
-    const identity: FormIdentity = { id: randomUUID(), version: plan.version, supersedesId: plan.supersedesId, issuedAt: at, verificationCode: verificationCode(randomBytes(12)) };
+    const { version, supersedesId } = plan;
+    const code = verificationCode(randomBytes(12));
+    const identity: FormIdentity = { id: randomUUID(), version, supersedesId, issuedAt: at, verificationCode: code };
     return {
       plan,
       identity,
@@ -180,13 +183,16 @@ export class FormIssuer implements Component {
    * change too (an entry corrected, a label renamed): that comes as an event of its own, which starts
    * another run for the person, and their form is issued again then.
    */
-  private async write(run: IssuingRun, personId: string, facts: PersonMonth | undefined, rendered: RenderedForm[], at: Date): Promise<Written> {
+  private write(run: IssuingRun, personId: string, facts: PersonMonth | undefined, rendered: RenderedForm[], at: Date): Promise<Written> {
     return withTransaction(this.options.pool, async (tx) => {
       // One person at a time, whichever runs (a close, a correction, a payment) name them: versions follow each other.
       await store.lockPerson(tx, personId);
       // Claimed again by another worker after this one's lease ended, and issued by it.
       if (!(await store.isPersonPending(tx, run.id, personId))) return { kind: 'issued_elsewhere' };
-      if (facts && !samePlans(rendered.map((form) => form.plan), planForms(facts, await payrollRecords(tx, facts)))) return { kind: 'facts_changed' };
+      if (facts) {
+        const plannedNow = planForms(facts, await payrollRecords(tx, facts));
+        if (!samePlans(rendered.map((form) => form.plan), plannedNow)) return { kind: 'facts_changed' };
+      }
       for (const form of rendered) await this.issue(tx, run.id, form, at);
       await store.markPersonDone(tx, run.id, personId);
       await store.personOfRunDone(tx, run.id, rendered.length, at);
@@ -220,7 +226,8 @@ export class FormIssuer implements Component {
     // The version in force is marked superseded first: the database keeps one in force per key.
     if (plan.supersedesId) {
       const previous = await store.getForm(tx, plan.supersedesId);
-      if (!previous || !(await store.supersede(tx, plan.supersedesId, identity.id, at))) throw new Error(`form ${plan.supersedesId} is no longer in force`);
+      const superseded = previous && (await store.supersede(tx, plan.supersedesId, identity.id, at));
+      if (!superseded) throw new Error(`form ${plan.supersedesId} is no longer in force`);
       await store.insertForm(tx, form);
       await events.formSuperseded(tx, previous, identity.id, at);
     } else {

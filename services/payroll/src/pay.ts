@@ -25,7 +25,8 @@ async function reissueIfPaidLate(tx: Tx, deps: PayDeps, credit: HoursCredit, eve
   const form = await store.currentFormOfEntry(tx, credit.entryId);
   if (!form || (await store.hasPendingRun(tx, 'payment', form.personId, form.territoryId, form.month))) return;
   const at = deps.now();
-  await store.startRun(tx, newRun(randomUUID(), form.territoryId, form.month, 'payment', eventId, 1, at), [form.personId], new Date(at.getTime() + LATE_PAY_GATHER_MS));
+  const run = newRun(randomUUID(), form.territoryId, form.month, 'payment', eventId, 1, at);
+  await store.startRun(tx, run, [form.personId], new Date(at.getTime() + LATE_PAY_GATHER_MS));
   setTimeout(deps.runStarted, LATE_PAY_GATHER_MS + 50);
 }
 

@@ -28,8 +28,11 @@ export function closeRun(deps: RunStarts): EventHandler<PeriodClosed> {
 export function correctionRun(deps: RunStarts): EventHandler<TimeEntryCorrected> {
   return async (tx, event) => {
     const entry = event.data.entry;
-    if (!entry || !isUuid(entry.personId) || !isUuid(entry.territoryId) || !isMonth(entry.month)) throw new Error(`correction ${event.id} without a person, territory or month`);
-    await store.startRun(tx, newRun(randomUUID(), entry.territoryId.toLowerCase(), entry.month, 'correction', event.id, 1, deps.now()), [entry.personId.toLowerCase()]);
+    if (!entry || !isUuid(entry.personId) || !isUuid(entry.territoryId) || !isMonth(entry.month)) {
+      throw new Error(`correction ${event.id} without a person, territory or month`);
+    }
+    const run = newRun(randomUUID(), entry.territoryId.toLowerCase(), entry.month, 'correction', event.id, 1, deps.now());
+    await store.startRun(tx, run, [entry.personId.toLowerCase()]);
     setTimeout(deps.runStarted, 50);
   };
 }

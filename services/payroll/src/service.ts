@@ -53,7 +53,11 @@ export function payrollSpecWithClock(now: Clock): ServiceSpec<PayrollConfig> {
       const runStarted = () => issuer.wake();
       const consumers = payrollConsumers(
         { pool, nats, logger },
-        { periodClosed: closeRun({ now, runStarted }), entryCorrected: correctionRun({ now, runStarted }), transferPosted: recordPay({ now, runStarted }) },
+        {
+          periodClosed: closeRun({ now, runStarted }),
+          entryCorrected: correctionRun({ now, runStarted }),
+          transferPosted: recordPay({ now, runStarted }),
+        },
       );
       return {
         bindings: [bind(PayrollServiceService, payrollHandlers({ pool, logger, directory, now, verifyUrl }))],

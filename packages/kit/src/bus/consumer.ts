@@ -74,7 +74,8 @@ export class EventConsumer {
       const source = sourceServiceOf(this.registrations.values().next().value!.event.type);
       if (sourceServiceOf(event.type) !== source) throw new Error(`consumer ${this.durableName} reads ${source} events only; make another consumer for ${event.type}`);
     }
-    const prepared = typeof handler === 'function' ? { prepare: nothingToPrepare, apply: (tx: Tx, received: ReceivedEvent<T>) => handler(tx, received) } : handler;
+    const apply = (tx: Tx, received: ReceivedEvent<T>) => (handler as EventHandler<T>)(tx, received);
+    const prepared = typeof handler === 'function' ? { prepare: nothingToPrepare, apply } : handler;
     this.registrations.set(event.type, { event: event as EventType<unknown>, handler: prepared as PreparedHandler<unknown, unknown> });
     return this;
   }

@@ -149,7 +149,8 @@ export class OutboxRelay {
         // A crash after a publish and before the update publishes again: Nats-Msg-Id lets JetStream drop the copy.
         for (const row of rows) await this.publish(jetstream, row);
         if (rows.length > 0) {
-          await client.query('update outbox set published_at = now() where seq = any($1::bigint[])', [rows.map((row) => row.seq.toString())]);
+          const published = rows.map((row) => row.seq.toString());
+          await client.query('update outbox set published_at = now() where seq = any($1::bigint[])', [published]);
         }
         const pending = await client.query<{ count: bigint }>('select count(*) as count from outbox where published_at is null');
         outboxPending.set({ service }, Number(pending.rows[0]!.count));

@@ -17,6 +17,9 @@ export const inTransaction = (): boolean => open.getStore() !== undefined;
  */
 export function refuseInTransaction(what: string): void {
   if (inTransaction()) {
-    throw new Error(`${what} was called inside a database transaction: ask other services before withTransaction (or in an event handler's prepare), then write in one short transaction`);
+    throw new Error(
+      `${what} was called inside a database transaction: ask other services before withTransaction ` +
+        "(or in an event handler's prepare), then write in one short transaction",
+    );
   }
 }

@@ -15,4 +15,5 @@ export interface SupplyFigures {
 }
 
 /** Double entry holds: every balance and every entry sum to zero, and each balance is its entries' sum. */
-export const isBalanced = (figures: SupplyFigures): boolean => figures.balancesSumMinor === 0n && figures.entriesSumMinor === 0n && figures.mismatchedAccounts === 0;
+export const isBalanced = (figures: SupplyFigures): boolean =>
+  figures.balancesSumMinor === 0n && figures.entriesSumMinor === 0n && figures.mismatchedAccounts === 0;

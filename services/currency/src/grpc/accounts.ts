@@ -51,7 +51,8 @@ export function accountHandlers(deps: HandlerDeps): AccountHandlers {
       const ownerId = requireUuid(request.ownerId, 'owner_id');
       const currency = await existingCurrency(requireUuid(request.currencyId, 'currency_id'));
       const owner = await openFor(caller, ownerKind, ownerId, currency);
-      const account = await store.openAccount(deps.pool, { id: randomUUID(), currencyId: currency.id, ownerKind, ownerId, ...owner, createdAt: deps.now() });
+      const opened = { id: randomUUID(), currencyId: currency.id, ownerKind, ownerId, ...owner, createdAt: deps.now() };
+      const account = await store.openAccount(deps.pool, opened);
       return accountToProto(account);
     },
 

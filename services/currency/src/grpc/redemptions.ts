@@ -7,7 +7,14 @@ import { checkText } from '../domain/amounts.js';
 import { keyedId, redemptionTransferId } from '../domain/ids.js';
 import { checkRetry } from '../domain/ledger.js';
 import { checkVerified } from '../domain/merchants.js';
-import { checkDecision, checkRedeemer, checkRedemptionRequest, feeFor, PAYOUT_REFERENCE_MAX_LENGTH, type RedemptionRecord } from '../domain/redemptions.js';
+import {
+  checkDecision,
+  checkRedeemer,
+  checkRedemptionRequest,
+  feeFor,
+  PAYOUT_REFERENCE_MAX_LENGTH,
+  type RedemptionRecord,
+} from '../domain/redemptions.js';
 import * as events from '../events.js';
 import { redemptionStatusFromProto, redemptionToProto } from '../mapping.js';
 import { post } from '../posting.js';
@@ -125,7 +132,13 @@ export function redemptionHandlers(deps: HandlerDeps): RedemptionHandlers {
         const redemption = (await store.getRedemption(tx, id, { forUpdate: true }))!;
         const decision = checkDecision(redemption, 'reject');
         if (typeof decision !== 'string') throw Refused.from(decision);
-        const decided: RedemptionRecord = { ...redemption, status: 'rejected', decidedBy: callerText(caller), decidedAt: deps.now(), rejectionReason: request.reason.trim() };
+        const decided: RedemptionRecord = {
+          ...redemption,
+          status: 'rejected',
+          decidedBy: callerText(caller),
+          decidedAt: deps.now(),
+          rejectionReason: request.reason.trim(),
+        };
         await store.decideRedemption(tx, decided);
         return decided;
       });

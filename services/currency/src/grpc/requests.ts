@@ -14,7 +14,8 @@ import { post } from '../posting.js';
 import * as store from '../store/index.js';
 import { requireOrganization } from './access.js';
 import { currencyOfOrganization } from './accounts.js';
-import { callerOf, callerText, idempotencyKeyOf, ONLY_PEOPLE_PAY, personOf, requestHash, requireUuid, type HandlerDeps } from './context.js';
+import { callerOf, callerText, idempotencyKeyOf, ONLY_PEOPLE_PAY, personOf, requestHash, requireUuid } from './context.js';
+import type { HandlerDeps } from './context.js';
 
 type RequestHandlers = Pick<Handlers<typeof CurrencyServiceService>, 'createPaymentRequest' | 'getPaymentRequest' | 'listPaymentRequests' | 'renderPaymentRequestCode' | 'payPaymentRequest'>;
 

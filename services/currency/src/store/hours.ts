@@ -39,13 +39,19 @@ export async function isUnpaid(db: Queryable, entryId: string): Promise<boolean>
 
 /** Unpaid hours in the territory or below it, locked until the transaction that pays them ends. */
 export async function unpaidHoursUnder(db: Queryable, territoryId: string): Promise<UnpaidHours[]> {
-  const { rows } = await db.query<UnpaidRow>(`select * from unpaid_hours where territory_path @> array[$1::uuid] order by received_at, entry_id for update`, [territoryId]);
+  const { rows } = await db.query<UnpaidRow>(
+    `select * from unpaid_hours where territory_path @> array[$1::uuid] order by received_at, entry_id for update`,
+    [territoryId],
+  );
   return rows.map(unpaidOf);
 }
 
 /** The people of the unpaid hours in the territory or below it whose name was not kept with them. */
 export async function unnamedUnpaidPeopleUnder(db: Queryable, territoryId: string): Promise<string[]> {
-  const { rows } = await db.query<{ person_id: string }>(`select distinct person_id from unpaid_hours where territory_path @> array[$1::uuid] and person_name is null`, [territoryId]);
+  const { rows } = await db.query<{ person_id: string }>(
+    `select distinct person_id from unpaid_hours where territory_path @> array[$1::uuid] and person_name is null`,
+    [territoryId],
+  );
   return rows.map((r) => r.person_id);
 }
 

@@ -77,7 +77,9 @@ export interface StoredLayout extends ExportLayout {
 }
 
 export const DEFAULT_LAYOUT: ExportLayout = {
-  columns: ['employee_reference', 'person_name', 'sar_hours', 'competence_groups', 'currency_credited', 'currency_code', 'form_id'].map((key) => ({ key: key as ExportColumnKey, header: '' })),
+  columns: (
+    ['employee_reference', 'person_name', 'sar_hours', 'competence_groups', 'currency_credited', 'currency_code', 'form_id'] as const
+  ).map((key: ExportColumnKey) => ({ key, header: '' })),
   separator: 'comma',
   decimalComma: false,
   language: null,
@@ -93,7 +95,9 @@ export function checkLayout(layout: { columns: { key: string; header: string }[]
   if (layout.columns.length === 0 || layout.columns.length > MAX_COLUMNS) problems.push({ field: 'layout.columns', message: `must have 1 to ${MAX_COLUMNS} columns` });
   const seen = new Set<string>();
   layout.columns.forEach((column, index) => {
-    if (!(EXPORT_COLUMN_KEYS as readonly string[]).includes(column.key)) problems.push({ field: `layout.columns.${index}.key`, message: `must be one of ${EXPORT_COLUMN_KEYS.join(', ')}` });
+    if (!(EXPORT_COLUMN_KEYS as readonly string[]).includes(column.key)) {
+      problems.push({ field: `layout.columns.${index}.key`, message: `must be one of ${EXPORT_COLUMN_KEYS.join(', ')}` });
+    }
     else if (seen.has(column.key)) problems.push({ field: `layout.columns.${index}.key`, message: 'is already a column' });
     seen.add(column.key);
     if (column.header.length > MAX_HEADER_LENGTH) problems.push({ field: `layout.columns.${index}.header`, message: `must be at most ${MAX_HEADER_LENGTH} characters` });

@@ -2,7 +2,16 @@ import { figuresFingerprint } from './forms.js';
 import { contractYearStarts, planForms, samePlans, waitsForPay, type PayrollRecords, type PersonMonth } from './issuing.js';
 
 const entry = (id: string, contractId: string, minutes: number) => ({ id, contractId, projectId: 'p1', competenceId: 'solar', minutes });
-const contract = (id: string, periodStart: string) => ({ id, version: 1, kind: 'employee', employerId: null, employerName: '', periodStart, periodEnd: '', yearlyMinutes: 6000 });
+const contract = (id: string, periodStart: string) => ({
+  id,
+  version: 1,
+  kind: 'employee',
+  employerId: null,
+  employerName: '',
+  periodStart,
+  periodEnd: '',
+  yearlyMinutes: 6000,
+});
 
 const facts = (overrides: Partial<PersonMonth> = {}): PersonMonth => ({
   person: { id: 'amina', name: 'Amina Haddad', language: 'fr' },
@@ -32,11 +41,20 @@ const records = (overrides: Partial<PayrollRecords> = {}): PayrollRecords => ({
 describe('the forms a person’s month calls for', () => {
   it('plans a first version per contract with approved entries, with what currency paid and the contract year so far', () => {
     const plans = planForms(facts(), records());
-    expect(plans.map((p) => [p.figures.contractId, p.version, p.supersedesId, p.entryIds, p.figures.totalMinutes, p.figures.yearToDateMinutes])).toEqual([
+    const shown = plans.map(({ figures, version, supersedesId, entryIds }) => [
+      figures.contractId,
+      version,
+      supersedesId,
+      entryIds,
+      figures.totalMinutes,
+      figures.yearToDateMinutes,
+    ]);
+    expect(shown).toEqual([
       ['c1', 1, null, ['e1', 'e2'], 90, 210],
       ['c2', 1, null, ['e3'], 45, 45],
     ]);
-    expect(plans[0]!.figures.currency).toEqual({ currencyId: 'ecu', code: 'ÉCU', minorUnits: 2, creditedMinor: 200, balanceAtMonthEndMinor: 1000 });
+    const currency = { currencyId: 'ecu', code: 'ÉCU', minorUnits: 2, creditedMinor: 200, balanceAtMonthEndMinor: 1000 };
+    expect(plans[0]!.figures.currency).toEqual(currency);
   });
 
   it('plans nothing for a contract whose form in force says the same, and a new version where it differs', () => {
@@ -45,12 +63,14 @@ describe('the forms a person’s month calls for', () => {
       { id: 'f1', contractId: 'c1', version: 1, figuresSha256: figuresFingerprint(c1!.figures) },
       { id: 'f2', contractId: 'c2', version: 1, figuresSha256: 'another' },
     ];
-    expect(planForms(facts(), records({ inForce })).map((p) => [p.figures.contractId, p.version, p.supersedesId])).toEqual([['c2', 2, 'f2']]);
+    const plans = planForms(facts(), records({ inForce }));
+    expect(plans.map((p) => [p.figures.contractId, p.version, p.supersedesId])).toEqual([['c2', 2, 'f2']]);
   });
 
   it('counts a credit in another currency as not paid, and waits for currency only where one applies', () => {
     expect(waitsForPay(facts(), records())).toBe(false);
-    expect(waitsForPay(facts(), records({ credits: new Map([...paid('e1', 'e2'), ['e3', { amountMinor: 100, currencyId: 'other' }]]) }))).toBe(true);
+    const elsewhere = new Map([...paid('e1', 'e2'), ['e3', { amountMinor: 100, currencyId: 'other' }]]);
+    expect(waitsForPay(facts(), records({ credits: elsewhere }))).toBe(true);
     expect(waitsForPay(facts({ currency: null }), records({ credits: new Map() }))).toBe(false);
   });
 
@@ -69,6 +89,7 @@ describe('telling whether the documents rendered are still right', () => {
     // A wallet movement, a credit, a form issued meanwhile: each changes what would be written.
     expect(samePlans(before, planForms(facts(), records({ balanceAtMonthEndMinor: 1100 })))).toBe(false);
     expect(samePlans(before, planForms(facts(), records({ credits: paid('e1', 'e3') })))).toBe(false);
-    expect(samePlans(before, planForms(facts(), records({ inForce: [{ id: 'f9', contractId: 'c2', version: 1, figuresSha256: 'x' }] })))).toBe(false);
+    const issuedMeanwhile = [{ id: 'f9', contractId: 'c2', version: 1, figuresSha256: 'x' }];
+    expect(samePlans(before, planForms(facts(), records({ inForce: issuedMeanwhile })))).toBe(false);
   });
 });

@@ -55,14 +55,15 @@ export interface PlannedForm {
 /** Per contract of the month's entries, the first month of its contract year: where its earlier minutes count from. */
 export function contractYearStarts(facts: PersonMonth): Map<string, Month> {
   return new Map(
-    [...facts.contracts.values()].map((contract) => [contract.id, monthOf(contractYearOf(contract.periodStart, contract.periodEnd, facts.month).start)]),
+    [...facts.contracts.values()].map((c) => [c.id, monthOf(contractYearOf(c.periodStart, c.periodEnd, facts.month).start)]),
   );
 }
 
 /** What the entries were paid in the currency that applies (a credit in another currency counts as unpaid). */
 function paidHere(facts: PersonMonth, records: PayrollRecords): Map<string, number> {
   const here = facts.currency?.id;
-  return new Map([...records.credits].filter(([, credit]) => credit.currencyId === here).map(([entryId, credit]) => [entryId, credit.amountMinor]));
+  const credits = [...records.credits].filter(([, credit]) => credit.currencyId === here);
+  return new Map(credits.map(([entryId, credit]) => [entryId, credit.amountMinor]));
 }
 
 /** Where a currency applies, whether it has yet to pay some of the month's entries: usually an event on its way. */
@@ -98,11 +99,9 @@ export function planForms(facts: PersonMonth, records: PayrollRecords): PlannedF
         balanceAtMonthEndMinor: records.balanceAtMonthEndMinor,
       },
     });
-    const decision = reissueDecision(
-      records.inForce.find((form) => form.contractId === contractId),
-      figures,
-    );
-    if (decision.issue) planned.push({ figures, entryIds: entries.map((e) => e.id), version: decision.version, supersedesId: decision.supersedesId });
+    const decision = reissueDecision(records.inForce.find((form) => form.contractId === contractId), figures);
+    if (!decision.issue) continue;
+    planned.push({ figures, entryIds: entries.map((e) => e.id), version: decision.version, supersedesId: decision.supersedesId });
   }
   return planned;
 }

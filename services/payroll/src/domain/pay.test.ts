@@ -16,17 +16,24 @@ const transfer = (overrides: Partial<PostedTransfer> = {}): PostedTransfer => ({
 
 describe('what a transfer means for payroll', () => {
   it('moves the wallet of each person on either side, credits up and debits down', () => {
-    expect(walletMovementsOf(transfer())).toEqual([{ transferId: 't1', personId: 'amina', currencyId: 'ecu', amountMinor: 1500, postedAt: at }]);
+    const credited = { transferId: 't1', personId: 'amina', currencyId: 'ecu', amountMinor: 1500, postedAt: at };
+    expect(walletMovementsOf(transfer())).toEqual([credited]);
     const payment = transfer({ kind: 'payment', entryId: '', debitOwner: { kind: 'person', id: 'lucas' } });
     expect(walletMovementsOf(payment).map((m) => [m.personId, m.amountMinor])).toEqual([
       ['amina', 1500],
       ['lucas', -1500],
     ]);
-    expect(walletMovementsOf(transfer({ kind: 'request', creditOwner: { kind: 'organization', id: 'shop' }, debitOwner: { kind: 'person', id: 'lucas' } })).map((m) => m.personId)).toEqual(['lucas']);
+    const atTheTill = transfer({
+      kind: 'request',
+      creditOwner: { kind: 'organization', id: 'shop' },
+      debitOwner: { kind: 'person', id: 'lucas' },
+    });
+    expect(walletMovementsOf(atTheTill).map((m) => m.personId)).toEqual(['lucas']);
   });
 
   it('tells what an approved entry was paid only from pay for hours to a person', () => {
-    expect(hoursCreditOf(transfer())).toEqual({ entryId: 'e1', personId: 'amina', currencyId: 'ecu', currencyCode: 'ÉCU', amountMinor: 1500, postedAt: at });
+    const credit = { entryId: 'e1', personId: 'amina', currencyId: 'ecu', currencyCode: 'ÉCU', amountMinor: 1500, postedAt: at };
+    expect(hoursCreditOf(transfer())).toEqual(credit);
     expect(hoursCreditOf(transfer({ kind: 'payment' }))).toBeUndefined();
     expect(hoursCreditOf(transfer({ entryId: '' }))).toBeUndefined();
   });

@@ -40,11 +40,24 @@ export function walletMovementsOf(transfer: PostedTransfer): WalletMovement[] {
   ];
   return sides
     .filter((side) => side.owner.kind === 'person')
-    .map((side) => ({ transferId: transfer.id, personId: side.owner.id, currencyId: transfer.currencyId, amountMinor: side.amountMinor, postedAt: transfer.postedAt }));
+    .map((side) => ({
+      transferId: transfer.id,
+      personId: side.owner.id,
+      currencyId: transfer.currencyId,
+      amountMinor: side.amountMinor,
+      postedAt: transfer.postedAt,
+    }));
 }
 
 /** What the transfer paid for an approved entry: only pay for hours, credited to a person. */
 export function hoursCreditOf(transfer: PostedTransfer): HoursCredit | undefined {
   if (transfer.kind !== 'hours' || !transfer.entryId || transfer.creditOwner.kind !== 'person') return undefined;
-  return { entryId: transfer.entryId, personId: transfer.creditOwner.id, currencyId: transfer.currencyId, currencyCode: transfer.currencyCode, amountMinor: transfer.amountMinor, postedAt: transfer.postedAt };
+  return {
+    entryId: transfer.entryId,
+    personId: transfer.creditOwner.id,
+    currencyId: transfer.currencyId,
+    currencyCode: transfer.currencyCode,
+    amountMinor: transfer.amountMinor,
+    postedAt: transfer.postedAt,
+  };
 }

@@ -19,8 +19,18 @@ export interface IssuingRun {
 }
 
 /** A run that starts at `at` with `total` people to go through; a run without anyone is complete at once. */
-export function newRun(id: string, territoryId: string, month: Month, trigger: RunTrigger, sourceEventId: string, total: number, at: Date): IssuingRun {
-  return { id, territoryId, month, trigger, sourceEventId, total, done: 0, formsIssued: 0, status: total === 0 ? 'completed' : 'running', startedAt: at, completedAt: total === 0 ? at : null };
+export function newRun(
+  id: string,
+  territoryId: string,
+  month: Month,
+  trigger: RunTrigger,
+  sourceEventId: string,
+  total: number,
+  at: Date,
+): IssuingRun {
+  const empty = total === 0;
+  const progress = { total, done: 0, formsIssued: 0, status: empty ? ('completed' as const) : ('running' as const) };
+  return { id, territoryId, month, trigger, sourceEventId, ...progress, startedAt: at, completedAt: empty ? at : null };
 }
 
 /** The people a closing run goes through: each person with approved minutes in the month, once. */

@@ -9,7 +9,8 @@ import { matchedDocument, isSha256, normalizeCode } from '../domain/verification
 import { withEmployerDocuments } from '../employer-documents.js';
 import { employerViewToProto, formStatusOf, formToProto, readerToProto } from '../mapping.js';
 import * as store from '../store/index.js';
-import { callerOf, clampLimit, ONLY_PEOPLE_HAVE_FORMS, personOf, readerOf, requireMonth, requireReader, requireUuid, type HandlerDeps } from './context.js';
+import { callerOf, clampLimit, ONLY_PEOPLE_HAVE_FORMS, personOf, readerOf, requireMonth, requireReader, requireUuid } from './context.js';
+import type { HandlerDeps } from './context.js';
 
 type FormHandlers = Pick<Handlers<typeof PayrollServiceService>, 'listMyForms' | 'listForms' | 'getForm' | 'renderForm' | 'verifyForm'>;
 

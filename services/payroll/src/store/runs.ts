@@ -102,7 +102,10 @@ export async function claimPerson(db: Queryable, at: Date, leaseUntil: Date): Pr
 
 /** Whether the run still has the person to issue, locked until the transaction ends. */
 export async function isPersonPending(db: Queryable, runId: string, personId: string): Promise<boolean> {
-  const { rows } = await db.query<{ status: string }>('select status from run_people where run_id = $1 and person_id = $2 for update', [runId, personId]);
+  const { rows } = await db.query<{ status: string }>(
+    'select status from run_people where run_id = $1 and person_id = $2 for update',
+    [runId, personId],
+  );
   return rows[0]?.status === 'pending';
 }
 

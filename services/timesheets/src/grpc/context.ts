@@ -3,7 +3,8 @@
 import type { Clock, Logger, Pool } from '@e21/kit';
 import type { Directory } from '../directory.js';
 
-export { callerOf, personOf, requireUuid, optionalUuid, requireDate, requireMonth, requireVersion, idempotencyKeyOf, replayOf, requestHash } from '@e21/kit';
+export { callerOf, personOf, requireUuid, optionalUuid, requireDate, requireMonth, requireVersion } from '@e21/kit';
+export { idempotencyKeyOf, replayOf, requestHash } from '@e21/kit';
 export { formatCaller as callerText } from '@e21/kit';
 
 export interface HandlerDeps {

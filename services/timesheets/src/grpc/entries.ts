@@ -20,7 +20,8 @@ import type { ContractFacts, ProjectFacts } from '../directory.js';
 import * as events from '../events.js';
 import { entryToProto, minutesFromProto } from '../mapping.js';
 import * as store from '../store.js';
-import { callerOf, callerText, idempotencyKeyOf, personOf, replayOf, requestHash, requireDate, requireUuid, requireVersion, type HandlerDeps } from './context.js';
+import { callerOf, callerText, idempotencyKeyOf, personOf, replayOf, requestHash } from './context.js';
+import { requireDate, requireUuid, requireVersion, type HandlerDeps } from './context.js';
 
 type EntryHandlers = Pick<Handlers<typeof TimesheetsServiceService>, 'submitEntry' | 'updateEntry' | 'withdrawEntry' | 'getEntry' | 'listMyEntries'>;
 
