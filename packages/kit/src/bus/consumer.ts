@@ -74,8 +74,7 @@ export class EventConsumer {
       const source = sourceServiceOf(this.registrations.values().next().value!.event.type);
       if (sourceServiceOf(event.type) !== source) throw new Error(`consumer ${this.durableName} reads ${source} events only; make another consumer for ${event.type}`);
     }
-    const apply = (tx: Tx, received: ReceivedEvent<T>) => (handler as EventHandler<T>)(tx, received);
-    const prepared = typeof handler === 'function' ? { prepare: nothingToPrepare, apply } : handler;
+    const prepared = typeof handler === 'function' ? { prepare: nothingToPrepare, apply: handler } : handler;
     this.registrations.set(event.type, { event: event as EventType<unknown>, handler: prepared as PreparedHandler<unknown, unknown> });
     return this;
   }
