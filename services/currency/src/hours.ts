@@ -27,6 +27,10 @@ const currencyOn = async (db: Queryable, territoryPath: string[]) =>
 /**
  * The facts of an approved entry. The name is asked only for a first credit (no account yet in the
  * currency that applies) or for hours that will wait (no currency yet): an account keeps its name.
+ * Between these reads and the inbox transaction, the territory's path stays what identity said (a
+ * territory moving is as rare as the directory's cache of paths assumes); the currency and the
+ * account are read again in the transaction, and a name missing there fails the event, which is
+ * then prepared again.
  */
 export async function gatherHoursFacts(deps: HoursDeps, hours: ApprovedHours): Promise<HoursFacts> {
   const territory = await deps.directory.territory(hours.territoryId);

@@ -177,11 +177,13 @@ export class FormIssuer implements Component {
 
   /**
    * Writes the rendered forms and the person done, in one short transaction; nothing when the facts
-   * changed since they were gathered. Under the person's lock, payroll's
-   * records are read again and the forms planned again: the same plan means the same versions of
-   * the same figures, so the documents rendered are the right ones. What other services said can
-   * change too (an entry corrected, a label renamed): that comes as an event of its own, which starts
-   * another run for the person, and their form is issued again then.
+   * changed since they were gathered. Under the person's lock, payroll's records (forms in force,
+   * credits, wallet, the contract year's earlier forms) are read again and the forms planned again:
+   * the same plan means the same versions of the same figures, so the documents rendered are the
+   * right ones, and the unique issuing key and version in force keep any other writer out. What the
+   * other services said may change meanwhile as it may just after: an approved entry corrected
+   * starts a run of its own (timesheets' correction event) that issues the form again; a label
+   * renamed is printed as it was read, as it would have been a moment earlier.
    */
   private write(run: IssuingRun, personId: string, facts: PersonMonth | undefined, rendered: RenderedForm[], at: Date): Promise<Written> {
     return withTransaction(this.options.pool, async (tx) => {
