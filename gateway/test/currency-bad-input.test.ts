@@ -1,10 +1,9 @@
 // Bad input on every currency write route (negative, zero, fractional and huge amounts, unknown
 // accounts, other currencies, malformed ids, keys and fields) gets a 4xx problem naming the field,
 // and changes nothing.
-import { randomUUID } from 'node:crypto';
 import { toProtoEnum } from '@e21/kit';
 import { OwnerKind } from '@e21/proto/e21/currency/v1/currency';
-import type { OrganizationKind, TerritoryLevel } from '@e21/proto/e21/identity/v1/identity';
+import type { OrganizationKind } from '@e21/proto/e21/identity/v1/identity';
 import { startPlatform, type Platform } from '../../tests/support/platform.js';
 import { as, callApi, createCurrencyFixtures, SYSTEM, waitForMerchants, type CurrencyFixtures } from './currency-support.js';
 
@@ -51,10 +50,8 @@ beforeAll(async () => {
   const varCurrency = await f.client.configureCurrency({ territoryId: f.world.territories.var, code: 'FRV', name: 'Franc varois', minorUnits: 2, ratePerHourMinor: 900n, redemptionFeeBasisPoints: 300, expectedVersion: undefined }, as(victor.id));
   ids.varCurrency = varCurrency.id;
   ids.aminaVar = (await f.client.openAccount({ ownerKind: OwnerKind.OWNER_KIND_PERSON, ownerId: amina.id, currencyId: varCurrency.id }, as(amina.id))).id;
-  // Montpellier has no currency: Isabelle runs a shop there too.
-  const [occitanie, montpellier] = [randomUUID(), randomUUID()];
-  await platform.identityClient.upsertTerritory({ id: occitanie, parentId: f.world.territories.france, level: toProtoEnum<TerritoryLevel>('TERRITORY_LEVEL', 'region'), code: 'FRJ0', labels: { en: 'Occitanie', fr: 'Occitanie' } }, SYSTEM);
-  await platform.identityClient.upsertTerritory({ id: montpellier, parentId: occitanie, level: toProtoEnum<TerritoryLevel>('TERRITORY_LEVEL', 'locality'), code: '34172', labels: { en: 'Montpellier', fr: 'Montpellier' } }, SYSTEM);
+  // Montpellier (in the shared territory tree) has no currency: Isabelle runs a shop there too.
+  const { montpellier } = f.world.territories;
   ids.montpellierShop = (await platform.identityClient.createOrganization({ name: 'Halles Castellane', kind: toProtoEnum<OrganizationKind>('ORGANIZATION_KIND', 'merchant'), legalId: 'M-34172-1', territoryId: montpellier }, as(isabelle.id))).id;
   // Verified, so that its request is refused for want of a currency, not of a verification.
   await platform.identityClient.verifyOrganization({ organizationId: ids.montpellierShop }, SYSTEM);

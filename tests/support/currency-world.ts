@@ -1,6 +1,6 @@
-// A world for the currency tests: the demo's territories, merchants (verified, as a territory's
-// office would) and other organizations (the association is not verified), people
-// in every role money knows (inhabitants, a merchant's admin and clerk, treasury officers of
+// A world for the currency tests: the territory tree (territories.ts), merchants (verified, as a
+// territory's office would) and other organizations (the association is not verified), people in
+// every role money knows (inhabitants, a merchant's admin and clerk, treasury officers of
 // Bouches-du-Rhône and of Var, an officer without treasury role), the Bouches-du-Rhône currency,
 // and approved hours published to JetStream as the timesheets service publishes them.
 import { randomUUID } from 'node:crypto';
@@ -9,27 +9,19 @@ import { connectNats, createLogger, ensureStream, eventSourceOf, personCaller, R
 import { waitFor } from '@e21/devinfra';
 import { timesheetsEvents } from '@e21/events';
 import { CurrencyServiceService, OwnerKind, type Account, type Currency } from '@e21/proto/e21/currency/v1/currency';
-import { IdentityServiceService, type MembershipRole, type OrganizationKind, type PersonStatus, type Role, type ScopeKind, type TerritoryLevel } from '@e21/proto/e21/identity/v1/identity';
+import type { IdentityServiceService, MembershipRole, OrganizationKind, PersonStatus } from '@e21/proto/e21/identity/v1/identity';
+import type { Role, ScopeKind } from '@e21/proto/e21/identity/v1/identity';
 import type { TimeEntryFacts } from '@e21/proto/e21/events/v1/timesheets';
+import { createTerritoryTree, type TerritoryName } from './territories.js';
+
+export { refusalOf } from './refusals.js';
+export type { TerritoryName } from './territories.js';
 
 export type IdentityClient = ServiceClient<typeof IdentityServiceService>;
 export type CurrencyClient = ServiceClient<typeof CurrencyServiceService>;
 
 export const SYSTEM = { caller: systemCaller('test') };
 export const as = (personId: string) => ({ caller: personCaller(personId) });
-
-const TREE = [
-  ['eu', undefined, 'eu', 'EU', 'European Union'],
-  ['france', 'eu', 'country', 'FR', 'France'],
-  ['paca', 'france', 'region', 'FRL0', "Provence-Alpes-Côte d'Azur"],
-  ['bouchesDuRhone', 'paca', 'department', 'FRL04', 'Bouches-du-Rhône'],
-  ['var', 'paca', 'department', 'FRL05', 'Var'],
-  ['marseille', 'bouchesDuRhone', 'locality', '13055', 'Marseille'],
-  ['aubagne', 'bouchesDuRhone', 'locality', '13005', 'Aubagne'],
-  ['toulon', 'var', 'locality', '83137', 'Toulon'],
-] as const;
-
-export type TerritoryName = (typeof TREE)[number][0];
 
 export type PersonKey = 'amina' | 'lucas' | 'isabelle' | 'sam' | 'thomas' | 'odile' | 'victor' | 'marc' | 'jeanne';
 
@@ -44,14 +36,7 @@ export interface WorldPerson {
  * each password costs a scrypt hash, so only those who need one get it).
  */
 export async function createCurrencyWorld(identity: IdentityClient, options: { password?: string; signIn?: PersonKey[] } = {}) {
-  const territories = {} as Record<TerritoryName, string>;
-  for (const [key, parent, level, code, name] of TREE) {
-    territories[key] = randomUUID();
-    await identity.upsertTerritory(
-      { id: territories[key], parentId: parent ? territories[parent] : '', level: toProtoEnum<TerritoryLevel>('TERRITORY_LEVEL', level), code, labels: { en: name, fr: name } },
-      SYSTEM,
-    );
-  }
+  const territories = await createTerritoryTree(identity);
   const organization = async (name: string, kind: string, territory: TerritoryName) =>
     (await identity.createOrganization({ name, kind: toProtoEnum<OrganizationKind>('ORGANIZATION_KIND', kind), legalId: `L${randomUUID().slice(0, 12)}`, territoryId: territories[territory] }, SYSTEM)).id;
   const organizations = {
@@ -178,17 +163,6 @@ export async function waitForBalance(currency: CurrencyClient, personId: string,
     },
     { timeoutMs, intervalMs: 50, what: `a balance of ${balanceMinor}` },
   );
-}
-
-/** The refusal a call ended with; fails the test if it succeeded or failed otherwise. */
-export async function refusalOf(promise: Promise<unknown>): Promise<Refused> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Refused) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 /** Waits until currency holds each organization's verification (`verified`), fed by identity's events. */

@@ -6,6 +6,7 @@ export * from './log.js';
 export * from './telemetry.js';
 export * from './metrics.js';
 export * from './db/pool.js';
+export { inTransaction, refuseInTransaction } from './db/open-transaction.js';
 export * from './db/migrate.js';
 export * from './db/idempotency.js';
 export * from './grpc/definition.js';

@@ -1,6 +1,7 @@
 // Opaque cursors for keyset pagination: the client gets a token, never a raw offset or key.
 import { invalid } from './errors.js';
 import { isIsoDate } from './calendar.js';
+import { isUuid } from './grpc/input.js';
 
 export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
@@ -8,11 +9,9 @@ export function encodeCursor(key: unknown[]): string {
 
 export type CursorPart = 'string' | 'uuid' | 'offset' | 'instant' | 'date';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const partIsValid: Record<CursorPart, (value: unknown) => boolean> = {
   string: (value) => typeof value === 'string' && value.length <= 1000,
-  uuid: (value) => typeof value === 'string' && UUID.test(value),
+  uuid: (value) => typeof value === 'string' && isUuid(value),
   offset: (value) => Number.isSafeInteger(value) && (value as number) >= 0,
   // Exactly as toISOString() wrote it, so that PostgreSQL reads the same instant and never fails on it.
   instant: (value) => typeof value === 'string' && value.length <= 40 && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value,

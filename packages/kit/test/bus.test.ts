@@ -9,6 +9,7 @@ import {
   defineEvent,
   ensureStream,
   EventConsumer,
+  inTransaction,
   kitMigrationsDir,
   migrate,
   OutboxRelay,
@@ -123,6 +124,30 @@ describe('inbox', () => {
     await consumer.stop();
     const { rows } = await pool.query('select count(*)::int as n from effects where event_id = $1', [eventId]);
     expect(rows[0].n).toBe(1);
+  });
+
+  it('prepares an event’s facts before its inbox transaction and applies them inside it', async () => {
+    await purge();
+    const inside: Record<string, boolean> = {};
+    const consumer = new EventConsumer({ service: 'prepared', name: 'effects', pool, nats: connection, logger }).on(thingHappened, {
+      // Where a handler asks other services: no transaction is open yet.
+      prepare: async (event) => {
+        inside.prepare = inTransaction();
+        return `${event.data.service}, prepared`;
+      },
+      apply: async (tx, event, facts) => {
+        inside.apply = inTransaction();
+        await tx.query('insert into effects (event_id, service) values ($1, $2)', [event.id, facts]);
+      },
+    });
+    await consumer.start();
+    const id = await withTransaction(pool, (tx) => appendEvent(tx, 'e21/testing', thingHappened, 'prepared', { service: 'gathered' }));
+    await relay().drain();
+    const effect = async () => (await pool.query('select service from effects where event_id = $1', [id])).rows[0]?.service;
+    await waitFor(effect, { timeoutMs: 10_000, what: 'the prepared event' });
+    await consumer.stop();
+    expect(await effect()).toBe('gathered, prepared');
+    expect(inside).toEqual({ prepare: false, apply: true });
   });
 
   it('retries a failing handler and applies the event when it succeeds', async () => {

@@ -16,12 +16,11 @@ import type {
 } from '@e21/proto/e21/currency/v1/currency';
 import type { Organization } from '@e21/proto/e21/identity/v1/identity';
 import type { CurrencyRecord } from './domain/currencies.js';
-import type { OwnerKind, TransferKind } from './domain/ledger.js';
+import type { AccountRecord, OwnerKind, TransferKind, TransferRecord } from './domain/ledger.js';
 import type { Merchant } from './domain/merchants.js';
-import { euroCents } from './domain/redemptions.js';
-import { paymentUri, statusAt, type PaymentRequestStatus } from './domain/requests.js';
-import type { RedemptionStatus } from './domain/redemptions.js';
-import type { AccountRecord, HistoryRecord, PaymentRequestRecord, RedemptionRecord, TransferRecord } from './store.js';
+import { euroCents, type RedemptionRecord, type RedemptionStatus } from './domain/redemptions.js';
+import { paymentUri, statusAt, type PaymentRequestRecord, type PaymentRequestStatus } from './domain/requests.js';
+import type { HistoryRecord } from './domain/statements.js';
 
 export const ownerKindFromProto = (value: ProtoOwnerKind | undefined) => fromProtoEnum<OwnerKind>('OWNER_KIND', value);
 export const ownerKindToProto = (kind: OwnerKind): ProtoOwnerKind => toProtoEnum('OWNER_KIND', kind);

@@ -1,10 +1,9 @@
 // Posting a transfer: the one place that locks its accounts, applies the ledger's rules, and writes
 // the transfer, its entries, both balances and its event in the caller's transaction.
-import { orThrow, throwIfRefused, unknownReference, withTransaction, type Pool, type Tx } from '@e21/kit';
-import { checkRetry, lockOrder, postTransfer, type TransferKind } from './domain/ledger.js';
+import { orThrow, throwIfRefused, unknownReference, type Clock, type Tx } from '@e21/kit';
+import { checkRetry, lockOrder, postTransfer, type TransferKind, type TransferRecord } from './domain/ledger.js';
 import * as events from './events.js';
-import * as store from './store.js';
-import type { TransferRecord } from './store.js';
+import * as store from './store/index.js';
 
 export interface TransferOrder {
   id: string;
@@ -27,14 +26,14 @@ export interface TransferOrder {
  * overdraws an account or deadlocks; the instant is taken under the locks, so each account's
  * entries are in time order.
  */
-export async function post(tx: Tx, order: TransferOrder): Promise<TransferRecord> {
+export async function post(tx: Tx, order: TransferOrder, now: Clock): Promise<TransferRecord> {
   const locked = await store.lockAccounts(tx, lockOrder([order.debitAccountId, order.creditAccountId]));
   const debit = locked.find((a) => a.id === order.debitAccountId);
   const credit = locked.find((a) => a.id === order.creditAccountId);
   if (!debit) throw unknownReference('from_account_id', 'account', order.debitAccountId);
   if (!credit) throw unknownReference('to_account_id', 'account', order.creditAccountId);
   const posting = orThrow(postTransfer(order.kind, debit, credit, order.amountMinor));
-  const postedAt = new Date();
+  const postedAt = now();
   await store.insertPosting(tx, { ...order, currencyId: debit.currencyId, postedAt }, posting);
   const transfer: TransferRecord = {
     id: order.id,
@@ -65,14 +64,12 @@ export async function post(tx: Tx, order: TransferOrder): Promise<TransferRecord
  * locked first, so a retry or a second replica waits, then finds the first transfer and gets it back
  * (or is refused when the same id came with another request).
  */
-export async function postOnce(tx: Tx, order: TransferOrder): Promise<TransferRecord> {
+export async function postOnce(tx: Tx, order: TransferOrder, now: Clock): Promise<TransferRecord> {
   await store.lockKey(tx, `transfer:${order.id}`);
   const earlier = await store.getTransfer(tx, order.id);
   if (earlier) {
     throwIfRefused(checkRetry(earlier, order.requestHash));
     return earlier;
   }
-  return post(tx, order);
+  return post(tx, order, now);
 }
-
-export const postOnceIn = (pool: Pool, order: TransferOrder) => withTransaction(pool, (tx) => postOnce(tx, order));

@@ -65,11 +65,18 @@ it('keeps hours approved where no currency applies, and pays them when a currenc
     const { rows } = await t.db.query(`select 1 from unpaid_hours where person_id = $1`, [toulonese.id]);
     return rows.length === 2 || undefined;
   }, { timeoutMs: 10_000 });
+  // Waiting hours keep the name the person's account will open with (asked before the consumer's transaction).
+  const names = await t.db.query<{ person_name: string | null }>('select person_name from unpaid_hours where person_id = $1', [
+    toulonese.id,
+  ]);
+  expect(names.rows.map((r) => r.person_name)).toEqual(['Toulon Resident', 'Toulon Resident']);
+  // Hours that waited before names were kept have none: the configuration asks identity before its transaction.
+  await t.db.query(`update unpaid_hours set person_name = null where person_id = $1`, [toulonese.id]);
   // A redelivery while it waits changes nothing.
   await t.approvals.publish(entries[0]!);
   const franc = await t.client.configureCurrency({ territoryId: t.world.territories.var, code: 'FRV', name: 'Franc varois', minorUnits: 0, ratePerHourMinor: 12n, redemptionFeeBasisPoints: 0, expectedVersion: undefined }, as(victor.id));
   const account = (await walletOf(t.client, toulonese.id, franc.id))!;
-  expect(account.balanceMinor).toBe(18n);
+  expect([account.balanceMinor, account.ownerName]).toEqual([18n, 'Toulon Resident']);
   expect((await t.db.query(`select 1 from unpaid_hours where person_id = $1`, [toulonese.id])).rows).toHaveLength(0);
   await t.approvals.publish(entries[1]!);
   await t.fund(t.world.people.jeanne.id, 60);

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { OrganizationKind } from '@e21/proto/e21/identity/v1/identity';
 import { OwnerKind } from '@e21/proto/e21/currency/v1/currency';
-import * as store from '../src/store.js';
+import * as store from '../src/store/index.js';
 import { as, refusalOf, startCurrency, SYSTEM, waitForMerchants, walletOf, type CurrencyUnderTest } from './support.js';
 
 let t: CurrencyUnderTest;

@@ -9,7 +9,8 @@ import { TerritoryLevel, type IdentityServiceService } from '@e21/proto/e21/iden
 import type { ProgramsServiceService } from '@e21/proto/e21/programs/v1/programs';
 import type { TimesheetsServiceService } from '@e21/proto/e21/timesheets/v1/timesheets';
 import type { Month } from './domain/dates.js';
-import type { ApprovedEntry, ContractFacts, ProjectFacts, SkillFacts } from './domain/forms.js';
+import type { ApprovedEntry, ContractFacts, CurrencyFacts, PersonFacts, ProjectFacts, SkillFacts } from './domain/forms.js';
+import type { PersonMonth } from './domain/issuing.js';
 
 const AS_PAYROLL = { caller: systemCaller('payroll') };
 const CACHE_MS = 60_000;
@@ -22,18 +23,6 @@ export interface Clients {
   contracts: ServiceClient<typeof ContractsServiceService>;
   timesheets: ServiceClient<typeof TimesheetsServiceService>;
   currency: ServiceClient<typeof CurrencyServiceService>;
-}
-
-export interface CurrencyFacts {
-  id: string;
-  code: string;
-  minorUnits: number;
-}
-
-export interface PersonFacts {
-  id: string;
-  name: string;
-  language: 'en' | 'fr';
 }
 
 const orUndefinedIfNotFound = <T>(call: Promise<T>): Promise<T | undefined> =>
@@ -76,6 +65,35 @@ export class Directory {
   async approvedEntries(personId: string, territoryId: string, month: Month): Promise<ApprovedEntry[]> {
     const { entries } = await this.clients.timesheets.listApprovedEntries({ personId, territoryId, month }, { ...AS_PAYROLL, deadlineMs: 15_000 });
     return entries.map((e) => ({ id: e.id, contractId: e.contractId, projectId: e.projectId, competenceId: e.competenceId, minutes: Number(e.minutes) }));
+  }
+
+  /**
+   * Everything the forms of a person's month need from the other services, asked at once where it
+   * can be; undefined when they have no approved entry in the month (nothing to ask about).
+   */
+  async personMonth(personId: string, territoryId: string, month: Month): Promise<PersonMonth | undefined> {
+    const entries = await this.approvedEntries(personId, territoryId, month);
+    if (entries.length === 0) return undefined;
+    const [person, currency] = await Promise.all([this.person(personId), this.currencyOf(territoryId)]);
+    const distinct = (values: string[]) => [...new Set(values)];
+    const [contracts, territoryName, projects, skills] = await Promise.all([
+      Promise.all(distinct(entries.map((e) => e.contractId)).map((id) => this.contract(id))),
+      this.territoryName(territoryId, person.language),
+      this.projectsOf(distinct(entries.map((e) => e.projectId)), person.language),
+      this.skillsOf(distinct(entries.map((e) => e.competenceId)), person.language),
+    ]);
+    const challengeTitles = await this.challengeTitles(distinct([...projects.values()].flatMap((p) => p.challengeIds)));
+    return {
+      person,
+      territory: { id: territoryId, name: territoryName },
+      month,
+      entries,
+      contracts: new Map(contracts.map((contract) => [contract.id, contract])),
+      projects,
+      challengeTitles,
+      skills,
+      currency,
+    };
   }
 
   async contract(id: string): Promise<ContractFacts> {

@@ -1,9 +1,9 @@
 // A Societal Activity Form as documents: its JSON (what is hashed and kept) and its A4 PDF with
 // bilingual headings, dated at its issue so that the same form always renders the same bytes; and
 // the same two for its employer view, which name no project, challenge, competence nor wallet.
-import { renderPdf, type DocumentSpec, type Section } from '@e21/documents';
+import { CONTRACT_KIND_LABELS, renderPdf, type DocumentSpec, type Section } from '@e21/documents';
 import { decimalText, hoursText } from './domain/exports.js';
-import { canonicalJson, sha256, type FormFigures } from './domain/forms.js';
+import { canonicalJson, sha256, type EmployerDocuments, type FormFigures } from './domain/forms.js';
 import { employerFormView, type EmployerFormFigures } from './domain/views.js';
 
 /** What identifies an issued form, besides its figures. */
@@ -29,15 +29,6 @@ export function formJson(identity: FormIdentity, figures: FormFigures) {
 
 const hours = (minutes: number) => `${hoursText(minutes, false)} h`;
 
-const KIND_LABELS: Record<string, string> = {
-  employee: 'Salarié·e / Employee',
-  freelancer: 'Indépendant·e / Freelancer',
-  retired: 'Retraité·e / Retired',
-  student: 'Étudiant·e / Student',
-  unemployed: 'Sans emploi / Unemployed',
-  volunteer: 'Bénévole / Volunteer',
-};
-
 const moneyOf = (currency: { minorUnits: number; code: string } | null) => (minor: number) => `${decimalText(minor, currency?.minorUnits ?? 2, false)} ${currency?.code ?? ''}`;
 
 function personAndContract(f: FormFigures | EmployerFormFigures): Section {
@@ -47,7 +38,7 @@ function personAndContract(f: FormFigures | EmployerFormFigures): Section {
       { label: 'Personne / Person', value: f.personName },
       { label: 'Territoire / Territory', value: f.territoryName },
       { label: 'Employeur / Employer', value: f.employerName || '—' },
-      { label: 'Nature / Kind', value: KIND_LABELS[f.contractKind] ?? f.contractKind },
+      { label: 'Nature / Kind', value: CONTRACT_KIND_LABELS[f.contractKind] ?? f.contractKind },
       { label: 'Contrat / Contract', value: `${f.contractId} (version ${f.contractVersion})` },
       { label: 'Mois / Month', value: f.month },
       { label: 'Heures du mois / Hours of the month', value: hours(f.totalMinutes) },
@@ -167,17 +158,10 @@ export function employerDocumentSpec(identity: FormIdentity, v: EmployerFormFigu
   };
 }
 
-/** The employer view's documents of a form with their hashes; undefined for a form without an employer. */
-export interface EmployerDocuments {
-  document: string;
-  jsonSha256: string;
-  pdf: Buffer;
-  pdfSha256: string;
-}
-
 /**
- * Renders the employer view's documents. Like the form's, they depend only on the form's identity
- * and figures (and the verification page), so rendering them again gives the same bytes.
+ * Renders the employer view's documents (undefined for a form without an employer). Like the
+ * form's, they depend only on the form's identity and figures (and the verification page), so
+ * rendering them again gives the same bytes.
  */
 export async function employerDocuments(identity: FormIdentity, figures: FormFigures, verifyUrl: string): Promise<EmployerDocuments | undefined> {
   const view = employerFormView(figures);

@@ -5,8 +5,8 @@
 // sets them unless another replica did first.
 import type { Component, Logger, Pool } from '@e21/kit';
 import { employerDocuments } from './documents.js';
-import * as store from './store.js';
-import type { FormRecord } from './store.js';
+import type { FormRecord } from './domain/forms.js';
+import * as store from './store/index.js';
 
 const BATCH = 50;
 

@@ -1,35 +1,28 @@
-// The issuer: workers that go through the people of running runs, each person in one transaction
-// that issues their forms, records them done and writes the events. A crash rolls back the person
-// being issued; a restart (or another replica) picks up the people still pending, never issuing a
-// form twice (the issuing key and the version in force are unique in the database).
+// The issuer: workers that go through the people of running runs. Each person is claimed (a lease,
+// committed at once); the facts of their month are gathered from the other services and from
+// payroll's own records, and the forms' documents rendered, with no transaction open; then one short
+// transaction, under the person's lock, checks that the facts still call for those very forms and
+// writes them, their events and the person done. A worker that dies leaves its person to be claimed
+// again when the lease ends; a form is never issued twice (the issuing key and the version in force
+// are unique in the database, and the person's lock orders their versions).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { withTransaction, type Component, type Logger, type Pool, type Tx } from '@e21/kit';
+import { withTransaction, type Clock, type Component, type Logger, type Pool, type Queryable } from '@e21/kit';
 import { employerDocuments, formJson, formPdf, type FormIdentity } from './documents.js';
-import { firstDayOf, monthOf, nextMonth, type Month } from './domain/dates.js';
-import {
-  canonicalJson,
-  composeForm,
-  contractYearOf,
-  creditedFor,
-  entriesByContract,
-  figuresFingerprint,
-  reissueDecision,
-  sha256,
-  type ApprovedEntry,
-  type CurrencyFigures,
-  type FormFigures,
-} from './domain/forms.js';
-import { retryAt } from './domain/runs.js';
+import { firstDayOf, nextMonth } from './domain/dates.js';
+import { canonicalJson, figuresFingerprint, sha256, type EmployerDocuments } from './domain/forms.js';
+import { contractYearStarts, planForms, samePlans, waitsForPay } from './domain/issuing.js';
+import type { PayrollRecords, PersonMonth, PlannedForm } from './domain/issuing.js';
+import { CLAIM_LEASE_MS, retryAt, type IssuingRun } from './domain/runs.js';
 import { verificationCode } from './domain/verification.js';
-import type { Directory, PersonFacts } from './directory.js';
+import type { Directory } from './directory.js';
 import * as events from './events.js';
-import * as store from './store.js';
+import * as store from './store/index.js';
 
 export interface IssuerOptions {
   pool: Pool;
   logger: Logger;
   directory: Directory;
-  now(): Date;
+  now: Clock;
   /** People issued at once by this process. */
   concurrency: number;
   /** The public verification page, printed on every form: <url>?code=... */
@@ -38,7 +31,40 @@ export interface IssuerOptions {
   pollMs?: number;
 }
 
-type Outcome = { kind: 'none' } | { kind: 'issued'; forms: number } | { kind: 'postponed' };
+type Outcome = { kind: 'none' } | { kind: 'issued'; forms: number } | { kind: 'postponed' } | { kind: 'issued_elsewhere' };
+
+/** What writing the rendered forms came to: written, or nothing written because the facts changed since they were gathered. */
+type Written = Outcome | { kind: 'facts_changed' };
+
+/** A planned form with its documents, rendered before the transaction that writes it. */
+interface RenderedForm {
+  plan: PlannedForm;
+  identity: FormIdentity;
+  document: string;
+  pdf: Buffer;
+  employer: EmployerDocuments | undefined;
+}
+
+/** Gatherings in a row whose facts changed before they could be written: then the person is tried later. */
+const MAX_GATHERINGS = 3;
+
+/** payroll's own records of the person's month, read with `db`: the pool to plan, the transaction to check. */
+async function payrollRecords(db: Queryable, facts: PersonMonth): Promise<PayrollRecords> {
+  const { person, territory, month, currency } = facts;
+  const yearStarts = [...contractYearStarts(facts)];
+  const [inForce, credits, balanceAtMonthEndMinor, earlier] = await Promise.all([
+    store.currentForms(db, person.id, territory.id, month),
+    store.hoursCredits(db, facts.entries.map((e) => e.id)),
+    currency ? store.walletBalanceBefore(db, person.id, currency.id, new Date(`${firstDayOf(nextMonth(month))}T00:00:00Z`)) : 0,
+    Promise.all(yearStarts.map(([contractId, from]) => store.contractMinutesBetween(db, contractId, from, month))),
+  ]);
+  return {
+    inForce: inForce.map(({ id, contractId, version, figuresSha256 }) => ({ id, contractId, version, figuresSha256 })),
+    credits,
+    balanceAtMonthEndMinor,
+    earlierMinutes: new Map(yearStarts.map(([contractId], i) => [contractId, earlier[i]!])),
+  };
+}
 
 export class FormIssuer implements Component {
   private running = false;
@@ -95,96 +121,90 @@ export class FormIssuer implements Component {
    * a fact missing) is tried again later and later, so that the rest of the run goes on meanwhile.
    */
   async issueNext(): Promise<Outcome> {
-    let claimed: store.RunPerson | undefined;
+    const { pool, now } = this.options;
+    const at = now();
+    const claimed = await store.claimPerson(pool, at, new Date(at.getTime() + CLAIM_LEASE_MS));
+    if (!claimed) return { kind: 'none' };
     try {
-      return await this.issueClaimed((person) => (claimed = person));
+      const run = await store.getRun(pool, claimed.runId);
+      if (!run) throw new Error(`run ${claimed.runId} of a pending person is missing`);
+      return await this.issuePerson(run, claimed.personId, claimed.attempts, at);
     } catch (error) {
-      if (claimed) {
-        const later = new Date(this.options.now().getTime() + Math.min(1000 * 2 ** claimed.attempts, 60_000));
-        await store.postponePerson(this.options.pool, claimed.runId, claimed.personId, later).catch(() => undefined);
-      }
+      const later = new Date(now().getTime() + Math.min(1000 * 2 ** claimed.attempts, 60_000));
+      await store.postponePerson(pool, claimed.runId, claimed.personId, later).catch(() => undefined);
       throw error;
     }
   }
 
-  private issueClaimed(onClaim: (person: store.RunPerson) => void): Promise<Outcome> {
+  private async issuePerson(run: IssuingRun, personId: string, attempts: number, at: Date): Promise<Outcome> {
+    const { pool, directory, logger } = this.options;
+    for (let gathering = 1; ; gathering++) {
+      // Undefined when nothing is approved in the month: no form to issue, whatever is in force.
+      const facts = await directory.personMonth(personId, run.territoryId, run.month);
+      const rendered: RenderedForm[] = [];
+      if (facts) {
+        const records = await payrollRecords(pool, facts);
+        if (waitsForPay(facts, records)) {
+          const later = retryAt(attempts, at);
+          if (later) {
+            await store.postponePerson(pool, run.id, personId, later);
+            return { kind: 'postponed' };
+          }
+          logger.warn({ personId, territoryId: run.territoryId, month: run.month }, 'issuing a form with hours currency has not paid');
+        }
+        for (const plan of planForms(facts, records)) rendered.push(await this.render(plan, at));
+      }
+      const outcome = await this.write(run, personId, facts, rendered, at);
+      if (outcome.kind !== 'facts_changed') return outcome;
+      if (gathering >= MAX_GATHERINGS) throw new Error(`the facts of ${personId}'s forms of ${run.month} kept changing while issued`);
+    }
+  }
+
+  /** The form's identity and documents: they depend only on these and its figures, so they are rendered before its transaction. */
+  private async render(plan: PlannedForm, at: Date): Promise<RenderedForm> {
+    const { verifyUrl } = this.options;
+    const { version, supersedesId } = plan;
+    const code = verificationCode(randomBytes(12));
+    const identity: FormIdentity = { id: randomUUID(), version, supersedesId, issuedAt: at, verificationCode: code };
+    return {
+      plan,
+      identity,
+      document: canonicalJson(formJson(identity, plan.figures)),
+      pdf: await formPdf(identity, plan.figures, verifyUrl),
+      employer: await employerDocuments(identity, plan.figures, verifyUrl),
+    };
+  }
+
+  /**
+   * Writes the rendered forms and the person done, in one short transaction; nothing when the facts
+   * changed since they were gathered. Under the person's lock, payroll's records (forms in force,
+   * credits, wallet, the contract year's earlier forms) are read again and the forms planned again:
+   * the same plan means the same versions of the same figures, so the documents rendered are the
+   * right ones, and the unique issuing key and version in force keep any other writer out. What the
+   * other services said may change meanwhile as it may just after: an approved entry corrected
+   * starts a run of its own (timesheets' correction event) that issues the form again; a label
+   * renamed is printed as it was read, as it would have been a moment earlier.
+   */
+  private write(run: IssuingRun, personId: string, facts: PersonMonth | undefined, rendered: RenderedForm[], at: Date): Promise<Written> {
     return withTransaction(this.options.pool, async (tx) => {
-      const at = this.options.now();
-      const claimed = await store.claimPerson(tx, at);
-      if (!claimed) return { kind: 'none' };
-      onClaim(claimed);
-      const run = await store.getRun(tx, claimed.runId);
-      if (!run) throw new Error(`run ${claimed.runId} of a pending person is missing`);
-      const outcome = await this.issuePerson(tx, run.id, run.territoryId, run.month, claimed.personId, claimed.attempts, at);
-      if (outcome.kind === 'postponed') return outcome;
-      await store.markPersonDone(tx, run.id, claimed.personId);
-      await store.personOfRunDone(tx, run.id, outcome.kind === 'issued' ? outcome.forms : 0, at);
-      return outcome;
+      // One person at a time, whichever runs (a close, a correction, a payment) name them: versions follow each other.
+      await store.lockPerson(tx, personId);
+      // Claimed again by another worker after this one's lease ended, and issued by it.
+      if (!(await store.isPersonPending(tx, run.id, personId))) return { kind: 'issued_elsewhere' };
+      if (facts) {
+        const plannedNow = planForms(facts, await payrollRecords(tx, facts));
+        if (!samePlans(rendered.map((form) => form.plan), plannedNow)) return { kind: 'facts_changed' };
+      }
+      for (const form of rendered) await this.issue(tx, run.id, form, at);
+      await store.markPersonDone(tx, run.id, personId);
+      await store.personOfRunDone(tx, run.id, rendered.length, at);
+      return { kind: 'issued', forms: rendered.length };
     });
   }
 
-  private async issuePerson(tx: Tx, runId: string, territoryId: string, month: Month, personId: string, attempts: number, at: Date): Promise<Outcome> {
-    const { directory } = this.options;
-    // One person at a time, whichever runs (a close, a correction) name them: versions follow each other.
-    await store.lockPerson(tx, personId);
-    const entries = await directory.approvedEntries(personId, territoryId, month);
-    const current = await store.currentForms(tx, personId, territoryId, month);
-    // Nothing approved and nothing issued: nobody to ask about.
-    if (entries.length === 0 && current.length === 0) return { kind: 'issued', forms: 0 };
-    const [person, currency] = await Promise.all([directory.person(personId), directory.currencyOf(territoryId)]);
-    const credits = await store.hoursCredits(tx, entries.map((e) => e.id));
-    const paid = new Map([...credits].filter(([, credit]) => credit.currencyId === currency?.id).map(([entryId, credit]) => [entryId, credit.amountMinor]));
-    if (currency && creditedFor(entries, paid).unpaidEntryIds.length > 0) {
-      // currency pays each approval as it happens; a credit not seen yet is usually an event on its way.
-      const later = retryAt(attempts, at);
-      if (later) {
-        await store.postponePerson(tx, runId, personId, later);
-        return { kind: 'postponed' };
-      }
-      this.options.logger.warn({ personId, territoryId, month }, 'issuing a form with hours currency has not paid');
-    }
-    const balance = currency ? await store.walletBalanceBefore(tx, personId, currency.id, new Date(`${firstDayOf(nextMonth(month))}T00:00:00Z`)) : 0;
-    let issued = 0;
-    for (const [contractId, contractEntries] of entriesByContract(entries)) {
-      const currencyFigures: CurrencyFigures | null = currency && {
-        currencyId: currency.id,
-        code: currency.code,
-        minorUnits: currency.minorUnits,
-        creditedMinor: creditedFor(contractEntries, paid).creditedMinor,
-        balanceAtMonthEndMinor: balance,
-      };
-      const figures = await this.figures(tx, person, territoryId, month, contractId, contractEntries, currencyFigures);
-      const entryIds = contractEntries.map((e) => e.id);
-      const inForce = current.find((form) => form.contractId === contractId);
-      const decision = reissueDecision(inForce, figures);
-      if (!decision.issue) continue;
-      await this.issue(tx, runId, figures, entryIds, decision.version, decision.supersedesId, at);
-      issued++;
-    }
-    return { kind: 'issued', forms: issued };
-  }
-
-  private async figures(tx: Tx, person: PersonFacts, territoryId: string, month: Month, contractId: string, entries: ApprovedEntry[], currency: CurrencyFigures | null): Promise<FormFigures> {
-    const { directory } = this.options;
-    const language = person.language;
-    const projectIds = [...new Set(entries.map((e) => e.projectId))];
-    const [contract, territoryName, projects, skills] = await Promise.all([
-      directory.contract(contractId),
-      directory.territoryName(territoryId, language),
-      directory.projectsOf(projectIds, language),
-      directory.skillsOf([...new Set(entries.map((e) => e.competenceId))], language),
-    ]);
-    const challengeTitles = await directory.challengeTitles([...new Set([...projects.values()].flatMap((p) => p.challengeIds))]);
-    const year = contractYearOf(contract.periodStart, contract.periodEnd, month);
-    const earlierMinutesThisYear = await store.contractMinutesBetween(tx, contractId, monthOf(year.start), month);
-    return composeForm({ person, territory: { id: territoryId, name: territoryName }, month, contract, entries, projects, challengeTitles, skills, earlierMinutesThisYear, currency });
-  }
-
-  private async issue(tx: Tx, runId: string, figures: FormFigures, entryIds: string[], version: number, supersedesId: string | null, at: Date): Promise<void> {
-    const identity: FormIdentity = { id: randomUUID(), version, supersedesId, issuedAt: at, verificationCode: verificationCode(randomBytes(12)) };
-    const document = canonicalJson(formJson(identity, figures));
-    const pdf = await formPdf(identity, figures, this.options.verifyUrl);
-    const employer = await employerDocuments(identity, figures, this.options.verifyUrl);
+  private async issue(tx: Queryable, runId: string, rendered: RenderedForm, at: Date): Promise<void> {
+    const { plan, identity, document, pdf, employer } = rendered;
+    const { figures } = plan;
     const form = {
       id: identity.id,
       personId: figures.personId,
@@ -192,8 +212,8 @@ export class FormIssuer implements Component {
       employerId: figures.employerId,
       territoryId: figures.territoryId,
       month: figures.month,
-      version,
-      supersedesId,
+      version: plan.version,
+      supersedesId: plan.supersedesId,
       runId,
       issuedAt: at,
       totalMinutes: figures.totalMinutes,
@@ -206,15 +226,16 @@ export class FormIssuer implements Component {
       employer,
     };
     // The version in force is marked superseded first: the database keeps one in force per key.
-    if (supersedesId) {
-      const previous = await store.getForm(tx, supersedesId);
-      if (!previous || !(await store.supersede(tx, supersedesId, identity.id, at))) throw new Error(`form ${supersedesId} is no longer in force`);
+    if (plan.supersedesId) {
+      const previous = await store.getForm(tx, plan.supersedesId);
+      const superseded = previous && (await store.supersede(tx, plan.supersedesId, identity.id, at));
+      if (!superseded) throw new Error(`form ${plan.supersedesId} is no longer in force`);
       await store.insertForm(tx, form);
       await events.formSuperseded(tx, previous, identity.id, at);
     } else {
       await store.insertForm(tx, form);
     }
-    await store.insertFormEntries(tx, form.id, entryIds);
-    await events.formIssued(tx, form, runId, supersedesId, at);
+    await store.insertFormEntries(tx, form.id, plan.entryIds);
+    await events.formIssued(tx, form, runId, plan.supersedesId, at);
   }
 }

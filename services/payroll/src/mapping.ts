@@ -15,7 +15,8 @@ import type {
 import type { ExportLanguage, ExportLayout, Separator } from './domain/exports.js';
 import type { IssuingRun } from './domain/runs.js';
 import { employerFormView, type FormReader } from './domain/views.js';
-import type { FormRecord, StoredLayout } from './store.js';
+import type { FormRecord } from './domain/forms.js';
+import type { StoredLayout } from './domain/exports.js';
 
 const instant = (value: Date | null) => (value ? value.toISOString() : '');
 

@@ -1,7 +1,7 @@
 // The payroll service's parts, assembled for startService (main.ts, tests and the local stack).
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { bind, createClient, grpcTargetEnv, serviceEnv, type ServiceSpec } from '@e21/kit';
+import { bind, createClient, grpcTargetEnv, serviceEnv, systemClock, type Clock, type ServiceSpec } from '@e21/kit';
 import { ContractsServiceService } from '@e21/proto/e21/contracts/v1/contracts';
 import { CurrencyServiceService } from '@e21/proto/e21/currency/v1/currency';
 import { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
@@ -13,6 +13,8 @@ import { EmployerDocumentsBackfill } from './employer-documents.js';
 import { payrollConsumers } from './events.js';
 import { payrollHandlers } from './grpc/index.js';
 import { FormIssuer } from './issuing.js';
+import { recordPay } from './pay.js';
+import { closeRun, correctionRun } from './runs.js';
 
 export const payrollEnv = {
   IDENTITY_GRPC: grpcTargetEnv('identity'),
@@ -28,28 +30,43 @@ export type PayrollConfig = z.infer<z.ZodObject<typeof serviceEnv & typeof payro
 
 export const payrollConfigSchema = { ...serviceEnv, ...payrollEnv };
 
-export const payrollSpec: ServiceSpec<PayrollConfig> = {
-  name: 'payroll',
-  migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
-  build({ config, pool, logger, nats, clientOptions }) {
-    const options = clientOptions;
-    const clients = {
-      identity: createClient(IdentityServiceService, config.IDENTITY_GRPC, options),
-      programs: createClient(ProgramsServiceService, config.PROGRAMS_GRPC, options),
-      contracts: createClient(ContractsServiceService, config.CONTRACTS_GRPC, options),
-      timesheets: createClient(TimesheetsServiceService, config.TIMESHEETS_GRPC, options),
-      currency: createClient(CurrencyServiceService, config.CURRENCY_GRPC, options),
-    };
-    const closeClients = { start: async () => undefined, stop: async () => Object.values(clients).forEach((client) => client.close()) };
-    const directory = new Directory(clients);
-    const now = () => new Date();
-    const issuer = new FormIssuer({ pool, logger, directory, now, concurrency: config.PAYROLL_ISSUE_CONCURRENCY, verifyUrl: config.PAYROLL_VERIFY_URL });
-    const verifyUrl = config.PAYROLL_VERIFY_URL;
-    return {
-      bindings: [bind(PayrollServiceService, payrollHandlers({ pool, logger, directory, now, verifyUrl }))],
-      consumers: payrollConsumers({ pool, nats, logger, now, runStarted: () => issuer.wake() }),
-      // Components stop in this order: the issuer before the clients it calls.
-      components: [issuer, new EmployerDocumentsBackfill({ pool, logger, verifyUrl }), closeClients],
-    };
-  },
-};
+/**
+ * The service with its clock: the instant of every run, claim and issue. The process (main.ts) runs
+ * it at the real time; a test may choose its own.
+ */
+export function payrollSpecWithClock(now: Clock): ServiceSpec<PayrollConfig> {
+  return {
+    name: 'payroll',
+    migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
+    build({ config, pool, logger, nats, clientOptions }) {
+      const clients = {
+        identity: createClient(IdentityServiceService, config.IDENTITY_GRPC, clientOptions),
+        programs: createClient(ProgramsServiceService, config.PROGRAMS_GRPC, clientOptions),
+        contracts: createClient(ContractsServiceService, config.CONTRACTS_GRPC, clientOptions),
+        timesheets: createClient(TimesheetsServiceService, config.TIMESHEETS_GRPC, clientOptions),
+        currency: createClient(CurrencyServiceService, config.CURRENCY_GRPC, clientOptions),
+      };
+      const closeClients = { start: async () => undefined, stop: async () => Object.values(clients).forEach((client) => client.close()) };
+      const directory = new Directory(clients);
+      const verifyUrl = config.PAYROLL_VERIFY_URL;
+      const issuer = new FormIssuer({ pool, logger, directory, now, concurrency: config.PAYROLL_ISSUE_CONCURRENCY, verifyUrl });
+      const runStarted = () => issuer.wake();
+      const consumers = payrollConsumers(
+        { pool, nats, logger },
+        {
+          periodClosed: closeRun({ now, runStarted }),
+          entryCorrected: correctionRun({ now, runStarted }),
+          transferPosted: recordPay({ now, runStarted }),
+        },
+      );
+      return {
+        bindings: [bind(PayrollServiceService, payrollHandlers({ pool, logger, directory, now, verifyUrl }))],
+        consumers,
+        // Components stop in this order: the issuer before the clients it calls.
+        components: [issuer, new EmployerDocumentsBackfill({ pool, logger, verifyUrl }), closeClients],
+      };
+    },
+  };
+}
+
+export const payrollSpec = payrollSpecWithClock(systemClock);

@@ -19,6 +19,7 @@ import { createPayrollWorld, type PayrollClient, type PayrollClients, type Payro
 import { payrollConfigSchema, payrollSpec, type PayrollConfig } from '../src/service.js';
 
 export * from '../../../tests/support/contracts-world.js';
+export { refusalOf } from '../../../tests/support/refusals.js';
 export * from '../../../tests/support/payroll-world.js';
 
 export interface PayrollUnderTest extends PayrollClients {

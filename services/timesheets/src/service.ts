@@ -1,7 +1,7 @@
 // The timesheets service's parts, assembled for startService (main.ts, tests and the local stack).
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { bind, createClient, grpcTargetEnv, serviceEnv, type ServiceSpec } from '@e21/kit';
+import { bind, createClient, grpcTargetEnv, serviceEnv, systemClock, type Clock, type ServiceSpec } from '@e21/kit';
 import { ContractsServiceService } from '@e21/proto/e21/contracts/v1/contracts';
 import { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
 import { ProgramsServiceService } from '@e21/proto/e21/programs/v1/programs';
@@ -23,7 +23,7 @@ export const timesheetsConfigSchema = { ...serviceEnv, ...timesheetsEnv };
  * The service with its clock. "Today" decides which dates are in the future and which months are
  * over; tests run it at a fixed instant, the process (main.ts) at the real time.
  */
-export function timesheetsSpecWithClock(now: () => Date): ServiceSpec<TimesheetsConfig> {
+export function timesheetsSpecWithClock(now: Clock): ServiceSpec<TimesheetsConfig> {
   return {
     name: 'timesheets',
     migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
@@ -45,4 +45,4 @@ export function timesheetsSpecWithClock(now: () => Date): ServiceSpec<Timesheets
   };
 }
 
-export const timesheetsSpec = timesheetsSpecWithClock(() => new Date());
+export const timesheetsSpec = timesheetsSpecWithClock(systemClock);

@@ -328,9 +328,9 @@ export async function recordedNames(db: Queryable, dimension: 'project' | 'emplo
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
-// Idempotency keys
+// Idempotency keys (the kit's replayOf reads them)
 
-export { findIdempotent, saveIdempotent } from '@e21/kit';
+export { saveIdempotent } from '@e21/kit';
 
 // Corrections
 

@@ -14,6 +14,7 @@ import { NOW, type TimesheetsClient } from '../../../tests/support/timesheets-wo
 import { timesheetsConfigSchema, timesheetsSpecWithClock, type TimesheetsConfig } from '../src/service.js';
 
 export * from '../../../tests/support/contracts-world.js';
+export { refusalOf } from '../../../tests/support/refusals.js';
 export * from '../../../tests/support/timesheets-world.js';
 
 export interface TimesheetsUnderTest {

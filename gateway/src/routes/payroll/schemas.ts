@@ -1,5 +1,6 @@
 // REST shapes of the payroll service's resources, for validation and the OpenAPI document.
 import { z } from 'zod';
+import { EXPORT_COLUMN_KEYS } from '@e21/vocabulary';
 import { clientString, ONE_VISIBLE_LINE } from '../common.js';
 import { month } from '../timesheets/schemas.js';
 
@@ -11,22 +12,6 @@ export const SEPARATORS = ['comma', 'semicolon', 'tab'] as const;
 export const EXPORT_LANGUAGES = ['en', 'fr'] as const;
 export const FORM_READERS = ['person', 'office', 'employer', 'public'] as const;
 export const FORM_DOCUMENTS = ['pdf', 'json', 'employer_pdf', 'employer_json'] as const;
-export const COLUMN_KEYS = [
-  'employee_reference',
-  'person_name',
-  'person_id',
-  'month',
-  'sar_minutes',
-  'sar_hours',
-  'competence_groups',
-  'currency_credited',
-  'currency_code',
-  'form_id',
-  'form_version',
-  'contract_id',
-  'verification_code',
-] as const;
-
 export const verificationCode = clientString().trim().regex(/^[Ss][Aa][Ff]-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}$/, 'must be a verification code such as SAF-7K2M-9QXP-4TBD');
 export const sha256 = clientString().trim().regex(/^[0-9a-fA-F]{64}$/, 'must be a SHA-256 in 64 hexadecimal digits');
 
@@ -154,7 +139,7 @@ export const Verification = z.object({
 
 export const ColumnIn = z
   .object({
-    key: z.enum(COLUMN_KEYS),
+    key: z.enum(EXPORT_COLUMN_KEYS),
     // Not trimmed: the competence groups' header is a prefix, "H " makes "H Energy".
     header: clientString().check(ONE_VISIBLE_LINE).max(60, 'must be at most 60 characters').default(''),
   })

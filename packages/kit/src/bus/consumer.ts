@@ -8,12 +8,25 @@ import { fromHeaders, headersRecord, traceOf, type CloudEventAttributes } from '
 import { eventSourceOf, filterSubjectOf, sourceServiceOf, type EventType, type ReceivedEvent } from './event-type.js';
 import { ensureStream, isNotFound, streamName } from './nats.js';
 
+/** Applies an event in the transaction that records it in the inbox; it asks no other service. */
 export type EventHandler<T> = (tx: Tx, event: ReceivedEvent<T>) => Promise<void>;
+
+/**
+ * A handler that needs facts from other services: `prepare` asks for them before the inbox
+ * transaction, `apply` writes with them inside it. A redelivered event is prepared again (harmless:
+ * prepare only reads), and `apply` must stay right if a fact changed since prepare read it.
+ */
+export interface PreparedHandler<T, F> {
+  prepare(event: ReceivedEvent<T>): Promise<F>;
+  apply(tx: Tx, event: ReceivedEvent<T>, facts: F): Promise<void>;
+}
 
 interface Registration {
   event: EventType<unknown>;
-  handler: EventHandler<unknown>;
+  handler: PreparedHandler<unknown, unknown>;
 }
+
+const nothingToPrepare = async (): Promise<undefined> => undefined;
 
 export interface ConsumerOptions {
   /** The consuming service, e.g. "contracts". */
@@ -40,8 +53,9 @@ export function provenanceProblem(subject: string, attributes: CloudEventAttribu
 }
 
 /**
- * Consumes the events of one source service. Each handler runs in a transaction that also records
- * the event id in the inbox, so an event redelivered after a crash or a lost ack changes nothing.
+ * Consumes the events of one source service. Each handler applies its event in a transaction that
+ * also records the event id in the inbox, so an event redelivered after a crash or a lost ack
+ * changes nothing; a handler that needs other services' facts asks for them before (prepare).
  */
 export class EventConsumer {
   private readonly registrations = new Map<string, Registration>();
@@ -55,12 +69,13 @@ export class EventConsumer {
     return `${this.options.service}-${this.options.name}`;
   }
 
-  on<T>(event: EventType<T>, handler: EventHandler<T>): this {
+  on<T, F = undefined>(event: EventType<T>, handler: EventHandler<T> | PreparedHandler<T, F>): this {
     if (this.registrations.size > 0) {
       const source = sourceServiceOf(this.registrations.values().next().value!.event.type);
       if (sourceServiceOf(event.type) !== source) throw new Error(`consumer ${this.durableName} reads ${source} events only; make another consumer for ${event.type}`);
     }
-    this.registrations.set(event.type, { event: event as EventType<unknown>, handler: handler as EventHandler<unknown> });
+    const prepared = typeof handler === 'function' ? { prepare: nothingToPrepare, apply: handler } : handler;
+    this.registrations.set(event.type, { event: event as EventType<unknown>, handler: prepared as PreparedHandler<unknown, unknown> });
     return this;
   }
 
@@ -154,16 +169,20 @@ export class EventConsumer {
     );
   }
 
-  /** Applies the event once: the inbox row and the effect commit together or not at all. */
+  /**
+   * Applies the event once: the inbox row and the effect commit together or not at all. The facts
+   * from other services are gathered first, so the transaction never waits on the network.
+   */
   private async apply(registration: Registration, attributes: CloudEventAttributes, payload: Uint8Array): Promise<'applied' | 'duplicate'> {
-    const data = registration.event.codec.decode(payload);
+    const event = { ...attributes, data: registration.event.codec.decode(payload) };
+    const facts = await registration.handler.prepare(event);
     return withTransaction(this.options.pool, async (tx) => {
       const inserted = await tx.query(
         'insert into inbox (consumer, event_id, type) values ($1, $2, $3) on conflict do nothing',
         [this.durableName, attributes.id, attributes.type],
       );
       if (inserted.rowCount === 0) return 'duplicate';
-      await registration.handler(tx, { ...attributes, data });
+      await registration.handler.apply(tx, event, facts);
       return 'applied';
     });
   }

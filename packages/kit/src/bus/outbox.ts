@@ -128,35 +128,39 @@ export class OutboxRelay {
     });
   }
 
+  /**
+   * Publishes the oldest pending events. No transaction is open while NATS answers: the relay lock is
+   * a session lock held on one connection, released after the batch (or dropped with the connection).
+   */
   private async publishBatch(): Promise<number> {
     const { pool, nats, service } = this.options;
     const client = await pool.connect();
+    let unlockFailed: Error | undefined;
     try {
-      await client.query('begin');
-      const locked = await client.query<{ locked: boolean }>('select pg_try_advisory_xact_lock($1) as locked', [RELAY_LOCK]);
-      if (!locked.rows[0]?.locked) {
-        await client.query('rollback');
-        return 0;
+      const locked = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1) as locked', [RELAY_LOCK]);
+      if (!locked.rows[0]?.locked) return 0;
+      try {
+        const { rows } = await client.query<OutboxRow>(
+          `select seq, id, type, source, subject, time, payload, traceparent, tracestate
+           from outbox where published_at is null order by seq limit $1`,
+          [this.options.batchSize ?? 100],
+        );
+        const jetstream = nats.jetstream();
+        // A crash after a publish and before the update publishes again: Nats-Msg-Id lets JetStream drop the copy.
+        for (const row of rows) await this.publish(jetstream, row);
+        if (rows.length > 0) {
+          const published = rows.map((row) => row.seq.toString());
+          await client.query('update outbox set published_at = now() where seq = any($1::bigint[])', [published]);
+        }
+        const pending = await client.query<{ count: bigint }>('select count(*) as count from outbox where published_at is null');
+        outboxPending.set({ service }, Number(pending.rows[0]!.count));
+        return rows.length;
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [RELAY_LOCK]).catch((error: Error) => (unlockFailed = error));
       }
-      const { rows } = await client.query<OutboxRow>(
-        `select seq, id, type, source, subject, time, payload, traceparent, tracestate
-         from outbox where published_at is null order by seq limit $1`,
-        [this.options.batchSize ?? 100],
-      );
-      const jetstream = nats.jetstream();
-      for (const row of rows) await this.publish(jetstream, row);
-      if (rows.length > 0) {
-        await client.query('update outbox set published_at = now() where seq = any($1::bigint[])', [rows.map((row) => row.seq.toString())]);
-      }
-      const pending = await client.query<{ count: bigint }>('select count(*) as count from outbox where published_at is null');
-      await client.query('commit');
-      outboxPending.set({ service }, Number(pending.rows[0]!.count) - rows.length);
-      return rows.length;
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
     } finally {
-      client.release();
+      // A connection that could not give the lock back is closed, not returned to the pool holding it.
+      client.release(unlockFailed);
     }
   }
 

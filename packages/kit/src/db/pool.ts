@@ -1,5 +1,6 @@
 // PostgreSQL access: one pool per service, and transactions that retry on serialization conflicts.
 import pg from 'pg';
+import { markedAsTransaction } from './open-transaction.js';
 
 export type Pool = pg.Pool;
 export type Tx = pg.PoolClient;
@@ -26,14 +27,17 @@ export interface TransactionOptions {
   retries?: number;
 }
 
-/** Runs `work` in a transaction; commits if it resolves, rolls back if it throws. */
+/**
+ * Runs `work` in a transaction; commits if it resolves, rolls back if it throws. The work is marked
+ * as inside a transaction (see open-transaction.ts): a gRPC call made from it is refused.
+ */
 export async function withTransaction<T>(pool: Pool, work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const retries = options.retries ?? 5;
   for (let attempt = 0; ; attempt++) {
     const client = await pool.connect();
     try {
       await client.query(options.isolation ? `begin isolation level ${options.isolation}` : 'begin');
-      const result = await work(client);
+      const result = await markedAsTransaction(() => work(client));
       await client.query('commit');
       return result;
     } catch (error) {

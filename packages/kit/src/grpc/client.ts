@@ -1,6 +1,7 @@
 // Typed promise clients for ts-proto service definitions: deadlines, caller tokens, trace context, refusals.
 import * as grpc from '@grpc/grpc-js';
 import type { Caller } from '../caller.js';
+import { refuseInTransaction } from '../db/open-transaction.js';
 import { SpanKind, inSpan, traceHeaders } from '../telemetry.js';
 import { CREDENTIAL_METADATA_KEY, registeredCredentials, type WorkloadCredentials } from '../trust/credentials.js';
 import { channelCredentials, type GrpcTls } from './tls.js';
@@ -49,8 +50,10 @@ export function createClient<D extends ServiceDefinition>(definition: D, target:
   const methods: Record<string, unknown> = { close: () => client.close() };
   for (const [name, method] of Object.entries(definition)) {
     if (method.requestStream || method.responseStream) continue;
-    methods[name] = (request: unknown, callOptions: CallOptions = {}) => {
+    methods[name] = async (request: unknown, callOptions: CallOptions = {}) => {
       const rpc = method.path.slice(1);
+      // A transaction waiting on the network holds its locks and connection for as long as the callee takes.
+      refuseInTransaction(`the gRPC call ${rpc}`);
       return inSpan(options.from, rpc, { kind: SpanKind.CLIENT, attributes: { 'rpc.system': 'grpc', 'rpc.method': name } }, () => {
         // Wait for a connection until the deadline rather than failing while a peer restarts.
         const metadata = new grpc.Metadata({ waitForReady: true });

@@ -79,3 +79,37 @@ export function checkRetry(posted: { requestHash: string }, requestHash: string)
   if (posted.requestHash === requestHash) return undefined;
   return refusal('conflict', 'idempotency_key_reused', 'This Idempotency-Key was used for another request', [{ field: 'idempotency_key', message: 'was used for another request' }]);
 }
+
+/** An account as the ledger keeps it: its owner, its balance, and what its owner has asked to redeem. */
+export interface AccountRecord extends LedgerAccount {
+  currencyCode: string;
+  minorUnits: number;
+  ownerId: string;
+  ownerName: string;
+  organizationKind: string | null;
+  createdAt: Date;
+  /** Redemptions asked and not yet decided (organizations). */
+  pendingRedemptionMinor: bigint;
+}
+
+/** A posted transfer: never changed once written; what it paid for (an entry, a request, a redemption) when anything. */
+export interface TransferRecord {
+  id: string;
+  currencyId: string;
+  currencyCode: string;
+  kind: TransferKind;
+  debitAccountId: string;
+  creditAccountId: string;
+  amountMinor: bigint;
+  reference: string;
+  requestHash: string;
+  entryId: string | null;
+  entryDate: string | null;
+  entryMinutes: bigint | null;
+  paymentRequestId: string | null;
+  redemptionId: string | null;
+  postedBy: string;
+  postedAt: Date;
+  debitOwner: { kind: OwnerKind; id: string; name: string };
+  creditOwner: { kind: OwnerKind; id: string; name: string };
+}

@@ -6,6 +6,28 @@ export const REDEMPTION_STATUSES = ['requested', 'approved', 'rejected'] as cons
 export type RedemptionStatus = (typeof REDEMPTION_STATUSES)[number];
 export const PAYOUT_REFERENCE_MAX_LENGTH = 100;
 
+export interface RedemptionRecord {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  accountId: string;
+  currencyId: string;
+  currencyCode: string;
+  minorUnits: number;
+  amountMinor: bigint;
+  feeBasisPoints: number;
+  feeMinor: bigint;
+  status: RedemptionStatus;
+  requestHash: string;
+  requestedBy: string;
+  requestedAt: Date;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  payoutReference: string;
+  rejectionReason: string;
+  transferId: string | null;
+}
+
 /** The fee: amount x basis points / 10,000, rounded half up to the minor unit (5 % of 0.10 is 0.01). */
 export function feeFor(amountMinor: bigint, feeBasisPoints: number): bigint {
   return (amountMinor * BigInt(feeBasisPoints) + 5_000n) / 10_000n;

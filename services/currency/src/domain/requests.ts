@@ -1,12 +1,35 @@
 // Merchants' payment requests: what makes one valid, when it can be paid, and the URI its QR code carries.
 import { refusal, type RefusalValue } from '@e21/kit';
 import { checkAmount, checkText, formatMinor } from './amounts.js';
+import type { Merchant } from './merchants.js';
 
 export const PAYMENT_REQUEST_STATUSES = ['open', 'paid', 'expired'] as const;
 export type PaymentRequestStatus = (typeof PAYMENT_REQUEST_STATUSES)[number];
 export const MIN_EXPIRY_MINUTES = 1;
 export const MAX_EXPIRY_MINUTES = 7 * 24 * 60;
 export const REFERENCE_MAX_LENGTH = 140;
+
+export interface PaymentRequestRecord {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  accountId: string;
+  currencyId: string;
+  currencyCode: string;
+  minorUnits: number;
+  amountMinor: bigint;
+  reference: string;
+  expiresAt: Date;
+  requestHash: string;
+  createdBy: string;
+  createdAt: Date;
+  paidAt: Date | null;
+  paidBy: string | null;
+  paidByName: string | null;
+  transferId: string | null;
+  /** The merchant as currency knows it now (null when never verified): payers see it. */
+  merchant: Pick<Merchant, 'legalId' | 'verified' | 'decidedAt'> | null;
+}
 
 export interface PaymentRequestTerms {
   amountMinor: bigint;

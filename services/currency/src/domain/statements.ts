@@ -1,19 +1,15 @@
 // Monthly statements of an account: the month's bounds (UTC) and the CSV a spreadsheet opens.
 import { refusal, type RefusalValue } from '@e21/kit';
+import { firstDayOf, isMonth, nextMonth } from '@e21/kit/calendar';
 import { formatMinor } from './amounts.js';
 import type { OwnerKind, TransferKind } from './ledger.js';
 
-const MONTH = /^(\d{4})-(\d{2})$/;
-
 /** The month's first instant and the next month's, in UTC; months from 2000-01 to 2100-12. */
 export function monthBounds(month: string): { start: Date; end: Date } | RefusalValue {
-  const match = MONTH.exec(month);
-  const year = Number(match?.[1]);
-  const index = Number(match?.[2]) - 1;
-  if (!match || year < 2000 || year > 2100 || index < 0 || index > 11) {
+  if (!isMonth(month)) {
     return refusal('invalid', 'validation_failed', 'month must be YYYY-MM', [{ field: 'month', message: 'must be a month YYYY-MM from 2000-01 to 2100-12' }]);
   }
-  return { start: new Date(Date.UTC(year, index, 1)), end: new Date(Date.UTC(year, index + 1, 1)) };
+  return { start: new Date(`${firstDayOf(month)}T00:00:00Z`), end: new Date(`${firstDayOf(nextMonth(month))}T00:00:00Z`) };
 }
 
 export interface StatementLine {
@@ -25,6 +21,16 @@ export interface StatementLine {
   reference: string;
   amountMinor: bigint;
   balanceAfterMinor: bigint;
+}
+
+/** An entry of an account's history: the statement's line and what the transfer paid for. */
+export interface HistoryRecord extends StatementLine {
+  seq: bigint;
+  counterpartyId: string;
+  entryDate: string | null;
+  entryMinutes: bigint | null;
+  paymentRequestId: string | null;
+  redemptionId: string | null;
 }
 
 export interface StatementContent {

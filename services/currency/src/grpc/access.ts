@@ -3,8 +3,8 @@
 import { forbidden, notFound, type Caller } from '@e21/kit';
 import type { CurrencyRecord } from '../domain/currencies.js';
 import type { CurrencyAction } from '../directory.js';
-import * as store from '../store.js';
-import type { AccountRecord } from '../store.js';
+import type { AccountRecord } from '../domain/ledger.js';
+import * as store from '../store/index.js';
 import type { HandlerDeps } from './context.js';
 
 export type AccountUse = 'read' | 'spend';

@@ -6,7 +6,7 @@ import { nearestCurrency, type CurrencyRecord } from '../domain/currencies.js';
 import { closingBalance, monthBounds } from '../domain/statements.js';
 import { statementDocument } from '../documents.js';
 import { accountToProto, historyToProto, ownerKindFromProto, statementFormatFromProto } from '../mapping.js';
-import * as store from '../store.js';
+import * as store from '../store/index.js';
 import { accountFor, requireOrganization } from './access.js';
 import { callerOf, requireUuid, type HandlerDeps } from './context.js';
 
@@ -51,7 +51,8 @@ export function accountHandlers(deps: HandlerDeps): AccountHandlers {
       const ownerId = requireUuid(request.ownerId, 'owner_id');
       const currency = await existingCurrency(requireUuid(request.currencyId, 'currency_id'));
       const owner = await openFor(caller, ownerKind, ownerId, currency);
-      const account = await store.openAccount(deps.pool, { id: randomUUID(), currencyId: currency.id, ownerKind, ownerId, ...owner, createdAt: new Date() });
+      const opened = { id: randomUUID(), currencyId: currency.id, ownerKind, ownerId, ...owner, createdAt: deps.now() };
+      const account = await store.openAccount(deps.pool, opened);
       return accountToProto(account);
     },
 

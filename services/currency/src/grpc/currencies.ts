@@ -4,9 +4,9 @@ import { isUniqueViolation, notFound, orThrow, Refused, throwIfRefused, unknownR
 import type { CurrencyServiceService } from '@e21/proto/e21/currency/v1/currency';
 import { checkNoOverlap, checkSettingsChange, nearestCurrency, validateSettings, type CurrencyRecord } from '../domain/currencies.js';
 import * as events from '../events.js';
-import { payWaitingHours } from '../hours.js';
+import { namesOfUnnamedWaiting, payWaitingHours } from '../hours.js';
 import { currencyToProto } from '../mapping.js';
-import * as store from '../store.js';
+import * as store from '../store/index.js';
 import { requireTreasury } from './access.js';
 import { callerOf, callerText, requireUuid, type HandlerDeps } from './context.js';
 
@@ -24,11 +24,12 @@ export function currencyHandlers(deps: HandlerDeps): CurrencyHandlers {
       const territory = await deps.directory.territory(territoryId);
       if (!territory) throw unknownReference('territory_id', 'territory', territoryId);
       const descendants = await deps.directory.descendantIds(territoryId);
-      const at = new Date();
+      const names = await namesOfUnnamedWaiting(deps.pool, deps.directory, territoryId);
+      const at = deps.now();
       try {
         const saved = await withTransaction(deps.pool, async (tx) => {
           // One configuration at a time: two currencies over one place cannot be created side by side.
-          await store.lockKey(tx, 'currencies');
+          await store.lockCurrencyMap(tx, 'exclusive');
           const existing = await store.getCurrencyOfTerritory(tx, territoryId, { forUpdate: true });
           throwIfRefused(checkSettingsChange(existing, request.expectedVersion, settings));
           if (existing) {
@@ -54,7 +55,7 @@ export function currencyHandlers(deps: HandlerDeps): CurrencyHandlers {
           await store.insertCurrency(tx, created);
           await store.openAccount(tx, { id: created.issuanceAccountId, currencyId: created.id, ownerKind: 'issuance', ownerId: territoryId, ownerName: created.code, organizationKind: null, createdAt: at });
           await events.currencyConfigured(tx, created, 0);
-          const paid = await payWaitingHours(tx, deps.directory, created);
+          const paid = await payWaitingHours(tx, deps.now, created, names);
           if (paid) deps.logger.info({ currency: created.code, entries: paid }, 'paid the hours that waited for this currency');
           return created;
         });

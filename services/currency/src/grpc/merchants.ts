@@ -2,7 +2,7 @@
 import { notFound, type Handlers } from '@e21/kit';
 import type { CurrencyServiceService } from '@e21/proto/e21/currency/v1/currency';
 import { merchantToProto } from '../mapping.js';
-import * as store from '../store.js';
+import * as store from '../store/index.js';
 import { callerOf, requireUuid, type HandlerDeps } from './context.js';
 
 type MerchantHandlers = Pick<Handlers<typeof CurrencyServiceService>, 'getMerchant'>;

@@ -7,12 +7,18 @@ import { checkText } from '../domain/amounts.js';
 import { keyedId, redemptionTransferId } from '../domain/ids.js';
 import { checkRetry } from '../domain/ledger.js';
 import { checkVerified } from '../domain/merchants.js';
-import { checkDecision, checkRedeemer, checkRedemptionRequest, feeFor, PAYOUT_REFERENCE_MAX_LENGTH } from '../domain/redemptions.js';
+import {
+  checkDecision,
+  checkRedeemer,
+  checkRedemptionRequest,
+  feeFor,
+  PAYOUT_REFERENCE_MAX_LENGTH,
+  type RedemptionRecord,
+} from '../domain/redemptions.js';
 import * as events from '../events.js';
 import { redemptionStatusFromProto, redemptionToProto } from '../mapping.js';
 import { post } from '../posting.js';
-import * as store from '../store.js';
-import type { RedemptionRecord } from '../store.js';
+import * as store from '../store/index.js';
 import { requireOrganization, requireTreasury } from './access.js';
 import { currencyOfOrganization } from './accounts.js';
 import { callerOf, callerText, idempotencyKeyOf, optionalUuid, requestHash, requireUuid, type HandlerDeps } from './context.js';
@@ -55,7 +61,7 @@ export function redemptionHandlers(deps: HandlerDeps): RedemptionHandlers {
         const [locked] = account ? await store.lockAccounts(tx, [account.id]) : [];
         const pending = account ? (await store.getAccount(tx, account.id))!.pendingRedemptionMinor : 0n;
         throwIfRefused(checkRedemptionRequest({ organizationKind: organization.kind, amountMinor: request.amountMinor, balanceMinor: locked?.balanceMinor ?? 0n, pendingMinor: pending }));
-        const at = new Date();
+        const at = deps.now();
         const created: RedemptionRecord = {
           id,
           organizationId,
@@ -108,7 +114,7 @@ export function redemptionHandlers(deps: HandlerDeps): RedemptionHandlers {
           requestHash: requestHash({ redemptionId: id }),
           postedBy: callerText(caller),
           redemptionId: id,
-        });
+        }, deps.now);
         const decided: RedemptionRecord = { ...redemption, status: 'approved', decidedBy: callerText(caller), decidedAt: transfer.postedAt, payoutReference, transferId: transfer.id };
         await store.decideRedemption(tx, decided);
         await events.redemptionApproved(tx, decided);
@@ -126,7 +132,13 @@ export function redemptionHandlers(deps: HandlerDeps): RedemptionHandlers {
         const redemption = (await store.getRedemption(tx, id, { forUpdate: true }))!;
         const decision = checkDecision(redemption, 'reject');
         if (typeof decision !== 'string') throw Refused.from(decision);
-        const decided: RedemptionRecord = { ...redemption, status: 'rejected', decidedBy: callerText(caller), decidedAt: new Date(), rejectionReason: request.reason.trim() };
+        const decided: RedemptionRecord = {
+          ...redemption,
+          status: 'rejected',
+          decidedBy: callerText(caller),
+          decidedAt: deps.now(),
+          rejectionReason: request.reason.trim(),
+        };
         await store.decideRedemption(tx, decided);
         return decided;
       });

@@ -7,15 +7,15 @@ import type { CurrencyServiceService } from '@e21/proto/e21/currency/v1/currency
 import { keyedId, requestTransferId } from '../domain/ids.js';
 import { checkRetry } from '../domain/ledger.js';
 import { checkVerified } from '../domain/merchants.js';
-import { checkPayable, validatePaymentRequest } from '../domain/requests.js';
+import { checkPayable, validatePaymentRequest, type PaymentRequestRecord } from '../domain/requests.js';
 import * as events from '../events.js';
 import { paymentRequestToProto, requestStatusFromProto } from '../mapping.js';
 import { post } from '../posting.js';
-import * as store from '../store.js';
-import type { PaymentRequestRecord } from '../store.js';
+import * as store from '../store/index.js';
 import { requireOrganization } from './access.js';
 import { currencyOfOrganization } from './accounts.js';
-import { callerOf, callerText, idempotencyKeyOf, personOf, requestHash, requireUuid, type HandlerDeps } from './context.js';
+import { callerOf, callerText, idempotencyKeyOf, ONLY_PEOPLE_PAY, personOf, requestHash, requireUuid } from './context.js';
+import type { HandlerDeps } from './context.js';
 
 type RequestHandlers = Pick<Handlers<typeof CurrencyServiceService>, 'createPaymentRequest' | 'getPaymentRequest' | 'listPaymentRequests' | 'renderPaymentRequestCode' | 'payPaymentRequest'>;
 
@@ -29,7 +29,7 @@ export function requestHandlers(deps: HandlerDeps): RequestHandlers {
   /** Only the organization's members see who paid; anyone holding the id sees the rest. */
   async function seenBy(caller: Caller, request: PaymentRequestRecord) {
     const forMerchant = request.paidAt !== null && (caller.kind === 'system' || (await deps.directory.may(caller, 'currency.organization.collect', { organizationId: request.organizationId })));
-    return paymentRequestToProto(request, new Date(), forMerchant);
+    return paymentRequestToProto(request, deps.now(), forMerchant);
   }
 
   return {
@@ -38,7 +38,7 @@ export function requestHandlers(deps: HandlerDeps): RequestHandlers {
       const organizationId = requireUuid(request.organizationId, 'organization_id');
       const key = idempotencyKeyOf(request.idempotencyKey);
       await requireOrganization(deps, caller, organizationId, 'collect');
-      const at = new Date();
+      const at = deps.now();
       const terms = orThrow(validatePaymentRequest({ amountMinor: request.amountMinor, reference: request.reference, expiresInMinutes: request.expiresInMinutes }, at));
       // The verified merchant's own facts (name, place), kept from identity: an unverified
       // organization makes no request, so no payer ever sees one it could mistake for a merchant's.
@@ -76,7 +76,7 @@ export function requestHandlers(deps: HandlerDeps): RequestHandlers {
         await store.insertPaymentRequest(tx, created);
         return created;
       });
-      return paymentRequestToProto(saved, new Date(), true);
+      return paymentRequestToProto(saved, deps.now(), true);
     },
 
     async getPaymentRequest(request, call) {
@@ -88,7 +88,7 @@ export function requestHandlers(deps: HandlerDeps): RequestHandlers {
       const caller = callerOf(call);
       const organizationId = requireUuid(request.organizationId, 'organization_id');
       await requireOrganization(deps, caller, organizationId, 'collect');
-      const at = new Date();
+      const at = deps.now();
       const found = await store.listPaymentRequests(deps.pool, organizationId, requestStatusFromProto(request.status), at, clampLimit(request.limit), request.cursor || undefined);
       return { requests: found.items.map((r) => paymentRequestToProto(r, at, true)), nextCursor: found.nextCursor };
     },
@@ -96,14 +96,14 @@ export function requestHandlers(deps: HandlerDeps): RequestHandlers {
     async renderPaymentRequestCode(request, call) {
       callerOf(call);
       const found = await existing(requireUuid(request.id, 'id'));
-      const { paymentUri } = paymentRequestToProto(found, new Date(), false);
+      const { paymentUri } = paymentRequestToProto(found, deps.now(), false);
       const svg = await QRCode.toString(paymentUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
       return { svg, paymentUri };
     },
 
     async payPaymentRequest(request, call) {
       const caller = callerOf(call);
-      const personId = personOf(caller);
+      const personId = personOf(call, ONLY_PEOPLE_PAY);
       const id = requireUuid(request.id, 'id');
       const payerName = (await deps.directory.personName(personId)) ?? '';
       const paid = await withTransaction(deps.pool, async (tx) => {
@@ -111,7 +111,7 @@ export function requestHandlers(deps: HandlerDeps): RequestHandlers {
         const found = await store.getPaymentRequest(tx, id, { forUpdate: true });
         if (!found) throw notFound('payment_request', id);
         if (found.paidBy === callerText(caller)) return found;
-        const at = new Date();
+        const at = deps.now();
         throwIfRefused(checkPayable(found, at));
         const payer = await store.findAccount(tx, found.currencyId, 'person', personId);
         if (!payer) throw new Refused('conflict', 'insufficient_funds', `You hold no ${found.currencyCode} to pay with`);
@@ -125,13 +125,13 @@ export function requestHandlers(deps: HandlerDeps): RequestHandlers {
           requestHash: requestHash({ paymentRequestId: found.id }),
           postedBy: callerText(caller),
           paymentRequestId: found.id,
-        });
+        }, deps.now);
         const updated: PaymentRequestRecord = { ...found, paidAt: transfer.postedAt, paidBy: callerText(caller), paidByName: payerName, transferId: transfer.id };
         await store.markPaymentRequestPaid(tx, id, { at: transfer.postedAt, by: callerText(caller), byName: payerName, transferId: transfer.id });
         await events.paymentRequestPaid(tx, updated, callerText(caller));
         return updated;
       });
-      return paymentRequestToProto(paid, new Date(), false);
+      return paymentRequestToProto(paid, deps.now(), false);
     },
   };
 }

@@ -1,8 +1,9 @@
 // A currency's supply for its treasury: issued, redeemed, in circulation, fees, and the ledger's health.
 import { notFound, type Handlers } from '@e21/kit';
 import type { CurrencyServiceService } from '@e21/proto/e21/currency/v1/currency';
+import { isBalanced } from '../domain/supply.js';
 import { currencyToProto } from '../mapping.js';
-import * as store from '../store.js';
+import * as store from '../store/index.js';
 import { requireTreasury } from './access.js';
 import { callerOf, requireUuid, type HandlerDeps } from './context.js';
 
@@ -20,9 +21,8 @@ export function supplyHandlers(deps: HandlerDeps): SupplyHandlers {
       return {
         currency: currencyToProto(currency),
         ...figures,
-        // Double entry holds: every balance and every entry sum to zero, and each balance is its entries' sum.
-        balanced: figures.balancesSumMinor === 0n && figures.entriesSumMinor === 0n && figures.mismatchedAccounts === 0,
-        checkedAt: new Date().toISOString(),
+        balanced: isBalanced(figures),
+        checkedAt: deps.now().toISOString(),
       };
     },
   };

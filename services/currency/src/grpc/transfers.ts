@@ -7,7 +7,7 @@ import { paymentTransferId } from '../domain/ids.js';
 import { REFERENCE_MAX_LENGTH } from '../domain/requests.js';
 import { transferToProto } from '../mapping.js';
 import { post, postOnce } from '../posting.js';
-import * as store from '../store.js';
+import * as store from '../store/index.js';
 import { accountFor, mayUse } from './access.js';
 import { callerOf, callerText, idempotencyKeyOf, requestHash, requireUuid, type HandlerDeps } from './context.js';
 
@@ -33,7 +33,7 @@ export function transferHandlers(deps: HandlerDeps): TransferHandlers {
         postedBy: callerText(caller),
       };
       // Without a key the id is new: nothing to wait for. With one, a retry finds the first transfer.
-      const transfer = await withTransaction(deps.pool, (tx) => (key ? postOnce(tx, order) : post(tx, order)));
+      const transfer = await withTransaction(deps.pool, (tx) => (key ? postOnce(tx, order, deps.now) : post(tx, order, deps.now)));
       return transferToProto(transfer);
     },
 

@@ -1,25 +1,9 @@
 // Employers' payroll exports: what an employer may see of its employees' forms, the column layouts
 // it configures, and the CSV and JSON files its payroll software reads, in the organization's language.
 import { refusal, type FieldProblem, type RefusalValue } from '@e21/kit';
+import { EXPORT_COLUMN_KEYS, type ExportColumnKey } from '@e21/vocabulary';
 import type { FormFigures } from './forms.js';
 import { employerFormView, UNGROUPED_LABEL } from './views.js';
-
-export const COLUMN_KEYS = [
-  'employee_reference',
-  'person_name',
-  'person_id',
-  'month',
-  'sar_minutes',
-  'sar_hours',
-  'competence_groups',
-  'currency_credited',
-  'currency_code',
-  'form_id',
-  'form_version',
-  'contract_id',
-  'verification_code',
-] as const;
-export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
 /** The language of an export: its default headers and its competence groups' labels. */
 export type ExportLanguage = 'en' | 'fr';
@@ -34,7 +18,7 @@ export function defaultExportLanguage(countryCode: string | undefined): ExportLa
   return countryCode?.toUpperCase() === 'FR' ? 'fr' : 'en';
 }
 
-export const DEFAULT_HEADERS: Record<ExportLanguage, Record<ColumnKey, string>> = {
+export const DEFAULT_HEADERS: Record<ExportLanguage, Record<ExportColumnKey, string>> = {
   en: {
     employee_reference: 'Employee reference',
     person_name: 'Name',
@@ -71,7 +55,7 @@ export type Separator = 'comma' | 'semicolon' | 'tab';
 const SEPARATOR_CHAR: Record<Separator, string> = { comma: ',', semicolon: ';', tab: '\t' };
 
 export interface ExportColumn {
-  key: ColumnKey;
+  key: ExportColumnKey;
   /** '' for the key's default header. */
   header: string;
 }
@@ -84,8 +68,18 @@ export interface ExportLayout {
   language: ExportLanguage | null;
 }
 
+/** An organization's saved layout, with its version (If-Match) and who saved it last. */
+export interface StoredLayout extends ExportLayout {
+  organizationId: string;
+  version: number;
+  updatedBy: string;
+  updatedAt: Date;
+}
+
 export const DEFAULT_LAYOUT: ExportLayout = {
-  columns: ['employee_reference', 'person_name', 'sar_hours', 'competence_groups', 'currency_credited', 'currency_code', 'form_id'].map((key) => ({ key: key as ColumnKey, header: '' })),
+  columns: (
+    ['employee_reference', 'person_name', 'sar_hours', 'competence_groups', 'currency_credited', 'currency_code', 'form_id'] as const
+  ).map((key: ExportColumnKey) => ({ key, header: '' })),
   separator: 'comma',
   decimalComma: false,
   language: null,
@@ -101,7 +95,9 @@ export function checkLayout(layout: { columns: { key: string; header: string }[]
   if (layout.columns.length === 0 || layout.columns.length > MAX_COLUMNS) problems.push({ field: 'layout.columns', message: `must have 1 to ${MAX_COLUMNS} columns` });
   const seen = new Set<string>();
   layout.columns.forEach((column, index) => {
-    if (!(COLUMN_KEYS as readonly string[]).includes(column.key)) problems.push({ field: `layout.columns.${index}.key`, message: `must be one of ${COLUMN_KEYS.join(', ')}` });
+    if (!(EXPORT_COLUMN_KEYS as readonly string[]).includes(column.key)) {
+      problems.push({ field: `layout.columns.${index}.key`, message: `must be one of ${EXPORT_COLUMN_KEYS.join(', ')}` });
+    }
     else if (seen.has(column.key)) problems.push({ field: `layout.columns.${index}.key`, message: 'is already a column' });
     seen.add(column.key);
     if (column.header.length > MAX_HEADER_LENGTH) problems.push({ field: `layout.columns.${index}.header`, message: `must be at most ${MAX_HEADER_LENGTH} characters` });
@@ -226,7 +222,7 @@ function inExportOrder(views: EmployerView[], references: Map<string, string>): 
 
 type Cell = (reference: (v: EmployerView) => string, decimalComma: boolean) => (v: EmployerView) => string;
 
-const CELL: Record<Exclude<ColumnKey, 'competence_groups'>, Cell> = {
+const CELL: Record<Exclude<ExportColumnKey, 'competence_groups'>, Cell> = {
   employee_reference: (reference) => reference,
   person_name: () => (v) => v.personName,
   person_id: () => (v) => v.personId,

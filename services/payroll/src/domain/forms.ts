@@ -11,6 +11,18 @@ export interface ApprovedEntry {
   minutes: number;
 }
 
+export interface PersonFacts {
+  id: string;
+  name: string;
+  language: 'en' | 'fr';
+}
+
+export interface CurrencyFacts {
+  id: string;
+  code: string;
+  minorUnits: number;
+}
+
 export interface ContractFacts {
   id: string;
   version: number;
@@ -66,8 +78,43 @@ export interface FormFigures {
   currency: CurrencyFigures | null;
 }
 
+/** An issued form: its figures, the hashes of its documents, and the version that superseded it, if one did. */
+export interface FormRecord {
+  id: string;
+  personId: string;
+  contractId: string;
+  employerId: string | null;
+  territoryId: string;
+  month: Month;
+  version: number;
+  supersedesId: string | null;
+  supersededById: string | null;
+  supersededAt: Date | null;
+  runId: string;
+  issuedAt: Date;
+  totalMinutes: number;
+  verificationCode: string;
+  document: string;
+  jsonSha256: string;
+  pdfSha256: string;
+  figuresSha256: string;
+  figures: FormFigures;
+  /** The employer view's JSON document and hashes; null for a form without an employer (or one not yet given them). */
+  employerDocument: string | null;
+  employerJsonSha256: string | null;
+  employerPdfSha256: string | null;
+}
+
+/** The employer view of a form as documents: its JSON and PDF with their hashes (see documents.ts). */
+export interface EmployerDocuments {
+  document: string;
+  jsonSha256: string;
+  pdf: Buffer;
+  pdfSha256: string;
+}
+
 export interface FormInputs {
-  person: { id: string; name: string; language: 'en' | 'fr' };
+  person: PersonFacts;
   territory: { id: string; name: string };
   month: Month;
   contract: ContractFacts;

@@ -1,32 +1,23 @@
 // What every payroll handler needs: the pool, the other services, the clock, the caller, and
 // checks on input.
-import { callerOf, forbidden, invalid, type Caller, type CallContext, type Logger, type Pool } from '@e21/kit';
+import { forbidden, type Caller, type Clock, type Logger, type Pool } from '@e21/kit';
+import type { FormRecord } from '../domain/forms.js';
 import { formReader, needsGrants, type FormReader } from '../domain/views.js';
 import type { Directory } from '../directory.js';
-import type { FormRecord } from '../store.js';
 
-export { callerOf, requireUuid, requireMonth } from '@e21/kit';
+export { callerOf, clampLimit, personOf, requireUuid, requireMonth } from '@e21/kit';
 
 export interface HandlerDeps {
   pool: Pool;
   logger: Logger;
   directory: Directory;
-  now(): Date;
+  now: Clock;
   /** The verification page printed on forms: employer documents of earlier forms are written with it. */
   verifyUrl: string;
 }
 
-export function personOf(call: CallContext): string {
-  const caller = callerOf(call);
-  if (caller.kind !== 'person') throw forbidden('Only a person has Societal Activity Forms');
-  return caller.personId;
-}
-
-export function requireLimit(value: number, fallback = 50, max = 200): number {
-  if (value === 0) return fallback;
-  if (!Number.isInteger(value) || value < 1 || value > max) throw invalid('limit', `must be from 1 to ${max}`, 'invalid_limit');
-  return value;
-}
+/** Why only people list their own forms: services and integration clients have none. */
+export const ONLY_PEOPLE_HAVE_FORMS = 'Only a person has Societal Activity Forms';
 
 /**
  * The reader the caller is for a form (see `formReader`): identity is asked, both questions at once,

@@ -1,7 +1,7 @@
 // Employers' payroll exports: the column layout (read, saved with If-Match) and the month's file as
 // CSV or JSON, with the saved layout or one being tried (a preview), one column per competence group
 // labelled in the layout's language. Its HR managers and admins only.
-import { forbidden, fromProtoEnum, invalid, Refused, throwIfRefused, withTransaction, type Handlers } from '@e21/kit';
+import { forbidden, fromProtoEnum, invalid, requireCurrentVersion, throwIfRefused, withTransaction, type Handlers } from '@e21/kit';
 import type { PayrollServiceService } from '@e21/proto/e21/payroll/v1/payroll';
 import {
   checkLayout,
@@ -17,7 +17,7 @@ import {
   type ExportLayout,
 } from '../domain/exports.js';
 import { layoutFromProto, layoutToProto } from '../mapping.js';
-import * as store from '../store.js';
+import * as store from '../store/index.js';
 import { callerOf, requireMonth, requireUuid, type HandlerDeps } from './context.js';
 
 type ExportHandlers = Pick<Handlers<typeof PayrollServiceService>, 'getExportLayout' | 'setExportLayout' | 'renderExport'>;
@@ -56,11 +56,10 @@ export function exportHandlers(deps: HandlerDeps): ExportHandlers {
       const layout = layoutOf(request.layout ?? { columns: [], separator: 'EXPORT_SEPARATOR_UNSPECIFIED' as never, decimalComma: false, language: '' });
       await requireEmployer(caller, organizationId, 'payroll.exports.configure');
       const saved = await withTransaction(deps.pool, async (tx) => {
-        // Serializes two first saves too: the row may not exist yet.
-        await tx.query(`select pg_advisory_xact_lock(hashtextextended('payroll-layout:' || $1, 0))`, [organizationId]);
+        await store.lockLayout(tx, organizationId);
         const current = await store.getLayout(tx, organizationId, { forUpdate: true });
         const version = current?.version ?? 0;
-        if (request.expectedVersion !== version) throw new Refused('stale', 'stale_version', `The layout is at version ${version}, not ${request.expectedVersion}: reload it`);
+        requireCurrentVersion(request.expectedVersion, version);
         const next = { ...layout, organizationId, version: version + 1, updatedBy: caller.kind === 'person' ? `person:${caller.personId}` : 'system', updatedAt: deps.now() };
         await store.saveLayout(tx, next);
         return next;

@@ -8,8 +8,9 @@ import { VIEW_OF_READER } from '../domain/views.js';
 import { matchedDocument, isSha256, normalizeCode } from '../domain/verification.js';
 import { withEmployerDocuments } from '../employer-documents.js';
 import { employerViewToProto, formStatusOf, formToProto, readerToProto } from '../mapping.js';
-import * as store from '../store.js';
-import { callerOf, personOf, readerOf, requireLimit, requireMonth, requireReader, requireUuid, type HandlerDeps } from './context.js';
+import * as store from '../store/index.js';
+import { callerOf, clampLimit, ONLY_PEOPLE_HAVE_FORMS, personOf, readerOf, requireMonth, requireReader, requireUuid } from './context.js';
+import type { HandlerDeps } from './context.js';
 
 type FormHandlers = Pick<Handlers<typeof PayrollServiceService>, 'listMyForms' | 'listForms' | 'getForm' | 'renderForm' | 'verifyForm'>;
 
@@ -27,8 +28,8 @@ export function formHandlers(deps: HandlerDeps): FormHandlers {
 
   return {
     async listMyForms(request, call) {
-      const personId = personOf(call);
-      const limit = requireLimit(request.limit);
+      const personId = personOf(call, ONLY_PEOPLE_HAVE_FORMS);
+      const limit = clampLimit(request.limit);
       const page = await store.formsOfPerson(deps.pool, personId, limit, request.cursor || undefined);
       return { forms: page.items.map(formToProto), nextCursor: page.nextCursor, employerViews: [] };
     },
@@ -36,7 +37,7 @@ export function formHandlers(deps: HandlerDeps): FormHandlers {
     async listForms(request, call) {
       const caller = callerOf(call);
       const month = requireMonth(request.month, 'month');
-      const limit = requireLimit(request.limit);
+      const limit = clampLimit(request.limit);
       if (Boolean(request.territoryId) === Boolean(request.organizationId)) throw invalid('territory_id', 'give a territory or an organization, not both', 'invalid_scope');
       if (request.territoryId) {
         const territoryId = requireUuid(request.territoryId, 'territory_id');

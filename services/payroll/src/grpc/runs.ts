@@ -2,8 +2,8 @@
 import { forbidden, notFound, type Handlers } from '@e21/kit';
 import type { PayrollServiceService } from '@e21/proto/e21/payroll/v1/payroll';
 import { runToProto } from '../mapping.js';
-import * as store from '../store.js';
-import { callerOf, requireLimit, requireMonth, requireUuid, type HandlerDeps } from './context.js';
+import * as store from '../store/index.js';
+import { callerOf, clampLimit, requireMonth, requireUuid, type HandlerDeps } from './context.js';
 
 type RunHandlers = Pick<Handlers<typeof PayrollServiceService>, 'listRuns' | 'getRun'>;
 
@@ -17,7 +17,7 @@ export function runHandlers(deps: HandlerDeps): RunHandlers {
       const caller = callerOf(call);
       const territoryId = requireUuid(request.territoryId, 'territory_id');
       const month = request.month ? requireMonth(request.month, 'month') : undefined;
-      const limit = requireLimit(request.limit, 20, 100);
+      const limit = clampLimit(request.limit, 20, 100);
       await requireOffice(caller, territoryId);
       return { runs: (await store.runsOfTerritory(deps.pool, territoryId, month, limit)).map(runToProto) };
     },

@@ -1,11 +1,11 @@
 // Officers' corrections of approved hours in closed months, and each entry's audit trail of them.
-import { forbidden, notFound, Refused, throwIfRefused, withTransaction, type Handlers, type Queryable } from '@e21/kit';
+import { forbidden, notFound, throwIfRefused, withTransaction, type Handlers, type Queryable } from '@e21/kit';
 import type { TimesheetsServiceService } from '@e21/proto/e21/timesheets/v1/timesheets';
 import { checkCorrection, corrected, correctionProblems } from '../domain/corrections.js';
 import * as events from '../events.js';
 import { correctionToProto, entryToProto, minutesFromProto } from '../mapping.js';
 import * as store from '../store.js';
-import { callerOf, callerText, idempotencyKeyOf, requestHash, requireUuid, requireVersion, type HandlerDeps } from './context.js';
+import { callerOf, callerText, idempotencyKeyOf, replayOf, requestHash, requireUuid, requireVersion, type HandlerDeps } from './context.js';
 
 type CorrectionHandlers = Pick<Handlers<typeof TimesheetsServiceService>, 'correctEntry' | 'listEntryCorrections'>;
 
@@ -22,10 +22,8 @@ export function correctionHandlers(deps: HandlerDeps): CorrectionHandlers {
       const fingerprint = requestHash({ ...request, idempotencyKey: '' });
       // A retry (a lost answer) returns the entry as the first request left it, not a stale version.
       const replayed = async (db: Queryable) => {
-        const earlier = key ? await store.findIdempotent(db, by, 'correct_entry', key) : undefined;
-        if (!earlier) return undefined;
-        if (earlier.requestHash !== fingerprint) throw new Refused('conflict', 'idempotency_key_reused', 'This Idempotency-Key was used for another request', [{ field: 'idempotency_key', message: 'was used for another request' }]);
-        return store.getEntry(db, earlier.resourceId);
+        const entryId = key ? await replayOf(db, by, 'correct_entry', key, fingerprint) : undefined;
+        return entryId === undefined ? undefined : store.getEntry(db, entryId);
       };
       const retried = await replayed(deps.pool);
       if (retried) return entryToProto(retried);

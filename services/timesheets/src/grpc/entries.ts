@@ -20,7 +20,8 @@ import type { ContractFacts, ProjectFacts } from '../directory.js';
 import * as events from '../events.js';
 import { entryToProto, minutesFromProto } from '../mapping.js';
 import * as store from '../store.js';
-import { callerOf, callerText, idempotencyKeyOf, personOf, requestHash, requireDate, requireUuid, requireVersion, type HandlerDeps } from './context.js';
+import { callerOf, callerText, idempotencyKeyOf, personOf, replayOf, requestHash } from './context.js';
+import { requireDate, requireUuid, requireVersion, type HandlerDeps } from './context.js';
 
 type EntryHandlers = Pick<Handlers<typeof TimesheetsServiceService>, 'submitEntry' | 'updateEntry' | 'withdrawEntry' | 'getEntry' | 'listMyEntries'>;
 
@@ -98,11 +99,10 @@ export function entryHandlers(deps: HandlerDeps): EntryHandlers {
     throwIfRefused(checkSubmission(input, submission));
   }
 
+  /** The entry the caller's first request with this key made, when this is its retry. */
   async function replayed(db: Queryable, caller: string, key: string, fingerprint: string): Promise<TimeEntry | undefined> {
-    const earlier = await store.findIdempotent(db, caller, 'submit_entry', key);
-    if (!earlier) return undefined;
-    if (earlier.requestHash !== fingerprint) throw new Refused('conflict', 'idempotency_key_reused', 'This Idempotency-Key was used for another request', [{ field: 'idempotency_key', message: 'was used for another request' }]);
-    return store.getEntry(db, earlier.resourceId);
+    const entryId = await replayOf(db, caller, 'submit_entry', key, fingerprint);
+    return entryId === undefined ? undefined : store.getEntry(db, entryId);
   }
 
   /** The entry for a change by its person: theirs, not approved nor withdrawn, at the version they saw. */
