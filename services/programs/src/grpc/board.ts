@@ -54,7 +54,7 @@ export function boardHandlers(deps: HandlerDeps): BoardHandlers {
       const projectId = requireUuid(request.projectId, 'project_id');
       const decisionId = requireUuid(request.decisionId, 'decision_id');
       const value = requireEnum(voteFromProto(request.vote), 'vote', VOTES);
-      return withTransaction(deps.pool, async (tx) => {
+      const { loaded, decision } = await withTransaction(deps.pool, async (tx) => {
         // The project lock orders a vote after any role change happening at the same moment.
         const loaded = await loadProject(tx, projectId, caller, { forUpdate: true });
         const decision = await store.getDecision(tx, projectId, decisionId);
@@ -64,9 +64,11 @@ export function boardHandlers(deps: HandlerDeps): BoardHandlers {
         throwIfRefused(checkVote(decision, boardAt(loaded.history, at), personId, cast, at));
         const vote: VoteRecord = { personId, vote: value, votedAt: at };
         if (!(await store.insertVote(tx, decisionId, vote))) throw new Refused('conflict', 'already_voted', 'You already voted on this decision; a vote cannot be changed');
-        const [message] = await decisionsView(loaded, [decision], caller, tx);
-        return message!;
+        return { loaded, decision };
       });
+      // Voters' names come from identity once the vote is committed; the count read then includes it.
+      const [message] = await decisionsView(loaded, [decision], caller);
+      return message!;
     },
 
     async listDecisions(request, call) {

@@ -2,6 +2,7 @@
 // shows the hours needed per strategic challenge until the assembly validates it.
 import { randomUUID } from 'node:crypto';
 import { forbidden, invalid, notFound, throwIfRefused, withTransaction, type Caller, type Handlers, type Queryable } from '@e21/kit';
+import type * as proto from '@e21/proto/e21/programs/v1/programs';
 import type { LocalProgram, ProgramsServiceService } from '@e21/proto/e21/programs/v1/programs';
 import { challengeTotals, checkProgramProjects, checkYear, type ProgramRecord } from '../domain/programs.js';
 import { neededMinutesOf, type Project } from '../domain/projects.js';
@@ -13,6 +14,11 @@ import { projectsToProto } from './views.js';
 
 type ProgramHandlers = Pick<Handlers<typeof ProgramsServiceService>, 'listProgramCandidates' | 'draftProgram' | 'getProgram' | 'listPrograms'>;
 
+interface ProgramFacts {
+  territoryName: string;
+  projects: proto.Project[];
+}
+
 export function programHandlers(deps: HandlerDeps): ProgramHandlers {
   async function requireDrafter(caller: Caller, territoryId: string): Promise<void> {
     if (!(await deps.directory.allowed(caller, 'programs.programs.draft', { territoryId }))) {
@@ -20,18 +26,30 @@ export function programHandlers(deps: HandlerDeps): ProgramHandlers {
     }
   }
 
-  /** The program with its projects, their hours per challenge and the territory's name. */
-  async function programView(program: ProgramRecord, language: string, db: Queryable = deps.pool, withProjects = true): Promise<LocalProgram> {
+  /** What a program's message needs from identity: its territory's name and its projects as messages (labels, names). */
+  async function programFacts(territoryId: string, projectIds: readonly string[], language: string, withProjects: boolean): Promise<ProgramFacts> {
+    const [territoryName, projects] = await Promise.all([
+      deps.directory.territoryWithAncestors(territoryId, language).then(([t]) => t?.name ?? '', () => ''),
+      withProjects ? store.getProjects(deps.pool, projectIds).then((found) => projectsToProto(deps, found, language)) : Promise.resolve([]),
+    ]);
+    return { territoryName, projects };
+  }
+
+  /** The program with its projects and their hours per challenge, from this service's own tables and the facts gathered before. */
+  async function programMessage(program: ProgramRecord, facts: ProgramFacts, db: Queryable): Promise<LocalProgram> {
     const projects = await store.getProjects(db, program.projectIds);
     const { totals, neededMinutes } = challengeTotals(projects.map((p) => ({ ...p, neededMinutes: neededMinutesOf(p) })));
     const challenges = new Map((await store.getChallenges(db, totals.flatMap((t) => (t.challengeId ? [t.challengeId] : [])))).map((c) => [c.id, c.title]));
-    const territory = await deps.directory.territoryWithAncestors(program.territoryId, language).then(([t]) => t?.name ?? '', () => '');
     return programToProto(program, {
-      projects: withProjects ? await projectsToProto(deps, projects, language) : [],
+      projects: facts.projects,
       totals: totals.map((t) => ({ challengeId: t.challengeId ?? '', challengeTitle: t.challengeId ? (challenges.get(t.challengeId) ?? '') : '', neededMinutes: t.neededMinutes, projectCount: t.projectCount })),
       neededMinutes,
-      territoryName: territory,
+      territoryName: facts.territoryName,
     });
+  }
+
+  async function programView(program: ProgramRecord, language: string, withProjects = true): Promise<LocalProgram> {
+    return programMessage(program, await programFacts(program.territoryId, program.projectIds, language, withProjects), deps.pool);
   }
 
   return {
@@ -54,6 +72,9 @@ export function programHandlers(deps: HandlerDeps): ProgramHandlers {
       const territoryIds = new Set(await deps.directory.territoryAndBelow(territoryId));
       await requireDrafter(caller, territoryId);
       const language = languageOf(request.language);
+      // The projects' messages in the event are read before the transaction: a project edited in between
+      // shows its earlier labels there, while the program's own figures (totals, ids) are read inside it.
+      const facts = await programFacts(territoryId, projectIds, language, true);
       return withTransaction(deps.pool, async (tx) => {
         const projects = await store.getProjects(tx, projectIds);
         throwIfRefused(checkProgramProjects(projects.map((p) => ({ ...p, neededMinutes: neededMinutesOf(p) })), projectIds, territoryIds, request.year));
@@ -69,7 +90,7 @@ export function programHandlers(deps: HandlerDeps): ProgramHandlers {
           draftedAt: deps.now(),
           projectIds: [...projectIds].sort(),
         });
-        const message = await programView(saved, language, tx);
+        const message = await programMessage(saved, facts, tx);
         await events.programDrafted(tx, message, callerText(caller));
         return message;
       });
@@ -88,7 +109,7 @@ export function programHandlers(deps: HandlerDeps): ProgramHandlers {
       const territoryId = requireUuid(request.territoryId, 'territory_id');
       const programs = await store.listPrograms(deps.pool, territoryId);
       const language = languageOf(request.language);
-      return { programs: await Promise.all(programs.map((program) => programView(program, language, deps.pool, false))) };
+      return { programs: await Promise.all(programs.map((program) => programView(program, language, false))) };
     },
   };
 }

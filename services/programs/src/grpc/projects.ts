@@ -11,7 +11,7 @@ import * as events from '../events.js';
 import { projectKindFromProto, projectStatusFromProto, reasonToProto, teamRoleToProto } from '../mapping.js';
 import * as store from '../store/index.js';
 import { callerOf, callerText, languageOf, optionalUuid, personIdOf, personOf, requireEnum, requireUuid, requireCurrentVersion, type HandlerDeps } from './context.js';
-import { loadProject, projectInFull, projectsToProto } from './views.js';
+import { loadProject, projectInFull, projectMessage, projectsToProto, projectViewFacts } from './views.js';
 
 type ProjectHandlers = Pick<
   Handlers<typeof ProgramsServiceService>,
@@ -138,10 +138,11 @@ export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
         updatedAt: at,
       };
       const coordinator: Membership = { id: randomUUID(), projectId: project.id, personId, role: 'coordinator', needId: null, minutes: 0, since: at, until: null };
+      const facts = await projectViewFacts(deps, project, project.needs.map((n) => n.skillId), caller, 'coordinator', languageOf(request.language));
       return withTransaction(deps.pool, async (tx) => {
         await store.insertProject(tx, project);
         await store.insertMembership(tx, coordinator);
-        const message = await projectInFull(deps, { project, history: [coordinator], role: 'coordinator' }, caller, languageOf(request.language), tx);
+        const message = await projectMessage(tx, { project, history: [coordinator], role: 'coordinator' }, caller, facts);
         await events.projectDrafted(tx, message);
         await events.memberJoined(tx, coordinator, callerText(caller), project.territoryId);
         return message;
@@ -155,6 +156,11 @@ export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
       const fields = fieldsOf(request);
       // Territories, challenges and skills are checked before the project is locked: they do not depend on it.
       await checkReferences(fields);
+      // Labels and names for the event, read before the lock at the version the caller names: the
+      // version check below refuses the edit if the project moved on since, so they describe it.
+      const before = await loadProject(deps.pool, id, caller);
+      const skillIds = [...before.project.needs, ...fields.needs].map((n) => n.skillId);
+      const facts = await projectViewFacts(deps, { ...before.project, territoryId: fields.territoryId }, skillIds, caller, before.role, languageOf(request.language));
       return withTransaction(deps.pool, async (tx) => {
         const loaded = await loadProject(tx, id, caller, { forUpdate: true });
         const { project, history, role } = loaded;
@@ -171,7 +177,7 @@ export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
         await store.replaceProjectChallenges(tx, id, updated.challengeIds);
         await store.applyNeedPlan(tx, id, plan, { by: callerText(caller), at });
         if (change) await store.insertTransition(tx, id, change);
-        const message = await projectInFull(deps, { ...loaded, project: updated }, caller, languageOf(request.language), tx);
+        const message = await projectMessage(tx, { ...loaded, project: updated }, caller, facts);
         await events.projectUpdated(tx, message, callerText(caller));
         if (change) await events.projectMoved(tx, message, change);
         return message;
@@ -188,20 +194,27 @@ export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
       const caller = callerOf(call);
       const id = requireUuid(request.id, 'id');
       const to = requireEnum(projectStatusFromProto(request.status), 'status', PROJECT_STATUSES);
+      // identity is asked before the lock (whether the caller is an officer of the project's territory,
+      // the labels and names for the event); the move is made only on the version these were read at.
+      const before = await loadProject(deps.pool, id, caller);
+      const mover = LIFECYCLE[before.project.status][to];
+      // identity is asked only when an officer could make this move
+      const [officer, facts] = await Promise.all([
+        caller.kind !== 'system' && mover !== undefined && mover !== 'board'
+          ? deps.directory.allowed(caller, 'programs.projects.approve', { projectId: before.project.id, projectTerritoryId: before.project.territoryId })
+          : false,
+        projectViewFacts(deps, before.project, before.project.needs.map((n) => n.skillId), caller, before.role, languageOf(request.language)),
+      ]);
       return withTransaction(deps.pool, async (tx) => {
         const loaded = await loadProject(tx, id, caller, { forUpdate: true });
         const { project, role } = loaded;
         requireCurrentVersion(request.expectedVersion, project.version);
-        const mover = LIFECYCLE[project.status][to];
-        // identity is asked only when an officer could make this move
-        const officer = caller.kind !== 'system' && mover !== undefined && mover !== 'board'
-          ? await deps.directory.allowed(caller, 'programs.projects.approve', { projectId: project.id, projectTerritoryId: project.territoryId })
-          : false;
+        requireCurrentVersion(before.project.version, project.version);
         const actor = { by: callerText(caller), teamRole: role, officer, system: caller.kind === 'system' };
         const moved = orThrow(transition(project, to, actor, request.reason, deps.now()));
         await store.updateProject(tx, moved.project);
         await store.insertTransition(tx, id, moved.change);
-        const message = await projectInFull(deps, { ...loaded, project: moved.project }, caller, languageOf(request.language), tx);
+        const message = await projectMessage(tx, { ...loaded, project: moved.project }, caller, facts);
         await events.projectMoved(tx, message, moved.change);
         return message;
       });

@@ -91,11 +91,12 @@ export function teamHandlers(deps: HandlerDeps): TeamHandlers {
       const key = idempotencyKeyOf(request.idempotencyKey);
       const message = request.message.trim();
       try {
-        return await withTransaction(deps.pool, async (tx) => {
+        // Names and competence levels come from identity once the transaction is over.
+        const { loaded, joinRequest } = await withTransaction(deps.pool, async (tx) => {
           const replayed = key ? await store.joinRequestByKey(tx, personId, key) : undefined;
           if (replayed) {
             if (replayed.projectId !== projectId) throw new Refused('conflict', 'idempotency_key_reused', 'This Idempotency-Key was used for another request');
-            return (await requestsView(await loadProject(tx, projectId, caller), [replayed]))[0]!;
+            return { loaded: await loadProject(tx, projectId, caller), joinRequest: replayed };
           }
           const loaded = await loadProject(tx, projectId, caller, { forUpdate: true });
           const need = loaded.project.needs.find((n) => n.id === needId);
@@ -106,8 +107,9 @@ export function teamHandlers(deps: HandlerDeps): TeamHandlers {
             createdAt: deps.now(), decidedBy: null, decidedAt: null, decisionReason: '',
           };
           await store.insertJoinRequest(tx, joinRequest, key);
-          return (await requestsView(loaded, [joinRequest]))[0]!;
+          return { loaded, joinRequest };
         });
+        return (await requestsView(loaded, [joinRequest]))[0]!;
       } catch (error) {
         // The same key sent twice at once: the second finds the first's request when it tries again.
         if (isUniqueViolation(error)) throw new Refused('conflict', 'request_pending', 'You already asked to join this project; wait for the board’s answer');
@@ -126,13 +128,13 @@ export function teamHandlers(deps: HandlerDeps): TeamHandlers {
       const caller = callerOf(call);
       const projectId = requireUuid(request.projectId, 'project_id');
       const requestId = requireUuid(request.requestId, 'request_id');
-      return withTransaction(deps.pool, async (tx) => {
+      const membership = await withTransaction(deps.pool, async (tx) => {
         const loaded = await loadProject(tx, projectId, caller, { forUpdate: true });
         const joinRequest = await store.getJoinRequest(tx, projectId, requestId);
         if (!joinRequest) throw notFound('join_request', requestId);
         const current = currentMembers(loaded.history).find((m) => m.personId === joinRequest.personId);
         // Accepting again what was accepted (a retried click) answers with the membership it made.
-        if (joinRequest.status === 'accepted' && current && isBoardRole(loaded.role)) return memberView(current);
+        if (joinRequest.status === 'accepted' && current && isBoardRole(loaded.role)) return current;
         const need = loaded.project.needs.find((n) => n.id === joinRequest.needId);
         throwIfRefused(checkAcceptance(loaded.project, joinRequest, need, loaded.history, caller.kind === 'system' ? 'coordinator' : loaded.role));
         const at = deps.now();
@@ -143,8 +145,9 @@ export function teamHandlers(deps: HandlerDeps): TeamHandlers {
         await store.insertMembership(tx, membership);
         await store.decideJoinRequest(tx, { ...joinRequest, status: 'accepted', decidedBy: callerText(caller), decidedAt: at });
         await events.memberJoined(tx, membership, callerText(caller), loaded.project.territoryId);
-        return memberView(membership);
+        return membership;
       });
+      return memberView(membership);
     },
 
     async declineJoinRequest(request, call) {
@@ -153,15 +156,16 @@ export function teamHandlers(deps: HandlerDeps): TeamHandlers {
       const requestId = requireUuid(request.requestId, 'request_id');
       const reason = request.reason.trim();
       if (reason.length > REASON_MAX) throw invalid('reason', `must be at most ${REASON_MAX} characters`);
-      return withTransaction(deps.pool, async (tx) => {
+      const { loaded, declined } = await withTransaction(deps.pool, async (tx) => {
         const loaded = await loadProject(tx, projectId, caller, { forUpdate: true });
         const joinRequest = await store.getJoinRequest(tx, projectId, requestId);
         if (!joinRequest) throw notFound('join_request', requestId);
         throwIfRefused(checkDecline(joinRequest, caller.kind === 'system' ? 'coordinator' : loaded.role));
         const declined: JoinRequestRecord = { ...joinRequest, status: 'declined', decidedBy: callerText(caller), decidedAt: deps.now(), decisionReason: reason };
         await store.decideJoinRequest(tx, declined);
-        return (await requestsView(loaded, [declined]))[0]!;
+        return { loaded, declined };
       });
+      return (await requestsView(loaded, [declined]))[0]!;
     },
 
     async setMemberRole(request, call) {
@@ -170,18 +174,19 @@ export function teamHandlers(deps: HandlerDeps): TeamHandlers {
       const personId = requireUuid(request.personId, 'person_id');
       const role = requireEnum(teamRoleFromProto(request.role), 'role', ASSIGNABLE_ROLES);
       if (!(ASSIGNABLE_ROLES as readonly string[]).includes(role)) throw invalid('role', `must be one of ${ASSIGNABLE_ROLES.join(', ')}`, 'invalid_enum');
-      return withTransaction(deps.pool, async (tx) => {
+      const membership = await withTransaction(deps.pool, async (tx) => {
         const loaded = await loadProject(tx, projectId, caller, { forUpdate: true });
         const target = currentMembers(loaded.history).find((m) => m.personId === personId);
         throwIfRefused(checkRoleChange(caller.kind === 'system' ? 'coordinator' : loaded.role, target));
-        if (target!.role === role) return memberView(target!);
+        if (target!.role === role) return target!;
         const at = deps.now();
         const next: Membership = { ...target!, id: randomUUID(), role, since: at, until: null };
         await store.endMembership(tx, target!.id, at, callerText(caller));
         await store.insertMembership(tx, next);
         await events.memberRoleChanged(tx, next, target!.role, callerText(caller));
-        return memberView(next);
+        return next;
       });
+      return memberView(membership);
     },
 
     async removeMember(request, call) {

@@ -44,34 +44,53 @@ export async function projectsToProto(deps: HandlerDeps, projects: readonly Proj
   return projects.map((project) => projectToProto(project, { filled, skillLabels: labels, coordinatorName: names.get(project.coordinatorId) ?? '' }));
 }
 
-/** One project in full: its history, its coordinator's name, and what the caller may do with it. */
-export async function projectInFull(deps: HandlerDeps, loaded: LoadedProject, caller: Caller, language: string, db: Queryable = deps.pool): Promise<proto.Project> {
+/** What a project's message needs from identity, gathered before any transaction: labels, names, the caller's standing. */
+export interface ProjectViewFacts {
+  skillLabels: Map<string, string>;
+  coordinatorName: string;
+  /** Whether the caller, an outsider to the team, may approve the project's territory's proposals. */
+  officer: boolean;
+}
+
+export async function projectViewFacts(
+  deps: HandlerDeps,
+  project: Pick<Project, 'id' | 'territoryId' | 'coordinatorId'>,
+  skillIds: readonly string[],
+  caller: Caller,
+  role: TeamRole | undefined,
+  language: string,
+): Promise<ProjectViewFacts> {
+  const [skills, names, officer] = await Promise.all([
+    deps.directory.skills([...skillIds], language),
+    deps.directory.names([project.coordinatorId]),
+    // Only the approval buttons need identity's word, and only for someone outside the team.
+    personIdOf(caller) && !role ? deps.directory.allowed(caller, 'programs.projects.approve', { projectId: project.id, projectTerritoryId: project.territoryId }) : Promise.resolve(false),
+  ]);
+  return { skillLabels: new Map([...skills.values()].map((s) => [s.id, s.label])), coordinatorName: names.get(project.coordinatorId) ?? '', officer };
+}
+
+/** One project in full from this service's own tables and the facts gathered before: safe inside a transaction. */
+export async function projectMessage(db: Queryable, loaded: LoadedProject, caller: Caller, facts: ProjectViewFacts): Promise<proto.Project> {
   const { project, history, role } = loaded;
   const personId = personIdOf(caller);
-  const [transitions, skills, names, pending, officer] = await Promise.all([
+  const [transitions, pending] = await Promise.all([
     store.listTransitions(db, project.id),
-    deps.directory.skills(project.needs.map((n) => n.skillId), language),
-    deps.directory.names([project.coordinatorId]),
     personId ? store.pendingRequestOf(db, project.id, personId) : Promise.resolve(undefined),
-    // Only the approval buttons need identity's word, and only on a proposal someone outside the team looks at.
-    personId && project.status === 'proposed' && !role
-      ? deps.directory.allowed(caller, 'programs.projects.approve', { projectId: project.id, projectTerritoryId: project.territoryId })
-      : Promise.resolve(false),
   ]);
   const viewer: proto.Viewer | undefined = personId
     ? {
         role: teamRoleToProto(role),
         mayEdit: isBoardRole(role) && EDITABLE_STATUSES.includes(project.status),
-        mayApprove: officer,
+        mayApprove: project.status === 'proposed' && !role && facts.officer,
         pendingRequestId: pending?.id ?? '',
         mayLeaveFeedback: FEEDBACK_STATUSES.includes(project.status) && !isBoardRole(role),
       }
     : undefined;
-  return projectToProto(project, {
-    filled: filledMinutes(history),
-    skillLabels: new Map([...skills.values()].map((s) => [s.id, s.label])),
-    history: transitions,
-    viewer,
-    coordinatorName: names.get(project.coordinatorId) ?? '',
-  });
+  return projectToProto(project, { filled: filledMinutes(history), skillLabels: facts.skillLabels, history: transitions, viewer, coordinatorName: facts.coordinatorName });
+}
+
+/** One project in full, read now: its history, its coordinator's name, and what the caller may do with it. */
+export async function projectInFull(deps: HandlerDeps, loaded: LoadedProject, caller: Caller, language: string): Promise<proto.Project> {
+  const facts = await projectViewFacts(deps, loaded.project, loaded.project.needs.map((n) => n.skillId), caller, loaded.role, language);
+  return projectMessage(deps.pool, loaded, caller, facts);
 }
