@@ -18,6 +18,31 @@ export function statusRegion(message: Message | null): TemplateResult {
   return html`<p class="status" role="status" aria-live="polite">${message ? t(message.key, message.params) : ''}</p>`;
 }
 
+/** What a component's last action did, said once in its status line. */
+export interface StatusLine {
+  readonly message: Message | null;
+  /** Keeps the message to say at the next draw (the caller draws). */
+  say(key: MessageKey, params?: Params): void;
+  clear(): void;
+  view(): TemplateResult;
+}
+
+export function statusLine(): StatusLine {
+  let message: Message | null = null;
+  return {
+    get message() {
+      return message;
+    },
+    say(key, params) {
+      message = { key, params };
+    },
+    clear() {
+      message = null;
+    },
+    view: () => statusRegion(message),
+  };
+}
+
 /** Title and detail of a failed call, plus the field errors that no form field displays. */
 export function problemAlert(error: unknown, unattached: FieldError[] = []): TemplateResult {
   const { title, detail } = describeProblem(error);
