@@ -42,6 +42,15 @@ export interface FormOptions {
   className?: string;
   /** Drawn above the problem (the form's heading). */
   heading?: TemplateResult;
+  /** False when the problem is shown elsewhere, once for several forms (`alert()`, above a list of them). */
+  alert?: boolean;
+}
+
+export interface ActionOptions {
+  kind?: 'primary' | 'danger' | '';
+  ariaLabel?: string;
+  /** Shown as unavailable (nothing chosen yet); a click still runs, to say why nothing happens. */
+  unavailable?: boolean;
 }
 
 export interface Submission {
@@ -63,7 +72,7 @@ export interface Submission {
   /** Its submit button, marked unavailable while the form is busy. */
   button(label: string, kind?: 'primary' | 'danger' | ''): TemplateResult;
   /** A button that runs `send` at once (accept, approve, verify...), with the same busy state. */
-  action(label: string | TemplateResult, send: Send, options?: { kind?: 'primary' | 'danger' | ''; ariaLabel?: string }): TemplateResult;
+  action(label: string | TemplateResult, send: Send, options?: ActionOptions): TemplateResult;
   /** The problem of the last send, for a component that has no form of its own to show it in. */
   alert(): TemplateResult | typeof nothing;
 }
@@ -134,13 +143,15 @@ export function submission(update: Update, options: SubmissionOptions = {}): Sub
           event.preventDefault();
           void run(o.send, event.currentTarget as HTMLFormElement);
         }}>
-        ${o.heading ?? nothing} ${alert()} ${content}
+        ${o.heading ?? nothing} ${o.alert === false ? nothing : alert()} ${content}
       </form>`,
     // aria-disabled, not disabled: a disabled button would drop the keyboard focus while it waits;
     // `run` ignores what is clicked meanwhile.
     button: (label, kind = 'primary') => html`<button type="submit" class=${kind} aria-disabled=${busy ? 'true' : 'false'}>${label}</button>`,
-    action: (label, send, { kind = '', ariaLabel } = {}) =>
-      html`<button type="button" class=${kind} aria-label=${ifDefined(ariaLabel)} aria-disabled=${busy ? 'true' : 'false'} @click=${() => void run(send)}>${label}</button>`,
+    action: (label, send, { kind = '', ariaLabel, unavailable = false } = {}) =>
+      html`<button type="button" class=${kind} aria-label=${ifDefined(ariaLabel)} aria-disabled=${busy || unavailable ? 'true' : 'false'} @click=${() => void run(send)}>
+        ${label}
+      </button>`,
     alert,
   };
 }

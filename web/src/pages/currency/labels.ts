@@ -1,7 +1,9 @@
-// How the currency pages write amounts, transfers and statuses, in the current language.
+// How the currency pages write amounts, transfers and statuses in the current language, and read
+// the amounts people type.
 import { formatDate, language, t } from '../../i18n';
 import { hoursText } from '../../hours';
-import { formatAmount } from '../../money';
+import { formatAmount, minorFromText } from '../../money';
+import { invalid } from '../../ui/submit';
 import type { HistoryEntry, PaymentRequestStatus, RedemptionStatus } from '../../services/currency';
 
 /** An amount in a currency: "12,50 ÉCU-BDR". */
@@ -25,3 +27,10 @@ export function entryLabel(entry: HistoryEntry): string {
 
 export const requestStatusLabel = (status: PaymentRequestStatus) => t(`paymentRequest.status.${status}`);
 export const redemptionStatusLabel = (status: RedemptionStatus) => t(`redemption.status.${status}`);
+
+/** The minor units of an amount typed in a form; refuses the form (on `field`) unless it is an amount above zero. */
+export function amountOf(text: string, minorUnits: number, field: string): number {
+  const minor = minorFromText(text, minorUnits);
+  if (minor === null || minor < 1) throw invalid({ [field]: [t('wallet.amountInvalid', { decimals: minorUnits })] });
+  return minor;
+}
