@@ -5,7 +5,7 @@ import type { Page, PageFactory } from '../router';
 import { reloadMe } from '../session';
 import { listTerritories, listTerritoryChildren, type Territory } from '../services/identity';
 import { buildTree, indexTerritories, type TerritoryNode } from '../territories';
-import { loadable, loading, whenLoaded, type Loadable } from '../ui/loadable';
+import { resource } from '../ui/resource';
 import { territoryPath } from '../ui/territory';
 
 interface TerritoryView {
@@ -15,29 +15,19 @@ interface TerritoryView {
   tree: TerritoryNode[];
 }
 
-export const territoryPage: PageFactory = () => {
-  let state: Loadable<TerritoryView> = loading;
+export const territoryPage: PageFactory = ({ update }) => {
+  const state = resource(async (): Promise<TerritoryView> => {
+    const me = await reloadMe();
+    const [children, all] = await Promise.all([listTerritoryChildren(me.person.territoryId), listTerritories()]);
+    return { path: me.territoryPath, children: children.items, tree: buildTree(indexTerritories(all.items, language())) };
+  }, update);
 
   const page: Page = {
     title: () => t('territory.title'),
 
-    async load(signal) {
-      const next = await loadable(async () => {
-        const me = await reloadMe();
-        const [children, all] = await Promise.all([
-          listTerritoryChildren(me.person.territoryId),
-          listTerritories(),
-        ]);
-        return {
-          path: me.territoryPath,
-          children: children.items,
-          tree: buildTree(indexTerritories(all.items, language())),
-        };
-      });
-      if (!signal.aborted) state = next;
-    },
+    load: (signal) => state.load(signal),
 
-    view: () => whenLoaded(state, ({ path, children, tree }) => {
+    view: () => state.view(({ path, children, tree }) => {
       const [residence, ...ancestors] = path;
       if (!residence) return html``;
       const onPath = new Set(path.map((p) => p.id));

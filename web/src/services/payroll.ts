@@ -1,6 +1,7 @@
 // Typed calls to the gateway's payroll endpoints: my Societal Activity Forms, a territory's issuing
 // runs, an employer's forms (their employer view), exports and their layout, and the public
 // verification of a form.
+import type { ExportColumnKey } from '@e21/vocabulary';
 import { api } from '../api';
 import type { Items, Page } from './identity';
 
@@ -58,27 +59,11 @@ export interface IssuingRun {
   completedAt: string | null;
 }
 
-export const COLUMN_KEYS = [
-  'employee_reference',
-  'person_name',
-  'person_id',
-  'month',
-  'sar_minutes',
-  'sar_hours',
-  'competence_groups',
-  'currency_credited',
-  'currency_code',
-  'form_id',
-  'form_version',
-  'contract_id',
-  'verification_code',
-] as const;
-export type ColumnKey = (typeof COLUMN_KEYS)[number];
 export type Separator = 'comma' | 'semicolon' | 'tab';
 export type ExportLanguage = 'en' | 'fr';
 
 export interface ExportLayout {
-  columns: { key: ColumnKey; header: string }[];
+  columns: { key: ExportColumnKey; header: string }[];
   separator: Separator;
   decimalComma: boolean;
   /** The language exports are written in: the chosen one, or the organization's default. */

@@ -1,4 +1,5 @@
 // Key figures side by side (a balance, hours committed, the money in circulation).
+import './figures.css';
 import { html, type TemplateResult } from 'lit-html';
 import { ifDefined } from 'lit-html/directives/if-defined.js';
 

@@ -11,8 +11,8 @@ export interface Column {
 
 export interface TableOptions {
   columns: readonly (string | Column)[];
-  /** The rows, each a `<tr>` whose first cell is usually a `<th scope="row">`. */
-  rows: readonly TemplateResult[];
+  /** The rows, each a `<tr>` whose first cell is usually a `<th scope="row">` (a list, or a `repeat()` of them). */
+  rows: unknown;
   /** The table's accessible name, when no caption or heading names it. */
   label?: string;
   caption?: TemplateResult;

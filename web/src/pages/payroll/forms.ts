@@ -7,19 +7,16 @@ import { formatDate, language, t } from '../../i18n';
 import { formatAmount } from '../../money';
 import type { Page, PageFactory } from '../../router';
 import { formDocumentHref, listMyForms, type SocietalActivityForm } from '../../services/payroll';
-import { loadable, loading, whenLoaded, type Loadable } from '../../ui/loadable';
+import { resource } from '../../ui/resource';
 import { monthLabel } from '../timesheets/shared';
 
-export const myFormsPage: PageFactory = () => {
-  let forms: Loadable<SocietalActivityForm[]> = loading;
+export const myFormsPage: PageFactory = ({ update }) => {
+  const forms = resource(async () => (await listMyForms()).items, update);
 
   const page: Page = {
     title: () => t('forms.title'),
-    async load(signal) {
-      const next = await loadable(async () => (await listMyForms()).items);
-      if (!signal.aborted) forms = next;
-    },
-    view: () => html`<p>${t('forms.intro')}</p>${whenLoaded(forms, (list) => (list.length ? html`${list.map(card)}` : html`<p class="notice">${t('forms.none')}</p>`))}`,
+    load: (signal) => forms.load(signal),
+    view: () => html`<p>${t('forms.intro')}</p>${forms.view((list) => (list.length ? html`${list.map(card)}` : html`<p class="notice">${t('forms.none')}</p>`))}`,
   };
   return page;
 };

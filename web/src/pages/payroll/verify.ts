@@ -6,52 +6,39 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { formatDate, t } from '../../i18n';
 import type { Page, PageFactory } from '../../router';
 import { sha256Of, verifyForm, type Verification } from '../../services/payroll';
-import { problemAlert } from '../../ui/feedback';
-import { field } from '../../ui/forms';
+import { field, inputField } from '../../ui/forms';
+import { submission } from '../../ui/submit';
 import { monthLabel } from '../timesheets/shared';
 
 export const verifyPage: PageFactory = ({ update }) => {
   let code = new URLSearchParams(location.search).get('code') ?? '';
   let file: File | null = null;
   let result: Verification | null = null;
-  let problem: unknown = null;
-  let busy = false;
+  const form = submission(update);
 
-  async function check(event?: Event): Promise<void> {
-    event?.preventDefault();
-    if (busy || !code.trim()) return;
-    busy = true;
-    problem = null;
-    update();
-    try {
-      result = await verifyForm(code, file ? await sha256Of(file) : undefined);
-    } catch (error) {
-      result = null;
-      problem = error;
-    } finally {
-      busy = false;
-      update();
-    }
+  async function check(): Promise<void> {
+    if (!code.trim()) return;
+    result = null;
+    result = await verifyForm(code, file ? await sha256Of(file) : undefined);
   }
 
   const page: Page = {
     title: () => t('verify.title'),
     offersSignIn: false,
     async load() {
-      if (code) await check();
+      if (code) await form.run(check);
     },
     view: () => html`
       <p>${t('verify.intro')}</p>
-      <form @submit=${check}>
-        ${field({ id: 'verify-code', label: t('verify.code'), hint: t('verify.codeHint') }, (a) =>
-          html`<input id=${a.id} aria-describedby=${a.describedBy ?? nothing} .value=${code} @input=${(e: Event) => (code = (e.target as HTMLInputElement).value)} autocomplete="off" />`,
-        )}
-        ${field({ id: 'verify-file', label: t('verify.file'), hint: t('verify.fileHint') }, (a) =>
-          html`<input id=${a.id} type="file" accept="application/pdf,application/json" @change=${(e: Event) => (file = (e.target as HTMLInputElement).files?.[0] ?? null)} />`,
-        )}
-        <button type="submit" class="primary" aria-disabled=${busy ? 'true' : 'false'}>${t('verify.check')}</button>
-      </form>
-      ${problem ? problemAlert(problem) : nothing}
+      ${form.form(
+        { className: '', send: check },
+        html`${inputField({ id: 'verify-code', label: t('verify.code'), hint: t('verify.codeHint'), autocomplete: 'off', value: code, onInput: (v) => (code = v) })}
+          ${field({ id: 'verify-file', label: t('verify.file'), hint: t('verify.fileHint') }, (a) =>
+            html`<input id=${a.id} type="file" accept="application/pdf,application/json" aria-describedby=${a.describedBy ?? nothing}
+              @change=${(e: Event) => (file = (e.target as HTMLInputElement).files?.[0] ?? null)} />`,
+          )}
+          ${form.button(t('verify.check'))}`,
+      )}
       ${result ? outcome(result) : nothing}
     `,
   };

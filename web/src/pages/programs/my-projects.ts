@@ -6,7 +6,7 @@ import type { Page, PageFactory } from '../../router';
 import { listTerritories, type Territory } from '../../services/identity';
 import { listMyProjects, listSuggestions, type Project, type Suggestion } from '../../services/programs';
 import { indexTerritories } from '../../territories';
-import { loadable, loading, whenLoaded, type Loadable } from '../../ui/loadable';
+import { resource } from '../../ui/resource';
 import { projectItem } from './projects';
 import { hoursText } from '../../hours';
 
@@ -16,22 +16,19 @@ interface MyProjects {
   territories: Map<string, Territory>;
 }
 
-export const myProjectsPage: PageFactory = () => {
-  let state: Loadable<MyProjects> = loading;
+export const myProjectsPage: PageFactory = ({ update }) => {
+  const state = resource(async (): Promise<MyProjects> => {
+    const [mine, suggestions, territories] = await Promise.all([listMyProjects(), listSuggestions(), listTerritories()]);
+    return { mine: mine.items, suggestions: suggestions.items, territories: indexTerritories(territories.items, language()).byId };
+  }, update);
 
   const page: Page = {
     title: () => t('myProjects.title'),
 
-    async load(signal) {
-      const next = await loadable(async () => {
-        const [mine, suggestions, territories] = await Promise.all([listMyProjects(), listSuggestions(), listTerritories()]);
-        return { mine: mine.items, suggestions: suggestions.items, territories: indexTerritories(territories.items, language()).byId };
-      });
-      if (!signal.aborted) state = next;
-    },
+    load: (signal) => state.load(signal),
 
     view: () =>
-      whenLoaded(state, ({ mine, suggestions, territories }) => html`
+      state.view(({ mine, suggestions, territories }) => html`
         <section aria-labelledby="mine-heading">
           <h2 id="mine-heading">${t('myProjects.mine')}</h2>
           ${mine.length
