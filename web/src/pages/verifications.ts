@@ -9,7 +9,7 @@ import { territoryName } from '../territories';
 import { statusLine } from '../ui/feedback';
 import { submission } from '../ui/submit';
 import { actionsColumn, dataTable } from '../ui/table';
-import { territoryQueue } from '../ui/territory-queue';
+import { territoryQueue } from '../ui/officer-territory';
 
 export const verificationsPage: PageFactory = ({ update }) => {
   const status = statusLine();

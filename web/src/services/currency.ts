@@ -66,13 +66,17 @@ export interface Transfer {
   currencyCode: string;
 }
 
-export interface PaymentRequest {
+/** An amount a merchant asks for: to be paid, or redeemed to euros. */
+interface MerchantAmount {
   id: string;
   organizationId: string;
   organizationName: string;
   currencyCode: string;
   minorUnits: number;
   amountMinor: number;
+}
+
+export interface PaymentRequest extends MerchantAmount {
   reference: string;
   expiresAt: string;
   status: PaymentRequestStatus;
@@ -93,13 +97,7 @@ export interface Merchant {
   decidedAt: string;
 }
 
-export interface Redemption {
-  id: string;
-  organizationId: string;
-  organizationName: string;
-  currencyCode: string;
-  minorUnits: number;
-  amountMinor: number;
+export interface Redemption extends MerchantAmount {
   feeBasisPoints: number;
   feeMinor: number;
   payoutMinor: number;

@@ -2,13 +2,12 @@
 // follows the run until every person of the territory has their form.
 import './payroll.css';
 import { html, type TemplateResult } from 'lit-html';
-import { formatDate, language, t } from '../../i18n';
+import { formatDate, t } from '../../i18n';
 import type { Page, PageFactory } from '../../router';
-import { reloadMe } from '../../session';
-import { listTerritories } from '../../services/identity';
 import { listRuns, type IssuingRun } from '../../services/payroll';
-import { indexTerritories, officerScope, pathLabel } from '../../territories';
+import { pathLabel } from '../../territories';
 import { selectField } from '../../ui/forms';
+import { officerChoices } from '../../ui/officer-territory';
 import { resource } from '../../ui/resource';
 import { monthLabel } from '../timesheets/shared';
 
@@ -19,11 +18,9 @@ export const issuingPage: PageFactory = ({ update }) => {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
   const screen = resource(async () => {
-    const me = await reloadMe();
-    const index = indexTerritories((await listTerritories()).items, language());
-    const choices = officerScope(me, index);
-    if (!choices.some((c) => c.id === territoryId)) territoryId = (choices.find((c) => c.level === 'locality') ?? choices[0])?.id ?? '';
-    return { choices, index };
+    const scope = await officerChoices(territoryId);
+    territoryId = scope.territoryId;
+    return scope;
   }, update);
   const runs = resource(async () => (await listRuns(territoryId)).items, update);
 

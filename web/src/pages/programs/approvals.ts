@@ -3,7 +3,7 @@ import { html } from 'lit-html';
 import { t } from '../../i18n';
 import type { Page, PageFactory } from '../../router';
 import { listApprovals } from '../../services/programs';
-import { territoryQueue } from '../../ui/territory-queue';
+import { territoryQueue } from '../../ui/officer-territory';
 import { projectItem } from './projects';
 
 export const approvalsPage: PageFactory = ({ update }) => {

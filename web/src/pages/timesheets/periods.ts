@@ -3,14 +3,13 @@
 import './timesheets.css';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { hoursText } from '../../hours';
-import { formatDate, language, t } from '../../i18n';
+import { formatDate, t } from '../../i18n';
 import type { Page, PageFactory } from '../../router';
-import { reloadMe } from '../../session';
-import { listTerritories } from '../../services/identity';
 import { closePeriod, listPeriods, type Period } from '../../services/timesheets';
-import { indexTerritories, officerScope, pathLabel } from '../../territories';
+import { pathLabel } from '../../territories';
 import { statusLine } from '../../ui/feedback';
 import { selectField } from '../../ui/forms';
+import { officerChoices } from '../../ui/officer-territory';
 import { resource } from '../../ui/resource';
 import { submission } from '../../ui/submit';
 import { dataTable } from '../../ui/table';
@@ -25,11 +24,9 @@ export const periodsPage: PageFactory = ({ update }) => {
   const carry = new Set<string>();
   // The territories the person acts for as an officer, and everything below them.
   const screen = resource(async () => {
-    const me = await reloadMe();
-    const index = indexTerritories((await listTerritories()).items, language());
-    const choices = officerScope(me, index);
-    if (!choices.some((c) => c.id === territoryId)) territoryId = (choices.find((c) => c.level === 'locality') ?? choices[0])?.id ?? '';
-    return { choices, index };
+    const scope = await officerChoices(territoryId);
+    territoryId = scope.territoryId;
+    return scope;
   }, update);
   const periods = resource(async () => (await listPeriods(territoryId, year)).items, update);
   const status = statusLine();

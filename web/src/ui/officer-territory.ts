@@ -1,14 +1,27 @@
-// An officer's queue: what waits for a decision in the territories they act for (and below), one
-// territory at a time, chosen when they act for several.
+// What an officer acts on, territory by territory: the territories they may choose among, and the
+// queue of what waits for their decision in one of them.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { language } from '../i18n';
 import { reloadMe } from '../session';
 import { listTerritories, type Territory } from '../services/identity';
-import { indexTerritories, officerTerritories, territoryName } from '../territories';
+import { indexTerritories, officerScope, officerTerritories, territoryName, type TerritoryIndex } from '../territories';
 import type { Component, Update } from './component';
 import { selectField } from './forms';
 import { resource } from './resource';
 
+/**
+ * The territories the person acts for as an officer and everything below them, and which one is
+ * shown: `preferred` when it is one of them, else their first locality.
+ */
+export async function officerChoices(preferred: string): Promise<{ choices: Territory[]; index: TerritoryIndex; territoryId: string }> {
+  const me = await reloadMe();
+  const index = indexTerritories((await listTerritories()).items, language());
+  const choices = officerScope(me, index);
+  const territoryId = choices.some((c) => c.id === preferred) ? preferred : ((choices.find((c) => c.level === 'locality') ?? choices[0])?.id ?? '');
+  return { choices, index, territoryId };
+}
+
+/** What waits in the chosen territory, with what the queue's body needs to name it. */
 export interface Queue<T> {
   items: T[];
   territoryId: string;
@@ -17,6 +30,7 @@ export interface Queue<T> {
   territories: ReadonlyMap<string, Territory>;
 }
 
+/** An officer's queue: what waits in the territories they act for (and below), one territory at a time. */
 export interface QueueOptions<T> {
   /** The id of the territory choice. */
   id: string;
