@@ -96,6 +96,11 @@ export const api = {
   delete: <T = void>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
 };
 
+/** What a read answers, or null when the thing is not there (404). */
+export function orNotFound<T>(read: Promise<T>): Promise<T | null> {
+  return read.catch((error: unknown) => (isApiError(error, 404) ? null : Promise.reject(error)));
+}
+
 /**
  * A fresh Idempotency-Key, for a write that must count once however often it is retried (random,
  * and made with getRandomValues because randomUUID exists only in secure contexts).

@@ -86,13 +86,27 @@ export function territoryName(territories: ReadonlyMap<string, Territory>, id: s
 
 /** Territories where the person is an officer or territory admin: those (and below) they act on. */
 export function officerTerritories(me: Me | null): string[] {
-  return [...new Set((me?.roles ?? []).filter((r) => r.scopeKind === 'territory' && (r.role === 'officer' || r.role === 'territory_admin')).map((r) => r.scopeId))];
+  return [
+    ...new Set(
+      (me?.roles ?? [])
+        .filter((r) => r.scopeKind === 'territory' && (r.role === 'officer' || r.role === 'territory_admin'))
+        .map((r) => r.scopeId),
+    ),
+  ];
 }
 
 /** The territories the person acts for as an officer, and every territory below them, each once. */
 export function officerScope(me: Me | null, index: TerritoryIndex): Territory[] {
-  const below = (id: string): Territory[] => [index.byId.get(id)!, ...(index.children.get(id) ?? []).flatMap((child) => below(child.id))].filter(Boolean);
-  return [...new Map(officerTerritories(me).filter((id) => index.byId.has(id)).flatMap(below).map((t) => [t.id, t])).values()];
+  const below = (id: string): Territory[] =>
+    [index.byId.get(id)!, ...(index.children.get(id) ?? []).flatMap((child) => below(child.id))].filter(Boolean);
+  return [
+    ...new Map(
+      officerTerritories(me)
+        .filter((id) => index.byId.has(id))
+        .flatMap(below)
+        .map((t) => [t.id, t]),
+    ).values(),
+  ];
 }
 
 /** "Aubagne › Bouches-du-Rhône › … › France": a territory with its ancestors below the EU. */

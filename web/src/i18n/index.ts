@@ -79,6 +79,19 @@ export function formatDate(value: string): string {
   return new Intl.DateTimeFormat(current, { dateStyle: 'long', ...(dateOnly ? { timeZone: 'UTC' } : {}) }).format(date);
 }
 
+/** An instant with its time ("2 May 2030, 09:30"), the way the current language writes it. */
+export function formatDateTime(instant: string): string {
+  const date = new Date(instant);
+  return Number.isNaN(date.getTime())
+    ? instant
+    : new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** A month ("2030-05") as the current language names it: "May 2030", "mai 2030". */
+export function formatMonth(month: string): string {
+  return new Intl.DateTimeFormat(current, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+}
+
 function readStored(): Language | null {
   try {
     const value = localStorage.getItem(STORAGE_KEY);

@@ -8,7 +8,7 @@ import { COMPETENCE_LEVELS, putMyCompetence, searchSkills, type Competence, type
 import type { Component, Update } from '../ui/component';
 import { problemAlert, type StatusLine } from '../ui/feedback';
 import { focusLater } from '../ui/focus';
-import { field } from '../ui/forms';
+import { field, radios } from '../ui/forms';
 import type { Loadable } from '../ui/loadable';
 import { invalid, submission } from '../ui/submit';
 
@@ -91,22 +91,19 @@ export function competenceAdd(update: Update, status: StatusLine, added: (saved:
   }
 
   function resultsList(found: Skill[], held: Set<string>): TemplateResult {
-    return html`<fieldset class="choices">
-      <legend>${t('competences.results')}</legend>
-      ${found.map(
-        (skill, i) => html`<div class="choice">
-          <input type="radio" name="skill" id="skill-result-${i}" value=${skill.id} .checked=${chosen?.id === skill.id}
-            @change=${() => {
-              chosen = skill;
-              update();
-            }} />
-          <label for="skill-result-${i}">
-            ${skill.label} ${skill.broaderLabel ? html`<span class="muted">(${skill.broaderLabel})</span>` : nothing}
-            ${held.has(skill.id) ? html`<span class="tag">${t('competences.alreadyHeld')}</span>` : nothing}
-          </label>
-        </div>`,
-      )}
-    </fieldset>`;
+    const label = (skill: Skill) =>
+      html`${skill.label} ${skill.broaderLabel ? html`<span class="muted">(${skill.broaderLabel})</span>` : nothing}
+      ${held.has(skill.id) ? html`<span class="tag">${t('competences.alreadyHeld')}</span>` : nothing}`;
+    return radios({
+      name: 'skill',
+      legend: t('competences.results'),
+      items: found.map((skill) => ({ value: skill.id, label: label(skill) })),
+      value: chosen?.id ?? null,
+      onChoose: (skillId) => {
+        chosen = found.find((s) => s.id === skillId) ?? null;
+        update();
+      },
+    });
   }
 
   return {
@@ -115,17 +112,39 @@ export function competenceAdd(update: Update, status: StatusLine, added: (saved:
       return form.form(
         { send: () => add(held) },
         html`${results?.status === 'failed' ? problemAlert(results.error) : nothing}
-          ${field({ id: 'skill-search', label: t('competences.search'), hint: t('competences.searchHint', { min: SEARCH_MIN_LENGTH }), errors: form.errorsOf('skillId') }, (a) =>
-            html`<input id=${a.id} type="search" autocomplete="off" spellcheck="false" .value=${query} aria-invalid=${a.invalid}
-              aria-describedby=${ifDefined(a.describedBy)} @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)} />`,
+          ${field(
+            {
+              id: 'skill-search',
+              label: t('competences.search'),
+              hint: t('competences.searchHint', { min: SEARCH_MIN_LENGTH }),
+              errors: form.errorsOf('skillId'),
+            },
+            (a) =>
+              html`<input
+                id=${a.id}
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                .value=${query}
+                aria-invalid=${a.invalid}
+                aria-describedby=${ifDefined(a.describedBy)}
+                @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)}
+              />`,
           )}
           <p class="hint" role="status" aria-live="polite">${searchStatus()}</p>
           ${found.length ? resultsList(found, new Set(held.map((c) => c.skillId))) : nothing}
-          ${field({ id: 'skill-level', label: t('competences.level'), errors: form.errorsOf('level') }, (a) =>
-            html`<select id=${a.id} .value=${live(String(level))} aria-invalid=${a.invalid} aria-describedby=${ifDefined(a.describedBy)}
-              @change=${(e: Event) => (level = Number((e.target as HTMLSelectElement).value) as CompetenceLevel)}>
-              ${levelOptions(level)}
-            </select>`,
+          ${field(
+            { id: 'skill-level', label: t('competences.level'), errors: form.errorsOf('level') },
+            (a) =>
+              html`<select
+                id=${a.id}
+                .value=${live(String(level))}
+                aria-invalid=${a.invalid}
+                aria-describedby=${ifDefined(a.describedBy)}
+                @change=${(e: Event) => (level = Number((e.target as HTMLSelectElement).value) as CompetenceLevel)}
+              >
+                ${levelOptions(level)}
+              </select>`,
           )}
           <div class="actions">${form.button(t('competences.add'))}</div>`,
       );
@@ -143,7 +162,9 @@ export function competenceAdd(update: Update, status: StatusLine, added: (saved:
 // `?selected` sets the level on first render (a select's `.value` is bound before its options
 // exist); the selects' `live` value binding then puts the saved level back after a failed change.
 export function levelOptions(selected: CompetenceLevel): TemplateResult[] {
-  return COMPETENCE_LEVELS.map((level) => html`<option value=${level} ?selected=${level === selected}>${level} – ${t(`level.${level}`)}</option>`);
+  return COMPETENCE_LEVELS.map(
+    (level) => html`<option value=${level} ?selected=${level === selected}>${level} – ${t(`level.${level}`)}</option>`,
+  );
 }
 
 export function levelParams(competence: Competence): { label: string; level: string } {

@@ -11,6 +11,7 @@ import { resource } from '../ui/resource';
 import { submission } from '../ui/submit';
 import { actionsColumn, dataTable } from '../ui/table';
 import { competenceAdd, levelOptions, levelParams } from './competence-add';
+import { withName } from '../ui/forms';
 
 export const competencesPage: PageFactory = ({ update }) => {
   const competences = resource(async () => (await listMyCompetences()).items, update);
@@ -47,7 +48,11 @@ export const competencesPage: PageFactory = ({ update }) => {
     if (!items.length) return html`<p>${t('competences.empty')}</p>`;
     return dataTable({
       columns: [t('competences.skill'), t('competences.level'), actionsColumn()],
-      rows: repeat(items, (competence) => competence.skillId, (competence, i) => row(competence, `competence-level-${i}`)),
+      rows: repeat(
+        items,
+        (competence) => competence.skillId,
+        (competence, i) => row(competence, `competence-level-${i}`),
+      ),
     });
   }
 
@@ -58,11 +63,15 @@ export const competencesPage: PageFactory = ({ update }) => {
       </th>
       <td>
         <label class="visually-hidden" for=${selectId}>${t('competences.levelFor', { label: competence.label })}</label>
-        <select id=${selectId} .value=${live(String(competence.level))} @change=${(e: Event) => changeLevel(competence, Number((e.target as HTMLSelectElement).value) as CompetenceLevel)}>
+        <select
+          id=${selectId}
+          .value=${live(String(competence.level))}
+          @change=${(e: Event) => changeLevel(competence, Number((e.target as HTMLSelectElement).value) as CompetenceLevel)}
+        >
           ${levelOptions(competence.level)}
         </select>
       </td>
-      <td>${changing.action(html`${t('competences.remove')}<span class="visually-hidden"> ${competence.label}</span>`, () => remove(competence))}</td>
+      <td>${changing.action(withName(t('competences.remove'), competence.label), () => remove(competence))}</td>
     </tr>`;
   }
 

@@ -10,6 +10,7 @@ import { statusLine } from '../ui/feedback';
 import { focusLater } from '../ui/focus';
 import { resource } from '../ui/resource';
 import { submission } from '../ui/submit';
+import { withName } from '../ui/forms';
 
 export function invitationsSection(update: Update): Component & { load(signal: AbortSignal): Promise<void> } {
   const pending = resource(async () => (await listMyInvitations('pending')).items, update);
@@ -37,11 +38,15 @@ export function invitationsSection(update: Update): Component & { load(signal: A
         ${t('invitations.item', { inviter: invitation.invitedByName, organization, role: t(`membershipRole.${invitation.role}`) })}
         <span class="muted">(${t(`organizationKind.${invitation.organizationKind}`)})</span>
       </p>
-      ${invitation.employeeReference ? html`<p class="muted">${t('invitations.reference', { reference: invitation.employeeReference })}</p>` : nothing}
+      ${
+        invitation.employeeReference
+          ? html`<p class="muted">${t('invitations.reference', { reference: invitation.employeeReference })}</p>`
+          : nothing
+      }
       <p class="muted">${t('invitations.expires', { date: formatDate(invitation.expiresAt) })}</p>
       <div class="actions" role="group" aria-label=${organization}>
-        ${answering.action(html`${t('invitations.accept')}<span class="visually-hidden"> — ${organization}</span>`, answer(invitation, 'accept'), { kind: 'primary' })}
-        ${answering.action(html`${t('invitations.decline')}<span class="visually-hidden"> — ${organization}</span>`, answer(invitation, 'decline'))}
+        ${answering.action(withName(t('invitations.accept'), organization, ' — '), answer(invitation, 'accept'), { kind: 'primary' })}
+        ${answering.action(withName(t('invitations.decline'), organization, ' — '), answer(invitation, 'decline'))}
       </div>
     </li>`;
   }
@@ -56,7 +61,14 @@ export function invitationsSection(update: Update): Component & { load(signal: A
       return html`<section aria-labelledby="profile-invitations-heading">
         <h2 id="profile-invitations-heading" tabindex="-1">${t('invitations.heading')}</h2>
         ${status.view()} ${answering.alert()}
-        ${waiting.length ? html`<p>${t('invitations.consent')}</p><ul class="invitations">${waiting.map(item)}</ul>` : nothing}
+        ${
+          waiting.length
+            ? html`<p>${t('invitations.consent')}</p>
+                <ul class="invitations">
+                  ${waiting.map(item)}
+                </ul>`
+            : nothing
+        }
       </section>`;
     },
   };

@@ -7,7 +7,7 @@ import { inviteMember, listInvitations, revokeInvitation, type Invitation, type 
 import type { Component, Update } from '../ui/component';
 import { statusLine } from '../ui/feedback';
 import { focusLater } from '../ui/focus';
-import { inputField, selectField } from '../ui/forms';
+import { inputField, selectField, withName } from '../ui/forms';
 import { resource } from '../ui/resource';
 import { invalid, submission } from '../ui/submit';
 import { actionsColumn, dataTable } from '../ui/table';
@@ -82,28 +82,37 @@ export function organizationInvitations(organizationId: string, update: Update):
     if (!invitations.length) return html`<p class="muted">${t('organization.noInvitations')}</p>`;
     return dataTable({
       label: t('organization.pendingInvitations'),
-      columns: [t('organization.invitedEmail'), t('organization.memberRole'), t('organization.employeeReference'), t('organization.invitedBy'), t('organization.expiresOn'), actionsColumn()],
+      columns: [
+        t('organization.invitedEmail'),
+        t('organization.memberRole'),
+        t('organization.employeeReference'),
+        t('organization.invitedBy'),
+        t('organization.expiresOn'),
+        actionsColumn(),
+      ],
       rows: invitations.map(
-        (invitation) => html`<tr data-invitation=${invitation.id}>
-          <th scope="row">${invitation.email}</th>
-          <td>${t(`membershipRole.${invitation.role}`)}</td>
-          <td>${invitation.employeeReference}</td>
-          <td>${invitation.invitedByName}, ${formatDate(invitation.invitedAt)}</td>
-          <td>${formatDate(invitation.expiresAt)}</td>
-          <td>${revoking.action(html`${t('organization.revoke')}<span class="visually-hidden"> ${invitation.email}</span>`, revoke(invitation))}</td>
-        </tr>`,
+        (invitation) =>
+          html`<tr data-invitation=${invitation.id}>
+            <th scope="row">${invitation.email}</th>
+            <td>${t(`membershipRole.${invitation.role}`)}</td>
+            <td>${invitation.employeeReference}</td>
+            <td>${invitation.invitedByName}, ${formatDate(invitation.invitedAt)}</td>
+            <td>${formatDate(invitation.expiresAt)}</td>
+            <td>${revoking.action(withName(t('organization.revoke'), invitation.email), revoke(invitation))}</td>
+          </tr>`,
       ),
     });
   }
 
   return {
     load: (signal) => pending.load(signal),
-    view: (roles) => html`<section aria-labelledby="invitations-heading">
-      <h2 id="invitations-heading" tabindex="-1">${t('organization.invitations')}</h2>
-      <p>${t('organization.invitationsIntro')}</p>
-      ${status.view()} ${form(roles)}
-      <h3>${t('organization.pendingInvitations')}</h3>
-      ${revoking.alert()} ${pending.view(list)}
-    </section>`,
+    view: (roles) =>
+      html`<section aria-labelledby="invitations-heading">
+        <h2 id="invitations-heading" tabindex="-1">${t('organization.invitations')}</h2>
+        <p>${t('organization.invitationsIntro')}</p>
+        ${status.view()} ${form(roles)}
+        <h3>${t('organization.pendingInvitations')}</h3>
+        ${revoking.alert()} ${pending.view(list)}
+      </section>`,
   };
 }

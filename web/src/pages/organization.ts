@@ -26,6 +26,7 @@ import { submission } from '../ui/submit';
 import { actionsColumn, dataTable } from '../ui/table';
 import { organizationInvitations } from './organization-invitations';
 import { verificationControls, verificationStatus } from './organization-verification';
+import { withName } from '../ui/forms';
 
 type Members =
   | { kind: 'listed'; items: Member[]; nextCursor: string | null }
@@ -122,12 +123,21 @@ export const organizationPage: PageFactory = ({ params, update }) => {
     if (members.kind === 'failed') return problemAlert(members.error);
     if (!members.items.length) return html`<p>${t('organization.noMembers')}</p>`;
     const manage = canManage();
-    const columns = [t('organization.memberName'), t('organization.memberRole'), t('organization.employeeReference'), t('organization.memberSince')];
+    const columns = [
+      t('organization.memberName'),
+      t('organization.memberRole'),
+      t('organization.employeeReference'),
+      t('organization.memberSince'),
+    ];
     return html`${dataTable({
-        columns: manage ? [...columns, actionsColumn()] : columns,
-        rows: repeat(members.items, (member) => member.personId, (member, i) => memberRow(organization, member, i, manage)),
-      })}
-      ${members.nextCursor ? html`<p>${managing.action(t('organization.more'), () => loadMore(members.nextCursor!))}</p>` : nothing}`;
+      columns: manage ? [...columns, actionsColumn()] : columns,
+      rows: repeat(
+        members.items,
+        (member) => member.personId,
+        (member, i) => memberRow(organization, member, i, manage),
+      ),
+    })}
+    ${members.nextCursor ? html`<p>${managing.action(t('organization.more'), () => loadMore(members.nextCursor!))}</p>` : nothing}`;
   }
 
   function memberRow(organization: Organization, member: Member, index: number, manage: boolean): TemplateResult {
@@ -135,12 +145,20 @@ export const organizationPage: PageFactory = ({ params, update }) => {
     return html`<tr data-person=${member.personId}>
       <th scope="row">${member.personName}</th>
       <td>
-        ${manage
-          ? html`<label class="visually-hidden" for=${roleId}>${t('organization.roleOf', { name: member.personName })}</label>
-              <select id=${roleId} .value=${live(member.role)} @change=${(e: Event) => changeRole(member, (e.target as HTMLSelectElement).value as MembershipRole)}>
-                ${MEMBERSHIP_ROLES.map((role) => html`<option value=${role} ?selected=${role === member.role}>${t(`membershipRole.${role}`)}</option>`)}
-              </select>`
-          : t(`membershipRole.${member.role}`)}
+        ${
+          manage
+            ? html`<label class="visually-hidden" for=${roleId}>${t('organization.roleOf', { name: member.personName })}</label>
+                <select
+                  id=${roleId}
+                  .value=${live(member.role)}
+                  @change=${(e: Event) => changeRole(member, (e.target as HTMLSelectElement).value as MembershipRole)}
+                >
+                  ${MEMBERSHIP_ROLES.map(
+                    (role) => html`<option value=${role} ?selected=${role === member.role}>${t(`membershipRole.${role}`)}</option>`,
+                  )}
+                </select>`
+            : t(`membershipRole.${member.role}`)
+        }
       </td>
       <td>${member.employeeReference ?? ''}</td>
       <td>${formatDate(member.since)}</td>
@@ -151,7 +169,7 @@ export const organizationPage: PageFactory = ({ params, update }) => {
   function removeControls(organization: Organization, member: Member): TemplateResult {
     if (confirming !== member.personId) {
       return html`<button type="button" class="remove" @click=${() => askRemoval(member)}>
-        ${t('organization.remove')}<span class="visually-hidden"> ${member.personName}</span>
+        ${withName(t('organization.remove'), member.personName)}
       </button>`;
     }
     return html`<div class="confirm" role="group" aria-label=${t('organization.remove')}>
@@ -209,7 +227,11 @@ export const organizationPage: PageFactory = ({ params, update }) => {
   function replaceMembers(change: (items: Member[]) => Member[], nextCursor?: string | null): void {
     const current = view.data;
     if (!current || current.members.kind !== 'listed') return;
-    const members: Members = { kind: 'listed', items: change(current.members.items), nextCursor: nextCursor === undefined ? current.members.nextCursor : nextCursor };
+    const members: Members = {
+      kind: 'listed',
+      items: change(current.members.items),
+      nextCursor: nextCursor === undefined ? current.members.nextCursor : nextCursor,
+    };
     view.set({ ...current, members });
   }
 

@@ -18,17 +18,16 @@ export const organizationsPage: PageFactory = ({ update }) => {
         if (!memberships.length) return html`<p>${t('organizations.none')}</p>`;
         return html`<ul class="cards">
           ${memberships.map(
-            (m) => html`<li class="card">
-              <h2><a href="/organization/${encodeURIComponent(m.organizationId)}">${m.organizationName}</a></h2>
-              <p>
-                ${t(`organizationKind.${m.organizationKind}`)}
-                ${employer?.id === m.organizationId ? html`<span class="tag">${t('organizations.employer')}</span>` : ''}
-              </p>
-              <p>${t('organizations.roleSince', { role: t(`membershipRole.${m.role}`), date: formatDate(m.since) })}</p>
-              ${m.employeeReference
-                ? html`<p>${t('organizations.employeeReference', { reference: m.employeeReference })}</p>`
-                : ''}
-            </li>`,
+            (m) =>
+              html`<li class="card">
+                <h2><a href="/organization/${encodeURIComponent(m.organizationId)}">${m.organizationName}</a></h2>
+                <p>
+                  ${t(`organizationKind.${m.organizationKind}`)}
+                  ${employer?.id === m.organizationId ? html`<span class="tag">${t('organizations.employer')}</span>` : ''}
+                </p>
+                <p>${t('organizations.roleSince', { role: t(`membershipRole.${m.role}`), date: formatDate(m.since) })}</p>
+                ${m.employeeReference ? html`<p>${t('organizations.employeeReference', { reference: m.employeeReference })}</p>` : ''}
+              </li>`,
           )}
         </ul>`;
       }),

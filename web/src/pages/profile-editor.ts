@@ -39,7 +39,13 @@ export function profileEditor(update: Update, status: StatusLine): ProfileEditor
     stale: { title: 'profile.conflictTitle', detail: 'profile.conflict' },
     status,
     // Someone saved meanwhile: what is saved now is shown; the edits stay in the form, to review and save again.
-    onFailure: (error) => (isApiError(error, 412) ? reloadMe().then(() => undefined, () => undefined) : undefined),
+    onFailure: (error) =>
+      isApiError(error, 412)
+        ? reloadMe().then(
+            () => undefined,
+            () => undefined,
+          )
+        : undefined,
   });
 
   function close(): void {
@@ -79,57 +85,63 @@ export function profileEditor(update: Update, status: StatusLine): ProfileEditor
   // Until the list of localities arrives (or if it fails), the current residence is the only choice.
   function residenceSelect(d: Draft): TemplateResult {
     const current = session().me?.territoryPath;
-    const fallback: TerritoryChoice[] = current?.length ? [{ id: d.territoryId, label: current.filter((p) => p.level !== 'eu').map((p) => p.name).join(' › ') }] : [];
+    const fallback: TerritoryChoice[] = current?.length
+      ? [
+          {
+            id: d.territoryId,
+            label: current
+              .filter((p) => p.level !== 'eu')
+              .map((p) => p.name)
+              .join(' › '),
+          },
+        ]
+      : [];
     const choices = residences.data ?? fallback;
     const listed = choices.some((c) => c.id === d.territoryId);
     return html`${selectField({
-        id: 'profile-territory',
-        label: t('profile.residence'),
-        hint: t('profile.residenceHint'),
-        errors: form.errorsOf('territoryId'),
-        options: [...(listed ? [] : fallback), ...choices].map((c) => ({ value: c.id, label: c.label })),
-        value: d.territoryId,
-        onChange: (v) => (d.territoryId = v),
-      })}
-      ${residences.state.status === 'loading' ? html`<p class="hint">${t('common.loading')}</p>` : nothing}
-      ${residences.state.status === 'failed' ? problemAlert(residences.state.error) : nothing}`;
+      id: 'profile-territory',
+      label: t('profile.residence'),
+      hint: t('profile.residenceHint'),
+      errors: form.errorsOf('territoryId'),
+      options: [...(listed ? [] : fallback), ...choices].map((c) => ({ value: c.id, label: c.label })),
+      value: d.territoryId,
+      onChange: (v) => (d.territoryId = v),
+    })}
+    ${residences.state.status === 'loading' ? html`<p class="hint">${t('common.loading')}</p>` : nothing}
+    ${residences.state.status === 'failed' ? problemAlert(residences.state.error) : nothing}`;
   }
 
   function editor(d: Draft): TemplateResult {
     return form.form(
       { label: t('profile.edit'), send: () => save(d) },
       html`${inputField({
-          id: 'profile-name',
-          name: 'name',
-          label: t('profile.name'),
-          autocomplete: 'name',
-          required: true,
-          maxlength: NAME_MAX_LENGTH,
-          errors: form.errorsOf('name'),
-          value: d.name,
-          onInput: (v) => (d.name = v),
-        })}
-        ${selectField({
-          id: 'profile-status',
-          label: t('profile.status'),
-          errors: form.errorsOf('status'),
-          options: PERSON_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
-          value: d.status,
-          onChange: (v) => (d.status = v as PersonStatus),
-        })}
-        ${selectField({
-          id: 'profile-locale',
-          label: t('profile.language'),
-          errors: form.errorsOf('locale'),
-          options: LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l], lang: l })),
-          value: d.locale,
-          onChange: (v) => (d.locale = v as Language),
-        })}
-        ${residenceSelect(d)}
-        <div class="actions">
-          ${form.button(t('common.save'))}
-          <button type="button" @click=${close}>${t('common.cancel')}</button>
-        </div>`,
+        id: 'profile-name',
+        name: 'name',
+        label: t('profile.name'),
+        autocomplete: 'name',
+        required: true,
+        maxlength: NAME_MAX_LENGTH,
+        errors: form.errorsOf('name'),
+        value: d.name,
+        onInput: (v) => (d.name = v),
+      })}
+      ${selectField({
+        id: 'profile-status',
+        label: t('profile.status'),
+        errors: form.errorsOf('status'),
+        options: PERSON_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+        value: d.status,
+        onChange: (v) => (d.status = v as PersonStatus),
+      })}
+      ${selectField({
+        id: 'profile-locale',
+        label: t('profile.language'),
+        errors: form.errorsOf('locale'),
+        options: LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l], lang: l })),
+        value: d.locale,
+        onChange: (v) => (d.locale = v as Language),
+      })}
+      ${residenceSelect(d)} ${form.actions(t('common.save'), { cancel: close })}`,
     );
   }
 

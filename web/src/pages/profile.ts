@@ -51,13 +51,18 @@ export const profilePage: PageFactory = ({ update }) => {
           <dd>${territoryPath(me.territoryPath)}</dd>
           <dt>${t('profile.employer')}</dt>
           <dd>
-            ${employer
-              ? html`<a href="/organization/${encodeURIComponent(employer.id)}">${employer.name}</a> (${t(`organizationKind.${employer.kind}`)})`
-              : t('profile.noEmployer')}
+            ${
+              employer
+                ? html`<a href="/organization/${encodeURIComponent(employer.id)}">${employer.name}</a>
+                    (${t(`organizationKind.${employer.kind}`)})`
+                : t('profile.noEmployer')
+            }
           </dd>
         </dl>
         <p>
-          <button type="button" id="profile-edit-toggle" aria-expanded=${editor.open ? 'true' : 'false'} @click=${editor.toggle}>${t('profile.edit')}</button>
+          <button type="button" id="profile-edit-toggle" aria-expanded=${editor.open ? 'true' : 'false'} @click=${editor.toggle}>
+            ${t('profile.edit')}
+          </button>
         </p>
         ${status.view()} ${editor.view()}
       </section>
@@ -75,7 +80,11 @@ export const profilePage: PageFactory = ({ update }) => {
         <h2 id="profile-roles-heading">${t('profile.roles')}</h2>
         ${listOr(
           me.roles.map((role) =>
-            t('profile.roleInScope', { role: t(`role.${role.role}`), scopeKind: t(`scopeKind.${role.scopeKind}`), scope: names.get(role.scopeId) ?? role.scopeId }),
+            t('profile.roleInScope', {
+              role: t(`role.${role.role}`),
+              scopeKind: t(`scopeKind.${role.scopeKind}`),
+              scope: names.get(role.scopeId) ?? role.scopeId,
+            }),
           ),
           t('profile.noRoles'),
         )}
@@ -88,7 +97,11 @@ export const profilePage: PageFactory = ({ update }) => {
 
 /** A list of what is there, or the sentence that says there is nothing. */
 function listOr(items: (string | TemplateResult)[], none: string): TemplateResult {
-  return items.length ? html`<ul>${items.map((item) => html`<li>${item}</li>`)}</ul>` : html`<p>${none}</p>`;
+  return items.length
+    ? html`<ul>
+        ${items.map((item) => html`<li>${item}</li>`)}
+      </ul>`
+    : html`<p>${none}</p>`;
 }
 
 /** Resolves the territories and organizations that roles are scoped to, as far as they can be read. */

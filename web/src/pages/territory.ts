@@ -27,37 +27,46 @@ export const territoryPage: PageFactory = ({ update }) => {
 
     load: (signal) => state.load(signal),
 
-    view: () => state.view(({ path, children, tree }) => {
-      const [residence, ...ancestors] = path;
-      if (!residence) return html``;
-      const onPath = new Set(path.map((p) => p.id));
-      return html`
-        <section aria-labelledby="territory-residence-heading">
-          <h2 id="territory-residence-heading">${t('territory.residence')}</h2>
-          <p class="lead">${residence.name} <span class="muted">(${describe(residence)})</span></p>
-          ${territoryPath(path)}
-        </section>
+    view: () =>
+      state.view(({ path, children, tree }) => {
+        const [residence, ...ancestors] = path;
+        if (!residence) return html``;
+        const onPath = new Set(path.map((p) => p.id));
+        return html`
+          <section aria-labelledby="territory-residence-heading">
+            <h2 id="territory-residence-heading">${t('territory.residence')}</h2>
+            <p class="lead">${residence.name} <span class="muted">(${describe(residence)})</span></p>
+            ${territoryPath(path)}
+          </section>
 
-        <section aria-labelledby="territory-ancestors-heading">
-          <h2 id="territory-ancestors-heading">${t('territory.ancestors', { name: residence.name })}</h2>
-          ${ancestors.length
-            ? html`<ul>${ancestors.map((a) => html`<li>${a.name} <span class="muted">(${describe(a)})</span></li>`)}</ul>`
-            : html`<p>${t('territory.noAncestors')}</p>`}
-        </section>
+          <section aria-labelledby="territory-ancestors-heading">
+            <h2 id="territory-ancestors-heading">${t('territory.ancestors', { name: residence.name })}</h2>
+            ${
+              ancestors.length
+                ? html`<ul>
+                    ${ancestors.map((a) => html`<li>${a.name} <span class="muted">(${describe(a)})</span></li>`)}
+                  </ul>`
+                : html`<p>${t('territory.noAncestors')}</p>`
+            }
+          </section>
 
-        <section aria-labelledby="territory-children-heading">
-          <h2 id="territory-children-heading">${t('territory.children', { name: residence.name })}</h2>
-          ${children.length
-            ? html`<ul>${children.map((c) => html`<li>${c.name} <span class="muted">(${describe(c)})</span></li>`)}</ul>`
-            : html`<p>${t('territory.noChildren', { name: residence.name })}</p>`}
-        </section>
+          <section aria-labelledby="territory-children-heading">
+            <h2 id="territory-children-heading">${t('territory.children', { name: residence.name })}</h2>
+            ${
+              children.length
+                ? html`<ul>
+                    ${children.map((c) => html`<li>${c.name} <span class="muted">(${describe(c)})</span></li>`)}
+                  </ul>`
+                : html`<p>${t('territory.noChildren', { name: residence.name })}</p>`
+            }
+          </section>
 
-        <section aria-labelledby="territory-tree-heading">
-          <h2 id="territory-tree-heading">${t('territory.tree')}</h2>
-          ${treeList(tree, residence.id, onPath)}
-        </section>
-      `;
-    }),
+          <section aria-labelledby="territory-tree-heading">
+            <h2 id="territory-tree-heading">${t('territory.tree')}</h2>
+            ${treeList(tree, residence.id, onPath)}
+          </section>
+        `;
+      }),
   };
   return page;
 };

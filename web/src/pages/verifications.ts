@@ -10,23 +10,37 @@ import { statusLine } from '../ui/feedback';
 import { submission } from '../ui/submit';
 import { actionsColumn, dataTable } from '../ui/table';
 import { territoryQueue } from '../ui/officer-territory';
+import { withName } from '../ui/forms';
 
 export const verificationsPage: PageFactory = ({ update }) => {
   const status = statusLine();
   const verifying = submission(update, { status });
   const queue = territoryQueue(update, {
     id: 'verifications-territory',
-    text: { intro: () => t('verifications.intro'), territory: () => t('verifications.territory'), notOfficer: () => t('verifications.notOfficer') },
+    text: {
+      intro: () => t('verifications.intro'),
+      territory: () => t('verifications.territory'),
+      notOfficer: () => t('verifications.notOfficer'),
+    },
     fetch: async (territoryId) => (await listOrganizationsToVerify(territoryId, 'merchant')).items,
     body: ({ items, territoryName: where, territories }) => html`
       ${status.view()} ${verifying.alert()}
       <h2>${t('verifications.waiting', { territory: where })}</h2>
-      ${items.length
-        ? dataTable({
-            columns: [t('verifications.name'), t('verifications.legalId'), t('verifications.territory'), t('verifications.registeredOn'), t('verifications.status'), actionsColumn()],
-            rows: items.map((organization) => row(organization, territoryName(territories, organization.territoryId))),
-          })
-        : html`<p>${t('verifications.none', { territory: where })}</p>`}
+      ${
+        items.length
+          ? dataTable({
+              columns: [
+                t('verifications.name'),
+                t('verifications.legalId'),
+                t('verifications.territory'),
+                t('verifications.registeredOn'),
+                t('verifications.status'),
+                actionsColumn(),
+              ],
+              rows: items.map((organization) => row(organization, territoryName(territories, organization.territoryId))),
+            })
+          : html`<p>${t('verifications.none', { territory: where })}</p>`
+      }
     `,
   });
 
@@ -37,13 +51,23 @@ export const verificationsPage: PageFactory = ({ update }) => {
       <td><code>${organization.legalId}</code></td>
       <td>${where}</td>
       <td>${formatDate(organization.createdAt)}</td>
-      <td>${verification.status === 'revoked' ? t('verifications.revoked', { date: formatDate(verification.decidedAt ?? organization.createdAt) }) : t('verifications.new')}</td>
       <td>
-        ${verifying.action(html`${t('verifications.verify')}<span class="visually-hidden"> ${organization.name}</span>`, async () => {
-          await verifyOrganization(organization.id);
-          status.say('verifications.verified', { name: organization.name });
-          await queue.reload();
-        }, { kind: 'primary' })}
+        ${
+          verification.status === 'revoked'
+            ? t('verifications.revoked', { date: formatDate(verification.decidedAt ?? organization.createdAt) })
+            : t('verifications.new')
+        }
+      </td>
+      <td>
+        ${verifying.action(
+          withName(t('verifications.verify'), organization.name),
+          async () => {
+            await verifyOrganization(organization.id);
+            status.say('verifications.verified', { name: organization.name });
+            await queue.reload();
+          },
+          { kind: 'primary' },
+        )}
       </td>
     </tr>`;
   }

@@ -133,19 +133,30 @@ const withKey = (key: string) => ({ headers: { 'Idempotency-Key': key } });
 export const listCurrencies = () => api.get<Items<Currency>>('/v1/currencies');
 export const getCurrencyOfTerritory = (territoryId: string) => api.get<Currency>(`/v1/territories/${id(territoryId)}/currency`);
 export const configureCurrency = (territoryId: string, settings: CurrencySettings, version?: number) =>
-  api.put<Currency>(`/v1/territories/${id(territoryId)}/currency`, settings, version ? { headers: { 'If-Match': `"${version}"` } } : undefined);
+  api.put<Currency>(
+    `/v1/territories/${id(territoryId)}/currency`,
+    settings,
+    version ? { headers: { 'If-Match': `"${version}"` } } : undefined,
+  );
 
 export const getWallet = () => api.get<Items<Account>>('/v1/wallet');
-export const openAccount = (currencyId: string, organizationId?: string) => api.post<Account>('/v1/accounts', { currencyId, organizationId });
-export const getHistory = (accountId: string, cursor?: string | null) => api.get<History>(`/v1/accounts/${id(accountId)}/history`, { query: { cursor, limit: 20 } });
-export const statementHref = (accountId: string, month: string, format: 'csv' | 'pdf') => `/v1/accounts/${id(accountId)}/statements/${id(month)}?format=${format}`;
+export const openAccount = (currencyId: string, organizationId?: string) =>
+  api.post<Account>('/v1/accounts', { currencyId, organizationId });
+export const getHistory = (accountId: string, cursor?: string | null) =>
+  api.get<History>(`/v1/accounts/${id(accountId)}/history`, { query: { cursor, limit: 20 } });
+export const statementHref = (accountId: string, month: string, format: 'csv' | 'pdf') =>
+  `/v1/accounts/${id(accountId)}/statements/${id(month)}?format=${format}`;
 export const pay = (fromAccountId: string, body: { toAccountId: string; amountMinor: number; reference: string }, key: string) =>
   api.post<Transfer>(`/v1/accounts/${id(fromAccountId)}/payments`, body, withKey(key));
 
-export const listOrganizationAccounts = (organizationId: string) => api.get<Items<Account>>(`/v1/organizations/${id(organizationId)}/accounts`);
+export const listOrganizationAccounts = (organizationId: string) =>
+  api.get<Items<Account>>(`/v1/organizations/${id(organizationId)}/accounts`);
 export const getMerchant = (organizationId: string) => api.get<Merchant>(`/v1/organizations/${id(organizationId)}/merchant`);
-export const createPaymentRequest = (organizationId: string, body: { amountMinor: number; reference: string; expiresInMinutes: number }, key: string) =>
-  api.post<PaymentRequest>(`/v1/organizations/${id(organizationId)}/payment-requests`, body, withKey(key));
+export const createPaymentRequest = (
+  organizationId: string,
+  body: { amountMinor: number; reference: string; expiresInMinutes: number },
+  key: string,
+) => api.post<PaymentRequest>(`/v1/organizations/${id(organizationId)}/payment-requests`, body, withKey(key));
 export const listPaymentRequests = (organizationId: string, status?: PaymentRequestStatus) =>
   api.get<Page<PaymentRequest>>(`/v1/organizations/${id(organizationId)}/payment-requests`, { query: { status, limit: 20 } });
 export const getPaymentRequest = (requestId: string) => api.get<PaymentRequest>(`/v1/payment-requests/${id(requestId)}`);
@@ -154,9 +165,12 @@ export const payPaymentRequest = (requestId: string) => api.post<PaymentRequest>
 
 export const requestRedemption = (organizationId: string, amountMinor: number, key: string) =>
   api.post<Redemption>(`/v1/organizations/${id(organizationId)}/redemptions`, { amountMinor }, withKey(key));
-export const listOrganizationRedemptions = (organizationId: string) => api.get<Page<Redemption>>(`/v1/organizations/${id(organizationId)}/redemptions`, { query: { limit: 20 } });
+export const listOrganizationRedemptions = (organizationId: string) =>
+  api.get<Page<Redemption>>(`/v1/organizations/${id(organizationId)}/redemptions`, { query: { limit: 20 } });
 export const listCurrencyRedemptions = (currencyId: string, status?: RedemptionStatus) =>
   api.get<Page<Redemption>>(`/v1/currencies/${id(currencyId)}/redemptions`, { query: { status, limit: 50 } });
-export const approveRedemption = (redemptionId: string, payoutReference: string) => api.post<Redemption>(`/v1/redemptions/${id(redemptionId)}/approval`, { payoutReference });
-export const rejectRedemption = (redemptionId: string, reason: string) => api.post<Redemption>(`/v1/redemptions/${id(redemptionId)}/rejection`, { reason });
+export const approveRedemption = (redemptionId: string, payoutReference: string) =>
+  api.post<Redemption>(`/v1/redemptions/${id(redemptionId)}/approval`, { payoutReference });
+export const rejectRedemption = (redemptionId: string, reason: string) =>
+  api.post<Redemption>(`/v1/redemptions/${id(redemptionId)}/rejection`, { reason });
 export const getSupply = (currencyId: string) => api.get<Supply>(`/v1/currencies/${id(currencyId)}/supply`);

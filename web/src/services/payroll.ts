@@ -105,10 +105,12 @@ export interface Verification {
 const id = encodeURIComponent;
 const organization = (organizationId: string) => `/v1/payroll/organizations/${id(organizationId)}`;
 
-export const listMyForms = (cursor?: string | null) => api.get<Page<SocietalActivityForm>>('/v1/payroll/me/forms', { query: { limit: 50, cursor } });
+export const listMyForms = (cursor?: string | null) =>
+  api.get<Page<SocietalActivityForm>>('/v1/payroll/me/forms', { query: { limit: 50, cursor } });
 export const formDocumentHref = (formId: string, format: 'pdf' | 'json') => `/v1/payroll/forms/${id(formId)}/document?format=${format}`;
 
-export const listRuns = (territoryId: string) => api.get<Items<IssuingRun>>(`/v1/payroll/territories/${id(territoryId)}/runs`, { query: { limit: 24 } });
+export const listRuns = (territoryId: string) =>
+  api.get<Items<IssuingRun>>(`/v1/payroll/territories/${id(territoryId)}/runs`, { query: { limit: 24 } });
 
 export const listEmployerForms = (organizationId: string, month: string, cursor?: string | null) =>
   api.get<Page<EmployerFormView>>(`${organization(organizationId)}/forms`, { query: { month, limit: 100, cursor } });
@@ -126,9 +128,11 @@ export const saveLayout = (organizationId: string, layout: LayoutInput, version:
   api.put<ExportLayout>(`${organization(organizationId)}/export-layout`, layoutBody(layout), { headers: { 'If-Match': `"${version}"` } });
 export const previewExport = (organizationId: string, month: string, layout: LayoutInput) =>
   api.post<Preview>(`${organization(organizationId)}/exports/${id(month)}/preview`, { layout: layoutBody(layout), limit: 10 });
-export const exportHref = (organizationId: string, month: string, format: 'csv' | 'json') => `${organization(organizationId)}/exports/${id(month)}?format=${format}`;
+export const exportHref = (organizationId: string, month: string, format: 'csv' | 'json') =>
+  `${organization(organizationId)}/exports/${id(month)}?format=${format}`;
 
-export const verifyForm = (code: string, sha256?: string) => api.get<Verification>(`/v1/payroll/verifications/${id(code.trim())}`, { query: { sha256 } });
+export const verifyForm = (code: string, sha256?: string) =>
+  api.get<Verification>(`/v1/payroll/verifications/${id(code.trim())}`, { query: { sha256 } });
 
 /** SHA-256 (hex) of a file the person picked, computed in the browser: the file never leaves it. */
 export async function sha256Of(file: Blob): Promise<string> {

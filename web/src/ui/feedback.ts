@@ -49,11 +49,13 @@ export function problemAlert(error: unknown, unattached: FieldError[] = []): Tem
   return html`<div class="problem" role="alert">
     <p class="problem-title">${title}</p>
     ${detail ? html`<p>${detail}</p>` : nothing}
-    ${unattached.length
-      ? html`<ul>
-          ${unattached.map((e) => html`<li>${e.field}: ${e.message}</li>`)}
-        </ul>`
-      : nothing}
+    ${
+      unattached.length
+        ? html`<ul>
+            ${unattached.map((e) => html`<li>${e.field}: ${e.message}</li>`)}
+          </ul>`
+        : nothing
+    }
   </div>`;
 }
 

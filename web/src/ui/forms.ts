@@ -86,11 +86,27 @@ const valueOf = (event: Event) => (event.target as HTMLInputElement | HTMLTextAr
 
 /** A labelled text, date or number input with its hint and errors. */
 export function inputField(o: InputOptions): TemplateResult {
-  return field(o, (a) =>
-    html`<input id=${a.id} name=${ifDefined(o.name)} type=${o.type ?? 'text'} inputmode=${ifDefined(o.inputmode)} maxlength=${ifDefined(o.maxlength)}
-      autocomplete=${ifDefined(o.autocomplete)} ?required=${o.required ?? false} ?readonly=${o.readonly ?? false} max=${ifDefined(o.max)}
-      step=${ifDefined(o.step)} placeholder=${ifDefined(o.placeholder)} .value=${o.value} aria-invalid=${a.invalid} aria-describedby=${ifDefined(a.describedBy)}
-      @input=${(e: Event) => o.onInput?.(valueOf(e))} @change=${(e: Event) => o.onChange?.(valueOf(e))} />`,
+  return field(
+    o,
+    (a) =>
+      html`<input
+        id=${a.id}
+        name=${ifDefined(o.name)}
+        type=${o.type ?? 'text'}
+        inputmode=${ifDefined(o.inputmode)}
+        maxlength=${ifDefined(o.maxlength)}
+        autocomplete=${ifDefined(o.autocomplete)}
+        ?required=${o.required ?? false}
+        ?readonly=${o.readonly ?? false}
+        max=${ifDefined(o.max)}
+        step=${ifDefined(o.step)}
+        placeholder=${ifDefined(o.placeholder)}
+        .value=${o.value}
+        aria-invalid=${a.invalid}
+        aria-describedby=${ifDefined(a.describedBy)}
+        @input=${(e: Event) => o.onInput?.(valueOf(e))}
+        @change=${(e: Event) => o.onChange?.(valueOf(e))}
+      />`,
   );
 }
 
@@ -103,9 +119,19 @@ export interface TextareaOptions extends FieldText {
 }
 
 export function textareaField(o: TextareaOptions): TemplateResult {
-  return field(o, (a) =>
-    html`<textarea id=${a.id} rows=${ifDefined(o.rows)} maxlength=${ifDefined(o.maxlength)} ?required=${o.required ?? false} .value=${o.value}
-      aria-invalid=${a.invalid} aria-describedby=${ifDefined(a.describedBy)} @input=${(e: Event) => o.onInput(valueOf(e))}></textarea>`,
+  return field(
+    o,
+    (a) =>
+      html`<textarea
+        id=${a.id}
+        rows=${ifDefined(o.rows)}
+        maxlength=${ifDefined(o.maxlength)}
+        ?required=${o.required ?? false}
+        .value=${o.value}
+        aria-invalid=${a.invalid}
+        aria-describedby=${ifDefined(a.describedBy)}
+        @input=${(e: Event) => o.onInput(valueOf(e))}
+      ></textarea>`,
   );
 }
 
@@ -124,10 +150,22 @@ export interface SelectOptions extends FieldText {
 
 /** A labelled choice among a few options (an organization, a year, a territory...). */
 export function selectField(o: SelectOptions): TemplateResult {
-  return field(o, (a) =>
-    html`<select id=${a.id} aria-invalid=${a.invalid} aria-describedby=${ifDefined(a.describedBy)} @change=${(e: Event) => o.onChange(valueOf(e))}>
-      ${o.options.map((option) => html`<option value=${option.value} lang=${ifDefined(option.lang)} ?selected=${option.value === o.value}>${option.label}</option>`)}
-    </select>`,
+  return field(
+    o,
+    (a) =>
+      html`<select
+        id=${a.id}
+        aria-invalid=${a.invalid}
+        aria-describedby=${ifDefined(a.describedBy)}
+        @change=${(e: Event) => o.onChange(valueOf(e))}
+      >
+        ${o.options.map(
+          (option) =>
+            html`<option value=${option.value} lang=${ifDefined(option.lang)} ?selected=${option.value === o.value}>
+              ${option.label}
+            </option>`,
+        )}
+      </select>`,
   );
 }
 
@@ -148,14 +186,60 @@ export function checkboxes(o: CheckboxesOptions): TemplateResult {
   return html`<fieldset class="choices">
     <legend>${o.legend}</legend>
     ${o.errors?.length ? html`<p class="field-error">${o.errors.join(' ')}</p>` : nothing}
-    ${o.items.length
-      ? o.items.map(
-          (item, i) => html`<div class="choice">
-            <input type="checkbox" id=${`${o.id}-${i}`} .checked=${o.checked(item.value)}
-              @change=${(e: Event) => o.onToggle(item.value, (e.target as HTMLInputElement).checked)} />
-            <label for=${`${o.id}-${i}`}>${item.label}</label>
-          </div>`,
-        )
-      : (o.empty ?? nothing)}
+    ${
+      o.items.length
+        ? o.items.map(
+            (item, i) =>
+              html`<div class="choice">
+                <input
+                  type="checkbox"
+                  id=${`${o.id}-${i}`}
+                  .checked=${o.checked(item.value)}
+                  @change=${(e: Event) => o.onToggle(item.value, (e.target as HTMLInputElement).checked)}
+                />
+                <label for=${`${o.id}-${i}`}>${item.label}</label>
+              </div>`,
+          )
+        : (o.empty ?? nothing)
+    }
+  </fieldset>`;
+}
+
+/**
+ * A button's label and, for screen readers only, what it acts on ("Remove" + "first aid"), so that
+ * a list of "Remove" buttons can be told apart when heard out of context.
+ */
+export function withName(label: string, name: string, separator = ' '): TemplateResult {
+  return html`${label}<span class="visually-hidden">${separator}${name}</span>`;
+}
+
+export interface RadiosOptions {
+  /** The group's name, and the prefix of its buttons' ids. */
+  name: string;
+  legend: string;
+  items: readonly { value: string; label: string | TemplateResult }[];
+  /** The value chosen, if any. */
+  value: string | null;
+  onChoose(value: string): void;
+}
+
+/** One choice among a few, each a radio button with its label, under one legend. */
+export function radios(o: RadiosOptions): TemplateResult {
+  return html`<fieldset class="choices">
+    <legend>${o.legend}</legend>
+    ${o.items.map(
+      (item, i) =>
+        html`<div class="choice">
+          <input
+            type="radio"
+            name=${o.name}
+            id=${`${o.name}-${i}`}
+            value=${item.value}
+            .checked=${item.value === o.value}
+            @change=${() => o.onChoose(item.value)}
+          />
+          <label for=${`${o.name}-${i}`}>${item.label}</label>
+        </div>`,
+    )}
   </fieldset>`;
 }

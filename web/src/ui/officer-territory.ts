@@ -17,7 +17,9 @@ export async function officerChoices(preferred: string): Promise<{ choices: Terr
   const me = await reloadMe();
   const index = indexTerritories((await listTerritories()).items, language());
   const choices = officerScope(me, index);
-  const territoryId = choices.some((c) => c.id === preferred) ? preferred : ((choices.find((c) => c.level === 'locality') ?? choices[0])?.id ?? '');
+  const territoryId = choices.some((c) => c.id === preferred)
+    ? preferred
+    : ((choices.find((c) => c.level === 'locality') ?? choices[0])?.id ?? '');
   return { choices, index, territoryId };
 }
 
@@ -65,18 +67,20 @@ export function territoryQueue<T>(update: Update, o: QueueOptions<T>): Territory
         if (!mine.length) return html`<p>${o.text.notOfficer()}</p>`;
         return html`
           <p>${o.text.intro()}</p>
-          ${mine.length > 1
-            ? selectField({
-                id: o.id,
-                label: o.text.territory(),
-                options: mine.map((id) => ({ value: id, label: territoryName(queue.territories, id) })),
-                value: territoryId,
-                onChange: (value) => {
-                  territoryId = value;
-                  void state.reload();
-                },
-              })
-            : nothing}
+          ${
+            mine.length > 1
+              ? selectField({
+                  id: o.id,
+                  label: o.text.territory(),
+                  options: mine.map((id) => ({ value: id, label: territoryName(queue.territories, id) })),
+                  value: territoryId,
+                  onChange: (value) => {
+                    territoryId = value;
+                    void state.reload();
+                  },
+                })
+              : nothing
+          }
           ${o.body(queue)}
         `;
       }),

@@ -71,7 +71,10 @@ describe('a form sent with the submit helper', () => {
 
   it('says in its own words that someone changed the thing meanwhile (412), and may read it again', async () => {
     const failures: unknown[] = [];
-    const form = submission(() => {}, { stale: { title: 'contracts.staleTitle', detail: 'contracts.stale' }, onFailure: (error) => void failures.push(error) });
+    const form = submission(() => {}, {
+      stale: { title: 'contracts.staleTitle', detail: 'contracts.stale' },
+      onFailure: (error) => void failures.push(error),
+    });
     const stale = new ApiError({ status: 412, title: 'Precondition Failed' });
     await form.run(() => Promise.reject(stale));
     expect(form.problem).toBeInstanceOf(ApiError);
@@ -80,7 +83,14 @@ describe('a form sent with the submit helper', () => {
   });
 
   it('takes a new key once told the key went with another request, and after a reset', async () => {
-    const reused = () => Promise.reject(new ApiError({ status: 409, type: 'https://e21.eu/problems/idempotency_key_reused', title: 'Idempotency-Key used for another request' }));
+    const reused = () =>
+      Promise.reject(
+        new ApiError({
+          status: 409,
+          type: 'https://e21.eu/problems/idempotency_key_reused',
+          title: 'Idempotency-Key used for another request',
+        }),
+      );
     const form = submission(() => {});
     const { keys, send } = recorder([reused, lost, lost]);
     await form.run(send);

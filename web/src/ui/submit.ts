@@ -71,6 +71,8 @@ export interface Submission {
   form(options: FormOptions, content: TemplateResult): TemplateResult;
   /** Its submit button, marked unavailable while the form is busy. */
   button(label: string, kind?: 'primary' | 'danger' | ''): TemplateResult;
+  /** The submit button and, when the form can be closed unsent, its Cancel button. */
+  actions(label: string, options?: { kind?: 'primary' | 'danger' | ''; cancel?: (() => void) | undefined }): TemplateResult;
   /** A button that runs `send` at once (accept, approve, verify...), with the same busy state. */
   action(label: string | TemplateResult, send: Send, options?: ActionOptions): TemplateResult;
   /** The problem of the last send, for a component that has no form of its own to show it in. */
@@ -105,7 +107,10 @@ export function submission(update: Update, options: SubmissionOptions = {}): Sub
       } else if (!isApiError(error, 401)) {
         // (A 401 has already switched the app to the signed-out home: nothing to say here.)
         errors = errorsFrom(error);
-        problem = isApiError(error, 412) && options.stale ? new ApiError({ status: 412, title: t(options.stale.title), detail: t(options.stale.detail) }) : error;
+        problem =
+          isApiError(error, 412) && options.stale
+            ? new ApiError({ status: 412, title: t(options.stale.title), detail: t(options.stale.detail) })
+            : error;
         // The key went with another request that did happen (a lost answer, then an edited draft):
         // the person is told, and what they send next is a new request.
         if (isApiError(error, 409) && REUSED_KEY.test(error.type)) key = newIdempotencyKey();
@@ -120,6 +125,10 @@ export function submission(update: Update, options: SubmissionOptions = {}): Sub
   }
 
   const alert = () => (problem ? problemAlert(problem, errors.unattached) : nothing);
+  // aria-disabled, not disabled: a disabled button would drop the keyboard focus while it waits;
+  // `run` ignores what is clicked meanwhile.
+  const button = (label: string, kind: 'primary' | 'danger' | '' = 'primary') =>
+    html`<button type="submit" class=${kind} aria-disabled=${busy ? 'true' : 'false'}>${label}</button>`;
 
   return {
     get busy() {
@@ -138,18 +147,34 @@ export function submission(update: Update, options: SubmissionOptions = {}): Sub
       errors = noErrors;
       key = newIdempotencyKey();
     },
-    form: (o, content) => html`<form class=${o.className ?? 'stack'} aria-label=${ifDefined(o.label)} aria-labelledby=${ifDefined(o.labelledBy)}
-        aria-busy=${busy ? 'true' : 'false'} novalidate @submit=${(event: SubmitEvent) => {
+    form: (o, content) =>
+      html`<form
+        class=${o.className ?? 'stack'}
+        aria-label=${ifDefined(o.label)}
+        aria-labelledby=${ifDefined(o.labelledBy)}
+        aria-busy=${busy ? 'true' : 'false'}
+        novalidate
+        @submit=${(event: SubmitEvent) => {
           event.preventDefault();
           void run(o.send, event.currentTarget as HTMLFormElement);
-        }}>
+        }}
+      >
         ${o.heading ?? nothing} ${o.alert === false ? nothing : alert()} ${content}
       </form>`,
-    // aria-disabled, not disabled: a disabled button would drop the keyboard focus while it waits;
-    // `run` ignores what is clicked meanwhile.
-    button: (label, kind = 'primary') => html`<button type="submit" class=${kind} aria-disabled=${busy ? 'true' : 'false'}>${label}</button>`,
+    button,
+    actions(label, { kind = 'primary', cancel } = {}) {
+      return html`<div class="actions">
+        ${button(label, kind)} ${cancel ? html`<button type="button" @click=${cancel}>${t('common.cancel')}</button>` : nothing}
+      </div>`;
+    },
     action: (label, send, { kind = '', ariaLabel, unavailable = false } = {}) =>
-      html`<button type="button" class=${kind} aria-label=${ifDefined(ariaLabel)} aria-disabled=${busy || unavailable ? 'true' : 'false'} @click=${() => void run(send)}>
+      html`<button
+        type="button"
+        class=${kind}
+        aria-label=${ifDefined(ariaLabel)}
+        aria-disabled=${busy || unavailable ? 'true' : 'false'}
+        @click=${() => void run(send)}
+      >
         ${label}
       </button>`,
     alert,

@@ -30,7 +30,9 @@ export function dataTable(o: TableOptions): TemplateResult {
       <thead>
         <tr>
           ${o.columns.map((column) =>
-            typeof column === 'string' ? html`<th scope="col">${column}</th>` : html`<th scope="col" class=${ifDefined(column.className)}>${column.label}</th>`,
+            typeof column === 'string'
+              ? html`<th scope="col">${column}</th>`
+              : html`<th scope="col" class=${ifDefined(column.className)}>${column.label}</th>`,
           )}
         </tr>
       </thead>

@@ -25,7 +25,17 @@ export interface TermsDraft {
 
 export function draftFrom(terms: Terms | undefined, year = new Date().getUTCFullYear()): TermsDraft {
   if (!terms) {
-    return { periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, yearlyHours: '', weeklyHours: '', competences: [], blocks: [], blackouts: [], preferredProjectIds: [], comment: '' };
+    return {
+      periodStart: `${year}-01-01`,
+      periodEnd: `${year}-12-31`,
+      yearlyHours: '',
+      weeklyHours: '',
+      competences: [],
+      blocks: [],
+      blackouts: [],
+      preferredProjectIds: [],
+      comment: '',
+    };
   }
   return {
     periodStart: terms.periodStart,
@@ -33,7 +43,12 @@ export function draftFrom(terms: Terms | undefined, year = new Date().getUTCFull
     yearlyHours: hoursInput(terms.yearlyMinutes),
     weeklyHours: hoursInput(terms.schedule.weeklyAllowanceMinutes),
     competences: terms.competences.map((c) => c.skillId),
-    blocks: terms.schedule.blocks.map((b) => ({ startDate: b.startDate, endDate: b.endDate, hours: hoursInput(b.minutes), label: b.label })),
+    blocks: terms.schedule.blocks.map((b) => ({
+      startDate: b.startDate,
+      endDate: b.endDate,
+      hours: hoursInput(b.minutes),
+      label: b.label,
+    })),
     blackouts: terms.schedule.blackouts.map((b) => ({ ...b })),
     preferredProjectIds: terms.preferredProjectIds,
     comment: '',
@@ -44,7 +59,12 @@ export function draftFrom(terms: Terms | undefined, year = new Date().getUTCFull
 function draftSchedule(draft: TermsDraft): Schedule {
   return {
     weeklyAllowanceMinutes: minutesFromHours(draft.weeklyHours) ?? 0,
-    blocks: draft.blocks.map((b) => ({ startDate: b.startDate, endDate: b.endDate, minutes: minutesFromHours(b.hours) ?? 0, label: b.label })),
+    blocks: draft.blocks.map((b) => ({
+      startDate: b.startDate,
+      endDate: b.endDate,
+      minutes: minutesFromHours(b.hours) ?? 0,
+      label: b.label,
+    })),
     blackouts: draft.blackouts,
   };
 }
@@ -64,7 +84,12 @@ export function termsFromDraft(draft: TermsDraft): TermsInput {
     competences: draft.competences,
     schedule: {
       weeklyAllowanceMinutes: hours(draft.weeklyHours, 'weeklyAllowanceMinutes'),
-      blocks: draft.blocks.map((b, i) => ({ startDate: b.startDate, endDate: b.endDate, minutes: hours(b.hours, `blocks.${i}`), label: b.label.trim() })),
+      blocks: draft.blocks.map((b, i) => ({
+        startDate: b.startDate,
+        endDate: b.endDate,
+        minutes: hours(b.hours, `blocks.${i}`),
+        label: b.label.trim(),
+      })),
       blackouts: draft.blackouts.map((b) => ({ startDate: b.startDate, endDate: b.endDate, reason: b.reason.trim() })),
     },
     preferredProjectIds: draft.preferredProjectIds,
@@ -89,7 +114,11 @@ export function termsErrorsFrom(error: unknown): FormErrors {
   for (const problem of error.fieldErrors) {
     const name = problem.field.replace(/^body\./, '');
     const row = /^terms\.schedule\.(blocks|blackouts)\.(\d+)/.exec(name);
-    const key = row ? `${row[1]}.${row[2]}` : name === 'terms.schedule' ? 'schedule' : FIELD_KEYS.find(([prefix]) => name === prefix || name.startsWith(`${prefix}.`))?.[1];
+    const key = row
+      ? `${row[1]}.${row[2]}`
+      : name === 'terms.schedule'
+        ? 'schedule'
+        : FIELD_KEYS.find(([prefix]) => name === prefix || name.startsWith(`${prefix}.`))?.[1];
     if (key) (result.fields[key] ??= []).push(problem.message);
     else result.unattached.push(problem as FieldError);
   }
@@ -113,9 +142,21 @@ export interface TermsFormOptions {
 export function termsForm(o: TermsFormOptions): TemplateResult {
   const { draft, form, id } = o;
   const input = (key: string, label: string, value: string, set: (value: string) => void, type: 'text' | 'date' = 'text', hint?: string) =>
-    inputField({ id: `${id}-${key}`, label, hint, errors: form.errorsOf(key), type, inputmode: type === 'text' ? 'decimal' : undefined, value, onInput: set, onChange: o.update });
-  const hours = (key: string, label: string, value: string, set: (value: string) => void, hint?: string) => input(key, label, value, set, 'text', hint);
-  const date = (key: string, label: string, value: string, set: (value: string) => void, hint?: string) => input(key, label, value, set, 'date', hint);
+    inputField({
+      id: `${id}-${key}`,
+      label,
+      hint,
+      errors: form.errorsOf(key),
+      type,
+      inputmode: type === 'text' ? 'decimal' : undefined,
+      value,
+      onInput: set,
+      onChange: o.update,
+    });
+  const hours = (key: string, label: string, value: string, set: (value: string) => void, hint?: string) =>
+    input(key, label, value, set, 'text', hint);
+  const date = (key: string, label: string, value: string, set: (value: string) => void, hint?: string) =>
+    input(key, label, value, set, 'date', hint);
   const text = (key: string, label: string, value: string, set: (value: string) => void) =>
     inputField({ id: `${id}-${key}`, label, errors: form.errorsOf(key), value, onInput: set, onChange: o.update });
   const rowErrors = (key: string) => (form.errorsOf(key) ? html`<p class="field-error">${form.errorsOf(key)!.join(' ')}</p>` : nothing);
@@ -142,7 +183,8 @@ export function termsForm(o: TermsFormOptions): TemplateResult {
         legend: t('terms.competences'),
         items: o.competences.map((c) => ({ value: c.skillId, label: c.label })),
         checked: (skillId) => draft.competences.includes(skillId),
-        onToggle: (skillId, on) => (draft.competences = on ? [...draft.competences, skillId] : draft.competences.filter((s) => s !== skillId)),
+        onToggle: (skillId, on) =>
+          (draft.competences = on ? [...draft.competences, skillId] : draft.competences.filter((s) => s !== skillId)),
         errors: form.errorsOf('competences'),
         empty: html`<p class="muted">${t('terms.noCompetences')}</p>`,
       })}
@@ -153,36 +195,44 @@ export function termsForm(o: TermsFormOptions): TemplateResult {
         <h3>${t('terms.blocks')}</h3>
         <p class="hint">${t('terms.blocksHint')}</p>
         ${draft.blocks.map(
-          (block, i) => html`<fieldset class="schedule-row">
-            <legend>${t('terms.blockN', { n: i + 1 })}</legend>
-            ${rowErrors(`blocks.${i}`)}
-            <div class="row">
-              ${date(`block-${i}-start`, t('terms.blockStart', { n: i + 1 }), block.startDate, (v) => (block.startDate = v))}
-              ${date(`block-${i}-end`, t('terms.blockEnd', { n: i + 1 }), block.endDate, (v) => (block.endDate = v))}
-              ${hours(`block-${i}-hours`, t('terms.blockHours', { n: i + 1 }), block.hours, (v) => (block.hours = v))}
-            </div>
-            ${text(`block-${i}-label`, t('terms.blockLabel', { n: i + 1 }), block.label, (v) => (block.label = v))}
-            <button type="button" @click=${remove(draft.blocks, i)}>${t('terms.removeBlock', { n: i + 1 })}</button>
-          </fieldset>`,
+          (block, i) =>
+            html`<fieldset class="schedule-row">
+              <legend>${t('terms.blockN', { n: i + 1 })}</legend>
+              ${rowErrors(`blocks.${i}`)}
+              <div class="row">
+                ${date(`block-${i}-start`, t('terms.blockStart', { n: i + 1 }), block.startDate, (v) => (block.startDate = v))}
+                ${date(`block-${i}-end`, t('terms.blockEnd', { n: i + 1 }), block.endDate, (v) => (block.endDate = v))}
+                ${hours(`block-${i}-hours`, t('terms.blockHours', { n: i + 1 }), block.hours, (v) => (block.hours = v))}
+              </div>
+              ${text(`block-${i}-label`, t('terms.blockLabel', { n: i + 1 }), block.label, (v) => (block.label = v))}
+              <button type="button" @click=${remove(draft.blocks, i)}>${t('terms.removeBlock', { n: i + 1 })}</button>
+            </fieldset>`,
         )}
-        <button type="button" @click=${add(() => draft.blocks.push({ startDate: draft.periodStart, endDate: draft.periodStart, hours: '', label: '' }))}>
+        <button
+          type="button"
+          @click=${add(() => draft.blocks.push({ startDate: draft.periodStart, endDate: draft.periodStart, hours: '', label: '' }))}
+        >
           ${t('terms.addBlock')}
         </button>
         <h3>${t('terms.blackouts')}</h3>
         <p class="hint">${t('terms.blackoutsHint')}</p>
         ${draft.blackouts.map(
-          (blackout, i) => html`<fieldset class="schedule-row">
-            <legend>${t('terms.blackoutN', { n: i + 1 })}</legend>
-            ${rowErrors(`blackouts.${i}`)}
-            <div class="row">
-              ${date(`blackout-${i}-start`, t('terms.blackoutStart', { n: i + 1 }), blackout.startDate, (v) => (blackout.startDate = v))}
-              ${date(`blackout-${i}-end`, t('terms.blackoutEnd', { n: i + 1 }), blackout.endDate, (v) => (blackout.endDate = v))}
-            </div>
-            ${text(`blackout-${i}-reason`, t('terms.blackoutReason', { n: i + 1 }), blackout.reason, (v) => (blackout.reason = v))}
-            <button type="button" @click=${remove(draft.blackouts, i)}>${t('terms.removeBlackout', { n: i + 1 })}</button>
-          </fieldset>`,
+          (blackout, i) =>
+            html`<fieldset class="schedule-row">
+              <legend>${t('terms.blackoutN', { n: i + 1 })}</legend>
+              ${rowErrors(`blackouts.${i}`)}
+              <div class="row">
+                ${date(`blackout-${i}-start`, t('terms.blackoutStart', { n: i + 1 }), blackout.startDate, (v) => (blackout.startDate = v))}
+                ${date(`blackout-${i}-end`, t('terms.blackoutEnd', { n: i + 1 }), blackout.endDate, (v) => (blackout.endDate = v))}
+              </div>
+              ${text(`blackout-${i}-reason`, t('terms.blackoutReason', { n: i + 1 }), blackout.reason, (v) => (blackout.reason = v))}
+              <button type="button" @click=${remove(draft.blackouts, i)}>${t('terms.removeBlackout', { n: i + 1 })}</button>
+            </fieldset>`,
         )}
-        <button type="button" @click=${add(() => draft.blackouts.push({ startDate: draft.periodStart, endDate: draft.periodStart, reason: '' }))}>
+        <button
+          type="button"
+          @click=${add(() => draft.blackouts.push({ startDate: draft.periodStart, endDate: draft.periodStart, reason: '' }))}
+        >
           ${t('terms.addBlackout')}
         </button>
         <details>
@@ -190,10 +240,15 @@ export function termsForm(o: TermsFormOptions): TemplateResult {
           ${scheduleCalendar({ startDate: draft.periodStart, endDate: draft.periodEnd }, draftSchedule(draft))}
         </details>
       </fieldset>
-      ${textareaField({ id: `${id}-comment`, label: t('terms.comment'), errors: form.errorsOf('comment'), rows: 3, maxlength: 1000, value: draft.comment, onInput: (v) => (draft.comment = v) })}
-      <div class="actions">
-        ${form.button(o.submitLabel)}
-        ${o.onCancel ? html`<button type="button" @click=${o.onCancel}>${t('common.cancel')}</button>` : nothing}
-      </div>`,
+      ${textareaField({
+        id: `${id}-comment`,
+        label: t('terms.comment'),
+        errors: form.errorsOf('comment'),
+        rows: 3,
+        maxlength: 1000,
+        value: draft.comment,
+        onInput: (v) => (draft.comment = v),
+      })}
+      ${form.actions(o.submitLabel, { cancel: o.onCancel })}`,
   );
 }

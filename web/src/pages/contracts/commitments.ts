@@ -12,7 +12,7 @@ import type { Component, Update } from '../../ui/component';
 import { statusLine, type StatusLine } from '../../ui/feedback';
 import { figure } from '../../ui/figures';
 import { focusLater } from '../../ui/focus';
-import { inputField, selectField, type FormErrors } from '../../ui/forms';
+import { inputField, radios, selectField, type FormErrors } from '../../ui/forms';
 import { resource } from '../../ui/resource';
 import { invalid, submission } from '../../ui/submit';
 import { dataTable } from '../../ui/table';
@@ -42,7 +42,12 @@ export const commitmentsPage: PageFactory = ({ update }) => {
   let year = thisYear;
   const status = statusLine();
   const report = resource(() => getCommitmentReport(organizationId, year), update);
-  const editor = commitmentEditor(update, status, () => ({ organizationId, year }), () => report.reload({ fresh: true }));
+  const editor = commitmentEditor(
+    update,
+    status,
+    () => ({ organizationId, year }),
+    () => report.reload({ fresh: true }),
+  );
 
   const page: Page = {
     title: () => t('commitments.title'),
@@ -59,15 +64,17 @@ export const commitmentsPage: PageFactory = ({ update }) => {
       return html`
         <p>${t('commitments.intro')}</p>
         <form class="row" aria-label=${t('commitments.choose')} @submit=${(e: Event) => e.preventDefault()}>
-          ${organizations.length
-            ? selectField({
-                id: 'commitment-organization',
-                label: t('commitments.organization'),
-                options: organizations.map((o) => ({ value: o.organizationId, label: o.organizationName })),
-                value: organizationId,
-                onChange: (value) => choose(value, year),
-              })
-            : nothing}
+          ${
+            organizations.length
+              ? selectField({
+                  id: 'commitment-organization',
+                  label: t('commitments.organization'),
+                  options: organizations.map((o) => ({ value: o.organizationId, label: o.organizationName })),
+                  value: organizationId,
+                  onChange: (value) => choose(value, year),
+                })
+              : nothing
+          }
           ${selectField({
             id: 'commitment-year',
             label: t('commitments.year'),
@@ -76,8 +83,7 @@ export const commitmentsPage: PageFactory = ({ update }) => {
             onChange: (value) => choose(organizationId, Number(value)),
           })}
         </form>
-        ${status.view()}
-        ${!organizationId ? html`<p class="notice">${t('commitments.noOrganization')}</p>` : report.view(dashboard)}
+        ${status.view()} ${!organizationId ? html`<p class="notice">${t('commitments.noOrganization')}</p>` : report.view(dashboard)}
       `;
     },
   };
@@ -97,42 +103,63 @@ export const commitmentsPage: PageFactory = ({ update }) => {
       <section aria-labelledby="figures-heading">
         <h2 id="figures-heading">${t('commitments.figures', { year: r.year })}</h2>
         <div class="figures">
-          ${figure(t('commitments.committed'), hoursText(r.committedMinutes))} ${figure(t('commitments.allocated'), hoursText(r.allocatedMinutes))}
-          ${figure(t('commitments.consumed'), hoursText(r.consumedMinutes))} ${figure(t('commitments.unallocated'), hoursText(r.unallocatedMinutes))}
+          ${figure(t('commitments.committed'), hoursText(r.committedMinutes))}
+          ${figure(t('commitments.allocated'), hoursText(r.allocatedMinutes))}
+          ${figure(t('commitments.consumed'), hoursText(r.consumedMinutes))}
+          ${figure(t('commitments.unallocated'), hoursText(r.unallocatedMinutes))}
         </div>
-        ${r.committedMinutes ? html`<meter min="0" max=${r.committedMinutes} value=${r.allocatedMinutes} aria-label=${t('commitments.allocated')}></meter>` : nothing}
+        ${
+          r.committedMinutes
+            ? html`<meter min="0" max=${r.committedMinutes} value=${r.allocatedMinutes} aria-label=${t('commitments.allocated')}></meter>`
+            : nothing
+        }
         <p class="muted">
-          ${r.commitment
-            ? share
-              ? t('commitments.shareBasis', { percent: (share.shareBasisPoints / 100).toLocaleString(), employees: share.declaredEmployees, hours: hoursText(share.declaredMinutesPerEmployee) })
-              : t('commitments.absoluteBasis')
-            : t('commitments.none')}
+          ${
+            r.commitment
+              ? share
+                ? t('commitments.shareBasis', {
+                    percent: (share.shareBasisPoints / 100).toLocaleString(),
+                    employees: share.declaredEmployees,
+                    hours: hoursText(share.declaredMinutesPerEmployee),
+                  })
+                : t('commitments.absoluteBasis')
+              : t('commitments.none')
+          }
         </p>
         <p class="muted">${t('commitments.consumedNote')}</p>
       </section>
       <section aria-labelledby="employees-heading">
         <h2 id="employees-heading">${t('commitments.perEmployee')}</h2>
-        ${r.employees.length
-          ? dataTable({
-              columns: [t('contracts.person'), t('contracts.period'), t('contracts.status'), t('commitments.allocated'), t('commitments.consumed')],
-              rows: r.employees.map(
-                (e) => html`<tr>
-                  <th scope="row"><a href="/contracts/${encodeURIComponent(e.contractId)}">${e.personName}</a></th>
-                  <td>${periodLabel(e.periodStart, e.periodEnd)}</td>
-                  <td>${contractStatusLabel(e.status)}</td>
-                  <td>${hoursText(e.allocatedMinutes)}</td>
-                  <td>${hoursText(e.consumedMinutes)}</td>
-                </tr>`,
-              ),
-              foot: html`<tfoot>
-                <tr>
-                  <th scope="row" colspan="3">${t('commitments.total')}</th>
-                  <td>${hoursText(r.allocatedMinutes)}</td>
-                  <td>${hoursText(r.consumedMinutes)}</td>
-                </tr>
-              </tfoot>`,
-            })
-          : html`<p class="muted">${t('commitments.noContracts')}</p>`}
+        ${
+          r.employees.length
+            ? dataTable({
+                columns: [
+                  t('contracts.person'),
+                  t('contracts.period'),
+                  t('contracts.status'),
+                  t('commitments.allocated'),
+                  t('commitments.consumed'),
+                ],
+                rows: r.employees.map(
+                  (e) =>
+                    html`<tr>
+                      <th scope="row"><a href="/contracts/${encodeURIComponent(e.contractId)}">${e.personName}</a></th>
+                      <td>${periodLabel(e.periodStart, e.periodEnd)}</td>
+                      <td>${contractStatusLabel(e.status)}</td>
+                      <td>${hoursText(e.allocatedMinutes)}</td>
+                      <td>${hoursText(e.consumedMinutes)}</td>
+                    </tr>`,
+                ),
+                foot: html`<tfoot>
+                  <tr>
+                    <th scope="row" colspan="3">${t('commitments.total')}</th>
+                    <td>${hoursText(r.allocatedMinutes)}</td>
+                    <td>${hoursText(r.consumedMinutes)}</td>
+                  </tr>
+                </tfoot>`,
+              })
+            : html`<p class="muted">${t('commitments.noContracts')}</p>`
+        }
       </section>
       ${manages ? editor.view(r) : nothing}
     `;
@@ -146,7 +173,12 @@ interface CommitmentEditor extends Component<[report: CommitmentReport]> {
 }
 
 /** Setting or changing the year's commitment: in hours, or as a share of the working hours declared. */
-function commitmentEditor(update: Update, status: StatusLine, chosen: () => { organizationId: string; year: number }, reload: () => Promise<void>): CommitmentEditor {
+function commitmentEditor(
+  update: Update,
+  status: StatusLine,
+  chosen: () => { organizationId: string; year: number },
+  reload: () => Promise<void>,
+): CommitmentEditor {
   let draft: Draft | null = null;
   const form = submission(update, {
     fields: ['minutes', 'shareBasisPoints', 'declaredEmployees', 'declaredMinutesPerEmployee'],
@@ -155,6 +187,11 @@ function commitmentEditor(update: Update, status: StatusLine, chosen: () => { or
     // Someone else saved meanwhile: show what is committed now.
     onFailure: (error) => (isApiError(error, 412) ? reload() : undefined),
   });
+
+  function cancel(): void {
+    draft = null;
+    update();
+  }
 
   function open(r: CommitmentReport): void {
     const c = r.commitment;
@@ -183,27 +220,39 @@ function commitmentEditor(update: Update, status: StatusLine, chosen: () => { or
     const heading = t(r.commitment ? 'commitments.change' : 'commitments.set');
     if (!d) return html`<p><button type="button" id="commitment-edit" @click=${() => open(r)}>${heading}</button></p>`;
     const input = (key: Exclude<keyof Draft, 'basis'>, errorKey: string, label: string, hint?: string) =>
-      inputField({ id: `commitment-${key}`, label, hint, inputmode: 'decimal', errors: form.errorsOf(errorKey), value: d[key], onInput: (v) => (d[key] = v) });
+      inputField({
+        id: `commitment-${key}`,
+        label,
+        hint,
+        inputmode: 'decimal',
+        errors: form.errorsOf(errorKey),
+        value: d[key],
+        onInput: (v) => (d[key] = v),
+      });
     return form.form(
-      { label: t('commitments.set'), send: () => save(r, d), heading: html`<h2 id="commitment-form-heading" tabindex="-1">${heading}</h2>` },
-      html`<fieldset class="choices">
-          <legend>${t('commitments.basis')}</legend>
-          ${(['absolute', 'share'] as const).map(
-            (basis) => html`<div class="choice">
-              <input type="radio" name="basis" id=${`basis-${basis}`} .checked=${d.basis === basis} @change=${() => { d.basis = basis; update(); }} />
-              <label for=${`basis-${basis}`}>${t(`commitments.basis.${basis}`)}</label>
-            </div>`,
-          )}
-        </fieldset>
-        ${d.basis === 'absolute'
+      {
+        label: t('commitments.set'),
+        send: () => save(r, d),
+        heading: html`<h2 id="commitment-form-heading" tabindex="-1">${heading}</h2>`,
+      },
+      html`${radios({
+        name: 'basis',
+        legend: t('commitments.basis'),
+        items: (['absolute', 'share'] as const).map((basis) => ({ value: basis, label: t(`commitments.basis.${basis}`) })),
+        value: d.basis,
+        onChoose: (basis) => {
+          d.basis = basis as Draft['basis'];
+          update();
+        },
+      })}
+      ${
+        d.basis === 'absolute'
           ? input('hours', 'minutes', t('commitments.hours'), t('terms.hoursHint'))
           : html`${input('percent', 'shareBasisPoints', t('commitments.percent'), t('commitments.percentHint'))}
-              ${input('employees', 'declaredEmployees', t('commitments.employees'))}
-              ${input('hoursPerEmployee', 'declaredMinutesPerEmployee', t('commitments.hoursPerEmployee'), t('terms.hoursHint'))}`}
-        <div class="actions">
-          ${form.button(t('common.save'))}
-          <button type="button" @click=${() => { draft = null; update(); }}>${t('common.cancel')}</button>
-        </div>`,
+            ${input('employees', 'declaredEmployees', t('commitments.employees'))}
+            ${input('hoursPerEmployee', 'declaredMinutesPerEmployee', t('commitments.hoursPerEmployee'), t('terms.hoursHint'))}`
+      }
+      ${form.actions(t('common.save'), { cancel })}`,
     );
   }
 
@@ -225,7 +274,11 @@ function inputOf(d: Draft): CommitmentInput {
     return { basis: 'absolute', minutes };
   }
   const shareBasisPoints = need(basisPointsOf(d.percent), 'shareBasisPoints', t('commitments.percentInvalid'));
-  const declaredEmployees = need(/^\d{1,7}$/.test(d.employees.trim()) ? Number(d.employees.trim()) : null, 'declaredEmployees', t('commitments.employeesInvalid'));
+  const declaredEmployees = need(
+    /^\d{1,7}$/.test(d.employees.trim()) ? Number(d.employees.trim()) : null,
+    'declaredEmployees',
+    t('commitments.employeesInvalid'),
+  );
   const declaredMinutesPerEmployee = need(minutesFromHours(d.hoursPerEmployee), 'declaredMinutesPerEmployee', t('terms.hoursInvalid'));
   if (Object.keys(fields).length) throw invalid(fields);
   return { basis: 'share', shareBasisPoints, declaredEmployees, declaredMinutesPerEmployee };

@@ -46,11 +46,12 @@ export function contractActions(context: ContractContext, openEditor: (detail: C
   }
 
   /** Runs a contract action; shows its outcome and the contract as it now is. */
-  const act = (call: () => Promise<ContractDetail>, done: 'contracts.accepted' | 'contracts.withdrawn' | 'contracts.resumed') => async () => {
-    context.show(await call());
-    context.status.say(done);
-    acceptComment = '';
-  };
+  const act =
+    (call: () => Promise<ContractDetail>, done: 'contracts.accepted' | 'contracts.withdrawn' | 'contracts.resumed') => async () => {
+      context.show(await call());
+      context.status.say(done);
+      acceptComment = '';
+    };
 
   function openEnding(next: Ending | null): void {
     ending = next;
@@ -79,14 +80,30 @@ export function contractActions(context: ContractContext, openEditor: (detail: C
     const terminating = ending === 'terminate';
     return ended.form(
       { label: t(terminating ? 'contracts.terminate' : 'contracts.suspend'), send: () => end(detail) },
-      html`${terminating
-          ? inputField({ id: 'end-date', label: t('contracts.endDate'), type: 'date', errors: ended.errorsOf('endDate'), value: endDate, onInput: (v) => (endDate = v) })
-          : nothing}
-        ${inputField({ id: 'reason', label: t('contracts.reason'), maxlength: 1000, errors: ended.errorsOf('reason'), value: reason, onInput: (v) => (reason = v) })}
-        <div class="actions">
-          ${ended.button(t(terminating ? 'contracts.confirmTerminate' : 'contracts.confirmSuspend'), 'danger')}
-          <button type="button" @click=${() => openEnding(null)}>${t('common.cancel')}</button>
-        </div>`,
+      html`${
+        terminating
+          ? inputField({
+              id: 'end-date',
+              label: t('contracts.endDate'),
+              type: 'date',
+              errors: ended.errorsOf('endDate'),
+              value: endDate,
+              onInput: (v) => (endDate = v),
+            })
+          : nothing
+      }
+      ${inputField({
+        id: 'reason',
+        label: t('contracts.reason'),
+        maxlength: 1000,
+        errors: ended.errorsOf('reason'),
+        value: reason,
+        onInput: (v) => (reason = v),
+      })}
+      ${ended.actions(t(terminating ? 'contracts.confirmTerminate' : 'contracts.confirmSuspend'), {
+        kind: 'danger',
+        cancel: () => openEnding(null),
+      })}`,
     );
   }
 
@@ -103,37 +120,70 @@ export function contractActions(context: ContractContext, openEditor: (detail: C
     return html`<section aria-labelledby="actions-heading">
       <h2 id="actions-heading" tabindex="-1">${t('contracts.yourPart')}</h2>
       ${acting.alert()}
-      ${mine.length > 1
-        ? selectField({
-            id: 'act-as',
-            label: t('contracts.actAs'),
-            options: mine.map((p) => ({ value: p, label: partyLabel(p) })),
-            value: actAs ?? mine[0]!,
-            onChange: (value) => (actAs = value as Party),
-          })
-        : nothing}
-      ${pending && awaitingMe
-        ? html`<p>${t('contracts.awaitsYourAcceptance', { n: pending })}</p>
-            ${inputField({ id: 'accept-comment', label: t('contracts.acceptComment'), maxlength: 1000, value: acceptComment, onInput: (v) => (acceptComment = v) })}`
-        : nothing}
+      ${
+        mine.length > 1
+          ? selectField({
+              id: 'act-as',
+              label: t('contracts.actAs'),
+              options: mine.map((p) => ({ value: p, label: partyLabel(p) })),
+              value: actAs ?? mine[0]!,
+              onChange: (value) => (actAs = value as Party),
+            })
+          : nothing
+      }
+      ${
+        pending && awaitingMe
+          ? html`<p>${t('contracts.awaitsYourAcceptance', { n: pending })}</p>
+              ${inputField({
+                id: 'accept-comment',
+                label: t('contracts.acceptComment'),
+                maxlength: 1000,
+                value: acceptComment,
+                onInput: (v) => (acceptComment = v),
+              })}`
+          : nothing
+      }
       ${pending && !awaitingMe ? html`<p>${t('contracts.youAccepted', { n: pending })}</p>` : nothing}
       <div class="actions">
-        ${pending && awaitingMe
-          ? button(
-              t('contracts.acceptVersion', { n: pending }),
-              act(() => acceptVersion(contractId, pending, { comment: acceptComment.trim() || undefined, party: party(detail) }), 'contracts.accepted'),
-              'primary',
-            )
-          : nothing}
+        ${
+          pending && awaitingMe
+            ? button(
+                t('contracts.acceptVersion', { n: pending }),
+                act(
+                  () => acceptVersion(contractId, pending, { comment: acceptComment.trim() || undefined, party: party(detail) }),
+                  'contracts.accepted',
+                ),
+                'primary',
+              )
+            : nothing
+        }
         ${pending ? html`<button type="button" @click=${() => openEditor(detail)}>${t('contracts.counterPropose')}</button>` : nothing}
-        ${pending
-          ? button(t('contracts.withdrawVersion', { n: pending }), act(() => withdrawVersion(contractId, pending, { party: party(detail) }), 'contracts.withdrawn'))
-          : nothing}
-        ${!pending && c.status === 'signed' ? html`<button type="button" @click=${() => openEditor(detail)}>${t('contracts.amend')}</button>` : nothing}
-        ${c.status === 'signed' && forEmployerOrOffice ? html`<button type="button" @click=${() => openEnding('suspend')}>${t('contracts.suspend')}</button>` : nothing}
-        ${c.status === 'suspended' && forEmployerOrOffice
-          ? button(t('contracts.resume'), act(() => resumeContract(contractId, { party: party(detail) }), 'contracts.resumed'))
-          : nothing}
+        ${
+          pending
+            ? button(
+                t('contracts.withdrawVersion', { n: pending }),
+                act(() => withdrawVersion(contractId, pending, { party: party(detail) }), 'contracts.withdrawn'),
+              )
+            : nothing
+        }
+        ${
+          !pending && c.status === 'signed'
+            ? html`<button type="button" @click=${() => openEditor(detail)}>${t('contracts.amend')}</button>`
+            : nothing
+        }
+        ${
+          c.status === 'signed' && forEmployerOrOffice
+            ? html`<button type="button" @click=${() => openEnding('suspend')}>${t('contracts.suspend')}</button>`
+            : nothing
+        }
+        ${
+          c.status === 'suspended' && forEmployerOrOffice
+            ? button(
+                t('contracts.resume'),
+                act(() => resumeContract(contractId, { party: party(detail) }), 'contracts.resumed'),
+              )
+            : nothing
+        }
         ${live ? html`<button type="button" @click=${() => openEnding('terminate')}>${t('contracts.terminate')}</button>` : nothing}
       </div>
       ${ending ? endingForm(detail) : nothing}

@@ -9,28 +9,37 @@ import { contractStatusLabel, partiesLabel, partyLabel, periodLabel } from './la
 
 export function summary(detail: ContractDetail): TemplateResult {
   const c = detail.contract;
+  const ending = c.terminationDate ? ` — ${t('contracts.endsOn', { date: formatDate(c.terminationDate) })}` : '';
   return html`<dl class="details">
     <dt>${t('contracts.person')}</dt>
     <dd>${c.personName} <span class="muted">(${t(`contractKind.${c.kind}`)})</span></dd>
-    ${c.employerName ? html`<dt>${t('party.employer')}</dt><dd>${c.employerName}</dd>` : nothing}
+    ${
+      c.employerName
+        ? html`<dt>${t('party.employer')}</dt>
+            <dd>${c.employerName}</dd>`
+        : nothing
+    }
     <dt>${t('party.office')}</dt>
     <dd>${c.officeName}</dd>
     <dt>${t('contracts.status')}</dt>
-    <dd data-testid="contract-status">
-      <strong>${contractStatusLabel(c.status)}</strong>${c.terminationDate ? html` — ${t('contracts.endsOn', { date: formatDate(c.terminationDate) })}` : nothing}
-    </dd>
+    <dd data-testid="contract-status"><strong>${contractStatusLabel(c.status)}</strong>${ending}</dd>
     <dt>${t('contracts.youActAs')}</dt>
     <dd>${partiesLabel(detail.callerParties)}</dd>
-    ${c.inForceVersion
-      ? html`<dt>${t('contracts.inForce')}</dt><dd>${t('contracts.versionSignedOn', { n: c.inForceVersion, date: formatDate(c.signedAt ?? '') })}</dd>`
-      : nothing}
-    ${c.pendingVersion
-      ? html`<dt>${t('contracts.underNegotiation')}</dt>
-          <dd>
-            ${t('contracts.versionN', { n: c.pendingVersion })} —
-            ${detail.awaiting.length ? t('contracts.waitingForParties', { parties: partiesLabel(detail.awaiting) }) : ''}
-          </dd>`
-      : nothing}
+    ${
+      c.inForceVersion
+        ? html`<dt>${t('contracts.inForce')}</dt>
+            <dd>${t('contracts.versionSignedOn', { n: c.inForceVersion, date: formatDate(c.signedAt ?? '') })}</dd>`
+        : nothing
+    }
+    ${
+      c.pendingVersion
+        ? html`<dt>${t('contracts.underNegotiation')}</dt>
+            <dd>
+              ${t('contracts.versionN', { n: c.pendingVersion })} —
+              ${detail.awaiting.length ? t('contracts.waitingForParties', { parties: partiesLabel(detail.awaiting) }) : ''}
+            </dd>`
+        : nothing
+    }
   </dl>`;
 }
 
@@ -64,9 +73,13 @@ export function documents(detail: ContractDetail): TemplateResult {
 }
 
 const blocksText = (v: ContractVersion) =>
-  v.terms.schedule.blocks.map((b) => `${formatDate(b.startDate)} – ${formatDate(b.endDate)}: ${hoursText(b.minutes)}${b.label ? ` (${b.label})` : ''}`).join('; ');
+  v.terms.schedule.blocks
+    .map((b) => `${formatDate(b.startDate)} – ${formatDate(b.endDate)}: ${hoursText(b.minutes)}${b.label ? ` (${b.label})` : ''}`)
+    .join('; ');
 const blackoutsText = (v: ContractVersion) =>
-  v.terms.schedule.blackouts.map((b) => `${formatDate(b.startDate)} – ${formatDate(b.endDate)}${b.reason ? ` (${b.reason})` : ''}`).join('; ');
+  v.terms.schedule.blackouts
+    .map((b) => `${formatDate(b.startDate)} – ${formatDate(b.endDate)}${b.reason ? ` (${b.reason})` : ''}`)
+    .join('; ');
 
 /** Every version in a column, each row a term, a cell marked where it changed from the version before. */
 export function versions(detail: ContractDetail): TemplateResult {
@@ -90,28 +103,32 @@ export function versions(detail: ContractDetail): TemplateResult {
           <tr>
             <td></td>
             ${all.map(
-              (v) => html`<th scope="col">
-                ${t('contracts.versionN', { n: v.version })}${v.amendment ? html` <span class="tag">${t('contracts.amendmentTag')}</span>` : nothing}
-                <span class="block">${t('contracts.proposedBy', { name: v.proposedByName, party: partyLabel(v.proposedByParty) })}</span>
-                <span class="block">${formatDate(v.proposedAt)}</span>
-                ${v.version === c.inForceVersion ? html`<span class="tag">${t('contracts.inForceTag')}</span>` : nothing}
-                ${v.version === c.pendingVersion ? html`<span class="tag">${t('contracts.pendingTag')}</span>` : nothing}
-              </th>`,
+              (v) =>
+                html`<th scope="col">
+                  ${t('contracts.versionN', { n: v.version })}${
+                    v.amendment ? html` <span class="tag">${t('contracts.amendmentTag')}</span>` : nothing
+                  }
+                  <span class="block">${t('contracts.proposedBy', { name: v.proposedByName, party: partyLabel(v.proposedByParty) })}</span>
+                  <span class="block">${formatDate(v.proposedAt)}</span>
+                  ${v.version === c.inForceVersion ? html`<span class="tag">${t('contracts.inForceTag')}</span>` : nothing}
+                  ${v.version === c.pendingVersion ? html`<span class="tag">${t('contracts.pendingTag')}</span>` : nothing}
+                </th>`,
             )}
           </tr>
         </thead>
         <tbody>
           ${rows.map(
-            ([label, text]) => html`<tr>
-              <th scope="row">${label}</th>
-              ${all.map((v, i) => {
-                const value = text(v);
-                const changed = i > 0 && value !== text(all[i - 1]!);
-                return html`<td class=${changed ? 'changed' : ''}>
-                  ${value}${changed ? html`<span class="visually-hidden"> ${t('contracts.changed')}</span>` : nothing}
-                </td>`;
-              })}
-            </tr>`,
+            ([label, text]) =>
+              html`<tr>
+                <th scope="row">${label}</th>
+                ${all.map((v, i) => {
+                  const value = text(v);
+                  const changed = i > 0 && value !== text(all[i - 1]!);
+                  return html`<td class=${changed ? 'changed' : ''}>
+                    ${value}${changed ? html`<span class="visually-hidden"> ${t('contracts.changed')}</span>` : nothing}
+                  </td>`;
+                })}
+              </tr>`,
           )}
         </tbody>
       </table>
@@ -124,11 +141,12 @@ export function history(detail: ContractDetail): TemplateResult {
     <h2 id="history-heading">${t('contracts.history')}</h2>
     <ol class="history">
       ${detail.history.map(
-        (s) => html`<li>
-          <time datetime=${s.at}>${formatDate(s.at)}</time> —
-          ${t(`step.${s.step}` as never, { name: s.actorName, party: s.party ? partyLabel(s.party) : '', n: s.version ?? '' })}
-          ${s.comment ? html`<q>${s.comment}</q>` : nothing}
-        </li>`,
+        (s) =>
+          html`<li>
+            <time datetime=${s.at}>${formatDate(s.at)}</time> —
+            ${t(`step.${s.step}` as never, { name: s.actorName, party: s.party ? partyLabel(s.party) : '', n: s.version ?? '' })}
+            ${s.comment ? html`<q>${s.comment}</q>` : nothing}
+          </li>`,
       )}
     </ol>
   </section>`;

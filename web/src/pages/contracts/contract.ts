@@ -58,8 +58,8 @@ export const contractPage: PageFactory = ({ params, update }) => {
       contract.view(
         (detail) => html`
           <p><a href="/contracts">${t('contracts.backToInbox')}</a></p>
-          ${summary(detail)} ${context.status.view()} ${actions.view(detail)} ${editor.view(detail)} ${documents(detail)} ${schedule(detail)}
-          ${versions(detail)} ${history(detail)} ${holidays.view(detail)}
+          ${summary(detail)} ${context.status.view()} ${actions.view(detail)} ${editor.view(detail)} ${documents(detail)}
+          ${schedule(detail)} ${versions(detail)} ${history(detail)} ${holidays.view(detail)}
         `,
       ),
   };

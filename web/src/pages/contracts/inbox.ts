@@ -49,23 +49,37 @@ export const contractsInboxPage: PageFactory = ({ update }) => {
   function section(id: string, heading: string, items: InboxItem[], empty: string): TemplateResult {
     return html`<section aria-labelledby=${id}>
       <h2 id=${id}>${heading}</h2>
-      ${items.length
-        ? dataTable({
-            columns: [t('contracts.person'), t('contracts.youActAs'), t('contracts.period'), t('contracts.yearlyHours'), t('contracts.status'), t('contracts.waitingFor')],
-            rows: items.map(
-              ({ contract, callerParties, awaiting }) => html`<tr>
-                <th scope="row"><a href="/contracts/${encodeURIComponent(contract.id)}">${contract.personName}</a></th>
-                <td>${partiesLabel(callerParties)}</td>
-                <td>${periodLabel(contract.terms.periodStart, contract.terms.periodEnd)}</td>
-                <td>${hoursText(contract.terms.yearlyMinutes)}</td>
-                <td>
-                  ${contractStatusLabel(contract.status)}${contract.pendingVersion ? html` <span class="tag">${t('contracts.versionN', { n: contract.pendingVersion })}</span>` : nothing}
-                </td>
-                <td>${awaiting.length ? partiesLabel(awaiting) : '—'}</td>
-              </tr>`,
-            ),
-          })
-        : html`<p class="muted">${empty}</p>`}
+      ${
+        items.length
+          ? dataTable({
+              columns: [
+                t('contracts.person'),
+                t('contracts.youActAs'),
+                t('contracts.period'),
+                t('contracts.yearlyHours'),
+                t('contracts.status'),
+                t('contracts.waitingFor'),
+              ],
+              rows: items.map(
+                ({ contract, callerParties, awaiting }) =>
+                  html`<tr>
+                    <th scope="row"><a href="/contracts/${encodeURIComponent(contract.id)}">${contract.personName}</a></th>
+                    <td>${partiesLabel(callerParties)}</td>
+                    <td>${periodLabel(contract.terms.periodStart, contract.terms.periodEnd)}</td>
+                    <td>${hoursText(contract.terms.yearlyMinutes)}</td>
+                    <td>
+                      ${contractStatusLabel(contract.status)}${
+                        contract.pendingVersion
+                          ? html` <span class="tag">${t('contracts.versionN', { n: contract.pendingVersion })}</span>`
+                          : nothing
+                      }
+                    </td>
+                    <td>${awaiting.length ? partiesLabel(awaiting) : '—'}</td>
+                  </tr>`,
+              ),
+            })
+          : html`<p class="muted">${empty}</p>`
+      }
     </section>`;
   }
 
@@ -76,10 +90,11 @@ export const contractsInboxPage: PageFactory = ({ update }) => {
       <h2 id="inbox-holidays">${t('holidays.waitingForYou')}</h2>
       <ul>
         ${holidays.map(
-          (h) => html`<li>
-            <a href="/contracts/${encodeURIComponent(h.contractId)}#holidays">${personOf(h.contractId) || h.projectTitle}</a>:
-            ${h.projectTitle}, ${formatDate(h.startDate)} – ${formatDate(h.endDate)} (${hoursText(h.minutes)})
-          </li>`,
+          (h) =>
+            html`<li>
+              <a href="/contracts/${encodeURIComponent(h.contractId)}#holidays">${personOf(h.contractId) || h.projectTitle}</a>:
+              ${h.projectTitle}, ${formatDate(h.startDate)} – ${formatDate(h.endDate)} (${hoursText(h.minutes)})
+            </li>`,
         )}
       </ul>
     </section>`;

@@ -6,6 +6,7 @@ import { navigate, type Page, type PageFactory } from '../../router';
 import { reloadMe, session } from '../../session';
 import { listPersonCompetences, proposeContract } from '../../services/contracts';
 import { listMembers } from '../../services/identity';
+import { radios, selectField } from '../../ui/forms';
 import { resource } from '../../ui/resource';
 import { submission } from '../../ui/submit';
 import { draftFrom, termsErrorsFrom, termsForm, termsFromDraft } from '../../ui/terms-form';
@@ -20,7 +21,9 @@ export const newContractPage: PageFactory = ({ update }) => {
   const members = resource(async () => (forOrganization ? (await listMembers(forOrganization)).items : []), update);
   const competences = resource(async () => {
     const own = session().me;
-    return own && forPersonId === own.person.id ? own.competences.map((c) => ({ skillId: c.skillId, label: c.label })) : (await listPersonCompetences(forPersonId)).items;
+    return own && forPersonId === own.person.id
+      ? own.competences.map((c) => ({ skillId: c.skillId, label: c.label }))
+      : (await listPersonCompetences(forPersonId)).items;
   }, update);
   // One key per proposal: a retried submission creates one contract, not two.
   const form = submission(update, { fields: termsErrorsFrom });
@@ -60,29 +63,35 @@ export const newContractPage: PageFactory = ({ update }) => {
     const organizations = managedOrganizations(own);
     if (!own || organizations.length === 0) return html``;
     return html`<form class="stack" aria-label=${t('contracts.forWhom')} @submit=${(e: Event) => e.preventDefault()}>
-      <fieldset class="choices">
-        <legend>${t('contracts.forWhom')}</legend>
-        <div class="choice">
-          <input type="radio" name="for-whom" id="for-me" .checked=${forOrganization === null} @change=${() => choosePerson(own.person.id)} />
-          <label for="for-me">${t('contracts.forMyself')}</label>
-        </div>
-        ${organizations.map(
-          (o, i) => html`<div class="choice">
-            <input type="radio" name="for-whom" id=${`for-org-${i}`} .checked=${forOrganization === o.organizationId}
-              @change=${() => chooseOrganization(o.organizationId)} />
-            <label for=${`for-org-${i}`}>${t('contracts.forEmployeeOf', { organization: o.organizationName })}</label>
-          </div>`,
-        )}
-      </fieldset>
-      ${forOrganization
-        ? members.view((list) => html`<div class="field">
-            <label for="for-employee">${t('contracts.employee')}</label>
-            <select id="for-employee" @change=${(e: Event) => choosePerson((e.target as HTMLSelectElement).value)}>
-              <option value="" ?selected=${forPersonId === own.person.id}>—</option>
-              ${list.filter((m) => m.personId !== own.person.id).map((m) => html`<option value=${m.personId} ?selected=${m.personId === forPersonId}>${m.personName}</option>`)}
-            </select>
-          </div>`)
-        : nothing}
+      ${radios({
+        name: 'for-whom',
+        legend: t('contracts.forWhom'),
+        items: [
+          { value: '', label: t('contracts.forMyself') },
+          ...organizations.map((o) => ({
+            value: o.organizationId,
+            label: t('contracts.forEmployeeOf', { organization: o.organizationName }),
+          })),
+        ],
+        value: forOrganization ?? '',
+        onChoose: (organizationId) => (organizationId ? chooseOrganization(organizationId) : choosePerson(own.person.id)),
+      })}
+      ${
+        forOrganization
+          ? members.view((list) =>
+              selectField({
+                id: 'for-employee',
+                label: t('contracts.employee'),
+                options: [
+                  { value: '', label: '—' },
+                  ...list.filter((m) => m.personId !== own.person.id).map((m) => ({ value: m.personId, label: m.personName })),
+                ],
+                value: forPersonId === own.person.id ? '' : forPersonId,
+                onChange: choosePerson,
+              }),
+            )
+          : nothing
+      }
     </form>`;
   }
 

@@ -27,7 +27,11 @@ export function termsEditor(context: ContractContext, party: (detail: ContractDe
     // Competences already agreed stay offered even if the profile can no longer be read.
     return [...profile.map((c) => ({ skillId: c.skillId, label: c.label })), ...offered.agreed.filter((c) => !known.has(c.skillId))];
   }, update);
-  const form = submission(update, { fields: termsErrorsFrom, stale: { title: 'contracts.staleTitle', detail: 'contracts.stale' }, status: context.status });
+  const form = submission(update, {
+    fields: termsErrorsFrom,
+    stale: { title: 'contracts.staleTitle', detail: 'contracts.stale' },
+    status: context.status,
+  });
 
   function close(): void {
     draft = null;

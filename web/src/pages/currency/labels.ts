@@ -12,15 +12,10 @@ export const money = (amountMinor: number, currency: { minorUnits: number; curre
 
 export const euros = (cents: number) => new Intl.NumberFormat(language(), { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
-/** An instant, with its time: "2 May 2030, 09:30". */
-export const when = (instant: string) => new Intl.DateTimeFormat(language(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant));
-
-/** A month ("2030-05") as the language names it: "May 2030", "mai 2030". */
-export const monthName = (month: string) => new Intl.DateTimeFormat(language(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
-
 /** What an entry of the history was: hours of a date, a payment to or from someone, a redemption. */
 export function entryLabel(entry: HistoryEntry): string {
-  if (entry.kind === 'hours') return t('wallet.entry.hours', { date: entry.entryDate ? formatDate(entry.entryDate) : '', hours: hoursText(entry.entryMinutes ?? 0) });
+  if (entry.kind === 'hours')
+    return t('wallet.entry.hours', { date: entry.entryDate ? formatDate(entry.entryDate) : '', hours: hoursText(entry.entryMinutes ?? 0) });
   if (entry.kind === 'redemption') return t('wallet.entry.redemption');
   return t(entry.amountMinor < 0 ? 'wallet.entry.paidTo' : 'wallet.entry.paidBy', { name: entry.counterparty.name });
 }

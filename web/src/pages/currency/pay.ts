@@ -3,13 +3,13 @@
 // is told apart), how much, for what, until when; and the one button that pays it from their wallet.
 import './currency.css';
 import { html, type TemplateResult } from 'lit-html';
-import { formatDate, t } from '../../i18n';
+import { formatDate, formatDateTime, t } from '../../i18n';
 import type { Page, PageFactory } from '../../router';
 import { getPaymentRequest, payPaymentRequest, type PaymentRequest } from '../../services/currency';
 import { statusLine } from '../../ui/feedback';
 import { resource } from '../../ui/resource';
 import { submission } from '../../ui/submit';
-import { money, requestStatusLabel, when } from './labels';
+import { money, requestStatusLabel } from './labels';
 
 export const payRequestPage: PageFactory = ({ params, update }) => {
   const request = resource(() => getPaymentRequest(params.id!), update);
@@ -33,13 +33,19 @@ export const payRequestPage: PageFactory = ({ params, update }) => {
             <dt>${t('pay.legalId')}</dt>
             <dd data-testid="merchant-legal-id">${r.merchant.legalId ?? '—'}</dd>
             <dt>${t('pay.verification')}</dt>
-            <dd>${r.merchant.verified && r.merchant.verifiedAt ? t('pay.verifiedOn', { date: formatDate(r.merchant.verifiedAt) }) : t('pay.notVerifiedShort')}</dd>
+            <dd>
+              ${
+                r.merchant.verified && r.merchant.verifiedAt
+                  ? t('pay.verifiedOn', { date: formatDate(r.merchant.verifiedAt) })
+                  : t('pay.notVerifiedShort')
+              }
+            </dd>
             <dt>${t('pay.amount')}</dt>
             <dd class="amount" data-testid="request-amount">${money(r.amountMinor, r)}</dd>
             <dt>${t('pay.reference')}</dt>
             <dd>${r.reference || '—'}</dd>
             <dt>${t('pay.expires')}</dt>
-            <dd>${when(r.expiresAt)}</dd>
+            <dd>${formatDateTime(r.expiresAt)}</dd>
             <dt>${t('pay.status')}</dt>
             <dd data-testid="request-status">${requestStatusLabel(r.status)}</dd>
           </dl>

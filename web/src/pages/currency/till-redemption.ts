@@ -1,13 +1,13 @@
 // Redeeming a merchant's takings to euros (for its admins): the amount asked, with the fee said
 // beforehand, and the redemptions already asked with their payout or refusal.
 import { html, nothing, type TemplateResult } from 'lit-html';
-import { t } from '../../i18n';
+import { formatDateTime, t } from '../../i18n';
 import { requestRedemption, type Currency } from '../../services/currency';
 import type { Component } from '../../ui/component';
 import { formErrorsFrom, inputField } from '../../ui/forms';
 import { submission } from '../../ui/submit';
 import { dataTable } from '../../ui/table';
-import { amountOf, euros, money, redemptionStatusLabel, when } from './labels';
+import { amountOf, euros, money, redemptionStatusLabel } from './labels';
 import type { Till, TillContext } from './till';
 
 export function tillRedemption(context: TillContext): Component<[till: Till, currency: Currency]> {
@@ -43,14 +43,15 @@ export function tillRedemption(context: TillContext): Component<[till: Till, cur
         t('till.payoutReference'),
       ],
       rows: till.redemptions.map(
-        (r) => html`<tr>
-          <td>${when(r.requestedAt)}</td>
-          <td class="number">${money(r.amountMinor, r)}</td>
-          <td class="number">${money(r.feeMinor, r)}</td>
-          <td class="number">${euros(r.payoutEuroCents)}</td>
-          <td>${redemptionStatusLabel(r.status)}</td>
-          <td>${r.payoutReference ?? r.rejectionReason ?? '—'}</td>
-        </tr>`,
+        (r) =>
+          html`<tr>
+            <td>${formatDateTime(r.requestedAt)}</td>
+            <td class="number">${money(r.amountMinor, r)}</td>
+            <td class="number">${money(r.feeMinor, r)}</td>
+            <td class="number">${euros(r.payoutEuroCents)}</td>
+            <td>${redemptionStatusLabel(r.status)}</td>
+            <td>${r.payoutReference ?? r.rejectionReason ?? '—'}</td>
+          </tr>`,
       ),
     });
   }

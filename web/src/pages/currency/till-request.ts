@@ -1,13 +1,19 @@
 // The till's payment request: the form that asks for an amount, then the request shown as a QR code
 // and watched until it is paid or expires, so that the merchant sees the payment arrive.
 import { html, nothing, type TemplateResult } from 'lit-html';
-import { t } from '../../i18n';
-import { createPaymentRequest, getPaymentRequest, paymentRequestCodeSrc, type Currency, type PaymentRequest } from '../../services/currency';
+import { formatDateTime, t } from '../../i18n';
+import {
+  createPaymentRequest,
+  getPaymentRequest,
+  paymentRequestCodeSrc,
+  type Currency,
+  type PaymentRequest,
+} from '../../services/currency';
 import type { Component } from '../../ui/component';
 import { focusLater } from '../../ui/focus';
 import { inputField, selectField } from '../../ui/forms';
 import { submission } from '../../ui/submit';
-import { amountOf, money, requestStatusLabel, when } from './labels';
+import { amountOf, money, requestStatusLabel } from './labels';
 import type { TillContext } from './till';
 
 const EXPIRIES = [5, 15, 60, 24 * 60];
@@ -28,7 +34,11 @@ export function tillRequest(context: TillContext): TillRequest {
 
   async function send(currency: Currency, key: string): Promise<void> {
     const amountMinor = amountOf(draft.amount, currency.minorUnits, 'amountMinor');
-    shown = await createPaymentRequest(context.organizationId(), { amountMinor, reference: draft.reference.trim(), expiresInMinutes: draft.expires }, key);
+    shown = await createPaymentRequest(
+      context.organizationId(),
+      { amountMinor, reference: draft.reference.trim(), expiresInMinutes: draft.expires },
+      key,
+    );
     draft = { amount: '', reference: '', expires: draft.expires };
     watch(shown);
     await context.reload();
@@ -45,7 +55,8 @@ export function tillRequest(context: TillContext): TillRequest {
         shown = fresh;
         if (fresh.status !== 'open') {
           clearInterval(watching);
-          if (fresh.status === 'paid') status.say('till.received', { amount: money(fresh.amountMinor, fresh), name: fresh.paidByName ?? '' });
+          if (fresh.status === 'paid')
+            status.say('till.received', { amount: money(fresh.amountMinor, fresh), name: fresh.paidByName ?? '' });
           await context.reload();
         }
         update();
@@ -70,8 +81,21 @@ export function tillRequest(context: TillContext): TillRequest {
   function requestForm(currency: Currency): TemplateResult {
     return form.form(
       { label: t('till.newRequest'), send: (key) => send(currency, key), heading: html`<h2>${t('till.newRequest')}</h2>` },
-      html`${inputField({ id: 'till-amount', label: t('till.amount', { code: currency.code }), inputmode: 'decimal', errors: form.errorsOf('amountMinor'), value: draft.amount, onInput: (v) => (draft.amount = v) })}
-        ${inputField({ id: 'till-reference', label: t('till.reference'), errors: form.errorsOf('reference'), value: draft.reference, onInput: (v) => (draft.reference = v) })}
+      html`${inputField({
+          id: 'till-amount',
+          label: t('till.amount', { code: currency.code }),
+          inputmode: 'decimal',
+          errors: form.errorsOf('amountMinor'),
+          value: draft.amount,
+          onInput: (v) => (draft.amount = v),
+        })}
+        ${inputField({
+          id: 'till-reference',
+          label: t('till.reference'),
+          errors: form.errorsOf('reference'),
+          value: draft.reference,
+          onInput: (v) => (draft.reference = v),
+        })}
         ${selectField({
           id: 'till-expires',
           label: t('till.expires'),
@@ -87,15 +111,22 @@ export function tillRequest(context: TillContext): TillRequest {
     return html`<section aria-labelledby="shown-request" class="shown-request">
       <h2 id="shown-request" tabindex="-1">${t('till.shownRequest')}</h2>
       <figure class="qr">
-        <img src=${paymentRequestCodeSrc(request.id)} width="240" height="240" alt=${t('till.qrAlt', { amount: money(request.amountMinor, request), merchant: request.organizationName })} />
+        <img
+          src=${paymentRequestCodeSrc(request.id)}
+          width="240"
+          height="240"
+          alt=${t('till.qrAlt', { amount: money(request.amountMinor, request), merchant: request.organizationName })}
+        />
         <figcaption>
           <span class="amount">${money(request.amountMinor, request)}</span> ${request.reference ? html`— ${request.reference}` : nothing}
-          <span class="block">${t('till.expiresAt', { time: when(request.expiresAt) })}</span>
+          <span class="block">${t('till.expiresAt', { time: formatDateTime(request.expiresAt) })}</span>
         </figcaption>
       </figure>
       <p class="muted">${t('till.uri')} <code class="payment-uri">${request.paymentUri}</code></p>
       <p><a href="/pay/${encodeURIComponent(request.id)}">${t('till.openLink')}</a></p>
-      <p data-testid="shown-request-status" role="status">${request.status === 'paid' ? t('till.paidBy', { name: request.paidByName ?? '' }) : requestStatusLabel(request.status)}</p>
+      <p data-testid="shown-request-status" role="status">
+        ${request.status === 'paid' ? t('till.paidBy', { name: request.paidByName ?? '' }) : requestStatusLabel(request.status)}
+      </p>
       <p><button type="button" @click=${another}>${t('till.another')}</button></p>
     </section>`;
   }

@@ -2,8 +2,8 @@
 // the incoming payments, and redemption to euros for the merchant's admins.
 import './currency.css';
 import { html, nothing, type TemplateResult } from 'lit-html';
-import { isApiError } from '../../api';
-import { t } from '../../i18n';
+import { orNotFound } from '../../api';
+import { formatDateTime, t } from '../../i18n';
 import type { Page, PageFactory } from '../../router';
 import { reloadMe, session } from '../../session';
 import { getOrganization, type Me, type Membership } from '../../services/identity';
@@ -24,7 +24,7 @@ import { figure } from '../../ui/figures';
 import { selectField } from '../../ui/forms';
 import { resource } from '../../ui/resource';
 import { dataTable } from '../../ui/table';
-import { money, requestStatusLabel, when } from './labels';
+import { money, requestStatusLabel } from './labels';
 import { tillRedemption } from './till-redemption';
 import { tillRequest } from './till-request';
 
@@ -47,8 +47,6 @@ export interface TillContext {
   reload(): Promise<void>;
 }
 
-const orNull = <T>(promise: Promise<T>) => promise.catch((error: unknown) => (isApiError(error, 404) ? null : Promise.reject(error)));
-
 /** The organizations the person belongs to (their own memberships), merchants first. */
 function tills(me: Me | null): Membership[] {
   if (!me) return [];
@@ -61,11 +59,11 @@ export const tillPage: PageFactory = ({ update }) => {
   const till = resource(async (): Promise<Till> => {
     const organization = await getOrganization(organizationId);
     const [currency, accounts, requests, redemptions, merchant] = await Promise.all([
-      orNull(getCurrencyOfTerritory(organization.territoryId)),
+      orNotFound(getCurrencyOfTerritory(organization.territoryId)),
       listOrganizationAccounts(organizationId),
       listPaymentRequests(organizationId),
       listOrganizationRedemptions(organizationId),
-      orNull(getMerchant(organizationId)),
+      orNotFound(getMerchant(organizationId)),
     ]);
     return {
       verified: merchant?.verified ?? false,
@@ -98,15 +96,17 @@ export const tillPage: PageFactory = ({ update }) => {
       const organizations = tills(session().me);
       return html`
         <p>${t('till.intro')}</p>
-        ${organizations.length > 1
-          ? selectField({
-              id: 'till-organization',
-              label: t('till.organization'),
-              options: organizations.map((o) => ({ value: o.organizationId, label: o.organizationName })),
-              value: organizationId,
-              onChange: choose,
-            })
-          : nothing}
+        ${
+          organizations.length > 1
+            ? selectField({
+                id: 'till-organization',
+                label: t('till.organization'),
+                options: organizations.map((o) => ({ value: o.organizationId, label: o.organizationName })),
+                value: organizationId,
+                onChange: choose,
+              })
+            : nothing
+        }
         ${context.status.view()} ${organizationId ? till.view(tillView) : html`<p class="notice">${t('till.noOrganization')}</p>`}
       `;
     },
@@ -125,12 +125,23 @@ export const tillPage: PageFactory = ({ update }) => {
     return html`
       <div class="figures">
         ${figure(t('till.balance'), money(data.account?.balanceMinor ?? 0, currency), 'till-balance')}
-        ${data.account?.pendingRedemptionMinor ? figure(t('till.pendingRedemption'), money(data.account.pendingRedemptionMinor, currency)) : nothing}
+        ${
+          data.account?.pendingRedemptionMinor
+            ? figure(t('till.pendingRedemption'), money(data.account.pendingRedemptionMinor, currency))
+            : nothing
+        }
       </div>
-      ${data.account ? html`<p class="muted">${t('wallet.accountNumber')} <code class="account-number">${data.account.id}</code></p>` : nothing}
-      ${data.verified ? request.view(currency) : html`<p class="notice" data-testid="till-not-verified">${t('till.notVerified', { organization: data.organizationName })}</p>`}
-      ${incoming(data.requests, currency)}
-      ${data.verified && membership()?.role === 'admin' ? redemption.view(data, currency) : nothing}
+      ${
+        data.account
+          ? html`<p class="muted">${t('wallet.accountNumber')} <code class="account-number">${data.account.id}</code></p>`
+          : nothing
+      }
+      ${
+        data.verified
+          ? request.view(currency)
+          : html`<p class="notice" data-testid="till-not-verified">${t('till.notVerified', { organization: data.organizationName })}</p>`
+      }
+      ${incoming(data.requests, currency)} ${data.verified && membership()?.role === 'admin' ? redemption.view(data, currency) : nothing}
     `;
   }
 
@@ -140,19 +151,28 @@ export const tillPage: PageFactory = ({ update }) => {
 function incoming(requests: PaymentRequest[], currency: Currency): TemplateResult {
   return html`<section aria-labelledby="till-incoming">
     <h2 id="till-incoming">${t('till.incoming')}</h2>
-    ${requests.length
-      ? dataTable({
-          columns: [t('till.createdAt'), t('till.reference'), { label: t('wallet.amount'), className: 'number' }, t('pay.status'), t('till.payer')],
-          rows: requests.map(
-            (r) => html`<tr>
-              <td>${when(r.createdAt)}</td>
-              <td>${r.reference || '—'}</td>
-              <td class="number">${money(r.amountMinor, currency)}</td>
-              <td>${requestStatusLabel(r.status)}</td>
-              <td>${r.paidByName ?? '—'}</td>
-            </tr>`,
-          ),
-        })
-      : html`<p class="muted">${t('till.noRequests')}</p>`}
+    ${
+      requests.length
+        ? dataTable({
+            columns: [
+              t('till.createdAt'),
+              t('till.reference'),
+              { label: t('wallet.amount'), className: 'number' },
+              t('pay.status'),
+              t('till.payer'),
+            ],
+            rows: requests.map(
+              (r) =>
+                html`<tr>
+                  <td>${formatDateTime(r.createdAt)}</td>
+                  <td>${r.reference || '—'}</td>
+                  <td class="number">${money(r.amountMinor, currency)}</td>
+                  <td>${requestStatusLabel(r.status)}</td>
+                  <td>${r.paidByName ?? '—'}</td>
+                </tr>`,
+            ),
+          })
+        : html`<p class="muted">${t('till.noRequests')}</p>`
+    }
   </section>`;
 }

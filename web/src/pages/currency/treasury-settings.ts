@@ -43,6 +43,11 @@ export function treasurySettings(update: Update, status: StatusLine, saved: (cur
     status,
   });
 
+  function cancel(): void {
+    draft = null;
+    update();
+  }
+
   function open(next: SettingsDraft, version: number | undefined): void {
     draft = next;
     editingVersion = version;
@@ -60,7 +65,13 @@ export function treasurySettings(update: Update, status: StatusLine, saved: (cur
         ...(fee === null ? { redemptionFeeBasisPoints: [t('treasury.feeInvalid')] } : {}),
       });
     }
-    const body: CurrencySettings = { code: d.code.trim(), name: d.name.trim(), minorUnits: d.minorUnits, ratePerHourMinor: rate, redemptionFeeBasisPoints: fee };
+    const body: CurrencySettings = {
+      code: d.code.trim(),
+      name: d.name.trim(),
+      minorUnits: d.minorUnits,
+      ratePerHourMinor: rate,
+      redemptionFeeBasisPoints: fee,
+    };
     const currency = await configureCurrency(d.territoryId, body, creating ? undefined : editingVersion);
     draft = null;
     status.say(creating ? 'treasury.created' : 'treasury.saved', { code: currency.code });
@@ -69,12 +80,26 @@ export function treasurySettings(update: Update, status: StatusLine, saved: (cur
 
   function settingsForm(d: SettingsDraft, creating: boolean, territoryName: string): TemplateResult {
     const text = (key: 'code' | 'name' | 'rate' | 'feePercent', errorKey: string, label: string, hint?: string) =>
-      inputField({ id: `settings-${key}`, label, hint, readonly: key === 'code' && !creating, errors: form.errorsOf(errorKey), value: d[key], onInput: (v) => (d[key] = v) });
+      inputField({
+        id: `settings-${key}`,
+        label,
+        hint,
+        readonly: key === 'code' && !creating,
+        errors: form.errorsOf(errorKey),
+        value: d[key],
+        onInput: (v) => (d[key] = v),
+      });
     const heading = creating ? t('treasury.createIn', { territory: territoryName }) : t('treasury.settings');
     return form.form(
-      { label: creating ? t('treasury.create') : t('treasury.settings'), send: () => save(d, creating), heading: html`<h2 id="settings-heading" tabindex="-1">${heading}</h2>` },
-      html`${text('code', 'code', t('treasury.code'), creating ? t('treasury.codeHint') : undefined)} ${text('name', 'name', t('treasury.name'))}
-        ${creating
+      {
+        label: creating ? t('treasury.create') : t('treasury.settings'),
+        send: () => save(d, creating),
+        heading: html`<h2 id="settings-heading" tabindex="-1">${heading}</h2>`,
+      },
+      html`${text('code', 'code', t('treasury.code'), creating ? t('treasury.codeHint') : undefined)}
+      ${text('name', 'name', t('treasury.name'))}
+      ${
+        creating
           ? selectField({
               id: 'settings-minor',
               label: t('treasury.minorUnits'),
@@ -82,12 +107,10 @@ export function treasurySettings(update: Update, status: StatusLine, saved: (cur
               value: String(d.minorUnits),
               onChange: (v) => (d.minorUnits = Number(v)),
             })
-          : nothing}
-        ${text('rate', 'ratePerHourMinor', t('treasury.rate'), t('treasury.rateHint'))} ${text('feePercent', 'redemptionFeeBasisPoints', t('treasury.fee'))}
-        <div class="actions">
-          ${form.button(t('common.save'))}
-          <button type="button" @click=${() => { draft = null; update(); }}>${t('common.cancel')}</button>
-        </div>`,
+          : nothing
+      }
+      ${text('rate', 'ratePerHourMinor', t('treasury.rate'), t('treasury.rateHint'))}
+      ${text('feePercent', 'redemptionFeeBasisPoints', t('treasury.fee'))} ${form.actions(t('common.save'), { cancel })}`,
     );
   }
 
@@ -124,11 +147,17 @@ export function treasurySettings(update: Update, status: StatusLine, saved: (cur
       if (!without.length) return html``;
       const creating = draft && without.find((x) => x.id === draft!.territoryId);
       if (draft && creating) return settingsForm(draft, true, creating.name);
-      const start = (territory: Territory) => open({ territoryId: territory.id, code: '', name: '', minorUnits: 2, rate: '10', feePercent: '5' }, undefined);
+      const start = (territory: Territory) =>
+        open({ territoryId: territory.id, code: '', name: '', minorUnits: 2, rate: '10', feePercent: '5' }, undefined);
       return html`<section aria-labelledby="create-heading">
         <h2 id="create-heading">${t('treasury.create')}</h2>
         <ul>
-          ${without.map((territory) => html`<li><button type="button" @click=${() => start(territory)}>${t('treasury.createIn', { territory: territory.name })}</button></li>`)}
+          ${without.map(
+            (territory) =>
+              html`<li>
+                <button type="button" @click=${() => start(territory)}>${t('treasury.createIn', { territory: territory.name })}</button>
+              </li>`,
+          )}
         </ul>
       </section>`;
     },

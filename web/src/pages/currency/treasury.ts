@@ -2,21 +2,36 @@
 // for a decision, and the rate and fee settings (or creating the currency where there is none).
 import './currency.css';
 import { html, nothing, type TemplateResult } from 'lit-html';
-import { t } from '../../i18n';
+import { formatDateTime, t } from '../../i18n';
 import type { Page, PageFactory } from '../../router';
 import { reloadMe, session } from '../../session';
 import { getTerritory, type Me, type Territory } from '../../services/identity';
-import { approveRedemption, getSupply, listCurrencies, listCurrencyRedemptions, rejectRedemption, type Redemption, type Supply } from '../../services/currency';
+import {
+  approveRedemption,
+  getSupply,
+  listCurrencies,
+  listCurrencyRedemptions,
+  rejectRedemption,
+  type Redemption,
+  type Supply,
+} from '../../services/currency';
 import { problemAlert, statusLine } from '../../ui/feedback';
 import { figure } from '../../ui/figures';
 import { inputField, selectField } from '../../ui/forms';
 import { resource } from '../../ui/resource';
 import { submission } from '../../ui/submit';
-import { euros, money, when } from './labels';
+import { euros, money } from './labels';
 import { treasurySettings } from './treasury-settings';
 
+/** A waiting redemption is approved with the reference of the euro payout, or rejected with a reason. */
+const DECISIONS = {
+  approve: { key: 'payoutReference', id: 'payout', label: 'treasury.payoutReference', button: 'treasury.approve', kind: 'primary' },
+  reject: { key: 'reason', id: 'reason', label: 'treasury.reason', button: 'treasury.reject', kind: 'danger' },
+} as const;
+
 /** The territories the person is treasury officer of. */
-const treasuryTerritories = (me: Me | null) => (me?.roles ?? []).filter((g) => g.role === 'treasury_officer' && g.scopeKind === 'territory').map((g) => g.scopeId);
+const treasuryTerritories = (me: Me | null) =>
+  (me?.roles ?? []).filter((g) => g.role === 'treasury_officer' && g.scopeKind === 'territory').map((g) => g.scopeId);
 
 export const treasuryPage: PageFactory = ({ update }) => {
   let currencyId = '';
@@ -58,19 +73,23 @@ export const treasuryPage: PageFactory = ({ update }) => {
       return html`
         <p>${t('treasury.intro')}</p>
         ${scope.state.status === 'failed' ? problemAlert(scope.state.error) : nothing}
-        ${(scope.data?.currencies.length ?? 0) > 1
-          ? selectField({
-              id: 'treasury-currency',
-              label: t('treasury.currency'),
-              options: scope.data!.currencies.map((c) => ({ value: c.id, label: `${c.code} — ${c.territoryName}` })),
-              value: currencyId,
-              onChange: choose,
-            })
-          : nothing}
+        ${
+          (scope.data?.currencies.length ?? 0) > 1
+            ? selectField({
+                id: 'treasury-currency',
+                label: t('treasury.currency'),
+                options: scope.data!.currencies.map((c) => ({ value: c.id, label: `${c.code} — ${c.territoryName}` })),
+                value: currencyId,
+                onChange: choose,
+              })
+            : nothing
+        }
         ${status.view()} ${deciding.alert()}
-        ${currencyId && chosen()
-          ? treasury.view((data) => html`${supplySection(data.supply)} ${redemptionsSection(data.waiting)} ${settings.view(chosen()!)}`)
-          : nothing}
+        ${
+          currencyId && chosen()
+            ? treasury.view((data) => html`${supplySection(data.supply)} ${redemptionsSection(data.waiting)} ${settings.view(chosen()!)}`)
+            : nothing
+        }
         ${settings.creation(withoutCurrency())}
       `;
     },
@@ -95,20 +114,36 @@ export const treasuryPage: PageFactory = ({ update }) => {
       <h2 id="supply-heading">${t('treasury.supply', { code: c.code, territory: c.territoryName })}</h2>
       <div class="figures">
         ${figure(t('treasury.issued'), money(supply.issuedMinor, c))} ${figure(t('treasury.redeemed'), money(supply.redeemedMinor, c))}
-        ${figure(t('treasury.inCirculation'), money(supply.inCirculationMinor, c), 'in-circulation')} ${figure(t('treasury.fees'), money(supply.feesMinor, c))}
-        ${figure(t('treasury.pending'), money(supply.pendingRedemptionMinor, c))}
+        ${figure(t('treasury.inCirculation'), money(supply.inCirculationMinor, c), 'in-circulation')}
+        ${figure(t('treasury.fees'), money(supply.feesMinor, c))} ${figure(t('treasury.pending'), money(supply.pendingRedemptionMinor, c))}
       </div>
       <p class=${health.balanced ? 'health ok' : 'health broken'} data-testid="ledger-health">
-        ${health.balanced ? t('treasury.balanced') : t('treasury.unbalanced', { balances: health.balancesSumMinor, entries: health.entriesSumMinor, accounts: health.mismatchedAccounts })}
+        ${
+          health.balanced
+            ? t('treasury.balanced')
+            : t('treasury.unbalanced', {
+                balances: health.balancesSumMinor,
+                entries: health.entriesSumMinor,
+                accounts: health.mismatchedAccounts,
+              })
+        }
       </p>
-      <p class="muted">${t('treasury.counts', { accounts: supply.accounts, transfers: supply.transfers, time: when(health.checkedAt) })}</p>
+      <p class="muted">
+        ${t('treasury.counts', { accounts: supply.accounts, transfers: supply.transfers, time: formatDateTime(health.checkedAt) })}
+      </p>
     </section>`;
   }
 
   function redemptionsSection(waiting: Redemption[]): TemplateResult {
     return html`<section aria-labelledby="redemptions-heading">
       <h2 id="redemptions-heading">${t('treasury.waiting')}</h2>
-      ${waiting.length ? html`<ul class="cards">${waiting.map(redemptionCard)}</ul>` : html`<p class="muted">${t('treasury.nothingWaiting')}</p>`}
+      ${
+        waiting.length
+          ? html`<ul class="cards">
+              ${waiting.map(redemptionCard)}
+            </ul>`
+          : html`<p class="muted">${t('treasury.nothingWaiting')}</p>`
+      }
     </section>`;
   }
 
@@ -123,19 +158,23 @@ export const treasuryPage: PageFactory = ({ update }) => {
       status.say(decision === 'approve' ? 'treasury.approved' : 'treasury.rejected', params);
       await treasury.reload();
     };
+    const line = {
+      amount: money(r.amountMinor, r),
+      fee: money(r.feeMinor, r),
+      payout: euros(r.payoutEuroCents),
+      time: formatDateTime(r.requestedAt),
+    };
     return html`<li class="card" aria-label=${t('treasury.redemptionOf', { merchant: r.organizationName })}>
       <h3>${r.organizationName}</h3>
-      <p>${t('treasury.redemptionLine', { amount: money(r.amountMinor, r), fee: money(r.feeMinor, r), payout: euros(r.payoutEuroCents), time: when(r.requestedAt) })}</p>
-      ${deciding.form(
-        { className: 'money-row', send: decide('approve'), alert: false },
-        html`${inputField({ id: `payout-${r.id}`, label: t('treasury.payoutReference'), value: entered.payoutReference, onInput: (v) => (entered.payoutReference = v) })}
-          <div class="actions">${deciding.button(t('treasury.approve'))}</div>`,
-      )}
-      ${deciding.form(
-        { className: 'money-row', send: decide('reject'), alert: false },
-        html`${inputField({ id: `reason-${r.id}`, label: t('treasury.reason'), value: entered.reason, onInput: (v) => (entered.reason = v) })}
-          <div class="actions">${deciding.button(t('treasury.reject'), 'danger')}</div>`,
-      )}
+      <p>${t('treasury.redemptionLine', line)}</p>
+      ${(['approve', 'reject'] as const).map((decision) => {
+        const { key, id, label, button, kind } = DECISIONS[decision];
+        return deciding.form(
+          { className: 'money-row', send: decide(decision), alert: false },
+          html`${inputField({ id: `${id}-${r.id}`, label: t(label), value: entered[key], onInput: (v) => (entered[key] = v) })}
+            <div class="actions">${deciding.button(t(button), kind)}</div>`,
+        );
+      })}
     </li>`;
   }
 

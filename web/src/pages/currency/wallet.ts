@@ -2,12 +2,22 @@
 // someone, opening a merchant's payment request, and monthly statements.
 import './currency.css';
 import { html, nothing, type TemplateResult } from 'lit-html';
-import { isApiError } from '../../api';
-import { t } from '../../i18n';
+import { orNotFound } from '../../api';
+import { formatDateTime, formatMonth, t } from '../../i18n';
 import { paymentRequestIdFrom } from '../../money';
 import { navigate, type Page, type PageFactory } from '../../router';
 import { session } from '../../session';
-import { getCurrencyOfTerritory, getHistory, getWallet, openAccount, pay, statementHref, type Account, type Currency, type History } from '../../services/currency';
+import {
+  getCurrencyOfTerritory,
+  getHistory,
+  getWallet,
+  openAccount,
+  pay,
+  statementHref,
+  type Account,
+  type Currency,
+  type History,
+} from '../../services/currency';
 import type { Component, Update } from '../../ui/component';
 import { statusLine, type StatusLine } from '../../ui/feedback';
 import { figure } from '../../ui/figures';
@@ -15,7 +25,7 @@ import { inputField } from '../../ui/forms';
 import { resource } from '../../ui/resource';
 import { invalid, submission } from '../../ui/submit';
 import { dataTable } from '../../ui/table';
-import { amountOf, entryLabel, money, monthName, when } from './labels';
+import { amountOf, entryLabel, money } from './labels';
 
 interface Wallet {
   histories: History[];
@@ -27,8 +37,7 @@ export const walletPage: PageFactory = ({ update }) => {
   const status = statusLine();
   const wallet = resource(async (): Promise<Wallet> => {
     const territoryId = session().me?.person.territoryId;
-    const local = territoryId ? getCurrencyOfTerritory(territoryId).catch((error) => (isApiError(error, 404) ? null : Promise.reject(error))) : null;
-    const [accounts, currency] = await Promise.all([getWallet(), local]);
+    const [accounts, currency] = await Promise.all([getWallet(), territoryId ? orNotFound(getCurrencyOfTerritory(territoryId)) : null]);
     return { histories: await Promise.all(accounts.items.map((a) => getHistory(a.id))), local: currency };
   }, update);
   /** One payment form per account, each with its draft and that draft's key. */
@@ -78,15 +87,22 @@ export const walletPage: PageFactory = ({ update }) => {
     return html`<h3>${t('wallet.history')}</h3>
       ${dataTable({
         label: t('wallet.historyOf', { code: account.currencyCode }),
-        columns: [t('wallet.date'), t('wallet.what'), t('wallet.reference'), { label: t('wallet.amount'), className: 'number' }, { label: t('wallet.balanceAfter'), className: 'number' }],
+        columns: [
+          t('wallet.date'),
+          t('wallet.what'),
+          t('wallet.reference'),
+          { label: t('wallet.amount'), className: 'number' },
+          { label: t('wallet.balanceAfter'), className: 'number' },
+        ],
         rows: history.items.map(
-          (entry) => html`<tr>
-            <td>${when(entry.postedAt)}</td>
-            <td>${entryLabel(entry)}</td>
-            <td>${entry.reference}</td>
-            <td class="number ${entry.amountMinor < 0 ? 'debit' : 'credit'}">${money(entry.amountMinor, account, true)}</td>
-            <td class="number">${money(entry.balanceAfterMinor, account)}</td>
-          </tr>`,
+          (entry) =>
+            html`<tr>
+              <td>${formatDateTime(entry.postedAt)}</td>
+              <td>${entryLabel(entry)}</td>
+              <td>${entry.reference}</td>
+              <td class="number ${entry.amountMinor < 0 ? 'debit' : 'credit'}">${money(entry.amountMinor, account, true)}</td>
+              <td class="number">${money(entry.balanceAfterMinor, account)}</td>
+            </tr>`,
         ),
       })}
       ${history.nextCursor ? html`<p>${more.action(t('wallet.more'), () => loadMore(history, history.nextCursor!))}</p>` : nothing}`;
@@ -96,11 +112,14 @@ export const walletPage: PageFactory = ({ update }) => {
     const next = await getHistory(history.account.id, cursor);
     const current = wallet.data;
     if (!current) return;
-    const histories = current.histories.map((h) => (h.account.id === history.account.id ? { ...next, items: [...h.items, ...next.items] } : h));
+    const histories = current.histories.map((h) =>
+      h.account.id === history.account.id ? { ...next, items: [...h.items, ...next.items] } : h,
+    );
     wallet.set({ ...current, histories });
   }
 
   function statementLinks(account: Account): TemplateResult {
+    const named = formatMonth(month);
     return html`<section class="statement" aria-labelledby=${`statement-${account.id}`}>
       <h3 id=${`statement-${account.id}`}>${t('wallet.statement')}</h3>
       <div class="money-row">
@@ -116,8 +135,8 @@ export const walletPage: PageFactory = ({ update }) => {
         })}
       </div>
       <p class="actions">
-        <a class="button" href=${statementHref(account.id, month, 'pdf')} download>${t('wallet.statementPdf', { month: monthName(month) })}</a>
-        <a class="button" href=${statementHref(account.id, month, 'csv')} download>${t('wallet.statementCsv', { month: monthName(month) })}</a>
+        <a class="button" href=${statementHref(account.id, month, 'pdf')} download>${t('wallet.statementPdf', { month: named })}</a>
+        <a class="button" href=${statementHref(account.id, month, 'csv')} download>${t('wallet.statementCsv', { month: named })}</a>
       </p>
     </section>`;
   }
@@ -178,7 +197,14 @@ function openRequestForm(update: Update): Component {
     view: () =>
       form.form(
         { label: t('wallet.openRequestTitle'), send: open, heading: html`<h2>${t('wallet.openRequestTitle')}</h2>` },
-        html`${inputField({ id: 'request-code', label: t('wallet.requestCode'), hint: t('wallet.requestCodeHint'), errors: form.errorsOf('requestCode'), value: code, onInput: (v) => (code = v) })}
+        html`${inputField({
+            id: 'request-code',
+            label: t('wallet.requestCode'),
+            hint: t('wallet.requestCodeHint'),
+            errors: form.errorsOf('requestCode'),
+            value: code,
+            onInput: (v) => (code = v),
+          })}
           <div class="actions">${form.button(t('wallet.openRequest'), '')}</div>`,
       ),
   };

@@ -3,7 +3,15 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { EXPORT_COLUMN_KEYS, type ExportColumnKey } from '@e21/vocabulary';
 import { t } from '../../i18n';
-import { previewExport, saveLayout, type ExportLanguage, type ExportLayout, type LayoutInput, type Preview, type Separator } from '../../services/payroll';
+import {
+  previewExport,
+  saveLayout,
+  type ExportLanguage,
+  type ExportLayout,
+  type LayoutInput,
+  type Preview,
+  type Separator,
+} from '../../services/payroll';
 import type { Component, Update } from '../../ui/component';
 import type { StatusLine } from '../../ui/feedback';
 import { selectField } from '../../ui/forms';
@@ -17,7 +25,12 @@ export interface LayoutEditor extends Component<[layout: ExportLayout]> {
   forgetPreview(): void;
 }
 
-const inputOf = (l: ExportLayout): LayoutInput => ({ columns: l.columns, separator: l.separator, decimalComma: l.decimalComma, language: l.chosenLanguage });
+const inputOf = (l: ExportLayout): LayoutInput => ({
+  columns: l.columns,
+  separator: l.separator,
+  decimalComma: l.decimalComma,
+  language: l.chosenLanguage,
+});
 
 /** `chosen` is the organization and month exported. */
 export function layoutEditor(update: Update, status: StatusLine, chosen: () => { organizationId: string; month: string }): LayoutEditor {
@@ -64,8 +77,14 @@ export function layoutEditor(update: Update, status: StatusLine, chosen: () => {
     return html`<li data-column=${c.key}>
       <span>${name}</span>
       <label class="visually-hidden" for=${`header-${c.key}`}>${t('exports.header', { column: name })}</label>
-      <input id=${`header-${c.key}`} type="text" maxlength="60" placeholder=${t('exports.defaultHeader')} .value=${c.header}
-        @input=${(e: Event) => setHeader(index, (e.target as HTMLInputElement).value)} />
+      <input
+        id=${`header-${c.key}`}
+        type="text"
+        maxlength="60"
+        placeholder=${t('exports.defaultHeader')}
+        .value=${c.header}
+        @input=${(e: Event) => setHeader(index, (e.target as HTMLInputElement).value)}
+      />
       <button type="button" ?disabled=${index === 0} @click=${() => move(index, -1)}>${t('exports.up')}</button>
       <button type="button" ?disabled=${index === l.columns.length - 1} @click=${() => move(index, 1)}>${t('exports.down')}</button>
       <button type="button" ?disabled=${l.columns.length === 1} @click=${() => remove(index)}>${t('exports.remove')}</button>
@@ -76,7 +95,13 @@ export function layoutEditor(update: Update, status: StatusLine, chosen: () => {
     const used = new Set(l.columns.map((c) => c.key));
     const unused = EXPORT_COLUMN_KEYS.filter((key) => !used.has(key));
     const languages: { value: string; label: string }[] = [
-      { value: '', label: l.chosenLanguage === null ? t('exports.language.defaultIs', { language: t(`exports.language.${l.language}`) }) : t('exports.language.default') },
+      {
+        value: '',
+        label:
+          l.chosenLanguage === null
+            ? t('exports.language.defaultIs', { language: t(`exports.language.${l.language}`) })
+            : t('exports.language.default'),
+      },
       ...(['en', 'fr'] as const).map((code) => ({ value: code, label: t(`exports.language.${code}`) })),
     ];
     return html`<section aria-labelledby="layout-heading">
@@ -85,9 +110,16 @@ export function layoutEditor(update: Update, status: StatusLine, chosen: () => {
       <ol class="layout-columns">
         ${l.columns.map((c, index) => columnItem(l, c, index))}
       </ol>
-      ${unused.length
-        ? html`<p class="row">${unused.map((key) => html`<button type="button" @click=${() => add(key)}>${t('exports.add', { column: t(`exports.column.${key}`) })}</button>`)}</p>`
-        : nothing}
+      ${
+        unused.length
+          ? html`<p class="row">
+              ${unused.map(
+                (key) =>
+                  html`<button type="button" @click=${() => add(key)}>${t('exports.add', { column: t(`exports.column.${key}`) })}</button>`,
+              )}
+            </p>`
+          : nothing
+      }
       <div class="row">
         ${selectField({
           id: 'layout-separator',
@@ -97,7 +129,12 @@ export function layoutEditor(update: Update, status: StatusLine, chosen: () => {
           onChange: (v) => change({ separator: v as Separator }),
         })}
         <div class="choice">
-          <input type="checkbox" id="layout-decimal-comma" .checked=${l.decimalComma} @change=${(e: Event) => change({ decimalComma: (e.target as HTMLInputElement).checked })} />
+          <input
+            type="checkbox"
+            id="layout-decimal-comma"
+            .checked=${l.decimalComma}
+            @change=${(e: Event) => change({ decimalComma: (e.target as HTMLInputElement).checked })}
+          />
           <label for="layout-decimal-comma">${t('exports.decimalComma')}</label>
         </div>
         ${selectField({
@@ -116,9 +153,16 @@ export function layoutEditor(update: Update, status: StatusLine, chosen: () => {
   function previewTable(p: Preview): TemplateResult {
     return dataTable({
       className: 'export-preview',
-      caption: html`<caption>${t('exports.previewCaption', { shown: p.rows.length, total: p.totalRows })}</caption>`,
+      caption: html`<caption>
+        ${t('exports.previewCaption', { shown: p.rows.length, total: p.totalRows })}
+      </caption>`,
       columns: p.headers,
-      rows: p.rows.map((row) => html`<tr>${row.map((cell) => html`<td>${cell}</td>`)}</tr>`),
+      rows: p.rows.map(
+        (row) =>
+          html`<tr>
+            ${row.map((cell) => html`<td>${cell}</td>`)}
+          </tr>`,
+      ),
     });
   }
 

@@ -86,24 +86,41 @@ function formsTable(list: EmployerFormView[]): TemplateResult {
   return html`<section aria-labelledby="employer-forms-heading">
     <h2 id="employer-forms-heading">${t('exports.forms')}</h2>
     <p>${t('exports.formsIntro')}</p>
-    ${list.length
-      ? dataTable({
-          className: 'employer-forms',
-          columns: [t('exports.forms.employee'), t('exports.forms.hours'), t('exports.forms.groups'), t('exports.forms.credited'), t('exports.forms.documents')],
-          rows: list.map(
-            (f) => html`<tr data-form=${f.id}>
-              <th scope="row">${f.personName} <span class="tag">${t('exports.forms.version', { version: f.version })}</span></th>
-              <td>${hoursText(f.totalMinutes)}</td>
-              <td><ul class="plain">${f.competenceGroups.map((g) => html`<li>${t('exports.forms.group', { group: g.label, hours: hoursText(g.minutes) })}</li>`)}</ul></td>
-              <td>${f.currency ? formatAmount(f.currency.creditedMinor, f.currency.minorUnits, f.currency.code, language()) : '—'}</td>
-              <td>
-                <a href=${formDocumentHref(f.id, 'pdf')} download aria-label=${t('exports.forms.pdfOf', { person: f.personName })}>PDF</a>
-                <a href=${formDocumentHref(f.id, 'json')} download aria-label=${t('exports.forms.jsonOf', { person: f.personName })}>JSON</a>
-              </td>
-            </tr>`,
-          ),
-        })
-      : html`<p class="notice">${t('exports.forms.none')}</p>`}
+    ${
+      list.length
+        ? dataTable({
+            className: 'employer-forms',
+            columns: [
+              t('exports.forms.employee'),
+              t('exports.forms.hours'),
+              t('exports.forms.groups'),
+              t('exports.forms.credited'),
+              t('exports.forms.documents'),
+            ],
+            rows: list.map(employerFormRow),
+          })
+        : html`<p class="notice">${t('exports.forms.none')}</p>`
+    }
   </section>`;
 }
 
+function employerFormRow(f: EmployerFormView): TemplateResult {
+  const credited = f.currency ? formatAmount(f.currency.creditedMinor, f.currency.minorUnits, f.currency.code, language()) : '—';
+  const groups = f.competenceGroups.map((g) => t('exports.forms.group', { group: g.label, hours: hoursText(g.minutes) }));
+  const pdf = t('exports.forms.pdfOf', { person: f.personName });
+  const json = t('exports.forms.jsonOf', { person: f.personName });
+  return html`<tr data-form=${f.id}>
+    <th scope="row">${f.personName} <span class="tag">${t('exports.forms.version', { version: f.version })}</span></th>
+    <td>${hoursText(f.totalMinutes)}</td>
+    <td>
+      <ul class="plain">
+        ${groups.map((group) => html`<li>${group}</li>`)}
+      </ul>
+    </td>
+    <td>${credited}</td>
+    <td>
+      <a href=${formDocumentHref(f.id, 'pdf')} download aria-label=${pdf}>PDF</a>
+      <a href=${formDocumentHref(f.id, 'json')} download aria-label=${json}>JSON</a>
+    </td>
+  </tr>`;
+}

@@ -2,14 +2,13 @@
 // follows the run until every person of the territory has their form.
 import './payroll.css';
 import { html, type TemplateResult } from 'lit-html';
-import { formatDate, t } from '../../i18n';
+import { formatDate, formatMonth, t } from '../../i18n';
 import type { Page, PageFactory } from '../../router';
 import { listRuns, type IssuingRun } from '../../services/payroll';
 import { pathLabel } from '../../territories';
 import { selectField } from '../../ui/forms';
 import { officerChoices } from '../../ui/officer-territory';
 import { resource } from '../../ui/resource';
-import { monthLabel } from '../timesheets/shared';
 
 const POLL_MS = 1000;
 
@@ -79,11 +78,17 @@ function list(runs: IssuingRun[]): TemplateResult {
 }
 
 function run(r: IssuingRun): TemplateResult {
-  const label = t(`issuing.trigger.${r.trigger}`, { month: monthLabel(r.month) });
+  const label = t(`issuing.trigger.${r.trigger}`, { month: formatMonth(r.month) });
   return html`<section class="form-card" data-run=${r.id} data-status=${r.status} aria-label=${label}>
     <h2>${label}</h2>
     <label for=${`run-${r.id}`}>${t('issuing.progress', { done: r.done, total: r.total, percent: r.percent })}</label>
     <progress id=${`run-${r.id}`} class="run-progress" max=${Math.max(r.total, 1)} .value=${r.total ? r.done : 1}>${r.percent} %</progress>
-    <p role="status">${r.status === 'completed' ? t('issuing.completed', { forms: r.formsIssued, date: formatDate(r.completedAt ?? '') }) : t('issuing.running')}</p>
+    <p role="status">
+      ${
+        r.status === 'completed'
+          ? t('issuing.completed', { forms: r.formsIssued, date: formatDate(r.completedAt ?? '') })
+          : t('issuing.running')
+      }
+    </p>
   </section>`;
 }

@@ -13,7 +13,13 @@ export const approvalsPage: PageFactory = ({ update }) => {
     fetch: async (territoryId) => (await listApprovals(territoryId)).items,
     body: ({ items, territoryName, territories }) => html`
       <h2>${t('approvals.waiting', { territory: territoryName })}</h2>
-      ${items.length ? html`<ul class="project-list">${items.map((p) => projectItem(p, territories))}</ul>` : html`<p>${t('approvals.none')}</p>`}
+      ${
+        items.length
+          ? html`<ul class="project-list">
+              ${items.map((p) => projectItem(p, territories))}
+            </ul>`
+          : html`<p>${t('approvals.none')}</p>`
+      }
     `,
   });
 

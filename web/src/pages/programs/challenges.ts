@@ -77,19 +77,23 @@ export const challengesPage: PageFactory = ({ update }) => {
     const byTerritory = new Map<string, Challenge[]>();
     for (const c of challenges) byTerritory.set(c.territoryId, [...(byTerritory.get(c.territoryId) ?? []), c]);
     return html`${[...byTerritory].map(
-      ([id, list]) => html`<section aria-labelledby="challenges-${id}">
-        <h2 id="challenges-${id}">${territoryName(territories, id)}</h2>
-        <ul class="project-list">
-          ${list.map(
-            (c) => html`<li>
-              <h3>${c.title}</h3>
-              ${c.description ? html`<p>${c.description}</p>` : nothing}
-              ${c.refinesId ? html`<p class="muted">${t('challenges.refines', { title: titles.get(c.refinesId) ?? '' })}</p>` : nothing}
-              <p>${c.sdgs.map((n) => html`<span class="sdg">${t('challenges.sdg', { number: n, label: labels.get(n) ?? '' })}</span>`)}</p>
-            </li>`,
-          )}
-        </ul>
-      </section>`,
+      ([id, list]) =>
+        html`<section aria-labelledby="challenges-${id}">
+          <h2 id="challenges-${id}">${territoryName(territories, id)}</h2>
+          <ul class="project-list">
+            ${list.map(
+              (c) =>
+                html`<li>
+                  <h3>${c.title}</h3>
+                  ${c.description ? html`<p>${c.description}</p>` : nothing}
+                  ${c.refinesId ? html`<p class="muted">${t('challenges.refines', { title: titles.get(c.refinesId) ?? '' })}</p>` : nothing}
+                  <p>
+                    ${c.sdgs.map((n) => html`<span class="sdg">${t('challenges.sdg', { number: n, label: labels.get(n) ?? '' })}</span>`)}
+                  </p>
+                </li>`,
+            )}
+          </ul>
+        </section>`,
     )}`;
   }
 
@@ -112,13 +116,30 @@ export const challengesPage: PageFactory = ({ update }) => {
             void view.reload();
           },
         })}
-        ${inputField({ id: 'challenge-title', label: t('challenges.formTitle'), maxlength: 200, errors: form.errorsOf('title'), value: draft.title, onInput: (x) => (draft.title = x) })}
-        ${textareaField({ id: 'challenge-description', label: t('challenges.formDescription'), maxlength: 4000, errors: form.errorsOf('description'), value: draft.description, onInput: (x) => (draft.description = x) })}
+        ${inputField({
+          id: 'challenge-title',
+          label: t('challenges.formTitle'),
+          maxlength: 200,
+          errors: form.errorsOf('title'),
+          value: draft.title,
+          onInput: (x) => (draft.title = x),
+        })}
+        ${textareaField({
+          id: 'challenge-description',
+          label: t('challenges.formDescription'),
+          maxlength: 4000,
+          errors: form.errorsOf('description'),
+          value: draft.description,
+          onInput: (x) => (draft.description = x),
+        })}
         ${selectField({
           id: 'challenge-refines',
           label: t('challenges.formRefines'),
           errors: form.errorsOf('refinesId'),
-          options: [{ value: '', label: t('challenges.refinesNone') }, ...v.above.map((c) => ({ value: c.id, label: `${c.title} (${c.territoryName ?? ''})` }))],
+          options: [
+            { value: '', label: t('challenges.refinesNone') },
+            ...v.above.map((c) => ({ value: c.id, label: `${c.title} (${c.territoryName ?? ''})` })),
+          ],
           value: draft.refinesId,
           onChange: (value) => (draft.refinesId = value),
         })}
@@ -136,7 +157,13 @@ export const challengesPage: PageFactory = ({ update }) => {
 
   async function save(): Promise<void> {
     if (!draft.title.trim()) throw invalid({ title: [t('challenges.titleRequired')] });
-    const body = { territoryId: draft.territoryId, title: draft.title.trim(), description: draft.description.trim(), sdgs: [...draft.sdgs], refinesId: draft.refinesId || null };
+    const body = {
+      territoryId: draft.territoryId,
+      title: draft.title.trim(),
+      description: draft.description.trim(),
+      sdgs: [...draft.sdgs],
+      refinesId: draft.refinesId || null,
+    };
     const saved = await defineChallenge(body);
     Object.assign(draft, { title: '', description: '', refinesId: '' });
     draft.sdgs.clear();

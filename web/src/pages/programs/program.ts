@@ -51,8 +51,7 @@ export const programPage: PageFactory = ({ update }) => {
     load: (signal) => view.load(signal),
     view: () => html`
       <p>${t('program.intro')}</p>
-      ${status.view()} ${choice()}
-      ${view.view((v) => html`${programView(v)} ${v.candidates ? draftForm(v, v.candidates) : nothing}`)}
+      ${status.view()} ${choice()} ${view.view((v) => html`${programView(v)} ${v.candidates ? draftForm(v, v.candidates) : nothing}`)}
     `,
   };
 
@@ -89,19 +88,24 @@ export const programPage: PageFactory = ({ update }) => {
       <p><span class="tag">${t('program.draft')}</span> ${t('program.draftedOn', { date: formatDate(program.draftedAt) })}</p>
       <p>${t('program.total', { hours: hoursText(program.neededMinutes), count: program.projects.length })}</p>
       ${dataTable({
-        caption: html`<caption class="visually-hidden">${t('program.perChallenge')}</caption>`,
+        caption: html`<caption class="visually-hidden">
+          ${t('program.perChallenge')}
+        </caption>`,
         columns: [t('program.challenge'), t('program.hours'), t('program.projects')],
         rows: program.totals.map(
-          (row) => html`<tr>
-            <th scope="row">${row.challengeTitle ?? t('program.noChallenge')}</th>
-            <td>${hoursText(row.neededMinutes)}</td>
-            <td>${row.projectCount}</td>
-          </tr>`,
+          (row) =>
+            html`<tr>
+              <th scope="row">${row.challengeTitle ?? t('program.noChallenge')}</th>
+              <td>${hoursText(row.neededMinutes)}</td>
+              <td>${row.projectCount}</td>
+            </tr>`,
         ),
       })}
       <h3>${t('program.projects')}</h3>
       <ul>
-        ${program.projects.map((p) => html`<li><a href="/projects/${encodeURIComponent(p.id)}">${p.title}</a> — ${hoursText(p.neededMinutes)}</li>`)}
+        ${program.projects.map(
+          (p) => html`<li><a href="/projects/${encodeURIComponent(p.id)}">${p.title}</a> — ${hoursText(p.neededMinutes)}</li>`,
+        )}
       </ul>
     </section>`;
   }
@@ -117,7 +121,10 @@ export const programPage: PageFactory = ({ update }) => {
         ? html`${checkboxes({
               id: 'candidate',
               legend: t('program.candidates'),
-              items: candidates.map((p) => ({ value: p.id, label: html`${p.title} <span class="muted">(${hoursText(p.neededMinutes)})</span>` })),
+              items: candidates.map((p) => ({
+                value: p.id,
+                label: html`${p.title} <span class="muted">(${hoursText(p.neededMinutes)})</span>`,
+              })),
               checked: (id) => chosen.has(id),
               onToggle: (id, on) => (on ? chosen.add(id) : chosen.delete(id)),
             })}

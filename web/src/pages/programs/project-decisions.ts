@@ -1,13 +1,12 @@
 // The board's decisions: each with its tally and the votes cast, the board member's vote while it
 // is open, and putting a new decision to the vote.
 import { html, nothing, type TemplateResult } from 'lit-html';
-import { t } from '../../i18n';
+import { formatDateTime, t } from '../../i18n';
 import { castVote, proposeDecision, VOTES, type Decision, type Project } from '../../services/programs';
 import type { Component } from '../../ui/component';
 import { inputField, textareaField } from '../../ui/forms';
 import { invalid, submission } from '../../ui/submit';
 import type { ProjectContext, ProjectView } from './project';
-import { formatDateTime } from './project-record';
 import { isBoard } from './shared';
 
 const OPEN_FOR_DECISIONS = ['draft', 'proposed', 'approved', 'active'];
@@ -34,6 +33,7 @@ export function projectDecisions(context: ProjectContext): Component<[view: Proj
 
   function item(p: Project, d: Decision): TemplateResult {
     const mayVote = isBoard(p) && d.outcome === 'open' && !d.myVote;
+    const tally = { for: d.votesFor, against: d.votesAgainst, abstain: d.votesAbstain, board: d.boardSize, majority: d.majority };
     return html`<li data-decision=${d.id}>
       <h3>${d.title}</h3>
       ${d.description ? html`<p>${d.description}</p>` : nothing}
@@ -41,27 +41,53 @@ export function projectDecisions(context: ProjectContext): Component<[view: Proj
         <span class="tag">${t(`outcome.${d.outcome}`)}</span>
         ${t(d.outcome === 'open' ? 'project.deadlineOpen' : 'project.deadlinePast', { deadline: formatDateTime(d.deadline) })}
       </p>
-      <p>${t('project.tally', { for: d.votesFor, against: d.votesAgainst, abstain: d.votesAbstain, board: d.boardSize, majority: d.majority })}</p>
+      <p>${t('project.tally', tally)}</p>
       ${d.myVote ? html`<p>${t('project.yourVote', { vote: t(`vote.${d.myVote}`) })}</p>` : nothing}
-      ${d.votes.length ? html`<p class="muted">${t('project.votesBy', { votes: d.votes.map((v) => `${v.personName} (${t(`vote.${v.vote}`)})`).join(', ') })}</p>` : nothing}
-      ${mayVote
-        ? html`<div class="actions" role="group" aria-label=${t('project.voteOn', { title: d.title })}>
-            ${VOTES.map((v) =>
-              voting.action(t(`vote.${v}`), async () => {
-                await castVote(p.id, d.id, v);
-                await context.changed('project.voted');
-              }),
-            )}
-          </div>`
-        : nothing}
+      ${
+        d.votes.length
+          ? html`<p class="muted">
+              ${t('project.votesBy', { votes: d.votes.map((v) => `${v.personName} (${t(`vote.${v.vote}`)})`).join(', ') })}
+            </p>`
+          : nothing
+      }
+      ${
+        mayVote
+          ? html`<div class="actions" role="group" aria-label=${t('project.voteOn', { title: d.title })}>
+              ${VOTES.map((v) =>
+                voting.action(t(`vote.${v}`), async () => {
+                  await castVote(p.id, d.id, v);
+                  await context.changed('project.voted');
+                }),
+              )}
+            </div>`
+          : nothing
+      }
     </li>`;
   }
 
   function decisionForm(p: Project): TemplateResult {
     return form.form(
-      { labelledBy: 'decision-form-heading', send: () => propose(p), heading: html`<h3 id="decision-form-heading">${t('project.proposeDecision')}</h3>` },
-      html`${inputField({ id: 'decision-title', label: t('project.decisionTitle'), maxlength: 200, errors: form.errorsOf('title'), value: draft.title, onInput: (v) => (draft.title = v) })}
-        ${textareaField({ id: 'decision-description', label: t('project.decisionDescription'), maxlength: 4000, errors: form.errorsOf('description'), value: draft.description, onInput: (v) => (draft.description = v) })}
+      {
+        labelledBy: 'decision-form-heading',
+        send: () => propose(p),
+        heading: html`<h3 id="decision-form-heading">${t('project.proposeDecision')}</h3>`,
+      },
+      html`${inputField({
+          id: 'decision-title',
+          label: t('project.decisionTitle'),
+          maxlength: 200,
+          errors: form.errorsOf('title'),
+          value: draft.title,
+          onInput: (v) => (draft.title = v),
+        })}
+        ${textareaField({
+          id: 'decision-description',
+          label: t('project.decisionDescription'),
+          maxlength: 4000,
+          errors: form.errorsOf('description'),
+          value: draft.description,
+          onInput: (v) => (draft.description = v),
+        })}
         ${inputField({
           id: 'decision-deadline',
           label: t('project.decisionDeadline'),
@@ -81,7 +107,13 @@ export function projectDecisions(context: ProjectContext): Component<[view: Proj
       return html`<section aria-labelledby="project-decisions-heading">
         <h2 id="project-decisions-heading">${t('project.decisions')}</h2>
         ${voting.alert()}
-        ${decisions.length ? html`<ul class="project-list">${decisions.map((d) => item(p, d))}</ul>` : html`<p>${t('project.noDecisions')}</p>`}
+        ${
+          decisions.length
+            ? html`<ul class="project-list">
+                ${decisions.map((d) => item(p, d))}
+              </ul>`
+            : html`<p>${t('project.noDecisions')}</p>`
+        }
         ${isBoard(p) && OPEN_FOR_DECISIONS.includes(p.status) ? decisionForm(p) : nothing}
       </section>`;
     },

@@ -21,31 +21,48 @@ export function projectFeedback(context: ProjectContext): Component<[view: Proje
       if (!p.viewer?.mayLeaveFeedback && !ratings) return html``;
       return html`<section aria-labelledby="project-feedback-heading">
         <h2 id="project-feedback-heading">${t('project.feedback')}</h2>
-        ${ratings
-          ? html`<p>${averageRating(ratings.ratingSum, ratings.ratingCount)}</p>
-              <ul class="checklist">
-                ${ratings.items.map(
-                  (f) => html`<li>
-                    <strong>${t('project.rating', { rating: f.rating })}</strong> — ${f.personName} (${t(`feedbackRole.${f.role}`)})${f.comment ? html`: <q>${f.comment}</q>` : nothing}
-                  </li>`,
-                )}
-              </ul>`
-          : nothing}
-        ${p.viewer?.mayLeaveFeedback
-          ? form.form(
-              { labelledBy: 'feedback-form-heading', send: () => send(p), heading: html`<h3 id="feedback-form-heading">${t('project.leaveFeedback')}</h3>` },
-              html`${selectField({
-                  id: 'feedback-rating',
-                  label: t('project.ratingLabel'),
-                  errors: form.errorsOf('rating'),
-                  options: [5, 4, 3, 2, 1].map((r) => ({ value: String(r), label: t('project.rating', { rating: r }) })),
-                  value: draft.rating,
-                  onChange: (v) => (draft.rating = v),
-                })}
-                ${textareaField({ id: 'feedback-comment', label: t('project.comment'), maxlength: 2000, errors: form.errorsOf('comment'), value: draft.comment, onInput: (v) => (draft.comment = v) })}
-                <div class="actions">${form.button(t('project.sendFeedback'))}</div>`,
-            )
-          : nothing}
+        ${
+          ratings
+            ? html`<p>${averageRating(ratings.ratingSum, ratings.ratingCount)}</p>
+                <ul class="checklist">
+                  ${ratings.items.map(
+                    (f) =>
+                      html`<li>
+                        <strong>${t('project.rating', { rating: f.rating })}</strong> — ${f.personName}
+                        (${t(`feedbackRole.${f.role}`)})${f.comment ? html`: <q>${f.comment}</q>` : nothing}
+                      </li>`,
+                  )}
+                </ul>`
+            : nothing
+        }
+        ${
+          p.viewer?.mayLeaveFeedback
+            ? form.form(
+                {
+                  labelledBy: 'feedback-form-heading',
+                  send: () => send(p),
+                  heading: html`<h3 id="feedback-form-heading">${t('project.leaveFeedback')}</h3>`,
+                },
+                html`${selectField({
+                    id: 'feedback-rating',
+                    label: t('project.ratingLabel'),
+                    errors: form.errorsOf('rating'),
+                    options: [5, 4, 3, 2, 1].map((r) => ({ value: String(r), label: t('project.rating', { rating: r }) })),
+                    value: draft.rating,
+                    onChange: (v) => (draft.rating = v),
+                  })}
+                  ${textareaField({
+                    id: 'feedback-comment',
+                    label: t('project.comment'),
+                    maxlength: 2000,
+                    errors: form.errorsOf('comment'),
+                    value: draft.comment,
+                    onInput: (v) => (draft.comment = v),
+                  })}
+                  <div class="actions">${form.button(t('project.sendFeedback'))}</div>`,
+              )
+            : nothing
+        }
       </section>`;
     },
   };

@@ -2,10 +2,19 @@
 // (a competence from the skills taxonomy and hours, with optional dates).
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { language, t } from '../../i18n';
+import { today } from '../../dates';
 import { navigate, type Page, type PageFactory } from '../../router';
 import { reloadMe } from '../../session';
 import { listTerritories } from '../../services/identity';
-import { createProject, getProject, listChallenges, PROJECT_KINDS, updateProject, type ProjectInput, type ProjectKind } from '../../services/programs';
+import {
+  createProject,
+  getProject,
+  listChallenges,
+  PROJECT_KINDS,
+  updateProject,
+  type ProjectInput,
+  type ProjectKind,
+} from '../../services/programs';
 import { indexTerritories, residenceChoices, type TerritoryChoice } from '../../territories';
 import { problemAlert } from '../../ui/feedback';
 import { checkboxes, formErrorsFrom, inputField, selectField, textareaField, type FormErrors } from '../../ui/forms';
@@ -13,7 +22,7 @@ import { hoursInput } from '../../hours';
 import { resource } from '../../ui/resource';
 import { invalid, submission } from '../../ui/submit';
 import { emptyNeed, needRows, type DraftNeed } from './project-needs';
-import { minutesOf, today } from './shared';
+import { minutesOf } from './shared';
 
 const FIELDS = ['title', 'description', 'kind', 'territoryId', 'startDate', 'endDate', 'challengeIds', 'needs'];
 const NEED_FIELDS = ['skillId', 'neededMinutes', 'startDate', 'endDate', 'id'];
@@ -60,7 +69,16 @@ export const projectFormPage: PageFactory = ({ params, update }) => {
         territories,
         version: null,
         approved: false,
-        draft: { territoryId: me.person.territoryId, title: '', description: '', kind: 'general_interest', challengeIds: new Set(), startDate: today(), endDate: '', needs: [emptyNeed()] },
+        draft: {
+          territoryId: me.person.territoryId,
+          title: '',
+          description: '',
+          kind: 'general_interest',
+          challengeIds: new Set(),
+          startDate: today(),
+          endDate: '',
+          needs: [emptyNeed()],
+        },
       };
     }
     const p = await getProject(projectId);
@@ -76,7 +94,15 @@ export const projectFormPage: PageFactory = ({ params, update }) => {
         challengeIds: new Set(p.challengeIds),
         startDate: p.startDate,
         endDate: p.endDate,
-        needs: p.needs.map((n) => ({ ...emptyNeed(), id: n.id, skillId: n.skillId, skillLabel: n.skillLabel, hours: hoursInput(n.neededMinutes), startDate: n.startDate ?? '', endDate: n.endDate ?? '' })),
+        needs: p.needs.map((n) => ({
+          ...emptyNeed(),
+          id: n.id,
+          skillId: n.skillId,
+          skillLabel: n.skillLabel,
+          hours: hoursInput(n.neededMinutes),
+          startDate: n.startDate ?? '',
+          endDate: n.endDate ?? '',
+        })),
       },
     };
   }
@@ -97,12 +123,28 @@ export const projectFormPage: PageFactory = ({ params, update }) => {
 
   function view({ territories, draft, approved, version }: FormData): TemplateResult {
     const text = (key: 'title' | 'startDate' | 'endDate', id: string, label: string, type: 'text' | 'date', maxlength?: number) =>
-      inputField({ id, label, type, maxlength, required: true, errors: form.errorsOf(key), value: draft[key], onInput: (v) => (draft[key] = v) });
+      inputField({
+        id,
+        label,
+        type,
+        maxlength,
+        required: true,
+        errors: form.errorsOf(key),
+        value: draft[key],
+        onInput: (v) => (draft[key] = v),
+      });
     return html`${searchProblem ? problemAlert(searchProblem) : nothing}
     ${form.form(
       { label: page.title(), send: () => save(draft, version) },
       html`${text('title', 'project-title', t('projectForm.titleLabel'), 'text', 200)}
-        ${textareaField({ id: 'project-description', label: t('projectForm.description'), maxlength: 8000, errors: form.errorsOf('description'), value: draft.description, onInput: (v) => (draft.description = v) })}
+        ${textareaField({
+          id: 'project-description',
+          label: t('projectForm.description'),
+          maxlength: 8000,
+          errors: form.errorsOf('description'),
+          value: draft.description,
+          onInput: (v) => (draft.description = v),
+        })}
         ${selectField({
           id: 'project-kind',
           label: t('projectForm.kind'),
@@ -122,16 +164,23 @@ export const projectFormPage: PageFactory = ({ params, update }) => {
           onChange: (v) => chooseTerritory(draft, v),
         })}
         <div class="inline-form">
-          ${text('startDate', 'project-start', t('projectForm.startDate'), 'date')} ${text('endDate', 'project-end', t('projectForm.endDate'), 'date')}
+          ${text('startDate', 'project-start', t('projectForm.startDate'), 'date')}
+          ${text('endDate', 'project-end', t('projectForm.endDate'), 'date')}
         </div>
         ${checkboxes({
           id: 'challenge',
           legend: t('projectForm.challenges'),
-          items: (challenges.data ?? []).map((c) => ({ value: c.id, label: html`${c.title} <span class="muted">(${c.territoryName ?? ''})</span>` })),
+          items: (challenges.data ?? []).map((c) => ({
+            value: c.id,
+            label: html`${c.title} <span class="muted">(${c.territoryName ?? ''})</span>`,
+          })),
           checked: (id) => draft.challengeIds.has(id),
           onToggle: (id, on) => (on ? draft.challengeIds.add(id) : draft.challengeIds.delete(id)),
           errors: form.errorsOf('challengeIds'),
-          empty: challenges.state.status === 'failed' ? problemAlert(challenges.state.error) : html`<p class="hint">${t('projectForm.noChallenges')}</p>`,
+          empty:
+            challenges.state.status === 'failed'
+              ? problemAlert(challenges.state.error)
+              : html`<p class="hint">${t('projectForm.noChallenges')}</p>`,
         })}
         <fieldset class="choices">
           <legend>${t('projectForm.needs')}</legend>
@@ -173,7 +222,13 @@ export const projectFormPage: PageFactory = ({ params, update }) => {
       challengeIds: [...draft.challengeIds],
       startDate: draft.startDate,
       endDate: draft.endDate,
-      needs: draft.needs.map((n) => ({ ...(n.id ? { id: n.id } : {}), skillId: n.skillId, neededMinutes: minutesOf(n.hours)!, startDate: n.startDate || null, endDate: n.endDate || null })),
+      needs: draft.needs.map((n) => ({
+        ...(n.id ? { id: n.id } : {}),
+        skillId: n.skillId,
+        neededMinutes: minutesOf(n.hours)!,
+        startDate: n.startDate || null,
+        endDate: n.endDate || null,
+      })),
     };
     const saved = projectId ? await updateProject(projectId, version!, body) : await createProject(body);
     navigate(`/projects/${encodeURIComponent(saved.id)}`);

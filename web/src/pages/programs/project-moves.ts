@@ -49,10 +49,14 @@ export function projectMoves(context: ProjectContext): Component<[project: Proje
         ${refusing ? nothing : moving.alert()}
         <div class="actions">
           ${offered.map((to) => moving.action(t(`projectMove.${to}`), move(p, to), { kind: to === 'cancelled' ? '' : 'primary' }))}
-          ${p.viewer?.mayApprove
-            ? html`${moving.action(t('projectMove.approved'), move(p, 'approved'), { kind: 'primary' })}
-                <button type="button" aria-expanded=${refusing ? 'true' : 'false'} @click=${toggleRefusal}>${t('projectMove.refused')}</button>`
-            : nothing}
+          ${
+            p.viewer?.mayApprove
+              ? html`${moving.action(t('projectMove.approved'), move(p, 'approved'), { kind: 'primary' })}
+                  <button type="button" aria-expanded=${refusing ? 'true' : 'false'} @click=${toggleRefusal}>
+                    ${t('projectMove.refused')}
+                  </button>`
+              : nothing
+          }
         </div>
         ${refusing ? refusalForm(p) : nothing}
       </section>`;
@@ -62,7 +66,15 @@ export function projectMoves(context: ProjectContext): Component<[project: Proje
   function refusalForm(p: Project): TemplateResult {
     return moving.form(
       { label: t('projectMove.refused'), send: move(p, 'refused') },
-      html`${textareaField({ id: 'refusal-reason', label: t('project.refusalReasonLabel'), maxlength: 1000, required: true, errors: moving.errorsOf('reason'), value: reason, onInput: (v) => (reason = v) })}
+      html`${textareaField({
+          id: 'refusal-reason',
+          label: t('project.refusalReasonLabel'),
+          maxlength: 1000,
+          required: true,
+          errors: moving.errorsOf('reason'),
+          value: reason,
+          onInput: (v) => (reason = v),
+        })}
         <div class="actions">${moving.button(t('project.confirmRefusal'), 'danger')}</div>`,
     );
   }

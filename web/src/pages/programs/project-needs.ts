@@ -7,7 +7,7 @@ import { t } from '../../i18n';
 import { searchSkills, type Skill } from '../../services/identity';
 import type { Component, Update } from '../../ui/component';
 import { focusLater } from '../../ui/focus';
-import { inputField, selectField } from '../../ui/forms';
+import { inputField, selectField, withName } from '../../ui/forms';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -25,10 +25,22 @@ export interface DraftNeed {
 }
 
 let rowKey = 0;
-export const emptyNeed = (): DraftNeed => ({ key: ++rowKey, skillId: '', skillLabel: '', hours: '', startDate: '', endDate: '', query: '', results: [] });
+export const emptyNeed = (): DraftNeed => ({
+  key: ++rowKey,
+  skillId: '',
+  skillLabel: '',
+  hours: '',
+  startDate: '',
+  endDate: '',
+  query: '',
+  results: [],
+});
 
 /** `needs` is the draft's own list (rows are added and removed in it); `errorsOf` gives a field's errors. */
-export function needRows(update: Update, problem: (error: unknown) => void): Component<[needs: DraftNeed[], errorsOf: (field: string) => string[] | undefined]> {
+export function needRows(
+  update: Update,
+  problem: (error: unknown) => void,
+): Component<[needs: DraftNeed[], errorsOf: (field: string) => string[] | undefined]> {
   const timers = new Map<number, number>();
 
   function search(need: DraftNeed, query: string): void {
@@ -60,7 +72,15 @@ export function needRows(update: Update, problem: (error: unknown) => void): Com
     const date = (key: 'startDate' | 'endDate', id: string, label: string) =>
       inputField({ id: `need-${need.key}-${id}`, label, type: 'date', errors: at(key), value: need[key], onInput: (v) => (need[key] = v) });
     return html`<div class="need-row stack" role="group" aria-label=${t('projectForm.needNumber', { number: index + 1 })}>
-      ${inputField({ id: `need-${need.key}-search`, label: t('projectForm.searchSkill'), hint: t('projectForm.searchSkillHint'), type: 'search', autocomplete: 'off', value: need.query, onInput: (v) => search(need, v) })}
+      ${inputField({
+        id: `need-${need.key}-search`,
+        label: t('projectForm.searchSkill'),
+        hint: t('projectForm.searchSkillHint'),
+        type: 'search',
+        autocomplete: 'off',
+        value: need.query,
+        onInput: (v) => search(need, v),
+      })}
       ${selectField({
         id: `need-${need.key}-skill`,
         label: t('projectForm.skill'),
@@ -70,9 +90,18 @@ export function needRows(update: Update, problem: (error: unknown) => void): Com
         onChange: (v) => choose(need, v),
       })}
       <div class="inline-form">
-        ${inputField({ id: `need-${need.key}-hours`, label: t('projectForm.hours'), hint: t('projectForm.hoursHint'), inputmode: 'decimal', autocomplete: 'off', errors: at('neededMinutes'), value: need.hours, onInput: (v) => (need.hours = v) })}
+        ${inputField({
+          id: `need-${need.key}-hours`,
+          label: t('projectForm.hours'),
+          hint: t('projectForm.hoursHint'),
+          inputmode: 'decimal',
+          autocomplete: 'off',
+          errors: at('neededMinutes'),
+          value: need.hours,
+          onInput: (v) => (need.hours = v),
+        })}
         ${date('startDate', 'start', t('projectForm.needStart'))} ${date('endDate', 'end', t('projectForm.needEnd'))}
-        <button type="button" @click=${() => remove(needs, need)}>${t('projectForm.removeNeed')}<span class="visually-hidden"> ${index + 1}</span></button>
+        <button type="button" @click=${() => remove(needs, need)}>${withName(t('projectForm.removeNeed'), String(index + 1))}</button>
       </div>
     </div>`;
   }
@@ -90,8 +119,13 @@ export function needRows(update: Update, problem: (error: unknown) => void): Com
   }
 
   return {
-    view: (needs, errorsOf) => html`${repeat(needs, (n) => n.key, (n, i) => row(needs, n, i, errorsOf))}
-      <p><button type="button" @click=${() => add(needs)}>${t('projectForm.addNeed')}</button></p>`,
+    view: (needs, errorsOf) =>
+      html`${repeat(
+          needs,
+          (n) => n.key,
+          (n, i) => row(needs, n, i, errorsOf),
+        )}
+        <p><button type="button" @click=${() => add(needs)}>${t('projectForm.addNeed')}</button></p>`,
     dispose() {
       for (const timer of timers.values()) window.clearTimeout(timer);
     },

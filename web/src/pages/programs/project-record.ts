@@ -2,7 +2,7 @@
 // open hours), and the history of its status.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { hoursText } from '../../hours';
-import { formatDate, language, t } from '../../i18n';
+import { formatDate, formatDateTime, t } from '../../i18n';
 import type { Project } from '../../services/programs';
 import { dataTable } from '../../ui/table';
 import { statusTag } from './shared';
@@ -13,7 +13,12 @@ export function details(p: Project, territoryName: string, challengeTitles: Read
     <dl class="details">
       <dt>${t('project.status')}</dt>
       <dd>${statusTag(p.status)}</dd>
-      ${p.refusalReason ? html`<dt>${t('project.refusalReason')}</dt><dd>${p.refusalReason}</dd>` : nothing}
+      ${
+        p.refusalReason
+          ? html`<dt>${t('project.refusalReason')}</dt>
+              <dd>${p.refusalReason}</dd>`
+          : nothing
+      }
       <dt>${t('project.kind')}</dt>
       <dd>${t(`projectKind.${p.kind}`)}</dd>
       <dt>${t('project.territory')}</dt>
@@ -28,7 +33,11 @@ export function details(p: Project, territoryName: string, challengeTitles: Read
       <dd>${p.viewer?.role ? t(`teamRole.${p.viewer.role}`) : t('project.notOnTeam')}</dd>
     </dl>
     ${p.description ? html`<p>${p.description}</p>` : nothing}
-    ${p.viewer?.mayEdit ? html`<p><a class="button" href="/projects/${encodeURIComponent(p.id)}/edit">${t('project.edit')}</a></p>` : nothing}
+    ${
+      p.viewer?.mayEdit
+        ? html`<p><a class="button" href="/projects/${encodeURIComponent(p.id)}/edit">${t('project.edit')}</a></p>`
+        : nothing
+    }
   </section>`;
 }
 
@@ -37,25 +46,40 @@ export function needs(p: Project, join: TemplateResult | typeof nothing): Templa
   return html`<section aria-labelledby="project-needs-heading">
     <h2 id="project-needs-heading">${t('project.needs')}</h2>
     <p>${t('project.hoursSummary', { filled: hoursText(p.filledMinutes), needed: hoursText(p.neededMinutes) })}</p>
-    ${p.needs.length
-      ? dataTable({
-          columns: [t('project.skill'), t('project.needed'), t('project.filled'), t('project.open'), t('project.when')],
-          rows: p.needs.map(
-            (n) => html`<tr>
-              <th scope="row">${n.skillLabel}</th>
-              <td>${hoursText(n.neededMinutes)}</td>
-              <td>
-                <progress max=${n.neededMinutes} value=${n.filledMinutes} aria-label=${t('project.filledOf', { skill: n.skillLabel })}></progress>
-                ${hoursText(n.filledMinutes)}
-              </td>
-              <td>${hoursText(n.openMinutes)}</td>
-              <td>${n.startDate || n.endDate ? t('project.fromTo', { start: n.startDate ? formatDate(n.startDate) : '…', end: n.endDate ? formatDate(n.endDate) : '…' }) : t('project.wholePeriod')}</td>
-            </tr>`,
-          ),
-        })
-      : html`<p>${t('project.noNeeds')}</p>`}
-    ${p.viewer?.pendingRequestId ? html`<p class="notice">${t('project.requestPending')}</p>` : nothing}
-    ${join}
+    ${
+      p.needs.length
+        ? dataTable({
+            columns: [t('project.skill'), t('project.needed'), t('project.filled'), t('project.open'), t('project.when')],
+            rows: p.needs.map(
+              (n) =>
+                html`<tr>
+                  <th scope="row">${n.skillLabel}</th>
+                  <td>${hoursText(n.neededMinutes)}</td>
+                  <td>
+                    <progress
+                      max=${n.neededMinutes}
+                      value=${n.filledMinutes}
+                      aria-label=${t('project.filledOf', { skill: n.skillLabel })}
+                    ></progress>
+                    ${hoursText(n.filledMinutes)}
+                  </td>
+                  <td>${hoursText(n.openMinutes)}</td>
+                  <td>
+                    ${
+                      n.startDate || n.endDate
+                        ? t('project.fromTo', {
+                            start: n.startDate ? formatDate(n.startDate) : '…',
+                            end: n.endDate ? formatDate(n.endDate) : '…',
+                          })
+                        : t('project.wholePeriod')
+                    }
+                  </td>
+                </tr>`,
+            ),
+          })
+        : html`<p>${t('project.noNeeds')}</p>`
+    }
+    ${p.viewer?.pendingRequestId ? html`<p class="notice">${t('project.requestPending')}</p>` : nothing} ${join}
   </section>`;
 }
 
@@ -65,17 +89,12 @@ export function history(p: Project): TemplateResult {
     <ol>
       <li>${t('project.created', { date: formatDateTime(p.createdAt) })}</li>
       ${p.history.map(
-        (h) => html`<li>
-          ${t('project.changed', { from: t(`projectStatus.${h.from}`), to: t(`projectStatus.${h.to}`), date: formatDateTime(h.at) })}
-          ${h.reason ? html` — <q>${h.reason}</q>` : nothing}
-        </li>`,
+        (h) =>
+          html`<li>
+            ${t('project.changed', { from: t(`projectStatus.${h.from}`), to: t(`projectStatus.${h.to}`), date: formatDateTime(h.at) })}
+            ${h.reason ? html` — <q>${h.reason}</q>` : nothing}
+          </li>`,
       )}
     </ol>
   </section>`;
-}
-
-/** An instant with its time, in the current language. */
-export function formatDateTime(instant: string): string {
-  const date = new Date(instant);
-  return Number.isNaN(date.getTime()) ? instant : new Intl.DateTimeFormat(language(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }

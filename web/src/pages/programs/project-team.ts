@@ -4,9 +4,19 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { hoursText } from '../../hours';
 import { t, type MessageKey } from '../../i18n';
 import { session } from '../../session';
-import { acceptRequest, askToJoin, declineRequest, removeMember, setMemberRole, type Member, type Project, type ProjectStatus } from '../../services/programs';
+import {
+  acceptRequest,
+  askToJoin,
+  declineRequest,
+  removeMember,
+  setMemberRole,
+  type JoinRequest,
+  type Member,
+  type Project,
+  type ProjectStatus,
+} from '../../services/programs';
 import type { Component } from '../../ui/component';
-import { inputField, selectField, textareaField } from '../../ui/forms';
+import { inputField, selectField, textareaField, withName } from '../../ui/forms';
 import { invalid, submission } from '../../ui/submit';
 import type { ProjectContext, ProjectView } from './project';
 import { isBoard, minutesOf } from './shared';
@@ -39,12 +49,31 @@ export function joinRequest(context: ProjectContext): Component<[project: Projec
             id: 'join-need',
             label: t('project.joinNeed'),
             errors: form.errorsOf('needId'),
-            options: open.map((n) => ({ value: n.id, label: t('project.needOption', { skill: n.skillLabel, open: hoursText(n.openMinutes) }) })),
+            options: open.map((n) => ({
+              value: n.id,
+              label: t('project.needOption', { skill: n.skillLabel, open: hoursText(n.openMinutes) }),
+            })),
             value: draft.needId,
             onChange: (v) => (draft.needId = v),
           })}
-          ${inputField({ id: 'join-hours', label: t('project.joinHours'), hint: t('project.joinHoursHint'), inputmode: 'decimal', autocomplete: 'off', errors: form.errorsOf('minutes'), value: draft.hours, onInput: (v) => (draft.hours = v) })}
-          ${textareaField({ id: 'join-message', label: t('project.joinMessage'), maxlength: 1000, errors: form.errorsOf('message'), value: draft.message, onInput: (v) => (draft.message = v) })}
+          ${inputField({
+            id: 'join-hours',
+            label: t('project.joinHours'),
+            hint: t('project.joinHoursHint'),
+            inputmode: 'decimal',
+            autocomplete: 'off',
+            errors: form.errorsOf('minutes'),
+            value: draft.hours,
+            onInput: (v) => (draft.hours = v),
+          })}
+          ${textareaField({
+            id: 'join-message',
+            label: t('project.joinMessage'),
+            maxlength: 1000,
+            errors: form.errorsOf('message'),
+            value: draft.message,
+            onInput: (v) => (draft.message = v),
+          })}
           <div class="actions">${form.button(t('project.askToJoin'))}</div>`,
       );
     },
@@ -55,7 +84,6 @@ export function joinRequest(context: ProjectContext): Component<[project: Projec
 export function projectTeam(context: ProjectContext): Component<[view: ProjectView]> {
   const acting = submission(context.update, { status: context.status });
 
-  const named = (label: string, name: string) => html`${label}<span class="visually-hidden"> ${name}</span>`;
   const change = (call: () => Promise<unknown>, done: MessageKey, name?: string) => async () => {
     await call();
     await context.changed(done, name ? { name } : undefined);
@@ -65,37 +93,68 @@ export function projectTeam(context: ProjectContext): Component<[view: ProjectVi
     const board = isBoard(p);
     const me = session().personId;
     const level = m.competenceLevel ? `, ${t(`level.${m.competenceLevel}` as MessageKey)}` : '';
+    const fills = m.needId ? t('project.fills', { skill: skillOf.get(m.needId) ?? '', hours: hoursText(m.minutes) }) : '';
     return html`<li data-person=${m.personId}>
       <strong>${m.personName}</strong> — ${t(`teamRole.${m.role}`)}
-      ${m.needId ? html`<span class="muted">(${t('project.fills', { skill: skillOf.get(m.needId) ?? '', hours: hoursText(m.minutes) })}${level})</span>` : nothing}
-      ${board && m.role !== 'coordinator'
-        ? html`${acting.action(
-              named(m.role === 'co_manager' ? t('project.makeContributor') : t('project.makeCoManager'), m.personName),
-              change(() => setMemberRole(p.id, m.personId, m.role === 'co_manager' ? 'contributor' : 'co_manager'), 'project.roleChanged', m.personName),
+      ${m.needId ? html`<span class="muted">(${fills}${level})</span>` : nothing}
+      ${
+        board && m.role !== 'coordinator'
+          ? html`${acting.action(
+              withName(m.role === 'co_manager' ? t('project.makeContributor') : t('project.makeCoManager'), m.personName),
+              change(
+                () => setMemberRole(p.id, m.personId, m.role === 'co_manager' ? 'contributor' : 'co_manager'),
+                'project.roleChanged',
+                m.personName,
+              ),
             )}
-            ${m.personId !== me ? acting.action(named(t('project.remove'), m.personName), change(() => removeMember(p.id, m.personId), 'project.memberRemoved', m.personName)) : nothing}`
-        : nothing}
-      ${m.personId === me && m.role !== 'coordinator' ? acting.action(t('project.leave'), change(() => removeMember(p.id, m.personId), 'project.left')) : nothing}
+            ${
+              m.personId !== me
+                ? acting.action(
+                    withName(t('project.remove'), m.personName),
+                    change(() => removeMember(p.id, m.personId), 'project.memberRemoved', m.personName),
+                  )
+                : nothing
+            }`
+          : nothing
+      }
+      ${
+        m.personId === me && m.role !== 'coordinator'
+          ? acting.action(
+              t('project.leave'),
+              change(() => removeMember(p.id, m.personId), 'project.left'),
+            )
+          : nothing
+      }
     </li>`;
   }
 
   function requests(p: Project, pending: NonNullable<ProjectView['requests']>, skillOf: Map<string, string>): TemplateResult {
     return html`<section aria-labelledby="project-requests-heading">
       <h2 id="project-requests-heading">${t('project.requests')}</h2>
-      ${pending.length
-        ? html`<ul class="checklist">
-            ${pending.map(
-              (r) => html`<li>
-                <strong>${r.personName}</strong>
-                ${t('project.offers', { hours: hoursText(r.minutes), skill: skillOf.get(r.needId ?? '') ?? '' })}
-                <span class="muted">${r.competenceLevel ? t('project.hasLevel', { level: t(`level.${r.competenceLevel}` as MessageKey) }) : t('project.noLevel')}</span>
-                ${r.message ? html`<q>${r.message}</q>` : nothing}
-                ${acting.action(named(t('project.accept'), r.personName), change(() => acceptRequest(p.id, r.id), 'project.accepted', r.personName), { kind: 'primary' })}
-                ${acting.action(named(t('project.decline'), r.personName), change(() => declineRequest(p.id, r.id, ''), 'project.declined', r.personName))}
-              </li>`,
-            )}
-          </ul>`
-        : html`<p>${t('project.noRequests')}</p>`}
+      ${
+        pending.length
+          ? html`<ul class="checklist">
+              ${pending.map(
+                (r) =>
+                  html`<li>
+                    <strong>${r.personName}</strong>
+                    ${t('project.offers', { hours: hoursText(r.minutes), skill: skillOf.get(r.needId ?? '') ?? '' })}
+                    <span class="muted">${levelOf(r.competenceLevel)}</span>
+                    ${r.message ? html`<q>${r.message}</q>` : nothing}
+                    ${acting.action(
+                      withName(t('project.accept'), r.personName),
+                      change(() => acceptRequest(p.id, r.id), 'project.accepted', r.personName),
+                      { kind: 'primary' },
+                    )}
+                    ${acting.action(
+                      withName(t('project.decline'), r.personName),
+                      change(() => declineRequest(p.id, r.id, ''), 'project.declined', r.personName),
+                    )}
+                  </li>`,
+              )}
+            </ul>`
+          : html`<p>${t('project.noRequests')}</p>`
+      }
     </section>`;
   }
 
@@ -112,4 +171,9 @@ export function projectTeam(context: ProjectContext): Component<[view: ProjectVi
         ${pending ? requests(p, pending, skillOf) : nothing}`;
     },
   };
+}
+
+/** The competence level a person asking to join holds in the need's skill. */
+function levelOf(level: JoinRequest['competenceLevel']): string {
+  return level ? t('project.hasLevel', { level: t(`level.${level}` as MessageKey) }) : t('project.noLevel');
 }

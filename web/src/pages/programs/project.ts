@@ -6,7 +6,19 @@ import { t, type MessageKey } from '../../i18n';
 import type { Params } from '../../i18n/format';
 import type { Page, PageFactory } from '../../router';
 import { getTerritory } from '../../services/identity';
-import { getProject, listChallenges, listDecisions, listFeedback, listJoinRequests, listMembers, type Decision, type Feedback, type JoinRequest, type Member, type Project } from '../../services/programs';
+import {
+  getProject,
+  listChallenges,
+  listDecisions,
+  listFeedback,
+  listJoinRequests,
+  listMembers,
+  type Decision,
+  type Feedback,
+  type JoinRequest,
+  type Member,
+  type Project,
+} from '../../services/programs';
 import type { Update } from '../../ui/component';
 import { statusLine, type StatusLine } from '../../ui/feedback';
 import { focusLater } from '../../ui/focus';
@@ -60,8 +72,14 @@ export const projectPage: PageFactory = ({ params, update }) => {
     const project = await getProject(projectId);
     const board = isBoard(project);
     const [territory, challenges, members, decisions, requests, ratings] = await Promise.all([
-      getTerritory(project.territoryId).then((x) => x.name, () => project.territoryId),
-      listChallenges(project.territoryId).then((r) => r.items, () => []),
+      getTerritory(project.territoryId).then(
+        (x) => x.name,
+        () => project.territoryId,
+      ),
+      listChallenges(project.territoryId).then(
+        (r) => r.items,
+        () => [],
+      ),
       listMembers(projectId),
       listDecisions(projectId),
       board ? listJoinRequests(projectId) : Promise.resolve(null),
@@ -93,4 +111,3 @@ export const projectPage: PageFactory = ({ params, update }) => {
   };
   return page;
 };
-

@@ -4,9 +4,17 @@ import { language, t } from '../../i18n';
 import type { Page, PageFactory } from '../../router';
 import { reloadMe, session } from '../../session';
 import { listTerritories, type Territory } from '../../services/identity';
-import { listChallenges, PROJECT_KINDS, PROJECT_STATUSES, searchProjects, type Challenge, type Project, type ProjectFilter } from '../../services/programs';
+import {
+  listChallenges,
+  PROJECT_KINDS,
+  PROJECT_STATUSES,
+  searchProjects,
+  type Challenge,
+  type Project,
+  type ProjectFilter,
+} from '../../services/programs';
 import { buildTree, indexTerritories, officerTerritories, territoryName, type TerritoryIndex } from '../../territories';
-import { inputField, selectField } from '../../ui/forms';
+import { inputField, selectField, type SelectOption } from '../../ui/forms';
 import { hoursText } from '../../hours';
 import { resource } from '../../ui/resource';
 import { submission } from '../../ui/submit';
@@ -55,17 +63,40 @@ export const projectsPage: PageFactory = ({ update }) => {
   };
 
   function filters(c: Choices): TemplateResult {
-    const any = (label: string) => ({ value: '', label });
     const set = (key: keyof ProjectFilter) => (value: string) => (filter = { ...filter, [key]: value });
-    const select = (id: string, key: keyof ProjectFilter, label: string, options: { value: string; label: string }[], hint?: string) =>
-      selectField({ id, label, hint, options, value: String(filter[key] ?? ''), onChange: key === 'territoryId' ? chooseTerritory : set(key) });
+    const select = (id: string, key: keyof ProjectFilter, label: string, any: string, choices: SelectOption[], hint?: string) =>
+      selectField({
+        id,
+        label,
+        hint,
+        options: [{ value: '', label: any }, ...choices],
+        value: String(filter[key] ?? ''),
+        onChange: key === 'territoryId' ? chooseTerritory : set(key),
+      });
+    // Territories are indented under their parent.
+    const territories = c.territories.map(({ territory, depth }) => ({
+      value: territory.id,
+      label: `${'\u00a0'.repeat(2 * depth)}${territory.name}`,
+    }));
+    const competences = (session().me?.competences ?? []).map((x) => ({ value: x.skillId, label: x.label }));
+    const challengeOptions = (challenges.data ?? []).map((x) => ({ value: x.id, label: `${x.title} (${x.territoryName ?? ''})` }));
+    const territoryHint = t('projects.territoryHint');
+    const kinds = PROJECT_KINDS.map((k) => ({ value: k, label: t(`projectKind.${k}`) }));
+    const statuses = PROJECT_STATUSES.filter((s) => s !== 'draft').map((s) => ({ value: s, label: t(`projectStatus.${s}`) }));
     return html`<form class="stack filters" role="search" aria-label=${t('projects.filters')} @submit=${search}>
-      ${select('filter-territory', 'territoryId', t('projects.territory'), [any(t('projects.anyTerritory')), ...c.territories.map(({ territory, depth }) => ({ value: territory.id, label: `${'\u00a0'.repeat(2 * depth)}${territory.name}` }))], t('projects.territoryHint'))}
-      ${select('filter-skill', 'skillId', t('projects.competence'), [any(t('projects.anyCompetence')), ...(session().me?.competences ?? []).map((x) => ({ value: x.skillId, label: x.label }))])}
-      ${select('filter-challenge', 'challengeId', t('projects.challenge'), [any(t('projects.anyChallenge')), ...(challenges.data ?? []).map((x) => ({ value: x.id, label: `${x.title} (${x.territoryName ?? ''})` }))])}
-      ${select('filter-kind', 'kind', t('projects.kind'), [any(t('projects.anyKind')), ...PROJECT_KINDS.map((k) => ({ value: k, label: t(`projectKind.${k}`) }))])}
-      ${select('filter-status', 'status', t('projects.status'), [any(t('projects.anyStatus')), ...PROJECT_STATUSES.filter((s) => s !== 'draft').map((s) => ({ value: s, label: t(`projectStatus.${s}`) }))])}
-      ${inputField({ id: 'filter-text', label: t('projects.text'), type: 'search', maxlength: 200, value: filter.q ?? '', onInput: set('q') })}
+      ${select('filter-territory', 'territoryId', t('projects.territory'), t('projects.anyTerritory'), territories, territoryHint)}
+      ${select('filter-skill', 'skillId', t('projects.competence'), t('projects.anyCompetence'), competences)}
+      ${select('filter-challenge', 'challengeId', t('projects.challenge'), t('projects.anyChallenge'), challengeOptions)}
+      ${select('filter-kind', 'kind', t('projects.kind'), t('projects.anyKind'), kinds)}
+      ${select('filter-status', 'status', t('projects.status'), t('projects.anyStatus'), statuses)}
+      ${inputField({
+        id: 'filter-text',
+        label: t('projects.text'),
+        type: 'search',
+        maxlength: 200,
+        value: filter.q ?? '',
+        onInput: set('q'),
+      })}
       <div class="actions"><button type="submit" class="primary">${t('projects.search')}</button></div>
     </form>`;
   }
@@ -98,7 +129,11 @@ export const projectsPage: PageFactory = ({ update }) => {
 };
 
 /** One project in a list: title, status, kind, place, the hours it still needs and for what. */
-export function projectItem(p: Project, territories: ReadonlyMap<string, Territory>, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
+export function projectItem(
+  p: Project,
+  territories: ReadonlyMap<string, Territory>,
+  extra: TemplateResult | typeof nothing = nothing,
+): TemplateResult {
   const open = p.neededMinutes - p.filledMinutes;
   return html`<li>
     <h3><a href="/projects/${encodeURIComponent(p.id)}">${p.title}</a></h3>

@@ -1,4 +1,4 @@
-// What the programs pages share: status labels, who sits on a project's board, hours and today's date.
+// What the programs pages share: status labels, who sits on a project's board, hours needed.
 import './programs.css';
 import { html, type TemplateResult } from 'lit-html';
 import { minutesFromHours } from '../../hours';
@@ -17,8 +17,3 @@ export function statusTag(status: ProjectStatus): TemplateResult {
 
 /** The coordinator and co-managers: the project's board. */
 export const isBoard = (p: Project) => p.viewer?.role === 'coordinator' || p.viewer?.role === 'co_manager';
-
-/** YYYY-MM-DD of today, in UTC like the API's dates. */
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}

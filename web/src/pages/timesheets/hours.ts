@@ -2,6 +2,7 @@
 // that logs hours (or changes a pending entry, or corrects a rejected one).
 import './timesheets.css';
 import { html, nothing, type TemplateResult } from 'lit-html';
+import { addDays, mondayOf, today } from '../../dates';
 import { hoursText } from '../../hours';
 import { formatDate, t } from '../../i18n';
 import type { Page, PageFactory } from '../../router';
@@ -14,7 +15,7 @@ import { focusLater } from '../../ui/focus';
 import { resource } from '../../ui/resource';
 import { submission } from '../../ui/submit';
 import { covers, entryForm, type EntryChoices } from './entry-form';
-import { addDays, dayLabel, entryStatusTag, mondayOf, today } from './shared';
+import { dayLabel, entryStatusTag } from './shared';
 
 interface Week extends EntryChoices {
   entries: TimeEntry[];
@@ -24,7 +25,8 @@ interface Week extends EntryChoices {
 const OPEN_PROJECTS = ['approved', 'active'];
 
 /** Contracts under which I log hours: mine, signed at least once. */
-const loggable = (contract: SarContract) => contract.inForceVersion !== null && ['signed', 'suspended', 'terminated'].includes(contract.status);
+const loggable = (contract: SarContract) =>
+  contract.inForceVersion !== null && ['signed', 'suspended', 'terminated'].includes(contract.status);
 
 export const hoursPage: PageFactory = ({ update }) => {
   const requested = new URLSearchParams(location.search).get('week');
@@ -61,6 +63,7 @@ export const hoursPage: PageFactory = ({ update }) => {
   function balanceBar(b: Balance | null): TemplateResult {
     if (!b) return html`<p class="notice">${t('hours.noContractThisWeek')}</p>`;
     const used = b.approvedMinutes + b.pendingMinutes;
+    const weekBar = t('hours.weekBar', { used: hoursText(b.week.usedMinutes), allowed: hoursText(b.week.allowedMinutes) });
     return html`<section aria-labelledby="balance-heading" class="balance">
       <h2 id="balance-heading">${t('hours.balance')}</h2>
       <div class="figures">
@@ -69,7 +72,7 @@ export const hoursPage: PageFactory = ({ update }) => {
       </div>
       <label for="balance-year">${t('hours.yearBar', { used: hoursText(used), yearly: hoursText(b.yearlyMinutes) })}</label>
       <meter id="balance-year" min="0" max=${Math.max(1, b.yearlyMinutes)} value=${used}></meter>
-      <label for="balance-week">${t('hours.weekBar', { used: hoursText(b.week.usedMinutes), allowed: hoursText(b.week.allowedMinutes) })}</label>
+      <label for="balance-week">${weekBar}</label>
       <meter id="balance-week" min="0" max=${Math.max(1, b.week.allowedMinutes)} value=${b.week.usedMinutes}></meter>
     </section>`;
   }
@@ -80,7 +83,9 @@ export const hoursPage: PageFactory = ({ update }) => {
       <h2 id="week-heading" tabindex="-1">${t('hours.week', { date: formatDate(monday) })}</h2>
       <div class="actions">
         <button type="button" @click=${() => go(-7)}>${t('hours.previousWeek')}</button>
-        <button type="button" @click=${() => go(7)} aria-disabled=${addDays(monday, 7) > today() ? 'true' : 'false'}>${t('hours.nextWeek')}</button>
+        <button type="button" @click=${() => go(7)} aria-disabled=${addDays(monday, 7) > today() ? 'true' : 'false'}>
+          ${t('hours.nextWeek')}
+        </button>
       </div>
       ${withdrawing.alert()}
       <div class="table-wrap">
@@ -98,8 +103,26 @@ export const hoursPage: PageFactory = ({ update }) => {
               const entries = w.entries.filter((e) => e.date === day && e.status !== 'withdrawn');
               return html`<tr>
                 <th scope="row">${dayLabel(day)}</th>
-                <td>${allowance ? (allowance.dayKind === 'blackout' ? t('hours.blackout') : allowance.dayKind === 'outside' ? '—' : hoursText(allowance.allowedMinutes)) : '—'}</td>
-                <td>${entries.length ? html`<ul class="entries">${entries.map((e) => entryItem(e, w))}</ul>` : nothing}</td>
+                <td>
+                  ${
+                    allowance
+                      ? allowance.dayKind === 'blackout'
+                        ? t('hours.blackout')
+                        : allowance.dayKind === 'outside'
+                          ? '—'
+                          : hoursText(allowance.allowedMinutes)
+                      : '—'
+                  }
+                </td>
+                <td>
+                  ${
+                    entries.length
+                      ? html`<ul class="entries">
+                          ${entries.map((e) => entryItem(e, w))}
+                        </ul>`
+                      : nothing
+                  }
+                </td>
               </tr>`;
             })}
           </tbody>
@@ -113,16 +136,26 @@ export const hoursPage: PageFactory = ({ update }) => {
     const changeable = e.status === 'pending' || e.status === 'rejected';
     return html`<li data-entry=${e.id}>
       <strong>${hoursText(e.minutes)}</strong> ${e.projectTitle} ${entryStatusTag(e.status)}
-      ${e.status === 'rejected' && e.rejectionReason ? html`<span class="block">${t('hours.rejectedBecause', { reason: e.rejectionReason })}</span>` : nothing}
+      ${
+        e.status === 'rejected' && e.rejectionReason
+          ? html`<span class="block">${t('hours.rejectedBecause', { reason: e.rejectionReason })}</span>`
+          : nothing
+      }
       ${e.carriedFrom ? html`<span class="block muted">${t('hours.carried', { month: e.carriedFrom })}</span>` : nothing}
-      ${changeable
-        ? html`<span class="actions">
-            <button type="button" aria-label=${t(e.status === 'rejected' ? 'hours.correctLabel' : 'hours.changeLabel', { date: when })} @click=${() => form.edit(e, w)}>
-              ${t(e.status === 'rejected' ? 'hours.correct' : 'hours.change')}
-            </button>
-            ${withdrawing.action(t('hours.withdraw'), () => withdraw(e), { ariaLabel: t('hours.withdrawLabel', { date: when }) })}
-          </span>`
-        : nothing}
+      ${
+        changeable
+          ? html`<span class="actions">
+              <button
+                type="button"
+                aria-label=${t(e.status === 'rejected' ? 'hours.correctLabel' : 'hours.changeLabel', { date: when })}
+                @click=${() => form.edit(e, w)}
+              >
+                ${t(e.status === 'rejected' ? 'hours.correct' : 'hours.change')}
+              </button>
+              ${withdrawing.action(t('hours.withdraw'), () => withdraw(e), { ariaLabel: t('hours.withdrawLabel', { date: when }) })}
+            </span>`
+          : nothing
+      }
     </li>`;
   }
 

@@ -2,8 +2,9 @@
 // hours still pending in each, and the close (carrying pending hours to the next month if asked).
 import './timesheets.css';
 import { html, nothing, type TemplateResult } from 'lit-html';
+import { today } from '../../dates';
 import { hoursText } from '../../hours';
-import { formatDate, t } from '../../i18n';
+import { formatDate, formatMonth, t } from '../../i18n';
 import type { Page, PageFactory } from '../../router';
 import { closePeriod, listPeriods, type Period } from '../../services/timesheets';
 import { pathLabel } from '../../territories';
@@ -13,9 +14,12 @@ import { officerChoices } from '../../ui/officer-territory';
 import { resource } from '../../ui/resource';
 import { submission } from '../../ui/submit';
 import { dataTable } from '../../ui/table';
-import { monthLabel, today } from './shared';
 
-const nextMonthOf = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 1)).toISOString().slice(0, 7);
+/** "Carry the 3 pending entries to June 2030": what closing with the box checked does. */
+const carryLabel = (p: Period) => t('periods.carry', { count: p.pendingCount, month: formatMonth(nextMonthOf(p.month)) });
+
+const nextMonthOf = (month: string) =>
+  new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 1)).toISOString().slice(0, 7);
 
 export const periodsPage: PageFactory = ({ update }) => {
   const thisYear = new Date().getUTCFullYear();
@@ -62,8 +66,7 @@ export const periodsPage: PageFactory = ({ update }) => {
               onChange: (value) => choose(territoryId, Number(value)),
             })}
           </form>
-          ${status.view()} ${closing.alert()}
-          ${territoryId ? periods.view(table) : nothing}
+          ${status.view()} ${closing.alert()} ${territoryId ? periods.view(table) : nothing}
         `;
       }),
   };
@@ -72,10 +75,19 @@ export const periodsPage: PageFactory = ({ update }) => {
     const currentMonth = today().slice(0, 7);
     return dataTable({
       className: 'periods',
-      columns: [t('periods.month'), t('periods.status'), t('periods.pending'), t('periods.approved'), t('periods.rejected'), t('periods.close')],
+      columns: [
+        t('periods.month'),
+        t('periods.status'),
+        t('periods.pending'),
+        t('periods.approved'),
+        t('periods.rejected'),
+        t('periods.close'),
+      ],
       rows: list.map((p) => {
-        const name = monthLabel(p.month);
-        const carried = p.carriedInCount ? html`<span class="block muted">${t('periods.carriedIn', { count: p.carriedInCount })}</span>` : nothing;
+        const name = formatMonth(p.month);
+        const carried = p.carriedInCount
+          ? html`<span class="block muted">${t('periods.carriedIn', { count: p.carriedInCount })}</span>`
+          : nothing;
         return html`<tr data-month=${p.month}>
           <th scope="row">${name}</th>
           <td>${p.status === 'closed' ? t('periods.closedOn', { date: formatDate(p.closedAt ?? '') }) : t('periods.open')}</td>
@@ -83,11 +95,13 @@ export const periodsPage: PageFactory = ({ update }) => {
           <td>${t('periods.count', { count: p.approvedCount, hours: hoursText(p.approvedMinutes) })}</td>
           <td>${p.rejectedCount}</td>
           <td>
-            ${p.status === 'open' && p.month < currentMonth
-              ? closeControls(p, name)
-              : p.status === 'closed' && p.carriedEntryIds.length
-                ? t('periods.carriedOut', { count: p.carriedEntryIds.length })
-                : nothing}
+            ${
+              p.status === 'open' && p.month < currentMonth
+                ? closeControls(p, name)
+                : p.status === 'closed' && p.carriedEntryIds.length
+                  ? t('periods.carriedOut', { count: p.carriedEntryIds.length })
+                  : nothing
+            }
           </td>
         </tr>`;
       }),
@@ -96,13 +110,19 @@ export const periodsPage: PageFactory = ({ update }) => {
 
   function closeControls(p: Period, name: string): TemplateResult {
     return html`<div class="stack">
-      ${p.pendingCount
-        ? html`<div class="choice">
-            <input type="checkbox" id=${`carry-${p.month}`} .checked=${carry.has(p.month)}
-              @change=${(e: Event) => ((e.target as HTMLInputElement).checked ? carry.add(p.month) : carry.delete(p.month), update())} />
-            <label for=${`carry-${p.month}`}>${t('periods.carry', { count: p.pendingCount, month: monthLabel(nextMonthOf(p.month)) })}</label>
-          </div>`
-        : nothing}
+      ${
+        p.pendingCount
+          ? html`<div class="choice">
+              <input
+                type="checkbox"
+                id=${`carry-${p.month}`}
+                .checked=${carry.has(p.month)}
+                @change=${(e: Event) => ((e.target as HTMLInputElement).checked ? carry.add(p.month) : carry.delete(p.month), update())}
+              />
+              <label for=${`carry-${p.month}`}>${carryLabel(p)}</label>
+            </div>`
+          : nothing
+      }
       ${closing.action(
         t('periods.closeMonth', { month: name }),
         async () => {

@@ -56,12 +56,22 @@ export const validationPage: PageFactory = ({ update }) => {
     const all = entries.every((e) => selected.has(e.id));
     return html`
       <div class="actions">
-        ${deciding.action(t('validation.approveSelected', { count: selected.size }), approveSelected(entries), { kind: 'primary', unavailable: selected.size === 0 })}
+        ${deciding.action(t('validation.approveSelected', { count: selected.size }), approveSelected(entries), {
+          kind: 'primary',
+          unavailable: selected.size === 0,
+        })}
       </div>
       ${dataTable({
         className: 'queue',
         columns: [
-          { label: html`<input type="checkbox" aria-label=${t('validation.selectAll')} .checked=${all} @change=${(e: Event) => selectAll(entries, (e.target as HTMLInputElement).checked)} />` },
+          {
+            label: html`<input
+              type="checkbox"
+              aria-label=${t('validation.selectAll')}
+              .checked=${all}
+              @change=${(e: Event) => selectAll(entries, (e.target as HTMLInputElement).checked)}
+            />`,
+          },
           t('validation.person'),
           t('validation.project'),
           t('validation.date'),
@@ -78,11 +88,20 @@ export const validationPage: PageFactory = ({ update }) => {
     const names = who(e);
     return html`<tr class=${selected.has(e.id) ? 'selected' : ''} data-entry=${e.id}>
       <td>
-        <input type="checkbox" aria-label=${t('validation.select', names)} .checked=${selected.has(e.id)} @change=${(ev: Event) => select(e, (ev.target as HTMLInputElement).checked)} />
+        <input
+          type="checkbox"
+          aria-label=${t('validation.select', names)}
+          .checked=${selected.has(e.id)}
+          @change=${(ev: Event) => select(e, (ev.target as HTMLInputElement).checked)}
+        />
       </td>
       <th scope="row">${e.personName}</th>
       <td>${e.projectTitle}</td>
-      <td>${formatDate(e.date)}${e.carriedFrom ? html`<span class="block muted">${t('hours.carried', { month: e.carriedFrom })}</span>` : nothing}</td>
+      <td>
+        ${formatDate(e.date)}${
+          e.carriedFrom ? html`<span class="block muted">${t('hours.carried', { month: e.carriedFrom })}</span>` : nothing
+        }
+      </td>
       <td>${hoursText(e.minutes)}</td>
       <td>${e.note}</td>
       <td>${rejecting?.id === e.id ? rejectForm(e, rejecting) : decisionButtons(e)}</td>
@@ -100,7 +119,9 @@ export const validationPage: PageFactory = ({ update }) => {
     );
     return html`<span class="actions">
       ${deciding.action(t('validation.approve'), approve, { ariaLabel: t('validation.approveLabel', names) })}
-      <button type="button" aria-label=${t('validation.rejectLabel', names)} @click=${() => openReject(e)}>${t('validation.reject')}</button>
+      <button type="button" aria-label=${t('validation.rejectLabel', names)} @click=${() => openReject(e)}>
+        ${t('validation.reject')}
+      </button>
     </span>`;
   }
 
@@ -117,7 +138,13 @@ export const validationPage: PageFactory = ({ update }) => {
       { className: 'reject-form', send: reject, alert: false },
       html`<div class="field">
           <label for=${`reason-${e.id}`}>${t('validation.reason', who(e))}</label>
-          <input id=${`reason-${e.id}`} type="text" maxlength="1000" .value=${draft.reason} @input=${(ev: Event) => (draft.reason = (ev.target as HTMLInputElement).value)} />
+          <input
+            id=${`reason-${e.id}`}
+            type="text"
+            maxlength="1000"
+            .value=${draft.reason}
+            @input=${(ev: Event) => (draft.reason = (ev.target as HTMLInputElement).value)}
+          />
         </div>
         ${deciding.button(t('validation.confirmReject'), 'danger')}
         <button type="button" @click=${() => ((rejecting = null), update())}>${t('common.cancel')}</button>`,
