@@ -5,7 +5,8 @@ const DAY_MS = 86_400_000;
 /** YYYY-MM-DD of today, in UTC like the API's dates. */
 export const today = (): string => new Date().toISOString().slice(0, 10);
 
-export const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+export const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /** The Monday of the ISO week a date falls in. */
 export function mondayOf(date: string): string {

@@ -144,26 +144,24 @@ export const organizationPage: PageFactory = ({ params, update }) => {
     const roleId = `member-role-${index}`;
     return html`<tr data-person=${member.personId}>
       <th scope="row">${member.personName}</th>
-      <td>
-        ${
-          manage
-            ? html`<label class="visually-hidden" for=${roleId}>${t('organization.roleOf', { name: member.personName })}</label>
-                <select
-                  id=${roleId}
-                  .value=${live(member.role)}
-                  @change=${(e: Event) => changeRole(member, (e.target as HTMLSelectElement).value as MembershipRole)}
-                >
-                  ${MEMBERSHIP_ROLES.map(
-                    (role) => html`<option value=${role} ?selected=${role === member.role}>${t(`membershipRole.${role}`)}</option>`,
-                  )}
-                </select>`
-            : t(`membershipRole.${member.role}`)
-        }
-      </td>
+      <td>${manage ? roleSelect(member, roleId) : t(`membershipRole.${member.role}`)}</td>
       <td>${member.employeeReference ?? ''}</td>
       <td>${formatDate(member.since)}</td>
       ${manage ? html`<td>${removeControls(organization, member)}</td>` : nothing}
     </tr>`;
+  }
+
+  function roleSelect(member: Member, id: string): TemplateResult {
+    return html`<label class="visually-hidden" for=${id}>${t('organization.roleOf', { name: member.personName })}</label>
+      <select
+        id=${id}
+        .value=${live(member.role)}
+        @change=${(e: Event) => changeRole(member, (e.target as HTMLSelectElement).value as MembershipRole)}
+      >
+        ${MEMBERSHIP_ROLES.map(
+          (role) => html`<option value=${role} ?selected=${role === member.role}>${t(`membershipRole.${role}`)}</option>`,
+        )}
+      </select>`;
   }
 
   function removeControls(organization: Organization, member: Member): TemplateResult {

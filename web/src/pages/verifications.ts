@@ -46,18 +46,14 @@ export const verificationsPage: PageFactory = ({ update }) => {
 
   function row(organization: Organization, where: string) {
     const { verification } = organization;
+    const revoked = () => t('verifications.revoked', { date: formatDate(verification.decidedAt ?? organization.createdAt) });
+    const standing = verification.status === 'revoked' ? revoked() : t('verifications.new');
     return html`<tr data-organization=${organization.id}>
       <th scope="row"><a href=${`/organization/${encodeURIComponent(organization.id)}`}>${organization.name}</a></th>
       <td><code>${organization.legalId}</code></td>
       <td>${where}</td>
       <td>${formatDate(organization.createdAt)}</td>
-      <td>
-        ${
-          verification.status === 'revoked'
-            ? t('verifications.revoked', { date: formatDate(verification.decidedAt ?? organization.createdAt) })
-            : t('verifications.new')
-        }
-      </td>
+      <td>${standing}</td>
       <td>
         ${verifying.action(
           withName(t('verifications.verify'), organization.name),

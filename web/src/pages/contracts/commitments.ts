@@ -28,6 +28,15 @@ function basisPointsOf(text: string): number | null {
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
 
+/** How the commitment is measured: in hours, or as a share of the working hours declared. */
+function basisOf(r: CommitmentReport): string {
+  const c = r.commitment;
+  if (!c) return t('commitments.none');
+  if (c.basis !== 'share') return t('commitments.absoluteBasis');
+  const percent = (c.shareBasisPoints / 100).toLocaleString();
+  return t('commitments.shareBasis', { percent, employees: c.declaredEmployees, hours: hoursText(c.declaredMinutesPerEmployee) });
+}
+
 interface Draft {
   basis: 'absolute' | 'share';
   hours: string;
@@ -98,7 +107,6 @@ export const commitmentsPage: PageFactory = ({ update }) => {
 
   function dashboard(r: CommitmentReport): TemplateResult {
     const manages = managedOrganizations(session().me).some((o) => o.organizationId === organizationId);
-    const share = r.commitment?.basis === 'share' ? r.commitment : null;
     return html`
       <section aria-labelledby="figures-heading">
         <h2 id="figures-heading">${t('commitments.figures', { year: r.year })}</h2>
@@ -113,19 +121,7 @@ export const commitmentsPage: PageFactory = ({ update }) => {
             ? html`<meter min="0" max=${r.committedMinutes} value=${r.allocatedMinutes} aria-label=${t('commitments.allocated')}></meter>`
             : nothing
         }
-        <p class="muted">
-          ${
-            r.commitment
-              ? share
-                ? t('commitments.shareBasis', {
-                    percent: (share.shareBasisPoints / 100).toLocaleString(),
-                    employees: share.declaredEmployees,
-                    hours: hoursText(share.declaredMinutesPerEmployee),
-                  })
-                : t('commitments.absoluteBasis')
-              : t('commitments.none')
-          }
-        </p>
+        <p class="muted">${basisOf(r)}</p>
         <p class="muted">${t('commitments.consumedNote')}</p>
       </section>
       <section aria-labelledby="employees-heading">

@@ -11,6 +11,12 @@ import { resource } from '../../ui/resource';
 import { submission } from '../../ui/submit';
 import { money, requestStatusLabel } from './labels';
 
+/** When Engagement 21 verified the merchant, or that it did not. */
+function verifiedOn(r: PaymentRequest): string {
+  const { verified, verifiedAt } = r.merchant;
+  return verified && verifiedAt ? t('pay.verifiedOn', { date: formatDate(verifiedAt) }) : t('pay.notVerifiedShort');
+}
+
 export const payRequestPage: PageFactory = ({ params, update }) => {
   const request = resource(() => getPaymentRequest(params.id!), update);
   const status = statusLine();
@@ -33,13 +39,7 @@ export const payRequestPage: PageFactory = ({ params, update }) => {
             <dt>${t('pay.legalId')}</dt>
             <dd data-testid="merchant-legal-id">${r.merchant.legalId ?? '—'}</dd>
             <dt>${t('pay.verification')}</dt>
-            <dd>
-              ${
-                r.merchant.verified && r.merchant.verifiedAt
-                  ? t('pay.verifiedOn', { date: formatDate(r.merchant.verifiedAt) })
-                  : t('pay.notVerifiedShort')
-              }
-            </dd>
+            <dd>${verifiedOn(r)}</dd>
             <dt>${t('pay.amount')}</dt>
             <dd class="amount" data-testid="request-amount">${money(r.amountMinor, r)}</dd>
             <dt>${t('pay.reference')}</dt>

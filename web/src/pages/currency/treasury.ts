@@ -110,6 +110,10 @@ export const treasuryPage: PageFactory = ({ update }) => {
   function supplySection(supply: Supply): TemplateResult {
     const c = supply.currency;
     const health = supply.health;
+    const unbalanced = () =>
+      t('treasury.unbalanced', { balances: health.balancesSumMinor, entries: health.entriesSumMinor, accounts: health.mismatchedAccounts });
+    const balance = health.balanced ? t('treasury.balanced') : unbalanced();
+    const checked = formatDateTime(health.checkedAt);
     return html`<section aria-labelledby="supply-heading">
       <h2 id="supply-heading">${t('treasury.supply', { code: c.code, territory: c.territoryName })}</h2>
       <div class="figures">
@@ -117,20 +121,8 @@ export const treasuryPage: PageFactory = ({ update }) => {
         ${figure(t('treasury.inCirculation'), money(supply.inCirculationMinor, c), 'in-circulation')}
         ${figure(t('treasury.fees'), money(supply.feesMinor, c))} ${figure(t('treasury.pending'), money(supply.pendingRedemptionMinor, c))}
       </div>
-      <p class=${health.balanced ? 'health ok' : 'health broken'} data-testid="ledger-health">
-        ${
-          health.balanced
-            ? t('treasury.balanced')
-            : t('treasury.unbalanced', {
-                balances: health.balancesSumMinor,
-                entries: health.entriesSumMinor,
-                accounts: health.mismatchedAccounts,
-              })
-        }
-      </p>
-      <p class="muted">
-        ${t('treasury.counts', { accounts: supply.accounts, transfers: supply.transfers, time: formatDateTime(health.checkedAt) })}
-      </p>
+      <p class=${health.balanced ? 'health ok' : 'health broken'} data-testid="ledger-health">${balance}</p>
+      <p class="muted">${t('treasury.counts', { accounts: supply.accounts, transfers: supply.transfers, time: checked })}</p>
     </section>`;
   }
 

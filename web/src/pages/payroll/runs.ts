@@ -79,16 +79,12 @@ function list(runs: IssuingRun[]): TemplateResult {
 
 function run(r: IssuingRun): TemplateResult {
   const label = t(`issuing.trigger.${r.trigger}`, { month: formatMonth(r.month) });
+  const completed = () => t('issuing.completed', { forms: r.formsIssued, date: formatDate(r.completedAt ?? '') });
+  const outcome = r.status === 'completed' ? completed() : t('issuing.running');
   return html`<section class="form-card" data-run=${r.id} data-status=${r.status} aria-label=${label}>
     <h2>${label}</h2>
     <label for=${`run-${r.id}`}>${t('issuing.progress', { done: r.done, total: r.total, percent: r.percent })}</label>
     <progress id=${`run-${r.id}`} class="run-progress" max=${Math.max(r.total, 1)} .value=${r.total ? r.done : 1}>${r.percent} %</progress>
-    <p role="status">
-      ${
-        r.status === 'completed'
-          ? t('issuing.completed', { forms: r.formsIssued, date: formatDate(r.completedAt ?? '') })
-          : t('issuing.running')
-      }
-    </p>
+    <p role="status">${outcome}</p>
   </section>`;
 }

@@ -64,16 +64,7 @@ export function needs(p: Project, join: TemplateResult | typeof nothing): Templa
                     ${hoursText(n.filledMinutes)}
                   </td>
                   <td>${hoursText(n.openMinutes)}</td>
-                  <td>
-                    ${
-                      n.startDate || n.endDate
-                        ? t('project.fromTo', {
-                            start: n.startDate ? formatDate(n.startDate) : '…',
-                            end: n.endDate ? formatDate(n.endDate) : '…',
-                          })
-                        : t('project.wholePeriod')
-                    }
-                  </td>
+                  <td>${whenNeeded(n)}</td>
                 </tr>`,
             ),
           })
@@ -81,6 +72,12 @@ export function needs(p: Project, join: TemplateResult | typeof nothing): Templa
     }
     ${p.viewer?.pendingRequestId ? html`<p class="notice">${t('project.requestPending')}</p>` : nothing} ${join}
   </section>`;
+}
+
+/** When a need's hours are wanted: its own dates, or the project's whole period. */
+function whenNeeded(n: Project['needs'][number]): string {
+  if (!n.startDate && !n.endDate) return t('project.wholePeriod');
+  return t('project.fromTo', { start: n.startDate ? formatDate(n.startDate) : '…', end: n.endDate ? formatDate(n.endDate) : '…' });
 }
 
 export function history(p: Project): TemplateResult {

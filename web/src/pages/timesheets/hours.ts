@@ -28,6 +28,12 @@ const OPEN_PROJECTS = ['approved', 'active'];
 const loggable = (contract: SarContract) =>
   contract.inForceVersion !== null && ['signed', 'suspended', 'terminated'].includes(contract.status);
 
+/** What a day allows: its hours, or that it is a blackout, or nothing outside the contract. */
+function allowed(day: Balance['week']['days'][number] | undefined): string {
+  if (!day || day.dayKind === 'outside') return '—';
+  return day.dayKind === 'blackout' ? t('hours.blackout') : hoursText(day.allowedMinutes);
+}
+
 export const hoursPage: PageFactory = ({ update }) => {
   const requested = new URLSearchParams(location.search).get('week');
   let monday = mondayOf(requested && /^\d{4}-\d{2}-\d{2}$/.test(requested) ? requested : today());
@@ -103,17 +109,7 @@ export const hoursPage: PageFactory = ({ update }) => {
               const entries = w.entries.filter((e) => e.date === day && e.status !== 'withdrawn');
               return html`<tr>
                 <th scope="row">${dayLabel(day)}</th>
-                <td>
-                  ${
-                    allowance
-                      ? allowance.dayKind === 'blackout'
-                        ? t('hours.blackout')
-                        : allowance.dayKind === 'outside'
-                          ? '—'
-                          : hoursText(allowance.allowedMinutes)
-                      : '—'
-                  }
-                </td>
+                <td>${allowed(allowance)}</td>
                 <td>
                   ${
                     entries.length
