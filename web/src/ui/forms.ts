@@ -35,14 +35,19 @@ export interface ControlAttributes {
   invalid: 'true' | 'false';
 }
 
+/** What every field shows around its control. */
+export interface FieldText {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[] | undefined;
+}
+
 /**
  * A labelled field. The control is written by the caller (input, select...) with the attributes
  * given, so that every control gets a <label>, its hint and its error the same way.
  */
-export function field(
-  options: { id: string; label: string; hint?: string; errors?: string[] },
-  control: (attributes: ControlAttributes) => TemplateResult,
-): TemplateResult {
+export function field(options: FieldText, control: (attributes: ControlAttributes) => TemplateResult): TemplateResult {
   const { id, label, hint, errors } = options;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -53,14 +58,6 @@ export function field(
     ${control({ id, describedBy, invalid: errors?.length ? 'true' : 'false' })}
     ${errors?.length ? html`<p class="field-error" id=${errorId}>${errors.join(' ')}</p>` : nothing}
   </div>`;
-}
-
-/** What every field shows around its control. */
-export interface FieldText {
-  id: string;
-  label: string;
-  hint?: string;
-  errors?: string[] | undefined;
 }
 
 export interface InputOptions extends FieldText {

@@ -23,6 +23,9 @@ export const invalid = (fields: FormErrors['fields']) => new Invalid(fields);
 /** Sends the draft with its Idempotency-Key (services that take none ignore it); throws when refused. */
 export type Send = (idempotencyKey: string) => Promise<void>;
 
+/** How a button looks: the page's main action, a destructive one, or a plain one. */
+export type ButtonKind = 'primary' | 'danger' | '';
+
 export interface SubmissionOptions {
   /** Where the gateway's field errors go: the form's own field names (`body.name` goes to `name`), or a mapping of its own. */
   fields?: readonly string[] | ((error: unknown) => FormErrors);
@@ -47,7 +50,7 @@ export interface FormOptions {
 }
 
 export interface ActionOptions {
-  kind?: 'primary' | 'danger' | '';
+  kind?: ButtonKind;
   ariaLabel?: string;
   /** Shown as unavailable (nothing chosen yet); a click still runs, to say why nothing happens. */
   unavailable?: boolean;
@@ -70,9 +73,9 @@ export interface Submission {
   /** The form: its problem on top, busy while sending, submitted by `send`. */
   form(options: FormOptions, content: TemplateResult): TemplateResult;
   /** Its submit button, marked unavailable while the form is busy. */
-  button(label: string, kind?: 'primary' | 'danger' | ''): TemplateResult;
+  button(label: string, kind?: ButtonKind): TemplateResult;
   /** The submit button and, when the form can be closed unsent, its Cancel button. */
-  actions(label: string, options?: { kind?: 'primary' | 'danger' | ''; cancel?: (() => void) | undefined }): TemplateResult;
+  actions(label: string, options?: { kind?: ButtonKind; cancel?: (() => void) | undefined }): TemplateResult;
   /** A button that runs `send` at once (accept, approve, verify...), with the same busy state. */
   action(label: string | TemplateResult, send: Send, options?: ActionOptions): TemplateResult;
   /** The problem of the last send, for a component that has no form of its own to show it in. */
@@ -127,7 +130,7 @@ export function submission(update: Update, options: SubmissionOptions = {}): Sub
   const alert = () => (problem ? problemAlert(problem, errors.unattached) : nothing);
   // aria-disabled, not disabled: a disabled button would drop the keyboard focus while it waits;
   // `run` ignores what is clicked meanwhile.
-  const button = (label: string, kind: 'primary' | 'danger' | '' = 'primary') =>
+  const button = (label: string, kind: ButtonKind = 'primary') =>
     html`<button type="submit" class=${kind} aria-disabled=${busy ? 'true' : 'false'}>${label}</button>`;
 
   return {
