@@ -240,3 +240,13 @@ export function radios(o: RadiosOptions): TemplateResult {
     )}
   </fieldset>`;
 }
+
+/**
+ * Choices that redraw the page as they change (an organization, a year, whom a contract is for):
+ * a form for what it groups and names, never sent.
+ */
+export function choiceForm(options: { label?: string; className?: string }, content: TemplateResult): TemplateResult {
+  return html`<form class=${options.className ?? 'row'} aria-label=${ifDefined(options.label)} @submit=${(e: Event) => e.preventDefault()}>
+    ${content}
+  </form>`;
+}

@@ -43,6 +43,8 @@ export interface FormOptions {
   labelledBy?: string;
   /** `stack` unless said. */
   className?: string;
+  /** `search` for a form that finds things rather than changes them. */
+  role?: 'search';
   /** Drawn above the problem (the form's heading). */
   heading?: TemplateResult;
   /** False when the problem is shown elsewhere, once for several forms (`alert()`, above a list of them). */
@@ -155,6 +157,7 @@ export function submission(update: Update, options: SubmissionOptions = {}): Sub
         class=${o.className ?? 'stack'}
         aria-label=${ifDefined(o.label)}
         aria-labelledby=${ifDefined(o.labelledBy)}
+        role=${ifDefined(o.role)}
         aria-busy=${busy ? 'true' : 'false'}
         novalidate
         @submit=${(event: SubmitEvent) => {

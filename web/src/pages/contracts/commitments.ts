@@ -12,7 +12,7 @@ import type { Component, Update } from '../../ui/component';
 import { statusLine, type StatusLine } from '../../ui/feedback';
 import { figure } from '../../ui/figures';
 import { focusLater } from '../../ui/focus';
-import { inputField, radios, selectField, type FormErrors } from '../../ui/forms';
+import { choiceForm, type FormErrors, inputField, radios, selectField } from '../../ui/forms';
 import { resource } from '../../ui/resource';
 import { invalid, submission } from '../../ui/submit';
 import { dataTable } from '../../ui/table';
@@ -72,8 +72,9 @@ export const commitmentsPage: PageFactory = ({ update }) => {
       const organizations = managedOrganizations(session().me);
       return html`
         <p>${t('commitments.intro')}</p>
-        <form class="row" aria-label=${t('commitments.choose')} @submit=${(e: Event) => e.preventDefault()}>
-          ${
+        ${choiceForm(
+          { label: t('commitments.choose') },
+          html`${
             organizations.length
               ? selectField({
                   id: 'commitment-organization',
@@ -90,8 +91,8 @@ export const commitmentsPage: PageFactory = ({ update }) => {
             options: [thisYear - 1, thisYear, thisYear + 1].map((y) => ({ value: String(y), label: String(y) })),
             value: String(year),
             onChange: (value) => choose(organizationId, Number(value)),
-          })}
-        </form>
+          })}`,
+        )}
         ${status.view()} ${!organizationId ? html`<p class="notice">${t('commitments.noOrganization')}</p>` : report.view(dashboard)}
       `;
     },

@@ -6,7 +6,7 @@ import { navigate, type Page, type PageFactory } from '../../router';
 import { reloadMe, session } from '../../session';
 import { listPersonCompetences, proposeContract } from '../../services/contracts';
 import { listMembers } from '../../services/identity';
-import { radios, selectField } from '../../ui/forms';
+import { choiceForm, radios, selectField } from '../../ui/forms';
 import { resource } from '../../ui/resource';
 import { submission } from '../../ui/submit';
 import { draftFrom, termsErrorsFrom, termsForm, termsFromDraft } from '../../ui/terms-form';
@@ -62,8 +62,9 @@ export const newContractPage: PageFactory = ({ update }) => {
     const own = session().me;
     const organizations = managedOrganizations(own);
     if (!own || organizations.length === 0) return html``;
-    return html`<form class="stack" aria-label=${t('contracts.forWhom')} @submit=${(e: Event) => e.preventDefault()}>
-      ${radios({
+    return choiceForm(
+      { label: t('contracts.forWhom'), className: 'stack' },
+      html`${radios({
         name: 'for-whom',
         legend: t('contracts.forWhom'),
         items: [
@@ -91,8 +92,8 @@ export const newContractPage: PageFactory = ({ update }) => {
               }),
             )
           : nothing
-      }
-    </form>`;
+      }`,
+    );
   }
 
   function chooseOrganization(organizationId: string): void {

@@ -11,7 +11,7 @@ import type { Page, PageFactory } from '../../router';
 import { reloadMe } from '../../session';
 import { exportHref, formDocumentHref, getLayout, listEmployerForms, type EmployerFormView } from '../../services/payroll';
 import { statusLine } from '../../ui/feedback';
-import { inputField, selectField } from '../../ui/forms';
+import { choiceForm, inputField, selectField } from '../../ui/forms';
 import { resource } from '../../ui/resource';
 import { dataTable } from '../../ui/table';
 import { managedOrganizations } from '../contracts/managed';
@@ -44,16 +44,17 @@ export const payrollExportsPage: PageFactory = ({ update }) => {
         if (!list.length) return html`<p class="notice">${t('exports.notEmployer')}</p>`;
         return html`
           <p>${t('exports.intro')}</p>
-          <form class="row" @submit=${(e: Event) => e.preventDefault()}>
-            ${selectField({
+          ${choiceForm(
+            {},
+            html`${selectField({
               id: 'exports-organization',
               label: t('exports.organization'),
               options: list.map((m) => ({ value: m.organizationId, label: m.organizationName })),
               value: organizationId,
               onChange: chooseOrganization,
             })}
-            ${inputField({ id: 'exports-month', label: t('exports.month'), type: 'month', value: month, onChange: chooseMonth })}
-          </form>
+            ${inputField({ id: 'exports-month', label: t('exports.month'), type: 'month', value: month, onChange: chooseMonth })}`,
+          )}
           <p class="row">
             <a class="button primary" href=${exportHref(organizationId, month, 'csv')} download>${t('exports.downloadCsv')}</a>
             <a class="button" href=${exportHref(organizationId, month, 'json')} download>${t('exports.downloadJson')}</a>

@@ -6,7 +6,7 @@ import { formatDate, formatMonth, t } from '../../i18n';
 import type { Page, PageFactory } from '../../router';
 import { listRuns, type IssuingRun } from '../../services/payroll';
 import { pathLabel } from '../../territories';
-import { selectField } from '../../ui/forms';
+import { choiceForm, selectField } from '../../ui/forms';
 import { officerChoices } from '../../ui/officer-territory';
 import { resource } from '../../ui/resource';
 
@@ -49,15 +49,16 @@ export const issuingPage: PageFactory = ({ update }) => {
         if (!choices.length) return html`<p class="notice">${t('issuing.notOfficer')}</p>`;
         return html`
           <p>${t('issuing.intro')}</p>
-          <form class="row" @submit=${(e: Event) => e.preventDefault()}>
-            ${selectField({
+          ${choiceForm(
+            {},
+            html`${selectField({
               id: 'issuing-territory',
               label: t('issuing.territory'),
               options: choices.map((c) => ({ value: c.id, label: pathLabel(index, c.id) })),
               value: territoryId,
               onChange: choose,
-            })}
-          </form>
+            })}`,
+          )}
           ${territoryId ? runs.view(list) : ''}
         `;
       }),

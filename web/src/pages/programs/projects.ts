@@ -38,6 +38,7 @@ export const projectsPage: PageFactory = ({ update }) => {
     return territoryId ? (await listChallenges(territoryId)).items : [];
   }, update);
   const results = resource(() => searchProjects({ ...filter, cursor: null }), update);
+  const searching = submission(update);
   const more = submission(update);
 
   const page: Page = {
@@ -83,32 +84,30 @@ export const projectsPage: PageFactory = ({ update }) => {
     const territoryHint = t('projects.territoryHint');
     const kinds = PROJECT_KINDS.map((k) => ({ value: k, label: t(`projectKind.${k}`) }));
     const statuses = PROJECT_STATUSES.filter((s) => s !== 'draft').map((s) => ({ value: s, label: t(`projectStatus.${s}`) }));
-    return html`<form class="stack filters" role="search" aria-label=${t('projects.filters')} @submit=${search}>
-      ${select('filter-territory', 'territoryId', t('projects.territory'), t('projects.anyTerritory'), territories, territoryHint)}
-      ${select('filter-skill', 'skillId', t('projects.competence'), t('projects.anyCompetence'), competences)}
-      ${select('filter-challenge', 'challengeId', t('projects.challenge'), t('projects.anyChallenge'), challengeOptions)}
-      ${select('filter-kind', 'kind', t('projects.kind'), t('projects.anyKind'), kinds)}
-      ${select('filter-status', 'status', t('projects.status'), t('projects.anyStatus'), statuses)}
-      ${inputField({
-        id: 'filter-text',
-        label: t('projects.text'),
-        type: 'search',
-        maxlength: 200,
-        value: filter.q ?? '',
-        onInput: set('q'),
-      })}
-      <div class="actions"><button type="submit" class="primary">${t('projects.search')}</button></div>
-    </form>`;
+    // A search: what fails is said where the results go, not at the form.
+    const search = () => results.reload({ fresh: true });
+    return searching.form(
+      { className: 'stack filters', role: 'search', label: t('projects.filters'), send: search },
+      html`${select('filter-territory', 'territoryId', t('projects.territory'), t('projects.anyTerritory'), territories, territoryHint)}
+        ${select('filter-skill', 'skillId', t('projects.competence'), t('projects.anyCompetence'), competences)}
+        ${select('filter-challenge', 'challengeId', t('projects.challenge'), t('projects.anyChallenge'), challengeOptions)}
+        ${select('filter-kind', 'kind', t('projects.kind'), t('projects.anyKind'), kinds)}
+        ${select('filter-status', 'status', t('projects.status'), t('projects.anyStatus'), statuses)}
+        ${inputField({
+          id: 'filter-text',
+          label: t('projects.text'),
+          type: 'search',
+          maxlength: 200,
+          value: filter.q ?? '',
+          onInput: set('q'),
+        })}
+        <div class="actions">${searching.button(t('projects.search'))}</div>`,
+    );
   }
 
   function chooseTerritory(territoryId: string): void {
     filter = { ...filter, territoryId, challengeId: '' };
     void challenges.reload();
-  }
-
-  function search(event: SubmitEvent): void {
-    event.preventDefault();
-    void results.reload({ fresh: true });
   }
 
   function list(items: Project[], nextCursor: string | null): TemplateResult {

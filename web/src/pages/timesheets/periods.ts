@@ -9,7 +9,7 @@ import type { Page, PageFactory } from '../../router';
 import { closePeriod, listPeriods, type Period } from '../../services/timesheets';
 import { pathLabel } from '../../territories';
 import { statusLine } from '../../ui/feedback';
-import { selectField } from '../../ui/forms';
+import { choiceForm, selectField } from '../../ui/forms';
 import { officerChoices } from '../../ui/officer-territory';
 import { resource } from '../../ui/resource';
 import { submission } from '../../ui/submit';
@@ -50,8 +50,9 @@ export const periodsPage: PageFactory = ({ update }) => {
         if (!choices.length) return html`<p class="notice">${t('periods.notOfficer')}</p>`;
         return html`
           <p>${t('periods.intro')}</p>
-          <form class="row" aria-label=${t('periods.choose')} @submit=${(e: Event) => e.preventDefault()}>
-            ${selectField({
+          ${choiceForm(
+            { label: t('periods.choose') },
+            html`${selectField({
               id: 'periods-territory',
               label: t('periods.territory'),
               options: choices.map((c) => ({ value: c.id, label: pathLabel(index, c.id) })),
@@ -64,8 +65,8 @@ export const periodsPage: PageFactory = ({ update }) => {
               options: [thisYear, thisYear - 1].map((y) => ({ value: String(y), label: String(y) })),
               value: String(year),
               onChange: (value) => choose(territoryId, Number(value)),
-            })}
-          </form>
+            })}`,
+          )}
           ${status.view()} ${closing.alert()} ${territoryId ? periods.view(table) : nothing}
         `;
       }),
