@@ -41,24 +41,12 @@ export const territoryPage: PageFactory = ({ update }) => {
 
           <section aria-labelledby="territory-ancestors-heading">
             <h2 id="territory-ancestors-heading">${t('territory.ancestors', { name: residence.name })}</h2>
-            ${
-              ancestors.length
-                ? html`<ul>
-                    ${ancestors.map((a) => html`<li>${a.name} <span class="muted">(${describe(a)})</span></li>`)}
-                  </ul>`
-                : html`<p>${t('territory.noAncestors')}</p>`
-            }
+            ${listOf(ancestors, t('territory.noAncestors'))}
           </section>
 
           <section aria-labelledby="territory-children-heading">
             <h2 id="territory-children-heading">${t('territory.children', { name: residence.name })}</h2>
-            ${
-              children.length
-                ? html`<ul>
-                    ${children.map((c) => html`<li>${c.name} <span class="muted">(${describe(c)})</span></li>`)}
-                  </ul>`
-                : html`<p>${t('territory.noChildren', { name: residence.name })}</p>`
-            }
+            ${listOf(children, t('territory.noChildren', { name: residence.name }))}
           </section>
 
           <section aria-labelledby="territory-tree-heading">
@@ -82,6 +70,14 @@ function treeList(nodes: TerritoryNode[], residenceId: string, onPath: Set<strin
         ${children.length ? treeList(children, residenceId, onPath) : nothing}
       </li>`;
     })}
+  </ul>`;
+}
+
+/** Territories with their level and code, or the sentence that says there are none. */
+function listOf(territories: Territory[], none: string): TemplateResult {
+  if (!territories.length) return html`<p>${none}</p>`;
+  return html`<ul>
+    ${territories.map((x) => html`<li>${x.name} <span class="muted">(${describe(x)})</span></li>`)}
   </ul>`;
 }
 

@@ -2,7 +2,7 @@
 // runs, an employer's forms (their employer view), exports and their layout, and the public
 // verification of a form.
 import type { ExportColumnKey } from '@e21/vocabulary';
-import { api } from '../api';
+import { api, ifMatch } from '../api';
 import type { Items, Page } from './identity';
 
 /** The whole form: its person's and the officers'. */
@@ -125,7 +125,7 @@ const layoutBody = (layout: LayoutInput) => ({
 
 export const getLayout = (organizationId: string) => api.get<ExportLayout>(`${organization(organizationId)}/export-layout`);
 export const saveLayout = (organizationId: string, layout: LayoutInput, version: number) =>
-  api.put<ExportLayout>(`${organization(organizationId)}/export-layout`, layoutBody(layout), { headers: { 'If-Match': `"${version}"` } });
+  api.put<ExportLayout>(`${organization(organizationId)}/export-layout`, layoutBody(layout), ifMatch(version));
 export const previewExport = (organizationId: string, month: string, layout: LayoutInput) =>
   api.post<Preview>(`${organization(organizationId)}/exports/${id(month)}/preview`, { layout: layoutBody(layout), limit: 10 });
 export const exportHref = (organizationId: string, month: string, format: 'csv' | 'json') =>
