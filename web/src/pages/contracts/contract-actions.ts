@@ -1,6 +1,7 @@
 // What a party of a SAR contract can do now: accept or withdraw the version under negotiation,
 // counter-propose or amend (in the terms editor), suspend, resume or terminate.
 import { html, nothing, type TemplateResult } from 'lit-html';
+import { isApiError } from '../../api';
 import { t } from '../../i18n';
 import {
   acceptVersion,
@@ -37,8 +38,9 @@ export function contractActions(context: ContractContext, openEditor: (detail: C
   let reason = '';
   let endDate = '';
   // Someone may have acted in between (412): the contract is read again, to show what they did.
-  const acting = submission(update, { stale: STALE, status: context.status, onFailure: context.reload });
-  const ended = submission(update, { stale: STALE, status: context.status, fields: ['endDate', 'reason'], onFailure: context.reload });
+  const onFailure = (error: unknown) => (isApiError(error, 412) ? context.reload() : undefined);
+  const acting = submission(update, { stale: STALE, status: context.status, onFailure });
+  const ended = submission(update, { stale: STALE, status: context.status, fields: ['endDate', 'reason'], onFailure });
 
   function party(detail: ContractDetail): Party | undefined {
     if (detail.callerParties.length < 2) return undefined;
