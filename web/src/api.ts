@@ -96,6 +96,25 @@ export const api = {
   delete: <T = void>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
 };
 
+/** A write sent with the version it was read at: the gateway refuses it (412) if someone saved since. */
+export const ifMatch = (version: number | string): RequestOptions => ({ headers: { 'If-Match': `"${version}"` } });
+
+/** A write sent with its draft's Idempotency-Key: sent again, it counts once. */
+export const idempotent = (key: string): RequestOptions => ({ headers: { 'Idempotency-Key': key } });
+
+/** What a read answers, or null when the thing is not there (404). */
+export function orNotFound<T>(read: Promise<T>): Promise<T | null> {
+  return read.catch((error: unknown) => (isApiError(error, 404) ? null : Promise.reject(error)));
+}
+
+/**
+ * A fresh Idempotency-Key, for a write that must count once however often it is retried (random,
+ * and made with getRandomValues because randomUUID exists only in secure contexts).
+ */
+export function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 function withQuery(path: string, query: RequestOptions['query']): string {
   if (!query) return path;
   const params = new URLSearchParams();

@@ -1,5 +1,5 @@
 // Client-side routing with the History API: real paths, one page module per route.
-import type { TemplateResult } from 'lit-html';
+import type { Component } from './ui/component';
 
 /** What the router gives a page when it creates it. */
 export interface PageContext {
@@ -9,17 +9,12 @@ export interface PageContext {
   update(): void;
 }
 
-/** A page: its title (the <h1>), its content, and the data it fetches on entry. */
-export interface Page {
+/**
+ * A page: a component (see ui/component.ts) with a title (the <h1>). Its `load` is called on entry
+ * and again when the language changes (labels come from the API in the person's language).
+ */
+export interface Page extends Component {
   title(): string;
-  view(): TemplateResult;
-  /**
-   * Fetches what the page shows. Called on entry and again when the language changes (labels
-   * come from the API in the person's language). A call whose signal is aborted has been
-   * superseded: it must not change the page's state.
-   */
-  load?(signal: AbortSignal): Promise<void>;
-  dispose?(): void;
   /** The page has its own "Sign in" link, so the header leaves its one out. */
   offersSignIn?: boolean;
 }

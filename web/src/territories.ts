@@ -1,5 +1,6 @@
-// The territory tree (EU > country > region > department > locality) built from the API's flat list.
-import type { Territory } from './services/identity';
+// The territory tree (EU > country > region > department > locality) built from the API's flat list,
+// and the territories a person acts for as an officer.
+import type { Me, Territory } from './services/identity';
 
 export interface TerritoryNode {
   territory: Territory;
@@ -76,4 +77,42 @@ function compareKeys(a: string[], b: string[], collator: Intl.Collator): number 
     if (order !== 0) return order;
   }
   return a.length - b.length;
+}
+
+/** A territory's name from a list, or its id when the list does not have it. */
+export function territoryName(territories: ReadonlyMap<string, Territory>, id: string): string {
+  return territories.get(id)?.name ?? id;
+}
+
+/** Territories where the person is an officer or territory admin: those (and below) they act on. */
+export function officerTerritories(me: Me | null): string[] {
+  return [
+    ...new Set(
+      (me?.roles ?? [])
+        .filter((r) => r.scopeKind === 'territory' && (r.role === 'officer' || r.role === 'territory_admin'))
+        .map((r) => r.scopeId),
+    ),
+  ];
+}
+
+/** The territories the person acts for as an officer, and every territory below them, each once. */
+export function officerScope(me: Me | null, index: TerritoryIndex): Territory[] {
+  const below = (id: string): Territory[] =>
+    [index.byId.get(id)!, ...(index.children.get(id) ?? []).flatMap((child) => below(child.id))].filter(Boolean);
+  return [
+    ...new Map(
+      officerTerritories(me)
+        .filter((id) => index.byId.has(id))
+        .flatMap(below)
+        .map((t) => [t.id, t]),
+    ).values(),
+  ];
+}
+
+/** "Aubagne › Bouches-du-Rhône › … › France": a territory with its ancestors below the EU. */
+export function pathLabel(index: TerritoryIndex, id: string): string {
+  return pathOf(index, id)
+    .filter((p) => p.level !== 'eu')
+    .map((p) => p.name)
+    .join(' › ');
 }

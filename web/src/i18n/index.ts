@@ -1,18 +1,18 @@
 // UI language: message lookup (t), the current language, and switching it (stored in localStorage).
 import { interpolate, type Params } from './format';
 // One catalog file per area of the app, in each language; a new area adds its two files here.
-import enIdentity from './en/identity.json';
-import frIdentity from './fr/identity.json';
-import enPrograms from './en/programs.json';
-import frPrograms from './fr/programs.json';
-import enContracts from './en/contracts.json';
-import frContracts from './fr/contracts.json';
-import enTimesheets from './en/timesheets.json';
-import frTimesheets from './fr/timesheets.json';
-import enCurrency from './en/currency.json';
-import frCurrency from './fr/currency.json';
-import enPayroll from './en/payroll.json';
-import frPayroll from './fr/payroll.json';
+import enIdentity from './en/identity.json' with { type: 'json' };
+import frIdentity from './fr/identity.json' with { type: 'json' };
+import enPrograms from './en/programs.json' with { type: 'json' };
+import frPrograms from './fr/programs.json' with { type: 'json' };
+import enContracts from './en/contracts.json' with { type: 'json' };
+import frContracts from './fr/contracts.json' with { type: 'json' };
+import enTimesheets from './en/timesheets.json' with { type: 'json' };
+import frTimesheets from './fr/timesheets.json' with { type: 'json' };
+import enCurrency from './en/currency.json' with { type: 'json' };
+import frCurrency from './fr/currency.json' with { type: 'json' };
+import enPayroll from './en/payroll.json' with { type: 'json' };
+import frPayroll from './fr/payroll.json' with { type: 'json' };
 
 const en = { ...enIdentity, ...enPrograms, ...enContracts, ...enTimesheets, ...enCurrency, ...enPayroll };
 const fr = { ...frIdentity, ...frPrograms, ...frContracts, ...frTimesheets, ...frCurrency, ...frPayroll };
@@ -77,6 +77,19 @@ export function formatDate(value: string): string {
   const date = new Date(dateOnly ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return value;
   return new Intl.DateTimeFormat(current, { dateStyle: 'long', ...(dateOnly ? { timeZone: 'UTC' } : {}) }).format(date);
+}
+
+/** An instant with its time ("2 May 2030, 09:30"), the way the current language writes it. */
+export function formatDateTime(instant: string): string {
+  const date = new Date(instant);
+  return Number.isNaN(date.getTime())
+    ? instant
+    : new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** A month ("2030-05") as the current language names it: "May 2030", "mai 2030". */
+export function formatMonth(month: string): string {
+  return new Intl.DateTimeFormat(current, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
 }
 
 function readStored(): Language | null {

@@ -1,13 +1,13 @@
 // Whether an organization is verified by Engagement 21 (the payers' guarantee that a merchant is who
 // it says), and for officers the decision: verify it, or revoke the verification saying why.
 import { html, nothing, type TemplateResult } from 'lit-html';
-import { ifDefined } from 'lit-html/directives/if-defined.js';
-import { isApiError } from '../api';
 import { formatDate, t } from '../i18n';
 import { revokeVerification, verifyOrganization, type Organization } from '../services/identity';
-import { problemAlert, statusRegion, type Message } from '../ui/feedback';
+import type { Component, Update } from '../ui/component';
+import { statusLine } from '../ui/feedback';
 import { focusLater } from '../ui/focus';
-import { field, formErrorsFrom, noErrors, type FormErrors } from '../ui/forms';
+import { textareaField } from '../ui/forms';
+import { invalid, submission } from '../ui/submit';
 
 const REASON_MAX_LENGTH = 500;
 
@@ -16,88 +16,79 @@ export function verificationStatus(organization: Organization): TemplateResult {
   const { status, decidedAt, decidedByName, revocationReason } = organization.verification;
   const date = decidedAt ? formatDate(decidedAt) : '';
   const text =
-    status === 'verified' ? t('organization.verified', { date }) : status === 'revoked' ? t('organization.verificationRevoked', { date }) : t('organization.unverified');
+    status === 'verified'
+      ? t('organization.verified', { date })
+      : status === 'revoked'
+        ? t('organization.verificationRevoked', { date })
+        : t('organization.unverified');
   return html`<span class="tag verification-${status}" data-testid="verification-status">${text}</span>
     ${decidedByName ? html` <span class="muted">${t('organization.decidedBy', { name: decidedByName })}</span>` : nothing}
-    ${revocationReason ? html`<span class="block muted">${t('organization.revocationReason', { reason: revocationReason })}</span>` : nothing}`;
-}
-
-export interface VerificationControls {
-  view(organization: Organization): TemplateResult;
+    ${
+      revocationReason
+        ? html`<span class="block muted">${t('organization.revocationReason', { reason: revocationReason })}</span>`
+        : nothing
+    }`;
 }
 
 /** The officer's controls; `changed` receives the organization as decided. */
-export function verificationControls(update: () => void, changed: (organization: Organization) => void): VerificationControls {
+export function verificationControls(
+  update: Update,
+  changed: (organization: Organization) => void,
+): Component<[organization: Organization]> {
   let revoking = false;
   let reason = '';
-  let errors: FormErrors = noErrors;
-  let problem: unknown = null;
-  let message: Message | null = null;
-  let busy = false;
+  const status = statusLine();
+  const deciding = submission(update, { fields: ['reason'], status });
 
-  async function decide(organization: Organization, decision: 'verify' | 'revoke'): Promise<void> {
-    if (busy) return;
-    problem = null;
-    message = null;
-    errors = noErrors;
-    if (decision === 'revoke' && !reason.trim()) {
-      errors = { fields: { reason: [t('organization.reasonRequired')] }, unattached: [] };
-      update();
-      focusLater('#revocation-reason');
-      return;
-    }
-    busy = true;
+  const decide = (organization: Organization, decision: 'verify' | 'revoke') => async () => {
+    if (decision === 'revoke' && !reason.trim()) throw invalid({ reason: [t('organization.reasonRequired')] });
+    const decided =
+      decision === 'verify' ? await verifyOrganization(organization.id) : await revokeVerification(organization.id, reason.trim());
+    status.say(decision === 'verify' ? 'organization.verifiedNow' : 'organization.verificationRevokedNow', { name: organization.name });
+    revoking = false;
+    reason = '';
+    changed(decided);
+    focusLater('#verification-heading');
+  };
+
+  function openRevocation(open: boolean): void {
+    revoking = open;
+    deciding.reset();
     update();
-    try {
-      const decided = decision === 'verify' ? await verifyOrganization(organization.id) : await revokeVerification(organization.id, reason.trim());
-      message = { key: decision === 'verify' ? 'organization.verifiedNow' : 'organization.verificationRevokedNow', params: { name: organization.name } };
-      revoking = false;
-      reason = '';
-      changed(decided);
-      focusLater('#verification-heading');
-    } catch (error) {
-      if (isApiError(error, 401)) return;
-      errors = formErrorsFrom(error, ['reason']);
-      problem = error;
-    } finally {
-      busy = false;
-      update();
-    }
+    if (open) focusLater('#revocation-reason');
   }
 
   function revocationForm(organization: Organization): TemplateResult {
-    return html`<form class="stack" aria-label=${t('organization.revokeVerification')} novalidate @submit=${(e: SubmitEvent) => {
-      e.preventDefault();
-      void decide(organization, 'revoke');
-    }}>
-      ${field({ id: 'revocation-reason', label: t('organization.revocationReasonLabel'), errors: errors.fields.reason }, (a) =>
-        html`<textarea id=${a.id} rows="2" maxlength=${REASON_MAX_LENGTH} .value=${reason} aria-invalid=${a.invalid} aria-describedby=${ifDefined(a.describedBy)}
-          @input=${(e: Event) => (reason = (e.target as HTMLTextAreaElement).value)}></textarea>`,
-      )}
-      <div class="actions">
-        <button type="submit" class="danger" aria-disabled=${busy ? 'true' : 'false'}>${t('organization.confirmRevocation')}</button>
-        <button type="button" @click=${() => {
-          revoking = false;
-          update();
-        }}>${t('common.cancel')}</button>
-      </div>
-    </form>`;
+    return deciding.form(
+      { label: t('organization.revokeVerification'), send: decide(organization, 'revoke') },
+      html`${textareaField({
+        id: 'revocation-reason',
+        label: t('organization.revocationReasonLabel'),
+        rows: 2,
+        maxlength: REASON_MAX_LENGTH,
+        errors: deciding.errorsOf('reason'),
+        value: reason,
+        onInput: (v) => (reason = v),
+      })}
+      ${deciding.actions(t('organization.confirmRevocation'), { kind: 'danger', cancel: () => openRevocation(false) })}`,
+    );
   }
 
   return {
-    view: (organization) => html`<section aria-labelledby="verification-heading">
-      <h2 id="verification-heading" tabindex="-1">${t('organization.verification')}</h2>
-      ${statusRegion(message)} ${problem ? problemAlert(problem, errors.unattached) : nothing}
-      ${organization.verification.status === 'verified'
-        ? revoking
-          ? revocationForm(organization)
-          : html`<p><button type="button" @click=${() => {
-              revoking = true;
-              update();
-              focusLater('#revocation-reason');
-            }}>${t('organization.revokeVerification')}</button></p>`
-        : html`<p class="hint">${t('organization.verifyHint')}</p>
-            <p><button type="button" class="primary" aria-disabled=${busy ? 'true' : 'false'} @click=${() => decide(organization, 'verify')}>${t('organization.verify')}</button></p>`}
-    </section>`,
+    view: (organization) =>
+      html`<section aria-labelledby="verification-heading">
+        <h2 id="verification-heading" tabindex="-1">${t('organization.verification')}</h2>
+        ${status.view()}
+        ${
+          organization.verification.status === 'verified'
+            ? revoking
+              ? revocationForm(organization)
+              : html`${deciding.alert()}
+                  <p><button type="button" @click=${() => openRevocation(true)}>${t('organization.revokeVerification')}</button></p>`
+            : html`${deciding.alert()}
+                <p class="hint">${t('organization.verifyHint')}</p>
+                <p>${deciding.action(t('organization.verify'), decide(organization, 'verify'), { kind: 'primary' })}</p>`
+        }
+      </section>`,
   };
 }

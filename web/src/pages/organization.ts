@@ -19,11 +19,14 @@ import {
   type MembershipRole,
   type Organization,
 } from '../services/identity';
-import { problemAlert, statusRegion, type Message } from '../ui/feedback';
+import { problemAlert, statusLine } from '../ui/feedback';
 import { focusLater } from '../ui/focus';
-import { loadable, loading, whenLoaded, type Loadable } from '../ui/loadable';
+import { resource } from '../ui/resource';
+import { submission } from '../ui/submit';
+import { actionsColumn, dataTable } from '../ui/table';
 import { organizationInvitations } from './organization-invitations';
 import { verificationControls, verificationStatus } from './organization-verification';
+import { withName } from '../ui/forms';
 
 type Members =
   | { kind: 'listed'; items: Member[]; nextCursor: string | null }
@@ -41,67 +44,63 @@ const MANAGING_ROLES: readonly MembershipRole[] = ['hr_manager', 'admin'];
 
 export const organizationPage: PageFactory = ({ params, update }) => {
   const organizationId = params.id ?? '';
-  let state: Loadable<OrganizationView> = loading;
-  let message: Message | null = null;
-  let problem: unknown = null;
+  const view = resource(async (): Promise<OrganizationView> => {
+    // The person is read again too: whether they manage this organization decides the controls.
+    const [organization] = await Promise.all([getOrganization(organizationId), reloadMe()]);
+    const [territory, members] = await Promise.allSettled([getTerritory(organization.territoryId), listMembers(organizationId)]);
+    return {
+      organization,
+      territoryName: territory.status === 'fulfilled' ? territory.value.name : null,
+      members:
+        members.status === 'fulfilled'
+          ? { kind: 'listed', ...members.value }
+          : isApiError(members.reason, 403)
+            ? { kind: 'hidden' }
+            : { kind: 'failed', error: members.reason },
+    };
+  }, update);
+  const status = statusLine();
+  // Changing a role, removing a member, reading more of them.
+  const managing = submission(update, { status });
   /** The member whose removal waits for confirmation. */
   let confirming: string | null = null;
-  let loadingMore = false;
   const invitations = organizationInvitations(organizationId, update);
   const verification = verificationControls(update, (organization) => {
-    if (state.status === 'ready') state = { status: 'ready', data: { ...state.data, organization } };
+    if (view.data) view.set({ ...view.data, organization });
   });
 
   const page: Page = {
-    title: () => (state.status === 'ready' ? state.data.organization.name : t('organization.title')),
+    title: () => view.data?.organization.name ?? t('organization.title'),
 
     async load(signal) {
-      const next = await loadable(async (): Promise<OrganizationView> => {
-        // The person is read again too: whether they manage this organization decides the controls.
-        const [organization] = await Promise.all([getOrganization(organizationId), reloadMe()]);
-        const [territory, members] = await Promise.allSettled([
-          getTerritory(organization.territoryId),
-          listMembers(organizationId),
-        ]);
-        return {
-          organization,
-          territoryName: territory.status === 'fulfilled' ? territory.value.name : null,
-          members:
-            members.status === 'fulfilled'
-              ? { kind: 'listed', ...members.value }
-              : isApiError(members.reason, 403)
-                ? { kind: 'hidden' }
-                : { kind: 'failed', error: members.reason },
-        };
-      });
-      if (signal.aborted) return;
-      state = next;
+      await view.load(signal);
       if (canManage()) await invitations.load(signal);
     },
 
     view: () =>
-      whenLoaded(state, ({ organization, territoryName, members }) => html`
-        <p><a href="/organization">${t('organization.back')}</a></p>
-        <dl class="details">
-          <dt>${t('organization.kind')}</dt>
-          <dd>${t(`organizationKind.${organization.kind}`)}</dd>
-          <dt>${t('organization.legalId')}</dt>
-          <dd>${organization.legalId ?? t('organization.noLegalId')}</dd>
-          <dt>${t('organization.territory')}</dt>
-          <dd>${territoryName ?? organization.territoryId}</dd>
-          <dt>${t('organization.createdAt')}</dt>
-          <dd>${formatDate(organization.createdAt)}</dd>
-          <dt>${t('organization.verification')}</dt>
-          <dd>${verificationStatus(organization)}</dd>
-        </dl>
-        ${isOfficer() ? verification.view(organization) : nothing}
-        <section aria-labelledby="members-heading">
-          <h2 id="members-heading" tabindex="-1">${t('organization.members')}</h2>
-          ${statusRegion(message)} ${problem ? problemAlert(problem) : nothing}
-          ${membersView(organization, members)}
-        </section>
-        ${canManage() ? invitations.view(invitableRoles()) : nothing}
-      `),
+      view.view(
+        ({ organization, territoryName, members }) => html`
+          <p><a href="/organization">${t('organization.back')}</a></p>
+          <dl class="details">
+            <dt>${t('organization.kind')}</dt>
+            <dd>${t(`organizationKind.${organization.kind}`)}</dd>
+            <dt>${t('organization.legalId')}</dt>
+            <dd>${organization.legalId ?? t('organization.noLegalId')}</dd>
+            <dt>${t('organization.territory')}</dt>
+            <dd>${territoryName ?? organization.territoryId}</dd>
+            <dt>${t('organization.createdAt')}</dt>
+            <dd>${formatDate(organization.createdAt)}</dd>
+            <dt>${t('organization.verification')}</dt>
+            <dd>${verificationStatus(organization)}</dd>
+          </dl>
+          ${isOfficer() ? verification.view(organization) : nothing}
+          <section aria-labelledby="members-heading">
+            <h2 id="members-heading" tabindex="-1">${t('organization.members')}</h2>
+            ${status.view()} ${managing.alert()} ${membersView(organization, members)}
+          </section>
+          ${canManage() ? invitations.view(invitableRoles()) : nothing}
+        `,
+      ),
   };
 
   /** Officers and territory admins verify organizations (identity decides where: it refuses outside their territory). */
@@ -116,9 +115,7 @@ export const organizationPage: PageFactory = ({ params, update }) => {
   }
 
   function canManage(): boolean {
-    return !!session().me?.memberships.some(
-      (m) => m.organizationId === organizationId && MANAGING_ROLES.includes(m.role),
-    );
+    return !!session().me?.memberships.some((m) => m.organizationId === organizationId && MANAGING_ROLES.includes(m.role));
   }
 
   function membersView(organization: Organization, members: Members): TemplateResult {
@@ -126,65 +123,56 @@ export const organizationPage: PageFactory = ({ params, update }) => {
     if (members.kind === 'failed') return problemAlert(members.error);
     if (!members.items.length) return html`<p>${t('organization.noMembers')}</p>`;
     const manage = canManage();
-    return html`<div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">${t('organization.memberName')}</th>
-              <th scope="col">${t('organization.memberRole')}</th>
-              <th scope="col">${t('organization.employeeReference')}</th>
-              <th scope="col">${t('organization.memberSince')}</th>
-              ${manage ? html`<th scope="col"><span class="visually-hidden">${t('common.actions')}</span></th>` : nothing}
-            </tr>
-          </thead>
-          <tbody>
-            ${repeat(
-              members.items,
-              (member) => member.personId,
-              (member, i) => memberRow(organization, member, i, manage),
-            )}
-          </tbody>
-        </table>
-      </div>
-      ${members.nextCursor
-        ? html`<p>
-            <button type="button" aria-disabled=${loadingMore ? 'true' : 'false'} @click=${loadMore}>
-              ${t('organization.more')}
-            </button>
-          </p>`
-        : nothing}`;
+    const columns = [
+      t('organization.memberName'),
+      t('organization.memberRole'),
+      t('organization.employeeReference'),
+      t('organization.memberSince'),
+    ];
+    return html`${dataTable({
+      columns: manage ? [...columns, actionsColumn()] : columns,
+      rows: repeat(
+        members.items,
+        (member) => member.personId,
+        (member, i) => memberRow(organization, member, i, manage),
+      ),
+    })}
+    ${members.nextCursor ? html`<p>${managing.action(t('organization.more'), () => loadMore(members.nextCursor!))}</p>` : nothing}`;
   }
 
   function memberRow(organization: Organization, member: Member, index: number, manage: boolean): TemplateResult {
     const roleId = `member-role-${index}`;
     return html`<tr data-person=${member.personId}>
       <th scope="row">${member.personName}</th>
-      <td>
-        ${manage
-          ? html`<label class="visually-hidden" for=${roleId}>${t('organization.roleOf', { name: member.personName })}</label>
-              <select id=${roleId} .value=${live(member.role)}
-                @change=${(e: Event) => changeRole(member, (e.target as HTMLSelectElement).value as MembershipRole)}>
-                ${MEMBERSHIP_ROLES.map(
-                  (role) => html`<option value=${role} ?selected=${role === member.role}>${t(`membershipRole.${role}`)}</option>`,
-                )}
-              </select>`
-          : t(`membershipRole.${member.role}`)}
-      </td>
+      <td>${manage ? roleSelect(member, roleId) : t(`membershipRole.${member.role}`)}</td>
       <td>${member.employeeReference ?? ''}</td>
       <td>${formatDate(member.since)}</td>
       ${manage ? html`<td>${removeControls(organization, member)}</td>` : nothing}
     </tr>`;
   }
 
+  function roleSelect(member: Member, id: string): TemplateResult {
+    return html`<label class="visually-hidden" for=${id}>${t('organization.roleOf', { name: member.personName })}</label>
+      <select
+        id=${id}
+        .value=${live(member.role)}
+        @change=${(e: Event) => changeRole(member, (e.target as HTMLSelectElement).value as MembershipRole)}
+      >
+        ${MEMBERSHIP_ROLES.map(
+          (role) => html`<option value=${role} ?selected=${role === member.role}>${t(`membershipRole.${role}`)}</option>`,
+        )}
+      </select>`;
+  }
+
   function removeControls(organization: Organization, member: Member): TemplateResult {
     if (confirming !== member.personId) {
       return html`<button type="button" class="remove" @click=${() => askRemoval(member)}>
-        ${t('organization.remove')}<span class="visually-hidden"> ${member.personName}</span>
+        ${withName(t('organization.remove'), member.personName)}
       </button>`;
     }
     return html`<div class="confirm" role="group" aria-label=${t('organization.remove')}>
       <span>${t('organization.confirmRemove', { name: member.personName, organization: organization.name })}</span>
-      <button type="button" class="danger" @click=${() => remove(member)}>${t('organization.confirm')}</button>
+      ${managing.action(t('organization.confirm'), () => remove(member), { kind: 'danger' })}
       <button type="button" @click=${cancelRemoval}>${t('common.cancel')}</button>
     </div>`;
   }
@@ -206,69 +194,43 @@ export const organizationPage: PageFactory = ({ params, update }) => {
     if (personId) focusLater(rowSelector(personId, '.remove'));
   }
 
-  async function changeRole(member: Member, role: MembershipRole): Promise<void> {
-    message = null;
-    problem = null;
-    try {
+  // A refused change leaves the select on the role still saved: `live` puts it back at the next draw.
+  function changeRole(member: Member, role: MembershipRole): void {
+    void managing.run(async () => {
       const saved = await putMember(organizationId, member.personId, { role, employeeReference: member.employeeReference });
       replaceMembers((items) => items.map((m) => (m.personId === member.personId ? { ...m, ...saved } : m)));
-      message = { key: 'organization.roleSaved', params: { name: member.personName, role: t(`membershipRole.${role}`) } };
+      status.say('organization.roleSaved', { name: member.personName, role: t(`membershipRole.${role}`) });
       // Changing one's own role can take away the right to manage: read it again.
       if (member.personId === session().personId) await reloadMe();
-    } catch (error) {
-      if (isApiError(error, 401)) return;
-      problem = error; // the select goes back to the role still saved on the next render
-    }
-    update();
+    });
   }
 
   async function remove(member: Member): Promise<void> {
-    message = null;
-    problem = null;
     confirming = null;
-    try {
-      await deleteMember(organizationId, member.personId);
-      replaceMembers((items) => items.filter((m) => m.personId !== member.personId));
-      message = { key: 'organization.memberRemoved', params: { name: member.personName } };
-      if (member.personId === session().personId) await reloadMe();
-      focusLater('#members-heading');
-    } catch (error) {
-      if (isApiError(error, 401)) return;
-      problem = error;
-    }
-    update();
+    await deleteMember(organizationId, member.personId);
+    replaceMembers((items) => items.filter((m) => m.personId !== member.personId));
+    status.say('organization.memberRemoved', { name: member.personName });
+    if (member.personId === session().personId) await reloadMe();
+    focusLater('#members-heading');
   }
 
-  async function loadMore(): Promise<void> {
-    if (state.status !== 'ready' || state.data.members.kind !== 'listed' || loadingMore) return;
-    const cursor = state.data.members.nextCursor;
-    loadingMore = true;
-    problem = null;
-    update();
-    try {
-      const more = await listMembers(organizationId, cursor);
-      if (state.status === 'ready' && state.data.members.kind === 'listed') {
-        const known = new Set(state.data.members.items.map((m) => m.personId));
-        const members: Members = {
-          kind: 'listed',
-          items: [...state.data.members.items, ...more.items.filter((m) => !known.has(m.personId))],
-          nextCursor: more.nextCursor,
-        };
-        state = { status: 'ready', data: { ...state.data, members } };
-      }
-    } catch (error) {
-      if (isApiError(error, 401)) return;
-      problem = error;
-    } finally {
-      loadingMore = false;
-    }
-    update();
+  async function loadMore(cursor: string): Promise<void> {
+    const more = await listMembers(organizationId, cursor);
+    replaceMembers((items) => {
+      const known = new Set(items.map((m) => m.personId));
+      return [...items, ...more.items.filter((m) => !known.has(m.personId))];
+    }, more.nextCursor);
   }
 
-  function replaceMembers(change: (items: Member[]) => Member[]): void {
-    if (state.status !== 'ready' || state.data.members.kind !== 'listed') return;
-    const members: Members = { ...state.data.members, items: change(state.data.members.items) };
-    state = { status: 'ready', data: { ...state.data, members } };
+  function replaceMembers(change: (items: Member[]) => Member[], nextCursor?: string | null): void {
+    const current = view.data;
+    if (!current || current.members.kind !== 'listed') return;
+    const members: Members = {
+      kind: 'listed',
+      items: change(current.members.items),
+      nextCursor: nextCursor === undefined ? current.members.nextCursor : nextCursor,
+    };
+    view.set({ ...current, members });
   }
 
   return page;

@@ -5,7 +5,7 @@ import type { Page, PageFactory } from '../router';
 import { reloadMe } from '../session';
 import { listTerritories, listTerritoryChildren, type Territory } from '../services/identity';
 import { buildTree, indexTerritories, type TerritoryNode } from '../territories';
-import { loadable, loading, whenLoaded, type Loadable } from '../ui/loadable';
+import { resource } from '../ui/resource';
 import { territoryPath } from '../ui/territory';
 
 interface TerritoryView {
@@ -15,59 +15,46 @@ interface TerritoryView {
   tree: TerritoryNode[];
 }
 
-export const territoryPage: PageFactory = () => {
-  let state: Loadable<TerritoryView> = loading;
+export const territoryPage: PageFactory = ({ update }) => {
+  const state = resource(async (): Promise<TerritoryView> => {
+    const me = await reloadMe();
+    const [children, all] = await Promise.all([listTerritoryChildren(me.person.territoryId), listTerritories()]);
+    return { path: me.territoryPath, children: children.items, tree: buildTree(indexTerritories(all.items, language())) };
+  }, update);
 
   const page: Page = {
     title: () => t('territory.title'),
 
-    async load(signal) {
-      const next = await loadable(async () => {
-        const me = await reloadMe();
-        const [children, all] = await Promise.all([
-          listTerritoryChildren(me.person.territoryId),
-          listTerritories(),
-        ]);
-        return {
-          path: me.territoryPath,
-          children: children.items,
-          tree: buildTree(indexTerritories(all.items, language())),
-        };
-      });
-      if (!signal.aborted) state = next;
-    },
+    load: (signal) => state.load(signal),
 
-    view: () => whenLoaded(state, ({ path, children, tree }) => {
-      const [residence, ...ancestors] = path;
-      if (!residence) return html``;
-      const onPath = new Set(path.map((p) => p.id));
-      return html`
-        <section aria-labelledby="territory-residence-heading">
-          <h2 id="territory-residence-heading">${t('territory.residence')}</h2>
-          <p class="lead">${residence.name} <span class="muted">(${describe(residence)})</span></p>
-          ${territoryPath(path)}
-        </section>
+    view: () =>
+      state.view(({ path, children, tree }) => {
+        const [residence, ...ancestors] = path;
+        if (!residence) return html``;
+        const onPath = new Set(path.map((p) => p.id));
+        return html`
+          <section aria-labelledby="territory-residence-heading">
+            <h2 id="territory-residence-heading">${t('territory.residence')}</h2>
+            <p class="lead">${residence.name} <span class="muted">(${describe(residence)})</span></p>
+            ${territoryPath(path)}
+          </section>
 
-        <section aria-labelledby="territory-ancestors-heading">
-          <h2 id="territory-ancestors-heading">${t('territory.ancestors', { name: residence.name })}</h2>
-          ${ancestors.length
-            ? html`<ul>${ancestors.map((a) => html`<li>${a.name} <span class="muted">(${describe(a)})</span></li>`)}</ul>`
-            : html`<p>${t('territory.noAncestors')}</p>`}
-        </section>
+          <section aria-labelledby="territory-ancestors-heading">
+            <h2 id="territory-ancestors-heading">${t('territory.ancestors', { name: residence.name })}</h2>
+            ${listOf(ancestors, t('territory.noAncestors'))}
+          </section>
 
-        <section aria-labelledby="territory-children-heading">
-          <h2 id="territory-children-heading">${t('territory.children', { name: residence.name })}</h2>
-          ${children.length
-            ? html`<ul>${children.map((c) => html`<li>${c.name} <span class="muted">(${describe(c)})</span></li>`)}</ul>`
-            : html`<p>${t('territory.noChildren', { name: residence.name })}</p>`}
-        </section>
+          <section aria-labelledby="territory-children-heading">
+            <h2 id="territory-children-heading">${t('territory.children', { name: residence.name })}</h2>
+            ${listOf(children, t('territory.noChildren', { name: residence.name }))}
+          </section>
 
-        <section aria-labelledby="territory-tree-heading">
-          <h2 id="territory-tree-heading">${t('territory.tree')}</h2>
-          ${treeList(tree, residence.id, onPath)}
-        </section>
-      `;
-    }),
+          <section aria-labelledby="territory-tree-heading">
+            <h2 id="territory-tree-heading">${t('territory.tree')}</h2>
+            ${treeList(tree, residence.id, onPath)}
+          </section>
+        `;
+      }),
   };
   return page;
 };
@@ -83,6 +70,14 @@ function treeList(nodes: TerritoryNode[], residenceId: string, onPath: Set<strin
         ${children.length ? treeList(children, residenceId, onPath) : nothing}
       </li>`;
     })}
+  </ul>`;
+}
+
+/** Territories with their level and code, or the sentence that says there are none. */
+function listOf(territories: Territory[], none: string): TemplateResult {
+  if (!territories.length) return html`<p>${none}</p>`;
+  return html`<ul>
+    ${territories.map((x) => html`<li>${x.name} <span class="muted">(${describe(x)})</span></li>`)}
   </ul>`;
 }
 

@@ -1,6 +1,6 @@
 // Typed calls to the gateway's contracts endpoints: commitments, SAR contracts and their
 // negotiation, allowances, documents and SAR holidays.
-import { api } from '../api';
+import { api, idempotent, ifMatch } from '../api';
 import type { Items, Page } from './identity';
 
 export const PARTIES = ['person', 'employer', 'office'] as const;
@@ -149,7 +149,16 @@ export interface CommitmentReport {
   allocatedMinutes: number;
   consumedMinutes: number;
   unallocatedMinutes: number;
-  employees: { personId: string; personName: string; contractId: string; status: ContractStatus; allocatedMinutes: number; consumedMinutes: number; periodStart: string; periodEnd: string }[];
+  employees: {
+    personId: string;
+    personName: string;
+    contractId: string;
+    status: ContractStatus;
+    allocatedMinutes: number;
+    consumedMinutes: number;
+    periodStart: string;
+    periodEnd: string;
+  }[];
 }
 
 /** A project of mine, for SAR holidays (from the programs service). */
@@ -162,23 +171,22 @@ export interface MyProject {
 }
 
 const id = encodeURIComponent;
-const version = (v: number) => ({ 'If-Match': `"${v}"` });
 
 export const listInbox = (cursor?: string | null) => api.get<Page<InboxItem>>('/v1/contracts', { query: { cursor, limit: 100 } });
 
 export const getContract = (contractId: string) => api.get<ContractDetail>(`/v1/contracts/${id(contractId)}`);
 
 export const proposeContract = (body: { personId: string; terms: TermsInput; comment?: string }, idempotencyKey: string) =>
-  api.post<ContractDetail>('/v1/contracts', body, { headers: { 'Idempotency-Key': idempotencyKey } });
+  api.post<ContractDetail>('/v1/contracts', body, idempotent(idempotencyKey));
 
 export const proposeTerms = (contractId: string, baseVersion: number, body: { terms: TermsInput; comment?: string; party?: Party }) =>
-  api.post<ContractDetail>(`/v1/contracts/${id(contractId)}/versions`, body, { headers: version(baseVersion) });
+  api.post<ContractDetail>(`/v1/contracts/${id(contractId)}/versions`, body, ifMatch(baseVersion));
 
 export const acceptVersion = (contractId: string, v: number, body: { comment?: string; party?: Party }) =>
-  api.post<ContractDetail>(`/v1/contracts/${id(contractId)}/acceptances`, body, { headers: version(v) });
+  api.post<ContractDetail>(`/v1/contracts/${id(contractId)}/acceptances`, body, ifMatch(v));
 
 export const withdrawVersion = (contractId: string, v: number, body: { comment?: string; party?: Party }) =>
-  api.post<ContractDetail>(`/v1/contracts/${id(contractId)}/withdrawal`, body, { headers: version(v) });
+  api.post<ContractDetail>(`/v1/contracts/${id(contractId)}/withdrawal`, body, ifMatch(v));
 
 export const suspendContract = (contractId: string, body: { reason: string; party?: Party }) =>
   api.post<ContractDetail>(`/v1/contracts/${id(contractId)}/suspension`, body);
@@ -192,13 +200,16 @@ export const terminateContract = (contractId: string, body: { endDate: string; r
 export const documentHref = (contractId: string, format: 'pdf' | 'json', v?: number) =>
   `/v1/contracts/${id(contractId)}/document?format=${format}${v ? `&version=${v}` : ''}`;
 
-export const requestHolidays = (contractId: string, body: { projectId: string; startDate: string; endDate: string; minutes: number; comment?: string }, idempotencyKey: string) =>
-  api.post<Holidays>(`/v1/contracts/${id(contractId)}/holidays`, body, { headers: { 'Idempotency-Key': idempotencyKey } });
+export const requestHolidays = (
+  contractId: string,
+  body: { projectId: string; startDate: string; endDate: string; minutes: number; comment?: string },
+  idempotencyKey: string,
+) => api.post<Holidays>(`/v1/contracts/${id(contractId)}/holidays`, body, idempotent(idempotencyKey));
 
 export type HolidaysDecision = 'agreement' | 'approval' | 'refusal' | 'cancellation';
 
 export const decideHolidays = (holidaysId: string, decision: HolidaysDecision, v: number, comment?: string) =>
-  api.post<Holidays>(`/v1/holidays/${id(holidaysId)}/${decision}`, { comment }, { headers: version(v) });
+  api.post<Holidays>(`/v1/holidays/${id(holidaysId)}/${decision}`, { comment }, ifMatch(v));
 
 export const listHolidaysWaiting = () => api.get<Items<Holidays>>('/v1/holidays');
 
@@ -206,9 +217,14 @@ export const getCommitmentReport = (organizationId: string, year: number) =>
   api.get<CommitmentReport>(`/v1/organizations/${id(organizationId)}/commitments/${year}`);
 
 export const setCommitment = (organizationId: string, year: number, body: CommitmentInput, currentVersion?: number) =>
-  api.put<Commitment>(`/v1/organizations/${id(organizationId)}/commitments/${year}`, body, { headers: currentVersion ? version(currentVersion) : {} });
+  api.put<Commitment>(
+    `/v1/organizations/${id(organizationId)}/commitments/${year}`,
+    body,
+    currentVersion ? ifMatch(currentVersion) : undefined,
+  );
 
 export const listMyProjects = () => api.get<Items<MyProject>>('/v1/me/projects');
 
 /** A person's competence profile (theirs, their employer's HR managers, their office). */
-export const listPersonCompetences = (personId: string) => api.get<Items<{ skillId: string; label: string }>>(`/v1/people/${id(personId)}/competences`);
+export const listPersonCompetences = (personId: string) =>
+  api.get<Items<{ skillId: string; label: string }>>(`/v1/people/${id(personId)}/competences`);

@@ -1,6 +1,6 @@
 // Typed calls to the gateway's currency endpoints: currencies, wallets and accounts, payments,
 // merchants' payment requests and redemptions, and the treasury's supply.
-import { api } from '../api';
+import { api, idempotent, ifMatch } from '../api';
 import type { Items, Page } from './identity';
 
 export type OwnerKind = 'person' | 'organization' | 'issuance';
@@ -66,13 +66,17 @@ export interface Transfer {
   currencyCode: string;
 }
 
-export interface PaymentRequest {
+/** An amount a merchant asks for: to be paid, or redeemed to euros. */
+interface MerchantAmount {
   id: string;
   organizationId: string;
   organizationName: string;
   currencyCode: string;
   minorUnits: number;
   amountMinor: number;
+}
+
+export interface PaymentRequest extends MerchantAmount {
   reference: string;
   expiresAt: string;
   status: PaymentRequestStatus;
@@ -93,13 +97,7 @@ export interface Merchant {
   decidedAt: string;
 }
 
-export interface Redemption {
-  id: string;
-  organizationId: string;
-  organizationName: string;
-  currencyCode: string;
-  minorUnits: number;
-  amountMinor: number;
+export interface Redemption extends MerchantAmount {
   feeBasisPoints: number;
   feeMinor: number;
   payoutMinor: number;
@@ -126,28 +124,29 @@ export interface Supply {
 
 const id = encodeURIComponent;
 
-/** A fresh Idempotency-Key for a write that moves money (random, also outside secure contexts). */
-export function newIdempotencyKey(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-const withKey = (key: string) => ({ headers: { 'Idempotency-Key': key } });
-
 export const listCurrencies = () => api.get<Items<Currency>>('/v1/currencies');
 export const getCurrencyOfTerritory = (territoryId: string) => api.get<Currency>(`/v1/territories/${id(territoryId)}/currency`);
 export const configureCurrency = (territoryId: string, settings: CurrencySettings, version?: number) =>
-  api.put<Currency>(`/v1/territories/${id(territoryId)}/currency`, settings, version ? { headers: { 'If-Match': `"${version}"` } } : undefined);
+  api.put<Currency>(`/v1/territories/${id(territoryId)}/currency`, settings, version ? ifMatch(version) : undefined);
 
 export const getWallet = () => api.get<Items<Account>>('/v1/wallet');
-export const openAccount = (currencyId: string, organizationId?: string) => api.post<Account>('/v1/accounts', { currencyId, organizationId });
-export const getHistory = (accountId: string, cursor?: string | null) => api.get<History>(`/v1/accounts/${id(accountId)}/history`, { query: { cursor, limit: 20 } });
-export const statementHref = (accountId: string, month: string, format: 'csv' | 'pdf') => `/v1/accounts/${id(accountId)}/statements/${id(month)}?format=${format}`;
+export const openAccount = (currencyId: string, organizationId?: string) =>
+  api.post<Account>('/v1/accounts', { currencyId, organizationId });
+export const getHistory = (accountId: string, cursor?: string | null) =>
+  api.get<History>(`/v1/accounts/${id(accountId)}/history`, { query: { cursor, limit: 20 } });
+export const statementHref = (accountId: string, month: string, format: 'csv' | 'pdf') =>
+  `/v1/accounts/${id(accountId)}/statements/${id(month)}?format=${format}`;
 export const pay = (fromAccountId: string, body: { toAccountId: string; amountMinor: number; reference: string }, key: string) =>
-  api.post<Transfer>(`/v1/accounts/${id(fromAccountId)}/payments`, body, withKey(key));
+  api.post<Transfer>(`/v1/accounts/${id(fromAccountId)}/payments`, body, idempotent(key));
 
-export const listOrganizationAccounts = (organizationId: string) => api.get<Items<Account>>(`/v1/organizations/${id(organizationId)}/accounts`);
+export const listOrganizationAccounts = (organizationId: string) =>
+  api.get<Items<Account>>(`/v1/organizations/${id(organizationId)}/accounts`);
 export const getMerchant = (organizationId: string) => api.get<Merchant>(`/v1/organizations/${id(organizationId)}/merchant`);
-export const createPaymentRequest = (organizationId: string, body: { amountMinor: number; reference: string; expiresInMinutes: number }, key: string) =>
-  api.post<PaymentRequest>(`/v1/organizations/${id(organizationId)}/payment-requests`, body, withKey(key));
+export const createPaymentRequest = (
+  organizationId: string,
+  body: { amountMinor: number; reference: string; expiresInMinutes: number },
+  key: string,
+) => api.post<PaymentRequest>(`/v1/organizations/${id(organizationId)}/payment-requests`, body, idempotent(key));
 export const listPaymentRequests = (organizationId: string, status?: PaymentRequestStatus) =>
   api.get<Page<PaymentRequest>>(`/v1/organizations/${id(organizationId)}/payment-requests`, { query: { status, limit: 20 } });
 export const getPaymentRequest = (requestId: string) => api.get<PaymentRequest>(`/v1/payment-requests/${id(requestId)}`);
@@ -155,10 +154,13 @@ export const paymentRequestCodeSrc = (requestId: string) => `/v1/payment-request
 export const payPaymentRequest = (requestId: string) => api.post<PaymentRequest>(`/v1/payment-requests/${id(requestId)}/payment`, {});
 
 export const requestRedemption = (organizationId: string, amountMinor: number, key: string) =>
-  api.post<Redemption>(`/v1/organizations/${id(organizationId)}/redemptions`, { amountMinor }, withKey(key));
-export const listOrganizationRedemptions = (organizationId: string) => api.get<Page<Redemption>>(`/v1/organizations/${id(organizationId)}/redemptions`, { query: { limit: 20 } });
+  api.post<Redemption>(`/v1/organizations/${id(organizationId)}/redemptions`, { amountMinor }, idempotent(key));
+export const listOrganizationRedemptions = (organizationId: string) =>
+  api.get<Page<Redemption>>(`/v1/organizations/${id(organizationId)}/redemptions`, { query: { limit: 20 } });
 export const listCurrencyRedemptions = (currencyId: string, status?: RedemptionStatus) =>
   api.get<Page<Redemption>>(`/v1/currencies/${id(currencyId)}/redemptions`, { query: { status, limit: 50 } });
-export const approveRedemption = (redemptionId: string, payoutReference: string) => api.post<Redemption>(`/v1/redemptions/${id(redemptionId)}/approval`, { payoutReference });
-export const rejectRedemption = (redemptionId: string, reason: string) => api.post<Redemption>(`/v1/redemptions/${id(redemptionId)}/rejection`, { reason });
+export const approveRedemption = (redemptionId: string, payoutReference: string) =>
+  api.post<Redemption>(`/v1/redemptions/${id(redemptionId)}/approval`, { payoutReference });
+export const rejectRedemption = (redemptionId: string, reason: string) =>
+  api.post<Redemption>(`/v1/redemptions/${id(redemptionId)}/rejection`, { reason });
 export const getSupply = (currencyId: string) => api.get<Supply>(`/v1/currencies/${id(currencyId)}/supply`);

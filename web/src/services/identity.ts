@@ -1,6 +1,6 @@
 // Typed calls to the gateway's identity endpoints: the signed-in person, competences, skills,
 // territories and organizations. One module per backend service keeps pages free of URLs.
-import { api } from '../api';
+import { api, ifMatch } from '../api';
 import type { Language } from '../i18n';
 
 export const PERSON_STATUSES = ['employee', 'freelancer', 'retired', 'student', 'unemployed', 'volunteer'] as const;
@@ -139,8 +139,7 @@ const id = encodeURIComponent;
 
 export const getMe = (signal?: AbortSignal) => api.get<Me>('/v1/me', { signal });
 
-export const updateMe = (version: Person['version'], changes: PersonChanges) =>
-  api.patch<Me>('/v1/me', changes, { headers: { 'If-Match': `"${version}"` } });
+export const updateMe = (version: Person['version'], changes: PersonChanges) => api.patch<Me>('/v1/me', changes, ifMatch(version));
 
 export const listMyCompetences = () => api.get<Items<Competence>>('/v1/me/competences');
 
@@ -149,18 +148,15 @@ export const putMyCompetence = (skillId: string, level: CompetenceLevel) =>
 
 export const deleteMyCompetence = (skillId: string) => api.delete(`/v1/me/competences/${id(skillId)}`);
 
-export const searchSkills = (q: string, signal?: AbortSignal) =>
-  api.get<Page<Skill>>('/v1/skills', { query: { q, limit: 20 }, signal });
+export const searchSkills = (q: string, signal?: AbortSignal) => api.get<Page<Skill>>('/v1/skills', { query: { q, limit: 20 }, signal });
 
 export const listTerritories = () => api.get<Items<Territory>>('/v1/territories');
 
 export const getTerritory = (territoryId: string) => api.get<Territory>(`/v1/territories/${id(territoryId)}`);
 
-export const listTerritoryChildren = (territoryId: string) =>
-  api.get<Items<Territory>>(`/v1/territories/${id(territoryId)}/children`);
+export const listTerritoryChildren = (territoryId: string) => api.get<Items<Territory>>(`/v1/territories/${id(territoryId)}/children`);
 
-export const getOrganization = (organizationId: string) =>
-  api.get<Organization>(`/v1/organizations/${id(organizationId)}`);
+export const getOrganization = (organizationId: string) => api.get<Organization>(`/v1/organizations/${id(organizationId)}`);
 
 export const listMembers = (organizationId: string, cursor?: string | null) =>
   api.get<Page<Member>>(`/v1/organizations/${id(organizationId)}/members`, { query: { cursor } });
@@ -186,7 +182,8 @@ export const acceptInvitation = (invitationId: string) => api.post<Invitation>(`
 
 export const declineInvitation = (invitationId: string) => api.post<Invitation>(`/v1/me/invitations/${id(invitationId)}/decline`, {});
 
-export const verifyOrganization = (organizationId: string) => api.post<Organization>(`/v1/organizations/${id(organizationId)}/verification`, {});
+export const verifyOrganization = (organizationId: string) =>
+  api.post<Organization>(`/v1/organizations/${id(organizationId)}/verification`, {});
 
 export const revokeVerification = (organizationId: string, reason: string) =>
   api.post<Organization>(`/v1/organizations/${id(organizationId)}/verification/revocation`, { reason });

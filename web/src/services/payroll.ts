@@ -1,7 +1,8 @@
 // Typed calls to the gateway's payroll endpoints: my Societal Activity Forms, a territory's issuing
 // runs, an employer's forms (their employer view), exports and their layout, and the public
 // verification of a form.
-import { api } from '../api';
+import type { ExportColumnKey } from '@e21/vocabulary';
+import { api, ifMatch } from '../api';
 import type { Items, Page } from './identity';
 
 /** The whole form: its person's and the officers'. */
@@ -58,27 +59,11 @@ export interface IssuingRun {
   completedAt: string | null;
 }
 
-export const COLUMN_KEYS = [
-  'employee_reference',
-  'person_name',
-  'person_id',
-  'month',
-  'sar_minutes',
-  'sar_hours',
-  'competence_groups',
-  'currency_credited',
-  'currency_code',
-  'form_id',
-  'form_version',
-  'contract_id',
-  'verification_code',
-] as const;
-export type ColumnKey = (typeof COLUMN_KEYS)[number];
 export type Separator = 'comma' | 'semicolon' | 'tab';
 export type ExportLanguage = 'en' | 'fr';
 
 export interface ExportLayout {
-  columns: { key: ColumnKey; header: string }[];
+  columns: { key: ExportColumnKey; header: string }[];
   separator: Separator;
   decimalComma: boolean;
   /** The language exports are written in: the chosen one, or the organization's default. */
@@ -120,10 +105,12 @@ export interface Verification {
 const id = encodeURIComponent;
 const organization = (organizationId: string) => `/v1/payroll/organizations/${id(organizationId)}`;
 
-export const listMyForms = (cursor?: string | null) => api.get<Page<SocietalActivityForm>>('/v1/payroll/me/forms', { query: { limit: 50, cursor } });
+export const listMyForms = (cursor?: string | null) =>
+  api.get<Page<SocietalActivityForm>>('/v1/payroll/me/forms', { query: { limit: 50, cursor } });
 export const formDocumentHref = (formId: string, format: 'pdf' | 'json') => `/v1/payroll/forms/${id(formId)}/document?format=${format}`;
 
-export const listRuns = (territoryId: string) => api.get<Items<IssuingRun>>(`/v1/payroll/territories/${id(territoryId)}/runs`, { query: { limit: 24 } });
+export const listRuns = (territoryId: string) =>
+  api.get<Items<IssuingRun>>(`/v1/payroll/territories/${id(territoryId)}/runs`, { query: { limit: 24 } });
 
 export const listEmployerForms = (organizationId: string, month: string, cursor?: string | null) =>
   api.get<Page<EmployerFormView>>(`${organization(organizationId)}/forms`, { query: { month, limit: 100, cursor } });
@@ -138,12 +125,14 @@ const layoutBody = (layout: LayoutInput) => ({
 
 export const getLayout = (organizationId: string) => api.get<ExportLayout>(`${organization(organizationId)}/export-layout`);
 export const saveLayout = (organizationId: string, layout: LayoutInput, version: number) =>
-  api.put<ExportLayout>(`${organization(organizationId)}/export-layout`, layoutBody(layout), { headers: { 'If-Match': `"${version}"` } });
+  api.put<ExportLayout>(`${organization(organizationId)}/export-layout`, layoutBody(layout), ifMatch(version));
 export const previewExport = (organizationId: string, month: string, layout: LayoutInput) =>
   api.post<Preview>(`${organization(organizationId)}/exports/${id(month)}/preview`, { layout: layoutBody(layout), limit: 10 });
-export const exportHref = (organizationId: string, month: string, format: 'csv' | 'json') => `${organization(organizationId)}/exports/${id(month)}?format=${format}`;
+export const exportHref = (organizationId: string, month: string, format: 'csv' | 'json') =>
+  `${organization(organizationId)}/exports/${id(month)}?format=${format}`;
 
-export const verifyForm = (code: string, sha256?: string) => api.get<Verification>(`/v1/payroll/verifications/${id(code.trim())}`, { query: { sha256 } });
+export const verifyForm = (code: string, sha256?: string) =>
+  api.get<Verification>(`/v1/payroll/verifications/${id(code.trim())}`, { query: { sha256 } });
 
 /** SHA-256 (hex) of a file the person picked, computed in the browser: the file never leaves it. */
 export async function sha256Of(file: Blob): Promise<string> {

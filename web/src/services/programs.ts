@@ -1,6 +1,6 @@
 // Typed calls to the gateway's programs endpoints: challenges, projects, teams, boards, local programs.
 // Hours travel as minutes; pages show hours.
-import { api } from '../api';
+import { api, idempotent, ifMatch } from '../api';
 import type { Items, Page } from './identity';
 
 export const PROJECT_KINDS = ['general_interest', 'individual_initiative', 'international_solidarity'] as const;
@@ -174,19 +174,23 @@ export interface ProjectFilter {
 
 const id = encodeURIComponent;
 const project = (projectId: string) => `/v1/projects/${id(projectId)}`;
-const version = (v: number) => ({ headers: { 'If-Match': `"${v}"` } });
 
 export const listSdgs = () => api.get<Items<Sdg>>('/v1/sdgs');
 export const listChallenges = (territoryId: string) => api.get<Items<Challenge>>('/v1/challenges', { query: { territoryId } });
-export const defineChallenge = (body: { territoryId: string; title: string; description: string; sdgs: number[]; refinesId: string | null }) =>
-  api.post<Challenge>('/v1/challenges', body);
+export const defineChallenge = (body: {
+  territoryId: string;
+  title: string;
+  description: string;
+  sdgs: number[];
+  refinesId: string | null;
+}) => api.post<Challenge>('/v1/challenges', body);
 
 export const searchProjects = (filter: ProjectFilter) => api.get<Page<Project>>('/v1/projects', { query: { ...filter, limit: 20 } });
 export const getProject = (projectId: string) => api.get<Project>(project(projectId));
 export const createProject = (body: ProjectInput) => api.post<Project>('/v1/projects', body);
-export const updateProject = (projectId: string, v: number, body: ProjectInput) => api.put<Project>(project(projectId), body, version(v));
+export const updateProject = (projectId: string, v: number, body: ProjectInput) => api.put<Project>(project(projectId), body, ifMatch(v));
 export const changeStatus = (projectId: string, v: number, status: ProjectStatus, reason?: string) =>
-  api.post<Project>(`${project(projectId)}/status`, { status, ...(reason ? { reason } : {}) }, version(v));
+  api.post<Project>(`${project(projectId)}/status`, { status, ...(reason ? { reason } : {}) }, ifMatch(v));
 export const listMyProjects = () => api.get<Items<Project>>('/v1/me/projects');
 export const listSuggestions = () => api.get<Items<Suggestion>>('/v1/me/project-suggestions');
 export const listApprovals = (territoryId: string) => api.get<Page<Project>>('/v1/project-approvals', { query: { territoryId } });
@@ -194,9 +198,10 @@ export const listApprovals = (territoryId: string) => api.get<Page<Project>>('/v
 export const listMembers = (projectId: string) => api.get<Items<Member>>(`${project(projectId)}/members`);
 /** The key makes a retried click (a lost answer) count once. */
 export const askToJoin = (projectId: string, body: { needId: string; minutes: number; message: string }, key: string) =>
-  api.post<JoinRequest>(`${project(projectId)}/join-requests`, body, { headers: { 'Idempotency-Key': key } });
+  api.post<JoinRequest>(`${project(projectId)}/join-requests`, body, idempotent(key));
 export const listJoinRequests = (projectId: string) => api.get<Items<JoinRequest>>(`${project(projectId)}/join-requests`);
-export const acceptRequest = (projectId: string, requestId: string) => api.post<Member>(`${project(projectId)}/join-requests/${id(requestId)}/accept`);
+export const acceptRequest = (projectId: string, requestId: string) =>
+  api.post<Member>(`${project(projectId)}/join-requests/${id(requestId)}/accept`);
 export const declineRequest = (projectId: string, requestId: string, reason: string) =>
   api.post<JoinRequest>(`${project(projectId)}/join-requests/${id(requestId)}/decline`, { reason });
 export const setMemberRole = (projectId: string, personId: string, role: 'co_manager' | 'contributor') =>
@@ -206,12 +211,16 @@ export const removeMember = (projectId: string, personId: string) => api.delete(
 export const listDecisions = (projectId: string) => api.get<Items<Decision>>(`${project(projectId)}/decisions`);
 export const proposeDecision = (projectId: string, body: { title: string; description: string; deadline: string }) =>
   api.post<Decision>(`${project(projectId)}/decisions`, body);
-export const castVote = (projectId: string, decisionId: string, vote: Vote) => api.post<Decision>(`${project(projectId)}/decisions/${id(decisionId)}/votes`, { vote });
-export const listFeedback = (projectId: string) => api.get<Items<Feedback> & { ratingCount: number; ratingSum: number }>(`${project(projectId)}/feedback`);
-export const leaveFeedback = (projectId: string, body: { rating: number; comment: string }) => api.put<Feedback>(`${project(projectId)}/my-feedback`, body);
+export const castVote = (projectId: string, decisionId: string, vote: Vote) =>
+  api.post<Decision>(`${project(projectId)}/decisions/${id(decisionId)}/votes`, { vote });
+export const listFeedback = (projectId: string) =>
+  api.get<Items<Feedback> & { ratingCount: number; ratingSum: number }>(`${project(projectId)}/feedback`);
+export const leaveFeedback = (projectId: string, body: { rating: number; comment: string }) =>
+  api.put<Feedback>(`${project(projectId)}/my-feedback`, body);
 
 export const listPrograms = (territoryId: string) => api.get<Items<LocalProgram>>('/v1/programs', { query: { territoryId } });
 export const getProgram = (programId: string) => api.get<LocalProgram>(`/v1/programs/${id(programId)}`);
-export const listProgramCandidates = (territoryId: string, year: number) => api.get<Items<Project>>('/v1/program-candidates', { query: { territoryId, year } });
+export const listProgramCandidates = (territoryId: string, year: number) =>
+  api.get<Items<Project>>('/v1/program-candidates', { query: { territoryId, year } });
 export const draftProgram = (body: { territoryId: string; year: number; projectIds: string[] }, v?: number) =>
-  api.post<LocalProgram>('/v1/programs', body, v ? version(v) : undefined);
+  api.post<LocalProgram>('/v1/programs', body, v ? ifMatch(v) : undefined);

@@ -18,17 +18,44 @@ export function statusRegion(message: Message | null): TemplateResult {
   return html`<p class="status" role="status" aria-live="polite">${message ? t(message.key, message.params) : ''}</p>`;
 }
 
+/** What a component's last action did, said once in its status line. */
+export interface StatusLine {
+  readonly message: Message | null;
+  /** Keeps the message to say at the next draw (the caller draws). */
+  say(key: MessageKey, params?: Params): void;
+  clear(): void;
+  view(): TemplateResult;
+}
+
+export function statusLine(): StatusLine {
+  let message: Message | null = null;
+  return {
+    get message() {
+      return message;
+    },
+    say(key, params) {
+      message = { key, params };
+    },
+    clear() {
+      message = null;
+    },
+    view: () => statusRegion(message),
+  };
+}
+
 /** Title and detail of a failed call, plus the field errors that no form field displays. */
 export function problemAlert(error: unknown, unattached: FieldError[] = []): TemplateResult {
   const { title, detail } = describeProblem(error);
   return html`<div class="problem" role="alert">
     <p class="problem-title">${title}</p>
     ${detail ? html`<p>${detail}</p>` : nothing}
-    ${unattached.length
-      ? html`<ul>
-          ${unattached.map((e) => html`<li>${e.field}: ${e.message}</li>`)}
-        </ul>`
-      : nothing}
+    ${
+      unattached.length
+        ? html`<ul>
+            ${unattached.map((e) => html`<li>${e.field}: ${e.message}</li>`)}
+          </ul>`
+        : nothing
+    }
   </div>`;
 }
 

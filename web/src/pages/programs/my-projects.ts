@@ -6,7 +6,7 @@ import type { Page, PageFactory } from '../../router';
 import { listTerritories, type Territory } from '../../services/identity';
 import { listMyProjects, listSuggestions, type Project, type Suggestion } from '../../services/programs';
 import { indexTerritories } from '../../territories';
-import { loadable, loading, whenLoaded, type Loadable } from '../../ui/loadable';
+import { resource } from '../../ui/resource';
 import { projectItem } from './projects';
 import { hoursText } from '../../hours';
 
@@ -16,41 +16,51 @@ interface MyProjects {
   territories: Map<string, Territory>;
 }
 
-export const myProjectsPage: PageFactory = () => {
-  let state: Loadable<MyProjects> = loading;
+export const myProjectsPage: PageFactory = ({ update }) => {
+  const state = resource(async (): Promise<MyProjects> => {
+    const [mine, suggestions, territories] = await Promise.all([listMyProjects(), listSuggestions(), listTerritories()]);
+    return { mine: mine.items, suggestions: suggestions.items, territories: indexTerritories(territories.items, language()).byId };
+  }, update);
 
   const page: Page = {
     title: () => t('myProjects.title'),
 
-    async load(signal) {
-      const next = await loadable(async () => {
-        const [mine, suggestions, territories] = await Promise.all([listMyProjects(), listSuggestions(), listTerritories()]);
-        return { mine: mine.items, suggestions: suggestions.items, territories: indexTerritories(territories.items, language()).byId };
-      });
-      if (!signal.aborted) state = next;
-    },
+    load: (signal) => state.load(signal),
 
     view: () =>
-      whenLoaded(state, ({ mine, suggestions, territories }) => html`
-        <section aria-labelledby="mine-heading">
-          <h2 id="mine-heading">${t('myProjects.mine')}</h2>
-          ${mine.length
-            ? html`<ul class="project-list">
-                ${mine.map((p) => projectItem(p, territories, p.viewer?.role ? html`<p>${t('myProjects.role', { role: t(`teamRole.${p.viewer.role}`) })}</p>` : nothing))}
-              </ul>`
-            : html`<p>${t('myProjects.none')} <a href="/projects">${t('myProjects.find')}</a></p>`}
-        </section>
-        <section aria-labelledby="for-me-heading">
-          <h2 id="for-me-heading">${t('myProjects.forMe')}</h2>
-          <p>${t('myProjects.forMeIntro')}</p>
-          ${suggestions.length
-            ? html`<ul class="project-list">${suggestions.map((s) => suggestion(s, territories))}</ul>`
-            : html`<p>${t('myProjects.noSuggestions')} <a href="/competences">${t('myProjects.addCompetences')}</a></p>`}
-        </section>
-      `),
+      state.view(
+        ({ mine, suggestions, territories }) => html`
+          <section aria-labelledby="mine-heading">
+            <h2 id="mine-heading">${t('myProjects.mine')}</h2>
+            ${
+              mine.length
+                ? html`<ul class="project-list">
+                    ${mine.map((p) => projectItem(p, territories, roleOf(p)))}
+                  </ul>`
+                : html`<p>${t('myProjects.none')} <a href="/projects">${t('myProjects.find')}</a></p>`
+            }
+          </section>
+          <section aria-labelledby="for-me-heading">
+            <h2 id="for-me-heading">${t('myProjects.forMe')}</h2>
+            <p>${t('myProjects.forMeIntro')}</p>
+            ${
+              suggestions.length
+                ? html`<ul class="project-list">
+                    ${suggestions.map((s) => suggestion(s, territories))}
+                  </ul>`
+                : html`<p>${t('myProjects.noSuggestions')} <a href="/competences">${t('myProjects.addCompetences')}</a></p>`
+            }
+          </section>
+        `,
+      ),
   };
   return page;
 };
+
+/** The person's role on a project of theirs. */
+function roleOf(p: Project): TemplateResult | typeof nothing {
+  return p.viewer?.role ? html`<p>${t('myProjects.role', { role: t(`teamRole.${p.viewer.role}`) })}</p>` : nothing;
+}
 
 function suggestion(s: Suggestion, territories: ReadonlyMap<string, Territory>): TemplateResult {
   return projectItem(
@@ -67,5 +77,9 @@ function suggestion(s: Suggestion, territories: ReadonlyMap<string, Territory>):
 }
 
 function reasonParams(params: Record<string, string>): Record<string, string> {
-  return { skill: params.skillLabel ?? '', territory: params.territoryName ?? '', level: params.level ? t(`level.${params.level}` as MessageKey) : '' };
+  return {
+    skill: params.skillLabel ?? '',
+    territory: params.territoryName ?? '',
+    level: params.level ? t(`level.${params.level}` as MessageKey) : '',
+  };
 }

@@ -1,18 +1,18 @@
 // The local program of a territory for a year: its approved projects and the hours they need per
 // strategic challenge; officers assemble the draft, which the territorial assembly will validate.
 import { html, nothing, type TemplateResult } from 'lit-html';
-import { isApiError } from '../../api';
 import { formatDate, language, t } from '../../i18n';
 import type { Page, PageFactory } from '../../router';
 import { reloadMe, session } from '../../session';
 import { listTerritories, type Territory } from '../../services/identity';
 import { draftProgram, getProgram, listProgramCandidates, listPrograms, type LocalProgram, type Project } from '../../services/programs';
-import { indexTerritories, pathOf } from '../../territories';
-import { problemAlert, statusRegion, type Message } from '../../ui/feedback';
-import { field } from '../../ui/forms';
-import { loadable, loading, whenLoaded, type Loadable } from '../../ui/loadable';
 import { hoursText } from '../../hours';
-import { officerTerritories, territoryName } from './shared';
+import { indexTerritories, officerTerritories, pathOf, territoryName } from '../../territories';
+import { statusLine } from '../../ui/feedback';
+import { checkboxes, selectField } from '../../ui/forms';
+import { resource } from '../../ui/resource';
+import { submission } from '../../ui/submit';
+import { dataTable } from '../../ui/table';
 
 interface ProgramView {
   territories: Map<string, Territory>;
@@ -22,12 +22,12 @@ interface ProgramView {
 }
 
 export const programPage: PageFactory = ({ update }) => {
-  let state: Loadable<ProgramView> = loading;
   let territoryId = '';
   let year = new Date().getUTCFullYear();
   let chosen = new Set<string>();
-  let message: Message | null = null;
-  let problem: unknown = null;
+  const view = resource(read, update);
+  const status = statusLine();
+  const form = submission(update, { status });
 
   function drafter(territories: Map<string, Territory>): boolean {
     const index = indexTerritories([...territories.values()], language());
@@ -46,43 +46,38 @@ export const programPage: PageFactory = ({ update }) => {
     return { territories, program, candidates };
   }
 
-  async function reload(): Promise<void> {
-    state = loading;
-    update();
-    state = await loadable(read);
-    update();
-  }
-
   const page: Page = {
     title: () => t('program.title'),
-
-    async load(signal) {
-      const next = await loadable(read);
-      if (!signal.aborted) state = next;
-    },
-
+    load: (signal) => view.load(signal),
     view: () => html`
       <p>${t('program.intro')}</p>
-      ${statusRegion(message)} ${problem ? problemAlert(problem) : nothing}
-      ${choice()}
-      ${whenLoaded(state, (view) => html`${programView(view)} ${view.candidates ? draftForm(view, view.candidates) : nothing}`)}
+      ${status.view()} ${choice()} ${view.view((v) => html`${programView(v)} ${v.candidates ? draftForm(v, v.candidates) : nothing}`)}
     `,
   };
 
   function choice(): TemplateResult {
-    const home = session().me?.territoryPath ?? [];
     const years = [year - 1, year, year + 1].filter((y, i, all) => all.indexOf(y) === i);
     return html`<div class="inline-form">
-      ${field({ id: 'program-territory', label: t('program.territory') }, (a) =>
-        html`<select id=${a.id} @change=${(e: Event) => { territoryId = (e.target as HTMLSelectElement).value; void reload(); }}>
-          ${home.map((x) => html`<option value=${x.id} ?selected=${x.id === territoryId}>${x.name}</option>`)}
-        </select>`,
-      )}
-      ${field({ id: 'program-year', label: t('program.year') }, (a) =>
-        html`<select id=${a.id} @change=${(e: Event) => { year = Number((e.target as HTMLSelectElement).value); void reload(); }}>
-          ${years.map((y) => html`<option value=${y} ?selected=${y === year}>${y}</option>`)}
-        </select>`,
-      )}
+      ${selectField({
+        id: 'program-territory',
+        label: t('program.territory'),
+        options: (session().me?.territoryPath ?? []).map((x) => ({ value: x.id, label: x.name })),
+        value: territoryId,
+        onChange: (value) => {
+          territoryId = value;
+          void view.reload({ fresh: true });
+        },
+      })}
+      ${selectField({
+        id: 'program-year',
+        label: t('program.year'),
+        options: years.map((y) => ({ value: String(y), label: String(y) })),
+        value: String(year),
+        onChange: (value) => {
+          year = Number(value);
+          void view.reload({ fresh: true });
+        },
+      })}
     </div>`;
   }
 
@@ -92,48 +87,56 @@ export const programPage: PageFactory = ({ update }) => {
       <h2 id="program-heading">${t('program.heading', { territory: program.territoryName ?? '', year: program.year })}</h2>
       <p><span class="tag">${t('program.draft')}</span> ${t('program.draftedOn', { date: formatDate(program.draftedAt) })}</p>
       <p>${t('program.total', { hours: hoursText(program.neededMinutes), count: program.projects.length })}</p>
-      <div class="table-wrap"><table>
-        <caption class="visually-hidden">${t('program.perChallenge')}</caption>
-        <thead><tr><th scope="col">${t('program.challenge')}</th><th scope="col">${t('program.hours')}</th><th scope="col">${t('program.projects')}</th></tr></thead>
-        <tbody>
-          ${program.totals.map((row) => html`<tr>
-            <th scope="row">${row.challengeTitle ?? t('program.noChallenge')}</th><td>${hoursText(row.neededMinutes)}</td><td>${row.projectCount}</td>
-          </tr>`)}
-        </tbody>
-      </table></div>
+      ${dataTable({
+        caption: html`<caption class="visually-hidden">
+          ${t('program.perChallenge')}
+        </caption>`,
+        columns: [t('program.challenge'), t('program.hours'), t('program.projects')],
+        rows: program.totals.map(
+          (row) =>
+            html`<tr>
+              <th scope="row">${row.challengeTitle ?? t('program.noChallenge')}</th>
+              <td>${hoursText(row.neededMinutes)}</td>
+              <td>${row.projectCount}</td>
+            </tr>`,
+        ),
+      })}
       <h3>${t('program.projects')}</h3>
-      <ul>${program.projects.map((p) => html`<li><a href="/projects/${encodeURIComponent(p.id)}">${p.title}</a> — ${hoursText(p.neededMinutes)}</li>`)}</ul>
+      <ul>
+        ${program.projects.map(
+          (p) => html`<li><a href="/projects/${encodeURIComponent(p.id)}">${p.title}</a> — ${hoursText(p.neededMinutes)}</li>`,
+        )}
+      </ul>
     </section>`;
   }
 
   function draftForm({ program }: ProgramView, candidates: Project[]): TemplateResult {
-    return html`<form class="stack" novalidate aria-labelledby="program-form-heading" @submit=${(e: SubmitEvent) => save(e, program)}>
-      <h2 id="program-form-heading">${program ? t('program.redraft') : t('program.assemble')}</h2>
-      ${candidates.length
-        ? html`<fieldset class="choices"><legend>${t('program.candidates')}</legend>
-            ${candidates.map((p) => html`<div class="choice">
-              <input type="checkbox" id="candidate-${p.id}" .checked=${chosen.has(p.id)} @change=${(e: Event) => ((e.target as HTMLInputElement).checked ? chosen.add(p.id) : chosen.delete(p.id))} />
-              <label for="candidate-${p.id}">${p.title} <span class="muted">(${hoursText(p.neededMinutes)})</span></label>
-            </div>`)}
-          </fieldset>
-          <div class="actions"><button type="submit" class="primary">${t('program.save')}</button></div>`
-        : html`<p>${t('program.noCandidates')}</p>`}
-    </form>`;
+    return form.form(
+      {
+        labelledBy: 'program-form-heading',
+        send: () => save(program),
+        heading: html`<h2 id="program-form-heading">${program ? t('program.redraft') : t('program.assemble')}</h2>`,
+      },
+      candidates.length
+        ? html`${checkboxes({
+              id: 'candidate',
+              legend: t('program.candidates'),
+              items: candidates.map((p) => ({
+                value: p.id,
+                label: html`${p.title} <span class="muted">(${hoursText(p.neededMinutes)})</span>`,
+              })),
+              checked: (id) => chosen.has(id),
+              onToggle: (id, on) => (on ? chosen.add(id) : chosen.delete(id)),
+            })}
+            <div class="actions">${form.button(t('program.save'))}</div>`
+        : html`<p>${t('program.noCandidates')}</p>`,
+    );
   }
 
-  async function save(event: SubmitEvent, current: LocalProgram | null): Promise<void> {
-    event.preventDefault();
-    message = null;
-    problem = null;
-    try {
-      const saved = await draftProgram({ territoryId, year, projectIds: [...chosen] }, current?.version);
-      message = { key: 'program.saved', params: { hours: hoursText(saved.neededMinutes) } };
-      state = await loadable(read);
-    } catch (error) {
-      if (isApiError(error, 401)) return;
-      problem = error;
-    }
-    update();
+  async function save(current: LocalProgram | null): Promise<void> {
+    const saved = await draftProgram({ territoryId, year, projectIds: [...chosen] }, current?.version);
+    status.say('program.saved', { hours: hoursText(saved.neededMinutes) });
+    await view.reload();
   }
 
   return page;

@@ -2,25 +2,22 @@
 // approved one by one or many at once, or rejected with a reason.
 import './timesheets.css';
 import { html, nothing, type TemplateResult } from 'lit-html';
-import { isApiError } from '../../api';
 import { hoursText } from '../../hours';
-import { formatDate, t } from '../../i18n';
+import { formatDate, t, type MessageKey } from '../../i18n';
+import type { Params } from '../../i18n/format';
 import type { Page, PageFactory } from '../../router';
 import { approveEntries, approveEntry, listQueue, rejectEntry, type TimeEntry } from '../../services/timesheets';
-import { problemAlert, statusRegion, type Message } from '../../ui/feedback';
+import { statusLine } from '../../ui/feedback';
 import { focusLater } from '../../ui/focus';
-import { loadable, loading, whenLoaded, type Loadable } from '../../ui/loadable';
+import { resource } from '../../ui/resource';
+import { submission } from '../../ui/submit';
+import { dataTable } from '../../ui/table';
 
 export const validationPage: PageFactory = ({ update }) => {
-  let queue: Loadable<TimeEntry[]> = loading;
   let selected = new Set<string>();
   /** The entry whose rejection reason is being written, and the reason so far. */
   let rejecting: { id: string; reason: string } | null = null;
-  let message: Message | null = null;
-  let problem: unknown = null;
-  let busy = false;
-
-  async function read(): Promise<TimeEntry[]> {
+  const queue = resource(async () => {
     const entries: TimeEntry[] = [];
     let cursor: string | null = null;
     do {
@@ -28,91 +25,144 @@ export const validationPage: PageFactory = ({ update }) => {
       entries.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
+    const ids = new Set(entries.map((e) => e.id));
+    selected = new Set([...selected].filter((id) => ids.has(id)));
     return entries;
-  }
-
-  async function reload(): Promise<void> {
-    queue = await loadable(read);
-    if (queue.status === 'ready') {
-      const ids = new Set(queue.data.map((e) => e.id));
-      selected = new Set([...selected].filter((id) => ids.has(id)));
-    }
-    update();
-  }
+  }, update);
+  const status = statusLine();
+  // Whatever a decision answered, the queue is read again: someone else may have decided meanwhile.
+  const deciding = submission(update, { status, onFailure: () => queue.reload() });
 
   const page: Page = {
     title: () => t('validation.title'),
-
-    async load(signal) {
-      const next = await loadable(read);
-      if (!signal.aborted) queue = next;
-    },
-
+    load: (signal) => queue.load(signal),
     view: () => html`
       <p>${t('validation.intro')}</p>
-      ${statusRegion(message)} ${problem ? problemAlert(problem) : nothing}
-      ${whenLoaded(queue, (entries) => (entries.length ? table(entries) : html`<p class="notice">${t('validation.empty')}</p>`))}
+      ${status.view()} ${deciding.alert()}
+      ${queue.view((entries) => (entries.length ? table(entries) : html`<p class="notice">${t('validation.empty')}</p>`))}
     `,
   };
 
   const who = (e: TimeEntry) => ({ person: e.personName, date: formatDate(e.date) });
 
+  /** A decision, then its outcome said and the queue as it now is. */
+  const decide = (work: () => Promise<void>, done: () => [MessageKey, Params?]) => async () => {
+    await work();
+    status.say(...done());
+    await queue.reload();
+  };
+
   function table(entries: TimeEntry[]): TemplateResult {
     const all = entries.every((e) => selected.has(e.id));
     return html`
       <div class="actions">
-        <button type="button" class="primary" aria-disabled=${busy || selected.size === 0 ? 'true' : 'false'} @click=${() => approveSelected(entries)}>
-          ${t('validation.approveSelected', { count: selected.size })}
-        </button>
+        ${deciding.action(t('validation.approveSelected', { count: selected.size }), approveSelected(entries), {
+          kind: 'primary',
+          unavailable: selected.size === 0,
+        })}
       </div>
-      <div class="table-wrap">
-        <table class="queue">
-          <thead>
-            <tr>
-              <th scope="col">
-                <input type="checkbox" aria-label=${t('validation.selectAll')} .checked=${all} @change=${(e: Event) => selectAll(entries, (e.target as HTMLInputElement).checked)} />
-              </th>
-              <th scope="col">${t('validation.person')}</th>
-              <th scope="col">${t('validation.project')}</th>
-              <th scope="col">${t('validation.date')}</th>
-              <th scope="col">${t('validation.hours')}</th>
-              <th scope="col">${t('validation.note')}</th>
-              <th scope="col">${t('validation.decision')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${entries.map((e) => row(e))}
-          </tbody>
-        </table>
-      </div>
+      ${dataTable({
+        className: 'queue',
+        columns: [
+          {
+            label: html`<input
+              type="checkbox"
+              aria-label=${t('validation.selectAll')}
+              .checked=${all}
+              @change=${(e: Event) => selectAll(entries, (e.target as HTMLInputElement).checked)}
+            />`,
+          },
+          t('validation.person'),
+          t('validation.project'),
+          t('validation.date'),
+          t('validation.hours'),
+          t('validation.note'),
+          t('validation.decision'),
+        ],
+        rows: entries.map(row),
+      })}
     `;
   }
 
   function row(e: TimeEntry): TemplateResult {
     const names = who(e);
     return html`<tr class=${selected.has(e.id) ? 'selected' : ''} data-entry=${e.id}>
-      <td><input type="checkbox" aria-label=${t('validation.select', names)} .checked=${selected.has(e.id)} @change=${(ev: Event) => select(e, (ev.target as HTMLInputElement).checked)} /></td>
+      <td>
+        <input
+          type="checkbox"
+          aria-label=${t('validation.select', names)}
+          .checked=${selected.has(e.id)}
+          @change=${(ev: Event) => select(e, (ev.target as HTMLInputElement).checked)}
+        />
+      </td>
       <th scope="row">${e.personName}</th>
       <td>${e.projectTitle}</td>
-      <td>${formatDate(e.date)}${e.carriedFrom ? html`<span class="block muted">${t('hours.carried', { month: e.carriedFrom })}</span>` : nothing}</td>
+      <td>
+        ${formatDate(e.date)}${
+          e.carriedFrom ? html`<span class="block muted">${t('hours.carried', { month: e.carriedFrom })}</span>` : nothing
+        }
+      </td>
       <td>${hoursText(e.minutes)}</td>
       <td>${e.note}</td>
-      <td>
-        ${rejecting?.id === e.id
-          ? html`<form class="reject-form" @submit=${(ev: SubmitEvent) => reject(ev, e)}>
-              <div class="field">
-                <label for=${`reason-${e.id}`}>${t('validation.reason', names)}</label>
-                <input id=${`reason-${e.id}`} type="text" maxlength="1000" .value=${rejecting.reason} @input=${(ev: Event) => (rejecting!.reason = (ev.target as HTMLInputElement).value)} />
-              </div>
-              <button type="submit" class="danger" aria-disabled=${busy ? 'true' : 'false'}>${t('validation.confirmReject')}</button>
-              <button type="button" @click=${() => ((rejecting = null), update())}>${t('common.cancel')}</button>
-            </form>`
-          : html`<span class="actions">
-              <button type="button" aria-label=${t('validation.approveLabel', names)} aria-disabled=${busy ? 'true' : 'false'} @click=${() => approveOne(e)}>${t('validation.approve')}</button>
-              <button type="button" aria-label=${t('validation.rejectLabel', names)} @click=${() => openReject(e)}>${t('validation.reject')}</button>
-            </span>`}
-      </td>
+      <td>${rejecting?.id === e.id ? rejectForm(e, rejecting) : decisionButtons(e)}</td>
     </tr>`;
+  }
+
+  function decisionButtons(e: TimeEntry): TemplateResult {
+    const names = who(e);
+    const approve = decide(
+      async () => {
+        await approveEntry(e);
+        selected.delete(e.id);
+      },
+      () => ['validation.approved', names],
+    );
+    return html`<span class="actions">
+      ${deciding.action(t('validation.approve'), approve, { ariaLabel: t('validation.approveLabel', names) })}
+      <button type="button" aria-label=${t('validation.rejectLabel', names)} @click=${() => openReject(e)}>
+        ${t('validation.reject')}
+      </button>
+    </span>`;
+  }
+
+  function rejectForm(e: TimeEntry, draft: { reason: string }): TemplateResult {
+    const reject = decide(
+      async () => {
+        await rejectEntry(e, draft.reason.trim());
+        rejecting = null;
+        selected.delete(e.id);
+      },
+      () => ['validation.rejected', who(e)],
+    );
+    return deciding.form(
+      { className: 'reject-form', send: reject, alert: false },
+      html`<div class="field">
+          <label for=${`reason-${e.id}`}>${t('validation.reason', who(e))}</label>
+          <input
+            id=${`reason-${e.id}`}
+            type="text"
+            maxlength="1000"
+            .value=${draft.reason}
+            @input=${(ev: Event) => (draft.reason = (ev.target as HTMLInputElement).value)}
+          />
+        </div>
+        ${deciding.button(t('validation.confirmReject'), 'danger')}
+        <button type="button" @click=${() => ((rejecting = null), update())}>${t('common.cancel')}</button>`,
+    );
+  }
+
+  function approveSelected(entries: TimeEntry[]): () => Promise<void> {
+    let count = 0;
+    return decide(
+      async () => {
+        const chosen = entries.filter((e) => selected.has(e.id));
+        count = chosen.length;
+        if (count === 0) return;
+        await approveEntries(chosen);
+        selected = new Set();
+      },
+      () => (count === 0 ? ['validation.noneSelected'] : ['validation.approvedMany', { count }]),
+    );
   }
 
   function select(e: TimeEntry, on: boolean): void {
@@ -130,51 +180,6 @@ export const validationPage: PageFactory = ({ update }) => {
     rejecting = { id: e.id, reason: '' };
     update();
     focusLater(`#reason-${e.id}`);
-  }
-
-  /** Runs a decision, then shows its outcome and the queue as it now is. */
-  async function decide(work: () => Promise<Message>): Promise<void> {
-    if (busy) return;
-    busy = true;
-    problem = null;
-    message = null;
-    update();
-    try {
-      message = await work();
-    } catch (error) {
-      if (isApiError(error, 401)) return;
-      problem = error;
-    } finally {
-      busy = false;
-      await reload();
-    }
-  }
-
-  const approveOne = (e: TimeEntry) =>
-    decide(async () => {
-      await approveEntry(e);
-      selected.delete(e.id);
-      return { key: 'validation.approved', params: who(e) };
-    });
-
-  const approveSelected = (entries: TimeEntry[]) =>
-    decide(async () => {
-      const chosen = entries.filter((e) => selected.has(e.id));
-      if (chosen.length === 0) return { key: 'validation.noneSelected' };
-      await approveEntries(chosen);
-      selected = new Set();
-      return { key: 'validation.approvedMany', params: { count: chosen.length } };
-    });
-
-  function reject(event: SubmitEvent, e: TimeEntry): Promise<void> {
-    event.preventDefault();
-    const reason = rejecting?.reason.trim() ?? '';
-    return decide(async () => {
-      await rejectEntry(e, reason);
-      rejecting = null;
-      selected.delete(e.id);
-      return { key: 'validation.rejected', params: who(e) };
-    });
   }
 
   return page;
