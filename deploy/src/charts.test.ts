@@ -19,10 +19,15 @@ interface NatsUserValues {
 const values = parse(read('values.yaml')) as {
   services: Record<string, { grpcPort: number }>;
   gateway: unknown;
-  nats: { config: { merge: { authorization: { users: NatsUserValues[] } } }; container: { env: Record<string, { valueFrom: { secretKeyRef: { name: string; key: string } } }> } };
+  nats: {
+    config: { merge: { authorization: { users: NatsUserValues[] } } };
+    container: { env: Record<string, { valueFrom: { secretKeyRef: { name: string; key: string } } }> };
+  };
 };
 const schema = JSON.parse(read('values.schema.json')) as object;
-const templates = readdirSync(new URL('templates/', chart)).map((file) => read(`templates/${file}`)).join('\n');
+const templates = readdirSync(new URL('templates/', chart))
+  .map((file) => read(`templates/${file}`))
+  .join('\n');
 
 /** Variables a config schema requires: no default, not optional. */
 const required = (shape: Record<string, { safeParse(value: unknown): { success: boolean } }>) =>
@@ -55,7 +60,8 @@ describe('the engagement21 chart', () => {
 
   it('sets every variable the gateway requires, service addresses included', () => {
     const missing = required(gatewayEnv).filter((name) => {
-      if (name.endsWith('_GRPC')) return !templates.includes('{{ upper $name }}_GRPC') || !(name.slice(0, -5).toLowerCase() in values.services);
+      if (name.endsWith('_GRPC'))
+        return !templates.includes('{{ upper $name }}_GRPC') || !(name.slice(0, -5).toLowerCase() in values.services);
       return !new RegExp(`name: ${name}\\b`).test(templates);
     });
     expect(missing).toEqual([]);
@@ -75,7 +81,10 @@ describe('the engagement21 chart', () => {
       expect({ publish: user.permissions.publish.allow, subscribe: user.permissions.subscribe.allow }).toEqual(expected);
       const variable = `E21_NATS_PASSWORD_${user.user.toUpperCase()}`;
       expect(user.password).toBe(`<< $${variable} >>`);
-      expect(values.nats.container.env[variable]!.valueFrom.secretKeyRef).toEqual({ name: secretNames('e21').natsPasswords, key: user.user });
+      expect(values.nats.container.env[variable]!.valueFrom.secretKeyRef).toEqual({
+        name: secretNames('e21').natsPasswords,
+        key: user.user,
+      });
     }
   });
 
@@ -86,6 +95,7 @@ describe('the engagement21 chart', () => {
     const keys = made[0]!.stringData as Record<string, string>;
     expect(Object.keys(keys).sort()).toEqual([...SERVICES, 'gateway'].sort());
     expect(JSON.parse(made[1]!.data!['trust.json']!).delegates).toEqual(['gateway']);
-    for (const suffix of ['workload-keys', 'workload-trust', 'nats-passwords']) expect(templates).toContain(`{{ include "e21.fullname" .root }}-${suffix}`);
+    for (const suffix of ['workload-keys', 'workload-trust', 'nats-passwords'])
+      expect(templates).toContain(`{{ include "e21.fullname" .root }}-${suffix}`);
   });
 });

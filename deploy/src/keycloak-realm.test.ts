@@ -96,7 +96,14 @@ describe('Keycloak realm e21', () => {
   it('has exactly the three clients of the platform, all confidential OpenID Connect clients', () => {
     expect(realm.clients.map((c) => c.clientId).sort()).toEqual(['e21-cli', 'e21-integrator-example', 'e21-web']);
     for (const c of realm.clients) {
-      expect({ clientId: c.clientId, enabled: c.enabled, protocol: c.protocol, publicClient: c.publicClient, bearerOnly: c.bearerOnly, auth: c.clientAuthenticatorType }).toEqual({
+      expect({
+        clientId: c.clientId,
+        enabled: c.enabled,
+        protocol: c.protocol,
+        publicClient: c.publicClient,
+        bearerOnly: c.bearerOnly,
+        auth: c.clientAuthenticatorType,
+      }).toEqual({
         clientId: c.clientId,
         enabled: true,
         protocol: 'openid-connect',
@@ -135,7 +142,12 @@ describe('Keycloak realm e21', () => {
     expect(integrator.redirectUris).toEqual([]);
     const kind = mappersOfType(integrator, 'oidc-hardcoded-claim-mapper');
     expect(kind).toHaveLength(1);
-    expect(kind[0]!.config).toMatchObject({ 'claim.name': 'e21_kind', 'claim.value': 'client', 'jsonType.label': 'String', 'access.token.claim': 'true' });
+    expect(kind[0]!.config).toMatchObject({
+      'claim.name': 'e21_kind',
+      'claim.value': 'client',
+      'jsonType.label': 'String',
+      'access.token.claim': 'true',
+    });
   });
 
   it('marks no person-facing client as an integrating client', () => {
@@ -154,16 +166,21 @@ describe('Keycloak realm e21', () => {
   });
 
   it.each(['e21-web', 'e21-cli', 'e21-integrator-example'])('%s carries the locale user attribute into tokens', (clientId) => {
-    const locale = mappersOfType(client(clientId), 'oidc-usermodel-attribute-mapper').filter((mapper) => mapper.config['claim.name'] === 'locale');
+    const locale = mappersOfType(client(clientId), 'oidc-usermodel-attribute-mapper').filter(
+      (mapper) => mapper.config['claim.name'] === 'locale',
+    );
     expect(locale).toHaveLength(1);
     expect(locale[0]!.config).toMatchObject({ 'user.attribute': 'locale', 'access.token.claim': 'true', 'id.token.claim': 'true' });
   });
 
-  it.each(['e21-web', 'e21-cli', 'e21-integrator-example'])('%s keeps the subject claim (basic scope) and maps no client roles', (clientId) => {
-    // Since Keycloak 25 `sub` comes from the "basic" client scope; the gateway needs iss + sub.
-    expect(client(clientId).defaultClientScopes).toContain('basic');
-    expect(mappersOfType(client(clientId), 'oidc-usermodel-client-role-mapper')).toEqual([]);
-  });
+  it.each(['e21-web', 'e21-cli', 'e21-integrator-example'])(
+    '%s keeps the subject claim (basic scope) and maps no client roles',
+    (clientId) => {
+      // Since Keycloak 25 `sub` comes from the "basic" client scope; the gateway needs iss + sub.
+      expect(client(clientId).defaultClientScopes).toContain('basic');
+      expect(mappersOfType(client(clientId), 'oidc-usermodel-client-role-mapper')).toEqual([]);
+    },
+  );
 
   it.each(['e21-web', 'e21-cli'])('%s gives people their email and name (profile and email scopes)', (clientId) => {
     expect(client(clientId).defaultClientScopes).toEqual(expect.arrayContaining(['profile', 'email']));

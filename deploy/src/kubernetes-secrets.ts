@@ -13,7 +13,11 @@ export const secretNames = (release: string) => ({
 
 export function kubernetesSecrets(secrets: PlatformSecrets, release: string, namespace?: string) {
   const names = secretNames(release);
-  const metadata = (name: string) => ({ name, ...(namespace ? { namespace } : {}), labels: { 'app.kubernetes.io/name': 'engagement21', 'app.kubernetes.io/instance': release } });
+  const metadata = (name: string) => ({
+    name,
+    ...(namespace ? { namespace } : {}),
+    labels: { 'app.kubernetes.io/name': 'engagement21', 'app.kubernetes.io/instance': release },
+  });
   const keys = Object.fromEntries(Object.entries(secrets.workloadKeys).map(([workload, jwk]) => [workload, JSON.stringify(jwk)]));
   return {
     apiVersion: 'v1',

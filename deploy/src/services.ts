@@ -52,7 +52,13 @@ export function oidcClients(secrets: StackSecrets, publicUrl: string) {
       post_logout_redirect_uris: [`${publicUrl}/`],
     },
     { client_id: 'e21-cli', client_secret: secrets.cliClientSecret, grant_types: ['password'], response_types: [], redirect_uris: [] },
-    { client_id: 'e21-integrator-paca', client_secret: secrets.integratorClientSecret, grant_types: ['client_credentials'], response_types: [], redirect_uris: [] },
+    {
+      client_id: 'e21-integrator-paca',
+      client_secret: secrets.integratorClientSecret,
+      grant_types: ['client_credentials'],
+      response_types: [],
+      redirect_uris: [],
+    },
   ];
 }
 
@@ -74,7 +80,13 @@ function serviceEnv(name: ServiceName, ports: StackPorts, secrets: StackSecrets,
   return {};
 }
 
-export function processSpecs(options: { ports: StackPorts; secrets: StackSecrets; databaseUrl: (name: string) => string; natsUrl: string; logLevel: string }): ProcessSpec[] {
+export function processSpecs(options: {
+  ports: StackPorts;
+  secrets: StackSecrets;
+  databaseUrl: (name: string) => string;
+  natsUrl: string;
+  logLevel: string;
+}): ProcessSpec[] {
   const { ports, secrets } = options;
   const publicUrl = `http://localhost:${ports.gateway}`;
   const common = { LOG_LEVEL: options.logLevel, METRICS_PORT: '0', ...serviceTargets(ports) };

@@ -19,7 +19,17 @@ import {
 } from '@e21/devinfra';
 import { HealthCheckResponse_ServingStatus, HealthService } from '@e21/proto/grpc/health/v1/health';
 import { seedDemo, type DemoData, type LargeDemoSizes } from './demo/seed.js';
-import { DATABASES, processSpecs, repositoryRoot, SERVICES, serviceTargets, STACK_TOOLS, type ProcessSpec, type StackPorts, type StackSecrets } from './services.js';
+import {
+  DATABASES,
+  processSpecs,
+  repositoryRoot,
+  SERVICES,
+  serviceTargets,
+  STACK_TOOLS,
+  type ProcessSpec,
+  type StackPorts,
+  type StackSecrets,
+} from './services.js';
 
 export { SERVICES, type StackPorts } from './services.js';
 export { LARGE_DEMO, type DemoData, type LargeDemoSizes, type LargeDemoSummary } from './demo/seed.js';
@@ -149,7 +159,11 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     );
     exited.catch(() => undefined);
     const check = spec.ready;
-    const ready = waitFor(() => ('http' in check ? httpReady(check.http) : grpcServing(check.grpc)), { timeoutMs: 60_000, intervalMs: 200, what: name });
+    const ready = waitFor(() => ('http' in check ? httpReady(check.http) : grpcServing(check.grpc)), {
+      timeoutMs: 60_000,
+      intervalMs: 200,
+      what: name,
+    });
     await Promise.race([ready, exited]);
     status(`${name} ready`);
   }

@@ -44,7 +44,9 @@ const stack = await startLocalStack({
     postgres: port('E21_POSTGRES_PORT', 54329),
     nats: port('E21_NATS_PORT', 4222),
     oidc: port('E21_OIDC_PORT', 4000),
-    grpc: Object.fromEntries(SERVICES.map((name, index) => [name, port(`E21_${name.toUpperCase()}_GRPC_PORT`, 50051 + index)])) as StackPorts['grpc'],
+    grpc: Object.fromEntries(
+      SERVICES.map((name, index) => [name, port(`E21_${name.toUpperCase()}_GRPC_PORT`, 50051 + index)]),
+    ) as StackPorts['grpc'],
   },
   onStatus: (line) => console.log(`  ${line}`),
 }).catch((error: Error) => {

@@ -36,7 +36,15 @@ export interface AppOptions {
 }
 
 export function allRoutes(deps: GatewayDeps): AnyRoute[] {
-  return [...identityRoutes(deps), ...contractsRoutes(deps), ...programsRoutes(deps), ...currencyServiceRoutes(deps), ...timesheetsRoutes(deps), ...payrollRoutes(deps), ...problemRoutes()];
+  return [
+    ...identityRoutes(deps),
+    ...contractsRoutes(deps),
+    ...programsRoutes(deps),
+    ...currencyServiceRoutes(deps),
+    ...timesheetsRoutes(deps),
+    ...payrollRoutes(deps),
+    ...problemRoutes(),
+  ];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -102,12 +110,24 @@ export function createApp(options: AppOptions): express.Express {
     legacyHeaders: false,
     ...(options.rateLimitStore ? { store: options.rateLimitStore } : {}),
     // Retry-After is set by the limiter before this answer.
-    handler: (_req, res) => sendProblem(res, { code: 'rate_limited', status: 429, detail: `Slow down and try again in ${String(res.getHeader('retry-after') ?? 60)} seconds` }),
+    handler: (_req, res) =>
+      sendProblem(res, {
+        code: 'rate_limited',
+        status: 429,
+        detail: `Slow down and try again in ${String(res.getHeader('retry-after') ?? 60)} seconds`,
+      }),
   });
   app.use(['/v1', '/auth'], limiter);
   app.use('/v1', requireJsonBody, express.json({ limit: '64kb', strict: true, type: ['application/json', 'application/*+json'] }));
 
-  registerAuthRoutes(app, { issuer: options.issuer, sessions: deps.sessions, authenticator: deps.authenticator, identity: deps.identity, publicUrl: options.publicUrl, logger });
+  registerAuthRoutes(app, {
+    issuer: options.issuer,
+    sessions: deps.sessions,
+    authenticator: deps.authenticator,
+    identity: deps.identity,
+    publicUrl: options.publicUrl,
+    logger,
+  });
 
   const routes = allRoutes(deps);
   let document: Record<string, unknown> | undefined;
@@ -119,8 +139,13 @@ export function createApp(options: AppOptions): express.Express {
     }));
   app.get('/v1/openapi.json', async (_req, res) => void res.json(await openApi()));
   app.get('/v1/docs', async (_req, res) => void res.type('html').send(docsPage(await openApi())));
-  registerRoutes(app, routes, { actorOf: (req, res) => deps.authenticator.actorOf(req, res), checkCsrf: (req, actor) => deps.authenticator.checkCsrf(req, actor) });
-  app.use('/v1', (req, res) => sendProblem(res, { code: 'not_found', status: 404, detail: `No route ${req.method} ${req.originalUrl.split('?')[0]}` }));
+  registerRoutes(app, routes, {
+    actorOf: (req, res) => deps.authenticator.actorOf(req, res),
+    checkCsrf: (req, actor) => deps.authenticator.checkCsrf(req, actor),
+  });
+  app.use('/v1', (req, res) =>
+    sendProblem(res, { code: 'not_found', status: 404, detail: `No route ${req.method} ${req.originalUrl.split('?')[0]}` }),
+  );
 
   serveWebUi(app, options.webDistDir);
   app.use(problemErrorHandler(logger));

@@ -2,7 +2,18 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createClient, createLogger, createPool, initTelemetry, loadGrpcTls, migrate, startMetricsServer, systemCaller, WorkloadCredentials, type Logger } from '@e21/kit';
+import {
+  createClient,
+  createLogger,
+  createPool,
+  initTelemetry,
+  loadGrpcTls,
+  migrate,
+  startMetricsServer,
+  systemCaller,
+  WorkloadCredentials,
+  type Logger,
+} from '@e21/kit';
 import { HealthService, HealthCheckResponse_ServingStatus } from '@e21/proto/grpc/health/v1/health';
 import { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
 import { ContractsServiceService } from '@e21/proto/e21/contracts/v1/contracts';
@@ -39,14 +50,24 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   // The gateway turns each verified session or bearer token into a caller token for the one service it calls.
   const clientOptions = { from: 'gateway', deadlineMs: config.GRPC_DEADLINE_MS, credentials, tls };
   /** Where each service is; a new service adds its line (and its client in deps below). */
-  const targets = { identity: config.IDENTITY_GRPC, contracts: config.CONTRACTS_GRPC, programs: config.PROGRAMS_GRPC, currency: config.CURRENCY_GRPC, timesheets: config.TIMESHEETS_GRPC, payroll: config.PAYROLL_GRPC };
+  const targets = {
+    identity: config.IDENTITY_GRPC,
+    contracts: config.CONTRACTS_GRPC,
+    programs: config.PROGRAMS_GRPC,
+    currency: config.CURRENCY_GRPC,
+    timesheets: config.TIMESHEETS_GRPC,
+    payroll: config.PAYROLL_GRPC,
+  };
   const identity = createClient(IdentityServiceService, targets.identity, clientOptions);
   const contracts = createClient(ContractsServiceService, targets.contracts, clientOptions);
   const currency = createClient(CurrencyServiceService, targets.currency, clientOptions);
   const programs = createClient(ProgramsServiceService, targets.programs, clientOptions);
   const timesheets = createClient(TimesheetsServiceService, targets.timesheets, clientOptions);
   const payroll = createClient(PayrollServiceService, targets.payroll, clientOptions);
-  const health = Object.entries(targets).map(([name, target]) => ({ name, client: createClient(HealthService, target, { ...clientOptions, deadlineMs: 1000 }) }));
+  const health = Object.entries(targets).map(([name, target]) => ({
+    name,
+    client: createClient(HealthService, target, { ...clientOptions, deadlineMs: 1000 }),
+  }));
   const publicUrl = new URL(config.PUBLIC_URL ?? `http://localhost:${config.PORT}`);
   const issuer = new Issuer(
     {
@@ -74,9 +95,19 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     trustProxy: config.TRUST_PROXY === 'true',
     ready: async () => {
       const serving = async (client: (typeof health)[number]['client']) =>
-        client.check({ service: '' }, { caller: systemCaller('gateway') }).then((r) => r.status === HealthCheckResponse_ServingStatus.SERVING, () => false);
+        client.check({ service: '' }, { caller: systemCaller('gateway') }).then(
+          (r) => r.status === HealthCheckResponse_ServingStatus.SERVING,
+          () => false,
+        );
       const services = await Promise.all(health.map(async ({ name, client }) => [name, await serving(client)] as const));
-      return { database: await pool.query('select 1').then(() => true, () => false), issuer: await issuer.ready(), ...Object.fromEntries(services) };
+      return {
+        database: await pool.query('select 1').then(
+          () => true,
+          () => false,
+        ),
+        issuer: await issuer.ready(),
+        ...Object.fromEntries(services),
+      };
     },
   });
 

@@ -21,9 +21,27 @@ const SKILL = 'urn:e21:skill:first-aid';
 
 const cases: Case[] = [
   { method: 'GET', route: '/v1/me', what: 'read my profile', request: () => ({ path: '/v1/me' }), expect: [401, 200, 200, 200, 200] },
-  { method: 'PATCH', route: '/v1/me', what: 'edit my profile', request: () => ({ path: '/v1/me', body: { name: 'Renamed' } }), expect: [401, 200, 200, 200, 200] },
-  { method: 'GET', route: '/v1/me/competences', what: 'list my competences', request: () => ({ path: '/v1/me/competences' }), expect: [401, 200, 200, 200, 200] },
-  { method: 'PUT', route: '/v1/me/competences/:skillId', what: 'add a competence', request: () => ({ path: `/v1/me/competences/${encodeURIComponent(SKILL)}`, body: { level: 2 } }), expect: [401, 200, 200, 200, 200] },
+  {
+    method: 'PATCH',
+    route: '/v1/me',
+    what: 'edit my profile',
+    request: () => ({ path: '/v1/me', body: { name: 'Renamed' } }),
+    expect: [401, 200, 200, 200, 200],
+  },
+  {
+    method: 'GET',
+    route: '/v1/me/competences',
+    what: 'list my competences',
+    request: () => ({ path: '/v1/me/competences' }),
+    expect: [401, 200, 200, 200, 200],
+  },
+  {
+    method: 'PUT',
+    route: '/v1/me/competences/:skillId',
+    what: 'add a competence',
+    request: () => ({ path: `/v1/me/competences/${encodeURIComponent(SKILL)}`, body: { level: 2 } }),
+    expect: [401, 200, 200, 200, 200],
+  },
   {
     method: 'DELETE',
     route: '/v1/me/competences/:skillId',
@@ -31,28 +49,92 @@ const cases: Case[] = [
     request: () => ({ path: `/v1/me/competences/${encodeURIComponent(SKILL)}` }),
     expect: [401, 204, 204, 204, 204],
   },
-  { method: 'GET', route: '/v1/skills', what: 'search skills', request: () => ({ path: '/v1/skills?q=aid' }), expect: [401, 200, 200, 200, 200] },
-  { method: 'GET', route: '/v1/territories', what: 'read the territory tree', request: () => ({ path: '/v1/territories' }), expect: [401, 200, 200, 200, 200] },
-  { method: 'GET', route: '/v1/territories/:territoryId', what: 'read a territory', request: (w) => ({ path: `/v1/territories/${w.territories.marseille}` }), expect: [401, 200, 200, 200, 200] },
+  {
+    method: 'GET',
+    route: '/v1/skills',
+    what: 'search skills',
+    request: () => ({ path: '/v1/skills?q=aid' }),
+    expect: [401, 200, 200, 200, 200],
+  },
+  {
+    method: 'GET',
+    route: '/v1/territories',
+    what: 'read the territory tree',
+    request: () => ({ path: '/v1/territories' }),
+    expect: [401, 200, 200, 200, 200],
+  },
+  {
+    method: 'GET',
+    route: '/v1/territories/:territoryId',
+    what: 'read a territory',
+    request: (w) => ({ path: `/v1/territories/${w.territories.marseille}` }),
+    expect: [401, 200, 200, 200, 200],
+  },
   {
     method: 'PUT',
     route: '/v1/territories/:territoryId',
     what: 'create a locality under a department of the admin’s region',
-    request: (w) => ({ path: `/v1/territories/${randomUUID()}`, body: { parentId: w.territories.bouchesDuRhone, level: 'locality', code: `13${Math.floor(Math.random() * 900 + 100)}`, labels: { en: 'La Ciotat' } } }),
+    request: (w) => ({
+      path: `/v1/territories/${randomUUID()}`,
+      body: {
+        parentId: w.territories.bouchesDuRhone,
+        level: 'locality',
+        code: `13${Math.floor(Math.random() * 900 + 100)}`,
+        labels: { en: 'La Ciotat' },
+      },
+    }),
     expect: [401, 403, 403, 403, 200],
   },
-  { method: 'GET', route: '/v1/territories/:territoryId/children', what: 'list children of a territory', request: (w) => ({ path: `/v1/territories/${w.territories.bouchesDuRhone}/children` }), expect: [401, 200, 200, 200, 200] },
-  { method: 'GET', route: '/v1/territories/:territoryId/ancestors', what: 'list ancestors of a territory', request: (w) => ({ path: `/v1/territories/${w.territories.marseille}/ancestors` }), expect: [401, 200, 200, 200, 200] },
+  {
+    method: 'GET',
+    route: '/v1/territories/:territoryId/children',
+    what: 'list children of a territory',
+    request: (w) => ({ path: `/v1/territories/${w.territories.bouchesDuRhone}/children` }),
+    expect: [401, 200, 200, 200, 200],
+  },
+  {
+    method: 'GET',
+    route: '/v1/territories/:territoryId/ancestors',
+    what: 'list ancestors of a territory',
+    request: (w) => ({ path: `/v1/territories/${w.territories.marseille}/ancestors` }),
+    expect: [401, 200, 200, 200, 200],
+  },
   {
     method: 'POST',
     route: '/v1/organizations',
     what: 'register a company',
-    request: (w) => ({ path: '/v1/organizations', body: { name: 'Atelier vélo', kind: 'private_company', legalId: `${Math.floor(Math.random() * 1e9)}`, territoryId: w.territories.marseille } }),
+    request: (w) => ({
+      path: '/v1/organizations',
+      body: {
+        name: 'Atelier vélo',
+        kind: 'private_company',
+        legalId: `${Math.floor(Math.random() * 1e9)}`,
+        territoryId: w.territories.marseille,
+      },
+    }),
     expect: [401, 201, 201, 201, 201],
   },
-  { method: 'GET', route: '/v1/organizations', what: 'list organizations of a territory', request: (w) => ({ path: `/v1/organizations?territoryId=${w.territories.marseille}` }), expect: [401, 200, 200, 200, 200] },
-  { method: 'GET', route: '/v1/organizations/:organizationId', what: 'read an organization', request: (w) => ({ path: `/v1/organizations/${w.companyMarseille}` }), expect: [401, 200, 200, 200, 200] },
-  { method: 'GET', route: '/v1/organizations/:organizationId/members', what: 'list the members of a Marseille company', request: (w) => ({ path: `/v1/organizations/${w.companyMarseille}/members` }), expect: [401, 403, 200, 200, 200] },
+  {
+    method: 'GET',
+    route: '/v1/organizations',
+    what: 'list organizations of a territory',
+    request: (w) => ({ path: `/v1/organizations?territoryId=${w.territories.marseille}` }),
+    expect: [401, 200, 200, 200, 200],
+  },
+  {
+    method: 'GET',
+    route: '/v1/organizations/:organizationId',
+    what: 'read an organization',
+    request: (w) => ({ path: `/v1/organizations/${w.companyMarseille}` }),
+    expect: [401, 200, 200, 200, 200],
+  },
+  {
+    method: 'GET',
+    route: '/v1/organizations/:organizationId/members',
+    what: 'list the members of a Marseille company',
+    request: (w) => ({ path: `/v1/organizations/${w.companyMarseille}/members` }),
+    expect: [401, 403, 200, 200, 200],
+  },
   {
     method: 'PUT',
     route: '/v1/organizations/:organizationId/members/:personId',
@@ -79,16 +161,28 @@ const cases: Case[] = [
     method: 'POST',
     route: '/v1/organizations/:organizationId/invitations',
     what: 'invite an address to a Marseille company',
-    request: (w) => ({ path: `/v1/organizations/${w.companyMarseille}/invitations`, body: { email: `invited.${randomUUID()}@example.org`, role: 'member', employeeReference: 'X-2' } }),
+    request: (w) => ({
+      path: `/v1/organizations/${w.companyMarseille}/invitations`,
+      body: { email: `invited.${randomUUID()}@example.org`, role: 'member', employeeReference: 'X-2' },
+    }),
     expect: [401, 403, 201, 403, 201],
   },
-  { method: 'GET', route: '/v1/organizations/:organizationId/invitations', what: 'list the invitations of a Marseille company', request: (w) => ({ path: `/v1/organizations/${w.companyMarseille}/invitations` }), expect: [401, 403, 200, 403, 200] },
+  {
+    method: 'GET',
+    route: '/v1/organizations/:organizationId/invitations',
+    what: 'list the invitations of a Marseille company',
+    request: (w) => ({ path: `/v1/organizations/${w.companyMarseille}/invitations` }),
+    expect: [401, 403, 200, 403, 200],
+  },
   {
     method: 'POST',
     route: '/v1/organizations/:organizationId/invitations/:invitationId/revoke',
     what: 'withdraw an invitation of a Marseille company',
     async request(w) {
-      const invitation = await platform.identityClient.inviteMember({ organizationId: w.companyMarseille, email: `withdrawn.${randomUUID()}@example.org`, role: MEMBER, employeeReference: '' }, SYSTEM);
+      const invitation = await platform.identityClient.inviteMember(
+        { organizationId: w.companyMarseille, email: `withdrawn.${randomUUID()}@example.org`, role: MEMBER, employeeReference: '' },
+        SYSTEM,
+      );
       return { path: `/v1/organizations/${w.companyMarseille}/invitations/${invitation.id}/revoke`, body: {} };
     },
     expect: [401, 403, 200, 403, 200],
@@ -111,8 +205,20 @@ const cases: Case[] = [
     },
     expect: [401, 403, 403, 200, 200],
   },
-  { method: 'GET', route: '/v1/organization-verifications', what: 'read the verification queue of Marseille', request: (w) => ({ path: `/v1/organization-verifications?territoryId=${w.territories.marseille}&kind=merchant` }), expect: [401, 403, 403, 200, 200] },
-  { method: 'GET', route: '/v1/me/invitations', what: 'list my invitations', request: () => ({ path: '/v1/me/invitations' }), expect: [401, 200, 200, 200, 200] },
+  {
+    method: 'GET',
+    route: '/v1/organization-verifications',
+    what: 'read the verification queue of Marseille',
+    request: (w) => ({ path: `/v1/organization-verifications?territoryId=${w.territories.marseille}&kind=merchant` }),
+    expect: [401, 403, 403, 200, 200],
+  },
+  {
+    method: 'GET',
+    route: '/v1/me/invitations',
+    what: 'list my invitations',
+    request: () => ({ path: '/v1/me/invitations' }),
+    expect: [401, 200, 200, 200, 200],
+  },
   {
     method: 'POST',
     route: '/v1/me/invitations/:invitationId/accept',
@@ -127,14 +233,40 @@ const cases: Case[] = [
     request: async (w, role) => ({ path: `/v1/me/invitations/${await invitationFor(w, role)}/decline`, body: {} }),
     expect: [401, 200, 200, 200, 200],
   },
-  { method: 'GET', route: '/v1/people', what: 'list people of Marseille', request: (w) => ({ path: `/v1/people?territoryId=${w.territories.marseille}` }), expect: [401, 403, 403, 200, 200] },
-  { method: 'GET', route: '/v1/people/:personId', what: 'read a colleague at the same company', request: (w) => ({ path: `/v1/people/${w.colleague.id}` }), expect: [401, 403, 200, 200, 200] },
-  { method: 'GET', route: '/v1/people/:personId/competences', what: 'read a colleague’s competences', request: (w) => ({ path: `/v1/people/${w.colleague.id}/competences` }), expect: [401, 403, 200, 200, 200] },
+  {
+    method: 'GET',
+    route: '/v1/people',
+    what: 'list people of Marseille',
+    request: (w) => ({ path: `/v1/people?territoryId=${w.territories.marseille}` }),
+    expect: [401, 403, 403, 200, 200],
+  },
+  {
+    method: 'GET',
+    route: '/v1/people/:personId',
+    what: 'read a colleague at the same company',
+    request: (w) => ({ path: `/v1/people/${w.colleague.id}` }),
+    expect: [401, 403, 200, 200, 200],
+  },
+  {
+    method: 'GET',
+    route: '/v1/people/:personId/competences',
+    what: 'read a colleague’s competences',
+    request: (w) => ({ path: `/v1/people/${w.colleague.id}/competences` }),
+    expect: [401, 403, 200, 200, 200],
+  },
   {
     method: 'POST',
     route: '/v1/role-grants',
     what: 'make someone a moderator of Marseille',
-    request: async (w) => ({ path: '/v1/role-grants', body: { grantee: `person:${(await w.person('Future Moderator', 'marseille')).id}`, role: 'moderator', scopeKind: 'territory', scopeId: w.territories.marseille } }),
+    request: async (w) => ({
+      path: '/v1/role-grants',
+      body: {
+        grantee: `person:${(await w.person('Future Moderator', 'marseille')).id}`,
+        role: 'moderator',
+        scopeKind: 'territory',
+        scopeId: w.territories.marseille,
+      },
+    }),
     expect: [401, 403, 403, 403, 201],
   },
   {
@@ -144,16 +276,39 @@ const cases: Case[] = [
     async request(w) {
       const moderator = await w.person('Moderator', 'marseille');
       const grant = await platform.identityClient.grantRole(
-        { grantee: `person:${moderator.id}`, role: 'ROLE_MODERATOR' as never, scopeKind: 'SCOPE_KIND_TERRITORY' as never, scopeId: w.territories.marseille },
+        {
+          grantee: `person:${moderator.id}`,
+          role: 'ROLE_MODERATOR' as never,
+          scopeKind: 'SCOPE_KIND_TERRITORY' as never,
+          scopeId: w.territories.marseille,
+        },
         { caller: { kind: 'system', service: 'test' } },
       );
       return { path: `/v1/role-grants/${grant.id}` };
     },
     expect: [401, 403, 403, 403, 200],
   },
-  { method: 'GET', route: '/v1/problems', what: 'list the problem types', request: () => ({ path: '/v1/problems' }), expect: [200, 200, 200, 200, 200] },
-  { method: 'GET', route: '/v1/problems/:code', what: 'read a problem type', request: () => ({ path: '/v1/problems/stale_version' }), expect: [200, 200, 200, 200, 200] },
-  { method: 'GET', route: '/v1/role-grants', what: 'list role grants on Marseille', request: (w) => ({ path: `/v1/role-grants?scopeKind=territory&scopeId=${w.territories.marseille}` }), expect: [401, 403, 403, 200, 200] },
+  {
+    method: 'GET',
+    route: '/v1/problems',
+    what: 'list the problem types',
+    request: () => ({ path: '/v1/problems' }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  {
+    method: 'GET',
+    route: '/v1/problems/:code',
+    what: 'read a problem type',
+    request: () => ({ path: '/v1/problems/stale_version' }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  {
+    method: 'GET',
+    route: '/v1/role-grants',
+    what: 'list role grants on Marseille',
+    request: (w) => ({ path: `/v1/role-grants?scopeKind=territory&scopeId=${w.territories.marseille}` }),
+    expect: [401, 403, 403, 200, 200],
+  },
 ];
 
 let platform: Platform;
@@ -164,13 +319,36 @@ const MEMBER = 'MEMBERSHIP_ROLE_MEMBER' as never;
 
 /** A merchant of Marseille no officer verified yet, registered by a service. */
 const merchant = async (w: World) =>
-  (await platform.identityClient.createOrganization({ name: 'Boulangerie du Panier', kind: 'ORGANIZATION_KIND_MERCHANT' as never, legalId: `${Math.floor(Math.random() * 1e9)}`, territoryId: w.territories.marseille }, SYSTEM)).id;
+  (
+    await platform.identityClient.createOrganization(
+      {
+        name: 'Boulangerie du Panier',
+        kind: 'ORGANIZATION_KIND_MERCHANT' as never,
+        legalId: `${Math.floor(Math.random() * 1e9)}`,
+        territoryId: w.territories.marseille,
+      },
+      SYSTEM,
+    )
+  ).id;
 
 /** An invitation of a new association to the role's own address (a random one for anonymous, who is refused first). */
 async function invitationFor(w: World, role: Role): Promise<string> {
   if (role === 'anonymous') return randomUUID();
-  const organization = await platform.identityClient.createOrganization({ name: 'Chorale du Panier', kind: 'ORGANIZATION_KIND_ASSOCIATION' as never, legalId: `W${Math.floor(Math.random() * 1e9)}`, territoryId: w.territories.marseille }, SYSTEM);
-  return (await platform.identityClient.inviteMember({ organizationId: organization.id, email: w[role].email, role: MEMBER, employeeReference: '' }, SYSTEM)).id;
+  const organization = await platform.identityClient.createOrganization(
+    {
+      name: 'Chorale du Panier',
+      kind: 'ORGANIZATION_KIND_ASSOCIATION' as never,
+      legalId: `W${Math.floor(Math.random() * 1e9)}`,
+      territoryId: w.territories.marseille,
+    },
+    SYSTEM,
+  );
+  return (
+    await platform.identityClient.inviteMember(
+      { organizationId: organization.id, email: w[role].email, role: MEMBER, employeeReference: '' },
+      SYSTEM,
+    )
+  ).id;
 }
 const tokens = {} as Record<Role, string | undefined>;
 
@@ -180,7 +358,8 @@ beforeAll(async () => {
   tokens.anonymous = undefined;
   for (const role of ROLES.slice(1) as Exclude<Role, 'anonymous'>[]) tokens[role] = await platform.tokenFor(world[role].email);
   // the DELETE of a competence needs one to exist
-  for (const role of ROLES.slice(1) as Exclude<Role, 'anonymous'>[]) await api(platform.gateway.url, tokens[role])('PUT', `/v1/me/competences/${encodeURIComponent(SKILL)}`, { level: 1 });
+  for (const role of ROLES.slice(1) as Exclude<Role, 'anonymous'>[])
+    await api(platform.gateway.url, tokens[role])('PUT', `/v1/me/competences/${encodeURIComponent(SKILL)}`, { level: 1 });
 });
 afterAll(() => platform.stop());
 
@@ -188,7 +367,10 @@ describe('who may call each gateway route', () => {
   it('has a row for every identity route the gateway serves, and for its own (the problem types)', () => {
     // Each later service's routes have their own table (gateway/test/<service>-authorization.test.ts).
     const identityTags = ['me', 'skills', 'territories', 'organizations', 'people', 'roles', 'problems'];
-    const served = allRoutes({} as never).filter((route) => identityTags.includes(route.tag)).map((route) => `${route.method.toUpperCase()} ${route.path}`).sort();
+    const served = allRoutes({} as never)
+      .filter((route) => identityTags.includes(route.tag))
+      .map((route) => `${route.method.toUpperCase()} ${route.path}`)
+      .sort();
     expect(cases.map((c) => `${c.method} ${c.route}`).sort()).toEqual(served);
   });
 

@@ -22,7 +22,21 @@ interface StringField {
 }
 
 interface ZodInternals {
-  _zod: { def: { type: string; format?: string; checks?: unknown[]; innerType?: z.ZodType; in?: z.ZodType; shape?: Record<string, z.ZodType>; catchall?: z.ZodType; element?: z.ZodType; options?: z.ZodType[]; valueType?: z.ZodType; keyType?: z.ZodType } };
+  _zod: {
+    def: {
+      type: string;
+      format?: string;
+      checks?: unknown[];
+      innerType?: z.ZodType;
+      in?: z.ZodType;
+      shape?: Record<string, z.ZodType>;
+      catchall?: z.ZodType;
+      element?: z.ZodType;
+      options?: z.ZodType[];
+      valueType?: z.ZodType;
+      keyType?: z.ZodType;
+    };
+  };
 }
 
 /** Every string schema in a route's input, with where it sits. */
@@ -32,12 +46,16 @@ function stringFields(schema: z.ZodType | undefined, part: Part, path: (string |
   switch (def.type) {
     case 'string': {
       const checks = def.checks ?? [];
-      return [{ part, path, checked: checks.includes(NO_CONTROL_CHARACTERS), oneLine: checks.includes(ONE_VISIBLE_LINE), format: def.format }];
+      return [
+        { part, path, checked: checks.includes(NO_CONTROL_CHARACTERS), oneLine: checks.includes(ONE_VISIBLE_LINE), format: def.format },
+      ];
     }
     case 'object':
       return [
         ...Object.entries(def.shape ?? {}).flatMap(([key, field]) => stringFields(field, part, [...path, key])),
-        ...(def.catchall && (def.catchall as unknown as ZodInternals)._zod.def.type !== 'never' ? stringFields(def.catchall, part, [...path, 'de']) : []),
+        ...(def.catchall && (def.catchall as unknown as ZodInternals)._zod.def.type !== 'never'
+          ? stringFields(def.catchall, part, [...path, 'de'])
+          : []),
       ];
     case 'array':
       return stringFields(def.element, part, [...path, 0]);
@@ -61,12 +79,16 @@ function stringFields(schema: z.ZodType | undefined, part: Part, path: (string |
 
 const routes = allRoutes({} as never);
 const fields = routes.flatMap((route) =>
-  (['params', 'query', 'body'] as const).flatMap((part) => stringFields(route[part] as z.ZodType | undefined, part).map((field) => ({ route, field }))),
+  (['params', 'query', 'body'] as const).flatMap((part) =>
+    stringFields(route[part] as z.ZodType | undefined, part).map((field) => ({ route, field })),
+  ),
 );
 
 /** The request that puts `value` in one field and nothing else. */
 function requestWith(route: (typeof routes)[number], field: StringField, value: string): { path: string; body?: unknown } {
-  let path = route.path.replace(/:(\w+)/g, (_m, name: string) => (field.part === 'params' && field.path[0] === name ? encodeURIComponent(value) : 'x'));
+  let path = route.path.replace(/:(\w+)/g, (_m, name: string) =>
+    field.part === 'params' && field.path[0] === name ? encodeURIComponent(value) : 'x',
+  );
   if (field.part === 'query') path += `?${encodeURIComponent(String(field.path[0]))}=${encodeURIComponent(value)}`;
   if (field.part !== 'body') return { path, ...(route.body ? { body: {} } : {}) };
   const body = field.path.reduceRight<unknown>((inner, key) => (typeof key === 'number' ? [inner] : { [key]: inner }), value);
@@ -79,12 +101,19 @@ describe('every input string of every route is built from the client-text helper
   it('finds the string fields of the routes (the walk itself works)', () => {
     expect(fields.length).toBeGreaterThan(60);
     expect(fields.map(({ route, field }) => `${route.method} ${route.path} ${fieldName(field)}`)).toEqual(
-      expect.arrayContaining(['patch /v1/me body.name', 'put /v1/projects/:projectId body.needs.0.skillId', 'get /v1/skills query.q', 'put /v1/territories/:territoryId body.labels.de']),
+      expect.arrayContaining([
+        'patch /v1/me body.name',
+        'put /v1/projects/:projectId body.needs.0.skillId',
+        'get /v1/skills query.q',
+        'put /v1/territories/:territoryId body.labels.de',
+      ]),
     );
   });
 
   it('has no bare z.string() in any route input: use clientString, freeText, oneLine or text from routes/common.ts', () => {
-    const bare = fields.filter(({ field }) => !field.checked && !field.format).map(({ route, field }) => `${route.method.toUpperCase()} ${route.path} ${fieldName(field)}`);
+    const bare = fields
+      .filter(({ field }) => !field.checked && !field.format)
+      .map(({ route, field }) => `${route.method.toUpperCase()} ${route.path} ${fieldName(field)}`);
     expect(bare).toEqual([]);
   });
 });
@@ -111,8 +140,25 @@ const INVISIBLE = [
 ] as const;
 
 const rows = fields.flatMap(({ route, field }) => [
-  ...CONTROL.map(([what, value]) => [route.method.toUpperCase(), route.path, fieldName(field), what, value, field.checked ? CONTROL_CHARACTER_MESSAGE : undefined, route, field] as const),
-  ...(field.oneLine ? INVISIBLE.map(([what, value]) => [route.method.toUpperCase(), route.path, fieldName(field), what, value, NAME_CHARACTER_MESSAGE, route, field] as const) : []),
+  ...CONTROL.map(
+    ([what, value]) =>
+      [
+        route.method.toUpperCase(),
+        route.path,
+        fieldName(field),
+        what,
+        value,
+        field.checked ? CONTROL_CHARACTER_MESSAGE : undefined,
+        route,
+        field,
+      ] as const,
+  ),
+  ...(field.oneLine
+    ? INVISIBLE.map(
+        ([what, value]) =>
+          [route.method.toUpperCase(), route.path, fieldName(field), what, value, NAME_CHARACTER_MESSAGE, route, field] as const,
+      )
+    : []),
 ]);
 
 describe('a control character in any string field', () => {
@@ -168,7 +214,12 @@ describe('and nothing changed', () => {
 
   it('registers no organization whose name holds NUL or an invisible character', async () => {
     for (const name of ['Calanques\u0000 Solaire', 'Calanques\u200B Solaire']) {
-      const response = await call('POST', '/v1/organizations', { name, kind: 'association', legalId: 'W13001', territoryId: world.territories.marseille });
+      const response = await call('POST', '/v1/organizations', {
+        name,
+        kind: 'association',
+        legalId: 'W13001',
+        territoryId: world.territories.marseille,
+      });
       expect(response.status).toBe(400);
       expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.name']);
     }

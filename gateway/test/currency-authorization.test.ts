@@ -8,7 +8,17 @@ import { OwnerKind } from '@e21/proto/e21/currency/v1/currency';
 import { startPlatform, type Platform } from '../../tests/support/platform.js';
 import { as, callApi, createCurrencyFixtures, SYSTEM, walletOf, type CurrencyFixtures, type PersonKey } from './currency-support.js';
 
-const ROLES = ['anonymous', 'person', 'otherPerson', 'merchant', 'clerk', 'otherMerchant', 'treasurer', 'otherTreasurer', 'officer'] as const;
+const ROLES = [
+  'anonymous',
+  'person',
+  'otherPerson',
+  'merchant',
+  'clerk',
+  'otherMerchant',
+  'treasurer',
+  'otherTreasurer',
+  'officer',
+] as const;
 type Role = (typeof ROLES)[number];
 const CURRENCY_TAGS = ['currencies', 'wallet', 'till', 'treasury'];
 const WHO: Record<Exclude<Role, 'anonymous'>, PersonKey> = {
@@ -32,7 +42,17 @@ const ANYONE = randomUUID();
 const fixture = async (role: Role, make: () => Promise<string>) => (role === 'anonymous' ? ANYONE : make());
 const month = () => new Date().toISOString().slice(0, 7);
 
-type Expect = [anonymous: number, person: number, otherPerson: number, merchant: number, clerk: number, otherMerchant: number, treasurer: number, otherTreasurer: number, officer: number];
+type Expect = [
+  anonymous: number,
+  person: number,
+  otherPerson: number,
+  merchant: number,
+  clerk: number,
+  otherMerchant: number,
+  treasurer: number,
+  otherTreasurer: number,
+  officer: number,
+];
 
 interface Case {
   method: string;
@@ -48,9 +68,27 @@ const AMINA_ONLY: Expect = [401, 200, 403, 403, 403, 403, 403, 403, 403];
 const TILL_MEMBERS: Expect = [401, 403, 403, 200, 200, 403, 403, 403, 403];
 
 const cases: Case[] = [
-  { method: 'GET', route: '/v1/currencies', what: 'list the currencies', request: async () => ({ path: '/v1/currencies' }), expect: EVERYONE },
-  { method: 'GET', route: '/v1/organizations/:organizationId/merchant', what: 'check that the boulangerie is a verified merchant', request: async () => ({ path: `/v1/organizations/${f.world.organizations.boulangerie}/merchant` }), expect: EVERYONE },
-  { method: 'GET', route: '/v1/territories/:territoryId/currency', what: 'read the currency of Marseille', request: async () => ({ path: `/v1/territories/${f.world.territories.marseille}/currency` }), expect: EVERYONE },
+  {
+    method: 'GET',
+    route: '/v1/currencies',
+    what: 'list the currencies',
+    request: async () => ({ path: '/v1/currencies' }),
+    expect: EVERYONE,
+  },
+  {
+    method: 'GET',
+    route: '/v1/organizations/:organizationId/merchant',
+    what: 'check that the boulangerie is a verified merchant',
+    request: async () => ({ path: `/v1/organizations/${f.world.organizations.boulangerie}/merchant` }),
+    expect: EVERYONE,
+  },
+  {
+    method: 'GET',
+    route: '/v1/territories/:territoryId/currency',
+    what: 'read the currency of Marseille',
+    request: async () => ({ path: `/v1/territories/${f.world.territories.marseille}/currency` }),
+    expect: EVERYONE,
+  },
   {
     method: 'PUT',
     route: '/v1/territories/:territoryId/currency',
@@ -59,16 +97,40 @@ const cases: Case[] = [
       const current = await f.client.getCurrency({ id: f.ecu.id }, SYSTEM);
       return {
         path: `/v1/territories/${f.world.territories.bouchesDuRhone}/currency`,
-        body: { code: current.code, name: current.name, minorUnits: current.minorUnits, ratePerHourMinor: 1000, redemptionFeeBasisPoints: 500 },
+        body: {
+          code: current.code,
+          name: current.name,
+          minorUnits: current.minorUnits,
+          ratePerHourMinor: 1000,
+          redemptionFeeBasisPoints: 500,
+        },
         headers: { 'if-match': `"${current.version}"` },
       };
     },
     expect: TREASURER,
   },
-  { method: 'GET', route: '/v1/currencies/:currencyId/supply', what: 'read the supply and health figures', request: async () => ({ path: `/v1/currencies/${f.ecu.id}/supply` }), expect: TREASURER },
-  { method: 'GET', route: '/v1/currencies/:currencyId/redemptions', what: 'read the redemptions of the currency', request: async () => ({ path: `/v1/currencies/${f.ecu.id}/redemptions?status=requested` }), expect: TREASURER },
+  {
+    method: 'GET',
+    route: '/v1/currencies/:currencyId/supply',
+    what: 'read the supply and health figures',
+    request: async () => ({ path: `/v1/currencies/${f.ecu.id}/supply` }),
+    expect: TREASURER,
+  },
+  {
+    method: 'GET',
+    route: '/v1/currencies/:currencyId/redemptions',
+    what: 'read the redemptions of the currency',
+    request: async () => ({ path: `/v1/currencies/${f.ecu.id}/redemptions?status=requested` }),
+    expect: TREASURER,
+  },
   { method: 'GET', route: '/v1/wallet', what: 'read my wallet', request: async () => ({ path: '/v1/wallet' }), expect: EVERYONE },
-  { method: 'POST', route: '/v1/accounts', what: 'open my own account', request: async () => ({ path: '/v1/accounts', body: { currencyId: f.ecu.id } }), expect: [401, 201, 201, 201, 201, 201, 201, 201, 201] },
+  {
+    method: 'POST',
+    route: '/v1/accounts',
+    what: 'open my own account',
+    request: async () => ({ path: '/v1/accounts', body: { currencyId: f.ecu.id } }),
+    expect: [401, 201, 201, 201, 201, 201, 201, 201, 201],
+  },
   {
     method: 'POST',
     route: '/v1/accounts',
@@ -76,11 +138,41 @@ const cases: Case[] = [
     request: async () => ({ path: '/v1/accounts', body: { currencyId: f.ecu.id, organizationId: f.world.organizations.boulangerie } }),
     expect: [401, 403, 403, 201, 403, 403, 403, 403, 403],
   },
-  { method: 'GET', route: '/v1/accounts/:accountId', what: 'read Amina’s account', request: async () => ({ path: `/v1/accounts/${ids.amina}` }), expect: AMINA_ONLY },
-  { method: 'GET', route: '/v1/accounts/:accountId', what: 'read the boulangerie’s account', request: async () => ({ path: `/v1/accounts/${ids.till}` }), expect: TILL_MEMBERS },
-  { method: 'GET', route: '/v1/accounts/:accountId/history', what: 'read Amina’s history', request: async () => ({ path: `/v1/accounts/${ids.amina}/history` }), expect: AMINA_ONLY },
-  { method: 'GET', route: '/v1/accounts/:accountId/history', what: 'read the boulangerie’s history', request: async () => ({ path: `/v1/accounts/${ids.till}/history` }), expect: TILL_MEMBERS },
-  { method: 'GET', route: '/v1/accounts/:accountId/statements/:month', what: 'download Amina’s statement', request: async () => ({ path: `/v1/accounts/${ids.amina}/statements/${month()}?format=csv` }), expect: AMINA_ONLY },
+  {
+    method: 'GET',
+    route: '/v1/accounts/:accountId',
+    what: 'read Amina’s account',
+    request: async () => ({ path: `/v1/accounts/${ids.amina}` }),
+    expect: AMINA_ONLY,
+  },
+  {
+    method: 'GET',
+    route: '/v1/accounts/:accountId',
+    what: 'read the boulangerie’s account',
+    request: async () => ({ path: `/v1/accounts/${ids.till}` }),
+    expect: TILL_MEMBERS,
+  },
+  {
+    method: 'GET',
+    route: '/v1/accounts/:accountId/history',
+    what: 'read Amina’s history',
+    request: async () => ({ path: `/v1/accounts/${ids.amina}/history` }),
+    expect: AMINA_ONLY,
+  },
+  {
+    method: 'GET',
+    route: '/v1/accounts/:accountId/history',
+    what: 'read the boulangerie’s history',
+    request: async () => ({ path: `/v1/accounts/${ids.till}/history` }),
+    expect: TILL_MEMBERS,
+  },
+  {
+    method: 'GET',
+    route: '/v1/accounts/:accountId/statements/:month',
+    what: 'download Amina’s statement',
+    request: async () => ({ path: `/v1/accounts/${ids.amina}/statements/${month()}?format=csv` }),
+    expect: AMINA_ONLY,
+  },
   {
     method: 'POST',
     route: '/v1/accounts/:accountId/payments',
@@ -104,22 +196,52 @@ const cases: Case[] = [
     }),
     expect: [401, 200, 200, 403, 403, 403, 403, 403, 403],
   },
-  { method: 'GET', route: '/v1/organizations/:organizationId/accounts', what: 'read the boulangerie’s accounts', request: async () => ({ path: `/v1/organizations/${f.world.organizations.boulangerie}/accounts` }), expect: TILL_MEMBERS },
+  {
+    method: 'GET',
+    route: '/v1/organizations/:organizationId/accounts',
+    what: 'read the boulangerie’s accounts',
+    request: async () => ({ path: `/v1/organizations/${f.world.organizations.boulangerie}/accounts` }),
+    expect: TILL_MEMBERS,
+  },
   {
     method: 'POST',
     route: '/v1/organizations/:organizationId/payment-requests',
     what: 'ask for a payment at the boulangerie’s till',
-    request: async () => ({ path: `/v1/organizations/${f.world.organizations.boulangerie}/payment-requests`, body: { amountMinor: 450, reference: 'Baguette' } }),
+    request: async () => ({
+      path: `/v1/organizations/${f.world.organizations.boulangerie}/payment-requests`,
+      body: { amountMinor: 450, reference: 'Baguette' },
+    }),
     expect: [401, 403, 403, 201, 201, 403, 403, 403, 403],
   },
-  { method: 'GET', route: '/v1/organizations/:organizationId/payment-requests', what: 'list the till’s payment requests', request: async () => ({ path: `/v1/organizations/${f.world.organizations.boulangerie}/payment-requests` }), expect: TILL_MEMBERS },
-  { method: 'GET', route: '/v1/payment-requests/:requestId', what: 'open a payment request by its id', request: async (role) => ({ path: `/v1/payment-requests/${await fixture(role, async () => (await f.paymentRequest(100n)).id)}` }), expect: EVERYONE },
-  { method: 'GET', route: '/v1/payment-requests/:requestId/qr', what: 'show a payment request’s QR code', request: async (role) => ({ path: `/v1/payment-requests/${await fixture(role, async () => (await f.paymentRequest(100n)).id)}/qr` }), expect: EVERYONE },
+  {
+    method: 'GET',
+    route: '/v1/organizations/:organizationId/payment-requests',
+    what: 'list the till’s payment requests',
+    request: async () => ({ path: `/v1/organizations/${f.world.organizations.boulangerie}/payment-requests` }),
+    expect: TILL_MEMBERS,
+  },
+  {
+    method: 'GET',
+    route: '/v1/payment-requests/:requestId',
+    what: 'open a payment request by its id',
+    request: async (role) => ({ path: `/v1/payment-requests/${await fixture(role, async () => (await f.paymentRequest(100n)).id)}` }),
+    expect: EVERYONE,
+  },
+  {
+    method: 'GET',
+    route: '/v1/payment-requests/:requestId/qr',
+    what: 'show a payment request’s QR code',
+    request: async (role) => ({ path: `/v1/payment-requests/${await fixture(role, async () => (await f.paymentRequest(100n)).id)}/qr` }),
+    expect: EVERYONE,
+  },
   {
     method: 'POST',
     route: '/v1/payment-requests/:requestId/payment',
     what: 'pay a payment request (from one’s own account: only Amina and Lucas hold money)',
-    request: async (role) => ({ path: `/v1/payment-requests/${await fixture(role, async () => (await f.paymentRequest(1n)).id)}/payment`, body: {} }),
+    request: async (role) => ({
+      path: `/v1/payment-requests/${await fixture(role, async () => (await f.paymentRequest(1n)).id)}/payment`,
+      body: {},
+    }),
     expect: [401, 200, 200, 409, 409, 409, 409, 409, 409],
   },
   {
@@ -129,19 +251,31 @@ const cases: Case[] = [
     request: async () => ({ path: `/v1/organizations/${f.world.organizations.boulangerie}/redemptions`, body: { amountMinor: 1 } }),
     expect: [401, 403, 403, 201, 403, 403, 403, 403, 403],
   },
-  { method: 'GET', route: '/v1/organizations/:organizationId/redemptions', what: 'list the boulangerie’s redemptions', request: async () => ({ path: `/v1/organizations/${f.world.organizations.boulangerie}/redemptions` }), expect: TILL_MEMBERS },
+  {
+    method: 'GET',
+    route: '/v1/organizations/:organizationId/redemptions',
+    what: 'list the boulangerie’s redemptions',
+    request: async () => ({ path: `/v1/organizations/${f.world.organizations.boulangerie}/redemptions` }),
+    expect: TILL_MEMBERS,
+  },
   {
     method: 'POST',
     route: '/v1/redemptions/:redemptionId/approval',
     what: 'approve a redemption',
-    request: async (role) => ({ path: `/v1/redemptions/${await fixture(role, async () => (await f.redemption(1n)).id)}/approval`, body: { payoutReference: `VIR-${role}` } }),
+    request: async (role) => ({
+      path: `/v1/redemptions/${await fixture(role, async () => (await f.redemption(1n)).id)}/approval`,
+      body: { payoutReference: `VIR-${role}` },
+    }),
     expect: TREASURER,
   },
   {
     method: 'POST',
     route: '/v1/redemptions/:redemptionId/rejection',
     what: 'reject a redemption',
-    request: async (role) => ({ path: `/v1/redemptions/${await fixture(role, async () => (await f.redemption(1n)).id)}/rejection`, body: { reason: 'Bank details missing' } }),
+    request: async (role) => ({
+      path: `/v1/redemptions/${await fixture(role, async () => (await f.redemption(1n)).id)}/rejection`,
+      body: { reason: 'Bank details missing' },
+    }),
     expect: TREASURER,
   },
 ];
@@ -154,10 +288,14 @@ beforeAll(async () => {
   ids.lucas = (await f.fund(lucas.id, 60)).id; // 10.00
   // Amina buys 5.00 of bread: the boulangerie's account opens and holds money to redeem and pay.
   await f.client.payPaymentRequest({ id: (await f.paymentRequest(500n)).id }, as(amina.id));
-  const { accounts } = await f.client.listAccounts({ ownerKind: OwnerKind.OWNER_KIND_ORGANIZATION, ownerId: f.world.organizations.boulangerie }, as(isabelle.id));
+  const { accounts } = await f.client.listAccounts(
+    { ownerKind: OwnerKind.OWNER_KIND_ORGANIZATION, ownerId: f.world.organizations.boulangerie },
+    as(isabelle.id),
+  );
   ids.till = accounts[0]!.id;
   tokens.anonymous = undefined;
-  for (const role of ROLES.slice(1) as Exclude<Role, 'anonymous'>[]) tokens[role] = await platform.tokenFor(f.world.people[WHO[role]].email);
+  for (const role of ROLES.slice(1) as Exclude<Role, 'anonymous'>[])
+    tokens[role] = await platform.tokenFor(f.world.people[WHO[role]].email);
 }, 180_000);
 afterAll(async () => {
   await f?.close();

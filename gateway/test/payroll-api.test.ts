@@ -39,7 +39,10 @@ describe('employer exports', () => {
   });
 
   it('gives another employer only its own contract’s form of the same person', async () => {
-    const csv = await callApi(platform.gateway.url, f.tokens.garlabanHr)('GET', `${exportsOf(f.world.organizations.garlaban)}/exports/${MONTH}`);
+    const csv = await callApi(platform.gateway.url, f.tokens.garlabanHr)(
+      'GET',
+      `${exportsOf(f.world.organizations.garlaban)}/exports/${MONTH}`,
+    );
     const lines = csv.text.trim().split('\r\n');
     expect(lines.length).toBe(2);
     expect(lines[1]).toMatch(/^GB-12,Lucas Martin,0\.75,/);
@@ -64,7 +67,11 @@ describe('employer exports', () => {
     const lines = (await hr('GET', `${exportsOf(f.world.organizations.calanques)}/exports/${MONTH}`)).text.trim().split('\r\n');
     const amina = f.forms.find((form) => form.personId === f.world.people.amina.id)!;
     // The column left without a header gets its default in the organization's language (French here).
-    expect(lines).toEqual(['Formulaire;Matricule;Minutes DAS;Écus', `${amina.id};CS-0042;225;37,50`, expect.stringMatching(/;CS-0077;60;10,00$/)]);
+    expect(lines).toEqual([
+      'Formulaire;Matricule;Minutes DAS;Écus',
+      `${amina.id};CS-0042;225;37,50`,
+      expect.stringMatching(/;CS-0077;60;10,00$/),
+    ]);
     const stale = await hr('PUT', `${exportsOf(f.world.organizations.calanques)}/export-layout`, layout, { 'if-match': '"0"' });
     expect(stale.status).toBe(412);
   });
@@ -86,8 +93,17 @@ describe('employer exports', () => {
   });
 
   it('exports JSON in integers, without projects or the wallet balance', async () => {
-    const json = await callApi(platform.gateway.url, f.tokens.claire)('GET', `${exportsOf(f.world.organizations.calanques)}/exports/${MONTH}?format=json`);
-    expect(json.body.employees.map((e: { employeeReference: string; sarMinutes: number; currencyCreditedMinor: number }) => [e.employeeReference, e.sarMinutes, e.currencyCreditedMinor])).toEqual([
+    const json = await callApi(platform.gateway.url, f.tokens.claire)(
+      'GET',
+      `${exportsOf(f.world.organizations.calanques)}/exports/${MONTH}?format=json`,
+    );
+    expect(
+      json.body.employees.map((e: { employeeReference: string; sarMinutes: number; currencyCreditedMinor: number }) => [
+        e.employeeReference,
+        e.sarMinutes,
+        e.currencyCreditedMinor,
+      ]),
+    ).toEqual([
       ['CS-0042', 225, 3750],
       ['CS-0077', 60, 1000],
     ]);

@@ -7,7 +7,16 @@ import { PayrollServiceService, type IssuingRun, type SocietalActivityForm } fro
 import { ProgramsServiceService } from '@e21/proto/e21/programs/v1/programs';
 import { TimesheetsServiceService } from '@e21/proto/e21/timesheets/v1/timesheets';
 import { PASSWORD, type Platform } from '../../tests/support/platform.js';
-import { closeMarch, completedRun, createPayrollWorld, MONTH, type PayrollClient, type PayrollClients, type PayrollWorld, type PayrollWorldOptions } from '../../tests/support/payroll-world.js';
+import {
+  closeMarch,
+  completedRun,
+  createPayrollWorld,
+  MONTH,
+  type PayrollClient,
+  type PayrollClients,
+  type PayrollWorld,
+  type PayrollWorldOptions,
+} from '../../tests/support/payroll-world.js';
 import { SYSTEM } from '../../tests/support/contracts-world.js';
 
 export * from '../../tests/support/payroll-world.js';
@@ -19,11 +28,20 @@ export function callApi(baseUrl: string, token?: string) {
   return async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const bytes = Buffer.from(await response.arrayBuffer());
-    const json = /json/.test(response.headers.get('content-type') ?? '') && bytes.length ? (JSON.parse(bytes.toString('utf8')) as Record<string, unknown>) : undefined;
+    const json =
+      /json/.test(response.headers.get('content-type') ?? '') && bytes.length
+        ? (JSON.parse(bytes.toString('utf8')) as Record<string, unknown>)
+        : undefined;
+    // Tests read response bodies field by field; a type per route would only restate the OpenAPI schema.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
     return { status: response.status, body: json as any, bytes, text: bytes.toString('utf8'), headers: response.headers };
   };
 }
@@ -39,7 +57,11 @@ export interface PayrollFixtures {
   close(): void;
 }
 
-export async function createPayrollFixtures(platform: Platform, signIn: PersonKey[], options: Pick<PayrollWorldOptions, 'locales'> = {}): Promise<PayrollFixtures> {
+export async function createPayrollFixtures(
+  platform: Platform,
+  signIn: PersonKey[],
+  options: Pick<PayrollWorldOptions, 'locales'> = {},
+): Promise<PayrollFixtures> {
   const target = (name: string) => `127.0.0.1:${platform.services[name]!.grpcPort}`;
   const clients: PayrollClients = {
     identity: platform.identityClient,
@@ -52,7 +74,10 @@ export async function createPayrollFixtures(platform: Platform, signIn: PersonKe
   const world = await createPayrollWorld(clients, { password: PASSWORD, signIn, ...options });
   await closeMarch(clients.timesheets, world);
   const run = await completedRun(payroll, world.territories.marseille);
-  const { forms } = await payroll.listForms({ territoryId: world.territories.marseille, organizationId: '', month: MONTH, limit: 0, cursor: '' }, SYSTEM);
+  const { forms } = await payroll.listForms(
+    { territoryId: world.territories.marseille, organizationId: '', month: MONTH, limit: 0, cursor: '' },
+    SYSTEM,
+  );
   const tokens = {} as Record<PersonKey, string>;
   for (const key of signIn) tokens[key] = await platform.tokenFor(world.people[key].email);
   return {

@@ -37,7 +37,9 @@ function secretsOf(): { what: string; pattern: RegExp }[] {
   return [
     ...whole.projects.map((p) => ({ what: 'a project title', pattern: literal(p.title) })),
     ...whole.challenges.map((c) => ({ what: 'a challenge', pattern: literal(c.title) })),
-    ...whole.competences.filter((c) => !groupLabels.some((g) => g.includes(c.label))).map((c) => ({ what: 'an individual competence', pattern: literal(c.label) })),
+    ...whole.competences
+      .filter((c) => !groupLabels.some((g) => g.includes(c.label)))
+      .map((c) => ({ what: 'an individual competence', pattern: literal(c.label) })),
     { what: 'a competence id', pattern: /urn:e21:skill:/ },
     { what: 'the wallet balance', pattern: /57[.,]50|balance/i },
     { what: 'the projects', pattern: /"projects"|"projectCompetences"|"projectId"/ },
@@ -51,13 +53,17 @@ function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   for (const line of text.trim().split('\r\n')) {
     const cells: string[] = [];
-    for (const match of line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)) cells.push(match[1]!.startsWith('"') ? match[1]!.slice(1, -1).replace(/""/g, '"') : match[1]!);
+    for (const match of line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g))
+      cells.push(match[1]!.startsWith('"') ? match[1]!.slice(1, -1).replace(/""/g, '"') : match[1]!);
     rows.push(cells);
   }
   return rows;
 }
 
-const leaks = (text: string) => secretsOf().filter((s) => s.pattern.test(text)).map((s) => `${s.what} (${s.pattern})`);
+const leaks = (text: string) =>
+  secretsOf()
+    .filter((s) => s.pattern.test(text))
+    .map((s) => `${s.what} (${s.pattern})`);
 
 beforeAll(async () => {
   platform = await startPlatform();
@@ -74,12 +80,22 @@ describe('the employer sees the payroll view of a form only', () => {
     const form = await callApi(platform.gateway.url, f.tokens.claire)('GET', `/v1/payroll/forms/${aminasForm().id}`);
     expect(form.status).toBe(200);
     expect(leaks(form.text)).toEqual([]);
-    expect(form.body).toMatchObject({ view: 'employer', id: aminasForm().id, personName: 'Amina Haddad', employerName: 'Calanques Solaire', month: MONTH, totalMinutes: 225 });
+    expect(form.body).toMatchObject({
+      view: 'employer',
+      id: aminasForm().id,
+      personName: 'Amina Haddad',
+      employerName: 'Calanques Solaire',
+      month: MONTH,
+      totalMinutes: 225,
+    });
     expect(form.body.contractYear).toEqual({ start: '2030-01-01', end: '2030-12-31', yearlyMinutes: 6600, toDateMinutes: 225 });
     expect(form.body.currency).toMatchObject({ code: 'ÉCU-BDR', minorUnits: 2, creditedMinor: 3750 });
     const groups = form.body.competenceGroups as { groupId: string; label: string; minutes: number }[];
     expect(groups.reduce((sum, g) => sum + g.minutes, 0)).toBe(225);
-    expect(groups.find((g) => g.groupId === 'urn:e21:skill-group:S3.1')).toMatchObject({ label: 'health, first aid and emergencies', minutes: 90 });
+    expect(groups.find((g) => g.groupId === 'urn:e21:skill-group:S3.1')).toMatchObject({
+      label: 'health, first aid and emergencies',
+      minutes: 90,
+    });
   });
 
   it('downloads the employer’s own JSON document: its hash kept at issue and checked, the same bytes every time, nothing else of the form', async () => {
@@ -91,7 +107,12 @@ describe('the employer sees the payroll view of a form only', () => {
     expect(json.headers.get('x-content-sha256')).toBe(sha(json.bytes));
     expect(sha(json.bytes)).toBe(view.jsonSha256);
     expect(view.jsonSha256).not.toBe(aminasForm().jsonSha256);
-    expect(JSON.parse(json.text)).toMatchObject({ view: 'employer', formId: aminasForm().id, verificationCode: aminasForm().verificationCode, totalMinutes: 225 });
+    expect(JSON.parse(json.text)).toMatchObject({
+      view: 'employer',
+      formId: aminasForm().id,
+      verificationCode: aminasForm().verificationCode,
+      totalMinutes: 225,
+    });
     expect((await hr('GET', `/v1/payroll/forms/${aminasForm().id}/document?format=json`)).bytes.equals(json.bytes)).toBe(true);
   });
 
@@ -104,22 +125,41 @@ describe('the employer sees the payroll view of a form only', () => {
     expect(view.pdfSha256).not.toBe(aminasForm().pdfSha256);
     const text = await pdfText(pdf.bytes);
     expect(leaks(text)).toEqual([]);
-    for (const expected of ['Amina Haddad', 'Calanques Solaire', '3.75 h', '1.50 h', '37.50 ÉCU-BDR', 'health, first aid and emergencies', aminasForm().verificationCode]) expect(text).toContain(expected);
+    for (const expected of [
+      'Amina Haddad',
+      'Calanques Solaire',
+      '3.75 h',
+      '1.50 h',
+      '37.50 ÉCU-BDR',
+      'health, first aid and emergencies',
+      aminasForm().verificationCode,
+    ])
+      expect(text).toContain(expected);
     expect((await hr('GET', `/v1/payroll/forms/${aminasForm().id}/document?format=pdf`)).bytes.equals(pdf.bytes)).toBe(true);
   });
 
   it('lists the organization’s forms as payroll views', async () => {
-    const list = await callApi(platform.gateway.url, f.tokens.claire)('GET', `/v1/payroll/organizations/${calanques()}/forms?month=${MONTH}`);
+    const list = await callApi(platform.gateway.url, f.tokens.claire)(
+      'GET',
+      `/v1/payroll/organizations/${calanques()}/forms?month=${MONTH}`,
+    );
     expect(list.status).toBe(200);
     expect(leaks(list.text)).toEqual([]);
-    expect(list.body.items.map((item: { view: string; personName: string; totalMinutes: number }) => [item.view, item.personName, item.totalMinutes]).sort()).toEqual([
+    expect(
+      list.body.items
+        .map((item: { view: string; personName: string; totalMinutes: number }) => [item.view, item.personName, item.totalMinutes])
+        .sort(),
+    ).toEqual([
       ['employer', 'Amina Haddad', 225],
       ['employer', 'Lucas Martin', 60],
     ]);
   });
 
   it('verifies a code as the employer: the payroll view, no more', async () => {
-    const verified = await callApi(platform.gateway.url, f.tokens.claire)('GET', `/v1/payroll/verifications/${aminasForm().verificationCode}`);
+    const verified = await callApi(platform.gateway.url, f.tokens.claire)(
+      'GET',
+      `/v1/payroll/verifications/${aminasForm().verificationCode}`,
+    );
     expect(verified.status).toBe(200);
     expect(leaks(verified.text)).toEqual([]);
     expect(verified.body.form).toMatchObject({ view: 'employer', id: aminasForm().id, totalMinutes: 225 });
@@ -140,7 +180,11 @@ describe('the person and the officers see the whole form', () => {
     it(`${who} reads the whole form, its JSON and its PDF: projects, challenges, competences and the wallet balance`, async () => {
       const reader = callApi(platform.gateway.url, f.tokens[who]);
       const form = await reader('GET', `/v1/payroll/forms/${aminasForm().id}`);
-      expect(form.body).toMatchObject({ view: 'whole', currency: { creditedMinor: 3750, balanceAtMonthEndMinor: 5750 }, challenges: [{ title: 'Energy transition', minutes: 150 }] });
+      expect(form.body).toMatchObject({
+        view: 'whole',
+        currency: { creditedMinor: 3750, balanceAtMonthEndMinor: 5750 },
+        challenges: [{ title: 'Energy transition', minutes: 150 }],
+      });
       // Every secret the employer must not see is in the whole form: the checks above cannot pass for want of one.
       expect(leaks(form.text)).toHaveLength(secretsOf().length);
       const titles = aminasForm().projects.map((p) => p.title);
@@ -150,7 +194,8 @@ describe('the person and the officers see the whole form', () => {
       expect(sha(json.bytes)).toBe(aminasForm().jsonSha256);
       expect(json.text).toContain(titles[0]);
       const text = await pdfText((await reader('GET', `/v1/payroll/forms/${aminasForm().id}/document?format=pdf`)).bytes);
-      for (const expected of [...titles, 'Energy transition', 'solar panel installation', '57.50 ÉCU-BDR']) expect(text).toContain(expected);
+      for (const expected of [...titles, 'Energy transition', 'solar panel installation', '57.50 ÉCU-BDR'])
+        expect(text).toContain(expected);
     });
   }
 });
@@ -159,15 +204,21 @@ describe('the public verification shows no figures', () => {
   it('tells anyone the status and whether a file is the form’s (whole or employer view), and nothing of its figures', async () => {
     const hr = callApi(platform.gateway.url, f.tokens.claire);
     const employerPdf = (await hr('GET', `/v1/payroll/forms/${aminasForm().id}/document?format=pdf`)).bytes;
-    const wholePdf = (await callApi(platform.gateway.url, f.tokens.amina)('GET', `/v1/payroll/forms/${aminasForm().id}/document?format=pdf`)).bytes;
+    const wholePdf = (
+      await callApi(platform.gateway.url, f.tokens.amina)('GET', `/v1/payroll/forms/${aminasForm().id}/document?format=pdf`)
+    ).bytes;
     for (const token of [undefined, f.tokens.lucas]) {
       const anyone = callApi(platform.gateway.url, token);
       const plain = await anyone('GET', `/v1/payroll/verifications/${aminasForm().verificationCode}`);
       expect(plain.body).toMatchObject({ found: true, status: 'current', version: 1, form: null });
       expect(leaks(plain.text)).toEqual([]);
       expect(plain.text).not.toMatch(/"totalMinutes"|"competenceGroups"|"currency"|"personName"|Amina|37[.,]50/);
-      expect((await anyone('GET', `/v1/payroll/verifications/${aminasForm().verificationCode}?sha256=${sha(employerPdf)}`)).body).toMatchObject({ matches: true, matchedDocument: 'employer_pdf', form: null });
-      expect((await anyone('GET', `/v1/payroll/verifications/${aminasForm().verificationCode}?sha256=${sha(wholePdf)}`)).body).toMatchObject({ matches: true, matchedDocument: 'pdf', form: null });
+      expect(
+        (await anyone('GET', `/v1/payroll/verifications/${aminasForm().verificationCode}?sha256=${sha(employerPdf)}`)).body,
+      ).toMatchObject({ matches: true, matchedDocument: 'employer_pdf', form: null });
+      expect(
+        (await anyone('GET', `/v1/payroll/verifications/${aminasForm().verificationCode}?sha256=${sha(wholePdf)}`)).body,
+      ).toMatchObject({ matches: true, matchedDocument: 'pdf', form: null });
     }
   });
 });
@@ -176,10 +227,13 @@ describe('the OpenAPI document says who sees what', () => {
   it('documents the whole form and the employer view as separate schemas, and each form route’s readers', async () => {
     const { paths } = (await callApi(platform.gateway.url)('GET', '/v1/openapi.json')).body;
     const schemaOf = (path: string) => paths[path].get.responses['200'].content['application/json'].schema;
-    const titles = (schema: { oneOf?: { title: string }[]; anyOf?: { oneOf?: { title: string }[] }[] }) => JSON.stringify(schema).match(/"title":"\w+"/g);
+    const titles = (schema: { oneOf?: { title: string }[]; anyOf?: { oneOf?: { title: string }[] }[] }) =>
+      JSON.stringify(schema).match(/"title":"\w+"/g);
     expect(titles(schemaOf('/v1/payroll/forms/{formId}'))).toEqual(['"title":"SocietalActivityForm"', '"title":"EmployerFormView"']);
     expect(schemaOf('/v1/payroll/organizations/{organizationId}/forms').properties.items.items.title).toBe('EmployerFormView');
-    expect(schemaOf('/v1/payroll/organizations/{organizationId}/forms').properties.items.items.description).toMatch(/Never the projects, the challenges, the individual competences, the wallet balance/);
+    expect(schemaOf('/v1/payroll/organizations/{organizationId}/forms').properties.items.items.description).toMatch(
+      /Never the projects, the challenges, the individual competences, the wallet balance/,
+    );
     expect(schemaOf('/v1/payroll/territories/{territoryId}/forms').properties.items.items.title).toBe('SocietalActivityForm');
     expect(paths['/v1/payroll/forms/{formId}'].get.summary).toMatch(/officers.*employer.*refused to anyone else/s);
     expect(paths['/v1/payroll/verifications/{code}'].get.summary).toMatch(/No figures to anyone who may not read the form/);
@@ -210,14 +264,25 @@ describe('export columns by competence group, in the organization’s language',
 
     const json = (await hr('GET', `/v1/payroll/organizations/${calanques()}/exports/${MONTH}?format=json`)).body;
     expect(json.language).toBe('fr');
-    expect(json.competenceGroups.filter((g: { groupId: string }) => g.groupId === firstAid.id)).toEqual([{ groupId: firstAid.id, label: firstAid.label }]);
-    expect(json.employees.map((e: { employeeReference: string; minutesByCompetenceGroup: Record<string, number> }) => [e.employeeReference, e.minutesByCompetenceGroup[firstAid.id]])).toEqual([
+    expect(json.competenceGroups.filter((g: { groupId: string }) => g.groupId === firstAid.id)).toEqual([
+      { groupId: firstAid.id, label: firstAid.label },
+    ]);
+    expect(
+      json.employees.map((e: { employeeReference: string; minutesByCompetenceGroup: Record<string, number> }) => [
+        e.employeeReference,
+        e.minutesByCompetenceGroup[firstAid.id],
+      ]),
+    ).toEqual([
       ['CS-0042', 90],
       ['CS-0077', 60],
     ]);
 
-    const preview = await hr('POST', `/v1/payroll/organizations/${calanques()}/exports/${MONTH}/preview`, { layout: { columns: [{ key: 'employee_reference' }, { key: 'competence_groups', header: 'H ' }] } });
-    expect(preview.body.headers.filter((h: string) => h.includes(firstAid.label) || h.includes(firstAidEn.label))).toEqual([`H ${firstAid.label}`]);
+    const preview = await hr('POST', `/v1/payroll/organizations/${calanques()}/exports/${MONTH}/preview`, {
+      layout: { columns: [{ key: 'employee_reference' }, { key: 'competence_groups', header: 'H ' }] },
+    });
+    expect(preview.body.headers.filter((h: string) => h.includes(firstAid.label) || h.includes(firstAidEn.label))).toEqual([
+      `H ${firstAid.label}`,
+    ]);
   });
 
   it('labels the columns in the language the organization chose, tried in a preview and then saved', async () => {
@@ -225,9 +290,16 @@ describe('export columns by competence group, in the organization’s language',
     const firstAid = await groupOf(SKILLS.firstAid, 'en');
     const layout = (await hr('GET', `/v1/payroll/organizations/${calanques()}/export-layout`)).body;
     expect([layout.language, layout.chosenLanguage]).toEqual(['fr', null]);
-    const tried = await hr('POST', `/v1/payroll/organizations/${calanques()}/exports/${MONTH}/preview`, { layout: { columns: [{ key: 'competence_groups' }], language: 'en' } });
+    const tried = await hr('POST', `/v1/payroll/organizations/${calanques()}/exports/${MONTH}/preview`, {
+      layout: { columns: [{ key: 'competence_groups' }], language: 'en' },
+    });
     expect(tried.body.headers).toContain(`Hours: ${firstAid.label}`);
-    const saved = await hr('PUT', `/v1/payroll/organizations/${calanques()}/export-layout`, { columns: layout.columns, separator: 'comma', language: 'en' }, { 'if-match': `"${layout.version}"` });
+    const saved = await hr(
+      'PUT',
+      `/v1/payroll/organizations/${calanques()}/export-layout`,
+      { columns: layout.columns, separator: 'comma', language: 'en' },
+      { 'if-match': `"${layout.version}"` },
+    );
     expect(saved.status).toBe(200);
     expect([saved.body.language, saved.body.chosenLanguage]).toEqual(['en', 'en']);
     const headers = parseCsv((await hr('GET', `/v1/payroll/organizations/${calanques()}/exports/${MONTH}`)).text)[0]!;

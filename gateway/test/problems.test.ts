@@ -37,7 +37,10 @@ describe('the problem types pages', () => {
   });
 
   it('answers a browser with an HTML page, in its language first and the other below', async () => {
-    const response = await page('/v1/problems/needs_in_use', { accept: 'text/html,application/xhtml+xml', 'accept-language': 'fr-FR,fr;q=0.9' });
+    const response = await page('/v1/problems/needs_in_use', {
+      accept: 'text/html,application/xhtml+xml',
+      'accept-language': 'fr-FR,fr;q=0.9',
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/html');
     const html = await response.text();
@@ -52,7 +55,16 @@ describe('the problem types pages', () => {
     const list = await api(platform.gateway.url)('GET', '/v1/problems');
     expect(list.status).toBe(200);
     const codes = list.body.items.map((p: { code: string }) => p.code);
-    expect(codes).toEqual(expect.arrayContaining(['validation_failed', 'stale_version', 'project_not_found', 'commitment_exceeded', 'over_12_hours_a_day', 'insufficient_funds']));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'validation_failed',
+        'stale_version',
+        'project_not_found',
+        'commitment_exceeded',
+        'over_12_hours_a_day',
+        'insufficient_funds',
+      ]),
+    );
     expect(codes).toEqual([...codes].sort());
     const html = await (await page('/v1/problems', { accept: 'text/html' })).text();
     for (const code of codes) expect(html).toContain(`href="/v1/problems/${code}"`);
@@ -80,17 +92,27 @@ describe('the refusals of each operation in the OpenAPI document', () => {
   it('lists, for an operation, its refusals by status, each naming its problem types', () => {
     const edit = paths['/v1/projects/{projectId}']!.put!.responses;
     expect(edit['412']!['x-problem-types']).toEqual(['/v1/problems/stale_version']);
-    expect(edit['409']!['x-problem-types']).toEqual(expect.arrayContaining(['/v1/problems/needs_in_use', '/v1/problems/not_editable', '/v1/problems/fixed_after_draft']));
+    expect(edit['409']!['x-problem-types']).toEqual(
+      expect.arrayContaining(['/v1/problems/needs_in_use', '/v1/problems/not_editable', '/v1/problems/fixed_after_draft']),
+    );
     expect(edit['404']!['x-problem-types']).toEqual(['/v1/problems/project_not_found']);
-    expect(edit['403']!['x-problem-types']).toEqual(expect.arrayContaining(['/v1/problems/not_on_board', '/v1/problems/forbidden', '/v1/problems/csrf_failed']));
-    expect(edit['409']!.content!['application/problem+json']!.schema.allOf![1]!.properties!.type!.enum).toEqual(edit['409']!['x-problem-types']);
+    expect(edit['403']!['x-problem-types']).toEqual(
+      expect.arrayContaining(['/v1/problems/not_on_board', '/v1/problems/forbidden', '/v1/problems/csrf_failed']),
+    );
+    expect(edit['409']!.content!['application/problem+json']!.schema.allOf![1]!.properties!.type!.enum).toEqual(
+      edit['409']!['x-problem-types'],
+    );
     expect(edit['409']!.description).toContain('[needs_in_use](/v1/problems/needs_in_use)');
     // A read has no write's refusals.
     expect(paths['/v1/projects/{projectId}']!.get!.responses['409']).toBeUndefined();
   });
 
   it('names only problem types that resolve', async () => {
-    const types = new Set(Object.values(paths).flatMap((methods) => Object.values(methods).flatMap((op) => Object.values(op.responses).flatMap((r) => r['x-problem-types'] ?? []))));
+    const types = new Set(
+      Object.values(paths).flatMap((methods) =>
+        Object.values(methods).flatMap((op) => Object.values(op.responses).flatMap((r) => r['x-problem-types'] ?? [])),
+      ),
+    );
     expect(types.size).toBeGreaterThan(100);
     for (const type of types) {
       const response = await api(platform.gateway.url)('GET', type);

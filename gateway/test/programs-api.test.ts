@@ -20,7 +20,14 @@ afterAll(() => platform.stop());
 
 it('documents every programs route in the OpenAPI document', async () => {
   const document = (await volunteer('GET', '/v1/openapi.json')).body;
-  for (const path of ['/v1/projects', '/v1/projects/{projectId}/join-requests', '/v1/projects/{projectId}/decisions/{decisionId}/votes', '/v1/challenges', '/v1/programs', '/v1/me/project-suggestions']) {
+  for (const path of [
+    '/v1/projects',
+    '/v1/projects/{projectId}/join-requests',
+    '/v1/projects/{projectId}/decisions/{decisionId}/votes',
+    '/v1/challenges',
+    '/v1/programs',
+    '/v1/me/project-suggestions',
+  ]) {
     expect(Object.keys(document.paths)).toContain(path);
   }
   expect(document.paths['/v1/projects'].post.requestBody.content['application/json'].schema.properties.needs).toBeDefined();
@@ -44,12 +51,22 @@ it('never answers a project as unchanged: its ETag is its version, which its tea
 
 it('answers a join request sent again with the same Idempotency-Key with the first one, and creates one', async () => {
   const project = await programs.project('approved');
-  const send = () => volunteer('POST', `/v1/projects/${project.id}/join-requests`, { needId: project.needId, minutes: 60 }, { 'idempotency-key': 'retry-after-timeout-1' });
+  const send = () =>
+    volunteer(
+      'POST',
+      `/v1/projects/${project.id}/join-requests`,
+      { needId: project.needId, minutes: 60 },
+      { 'idempotency-key': 'retry-after-timeout-1' },
+    );
   const first = await send();
   const again = await send();
   expect([first.status, again.status]).toEqual([201, 201]);
   expect(again.body.id).toBe(first.body.id);
-  expect((await coordinator('GET', `/v1/projects/${project.id}/join-requests`)).body.items.filter((r: { personId: string }) => r.personId === world.inhabitant.id)).toHaveLength(1);
+  expect(
+    (await coordinator('GET', `/v1/projects/${project.id}/join-requests`)).body.items.filter(
+      (r: { personId: string }) => r.personId === world.inhabitant.id,
+    ),
+  ).toHaveLength(1);
 });
 
 it('edits a project at the version read, keeping its needs by id, and refuses the stale version afterwards', async () => {
@@ -61,10 +78,16 @@ it('edits a project at the version read, keeping its needs by id, and refuses th
     kind: 'general_interest',
     startDate: read.startDate,
     endDate: read.endDate,
-    needs: [{ id: project.needId, skillId: SKILL, neededMinutes: 3000 }, { skillId: 'urn:e21:skill:fruit-tree-pruning', neededMinutes: 600 }],
+    needs: [
+      { id: project.needId, skillId: SKILL, neededMinutes: 3000 },
+      { skillId: 'urn:e21:skill:fruit-tree-pruning', neededMinutes: 600 },
+    ],
   };
   const edited = await coordinator('PUT', `/v1/projects/${project.id}`, body, { 'if-match': `"${read.version}"` });
   expect(edited.status).toBe(200);
-  expect(edited.body.needs.map((n: { id: string; neededMinutes: number }) => [n.id === project.needId, n.neededMinutes])).toEqual([[true, 3000], [false, 600]]);
+  expect(edited.body.needs.map((n: { id: string; neededMinutes: number }) => [n.id === project.needId, n.neededMinutes])).toEqual([
+    [true, 3000],
+    [false, 600],
+  ]);
   expect((await coordinator('PUT', `/v1/projects/${project.id}`, body, { 'if-match': `"${read.version}"` })).status).toBe(412);
 });

@@ -15,8 +15,20 @@ interface Case {
   route: string;
   what: string;
   /** Builds the request for one role, creating what it needs so that roles do not interfere. */
-  request(role: Role): Promise<{ path: string; body?: unknown; headers?: Record<string, string> }> | { path: string; body?: unknown; headers?: Record<string, string> };
-  expect: [anonymous: number, inhabitant: number, member: number, coManager: number, coordinator: number, officer: number, otherOfficer: number];
+  request(
+    role: Role,
+  ):
+    | Promise<{ path: string; body?: unknown; headers?: Record<string, string> }>
+    | { path: string; body?: unknown; headers?: Record<string, string> };
+  expect: [
+    anonymous: number,
+    inhabitant: number,
+    member: number,
+    coManager: number,
+    coordinator: number,
+    officer: number,
+    otherOfficer: number,
+  ];
 }
 
 let platform: Platform;
@@ -37,8 +49,20 @@ const projectBody = () => ({
 });
 
 const cases: Case[] = [
-  { method: 'GET', route: '/v1/sdgs', what: 'list the SDGs', request: () => ({ path: '/v1/sdgs' }), expect: [401, 200, 200, 200, 200, 200, 200] },
-  { method: 'GET', route: '/v1/challenges', what: 'list the challenges seen from Marseille', request: () => ({ path: `/v1/challenges?territoryId=${world.territories.marseille}` }), expect: [401, 200, 200, 200, 200, 200, 200] },
+  {
+    method: 'GET',
+    route: '/v1/sdgs',
+    what: 'list the SDGs',
+    request: () => ({ path: '/v1/sdgs' }),
+    expect: [401, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    method: 'GET',
+    route: '/v1/challenges',
+    what: 'list the challenges seen from Marseille',
+    request: () => ({ path: `/v1/challenges?territoryId=${world.territories.marseille}` }),
+    expect: [401, 200, 200, 200, 200, 200, 200],
+  },
   {
     method: 'POST',
     route: '/v1/challenges',
@@ -46,17 +70,45 @@ const cases: Case[] = [
     request: () => ({ path: '/v1/challenges', body: { territoryId: world.territories.marseille, title: 'Cool islands', sdgs: [11] } }),
     expect: [401, 403, 403, 403, 403, 201, 403],
   },
-  { method: 'GET', route: '/v1/challenges/:challengeId', what: 'read a challenge', request: () => ({ path: `/v1/challenges/${shared.challengeId}` }), expect: [401, 200, 200, 200, 200, 200, 200] },
+  {
+    method: 'GET',
+    route: '/v1/challenges/:challengeId',
+    what: 'read a challenge',
+    request: () => ({ path: `/v1/challenges/${shared.challengeId}` }),
+    expect: [401, 200, 200, 200, 200, 200, 200],
+  },
   {
     method: 'PUT',
     route: '/v1/challenges/:challengeId',
     what: 'change a Marseille challenge',
-    request: async () => ({ path: `/v1/challenges/${(await programs.challenge()).id}`, body: { title: 'Shade and water', sdgs: [6] }, headers: { 'if-match': '"1"' } }),
+    request: async () => ({
+      path: `/v1/challenges/${(await programs.challenge()).id}`,
+      body: { title: 'Shade and water', sdgs: [6] },
+      headers: { 'if-match': '"1"' },
+    }),
     expect: [401, 403, 403, 403, 403, 200, 403],
   },
-  { method: 'GET', route: '/v1/projects', what: 'search the projects of Bouches-du-Rhône', request: () => ({ path: `/v1/projects?territoryId=${world.territories.bouchesDuRhone}` }), expect: [401, 200, 200, 200, 200, 200, 200] },
-  { method: 'POST', route: '/v1/projects', what: 'start a project', request: () => ({ path: '/v1/projects', body: projectBody() }), expect: [401, 201, 201, 201, 201, 201, 201] },
-  { method: 'GET', route: '/v1/projects/:projectId', what: 'read an approved project', request: () => ({ path: `/v1/projects/${shared.approved.id}` }), expect: [401, 200, 200, 200, 200, 200, 200] },
+  {
+    method: 'GET',
+    route: '/v1/projects',
+    what: 'search the projects of Bouches-du-Rhône',
+    request: () => ({ path: `/v1/projects?territoryId=${world.territories.bouchesDuRhone}` }),
+    expect: [401, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    method: 'POST',
+    route: '/v1/projects',
+    what: 'start a project',
+    request: () => ({ path: '/v1/projects', body: projectBody() }),
+    expect: [401, 201, 201, 201, 201, 201, 201],
+  },
+  {
+    method: 'GET',
+    route: '/v1/projects/:projectId',
+    what: 'read an approved project',
+    request: () => ({ path: `/v1/projects/${shared.approved.id}` }),
+    expect: [401, 200, 200, 200, 200, 200, 200],
+  },
   {
     method: 'GET',
     route: '/v1/projects/:projectId',
@@ -70,7 +122,15 @@ const cases: Case[] = [
     what: 'edit an approved project',
     request: async () => {
       const project = await programs.project('approved');
-      return { path: `/v1/projects/${project.id}`, body: { ...projectBody(), title: 'Jardin partagé et verger', needs: [{ id: project.needId, skillId: 'urn:e21:skill:urban-gardening', neededMinutes: 6000 }] }, headers: { 'if-match': '"3"' } };
+      return {
+        path: `/v1/projects/${project.id}`,
+        body: {
+          ...projectBody(),
+          title: 'Jardin partagé et verger',
+          needs: [{ id: project.needId, skillId: 'urn:e21:skill:urban-gardening', neededMinutes: 6000 }],
+        },
+        headers: { 'if-match': '"3"' },
+      };
     },
     expect: [401, 403, 403, 200, 200, 403, 403],
   },
@@ -99,11 +159,26 @@ const cases: Case[] = [
     method: 'POST',
     route: '/v1/projects/:projectId/status',
     what: 'cancel an active project',
-    request: async () => ({ path: `/v1/projects/${(await programs.project('active')).id}/status`, body: { status: 'cancelled', reason: 'No more volunteers' } }),
+    request: async () => ({
+      path: `/v1/projects/${(await programs.project('active')).id}/status`,
+      body: { status: 'cancelled', reason: 'No more volunteers' },
+    }),
     expect: [401, 403, 403, 200, 200, 200, 403],
   },
-  { method: 'GET', route: '/v1/me/projects', what: 'list my projects', request: () => ({ path: '/v1/me/projects' }), expect: [401, 200, 200, 200, 200, 200, 200] },
-  { method: 'GET', route: '/v1/me/project-suggestions', what: 'list projects for me', request: () => ({ path: '/v1/me/project-suggestions' }), expect: [401, 200, 200, 200, 200, 200, 200] },
+  {
+    method: 'GET',
+    route: '/v1/me/projects',
+    what: 'list my projects',
+    request: () => ({ path: '/v1/me/projects' }),
+    expect: [401, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    method: 'GET',
+    route: '/v1/me/project-suggestions',
+    what: 'list projects for me',
+    request: () => ({ path: '/v1/me/project-suggestions' }),
+    expect: [401, 200, 200, 200, 200, 200, 200],
+  },
   {
     method: 'GET',
     route: '/v1/project-approvals',
@@ -111,7 +186,13 @@ const cases: Case[] = [
     request: () => ({ path: `/v1/project-approvals?territoryId=${world.territories.marseille}` }),
     expect: [401, 403, 403, 403, 403, 200, 403],
   },
-  { method: 'GET', route: '/v1/projects/:projectId/members', what: 'read a team', request: () => ({ path: `/v1/projects/${shared.approved.id}/members` }), expect: [401, 200, 200, 200, 200, 200, 200] },
+  {
+    method: 'GET',
+    route: '/v1/projects/:projectId/members',
+    what: 'read a team',
+    request: () => ({ path: `/v1/projects/${shared.approved.id}/members` }),
+    expect: [401, 200, 200, 200, 200, 200, 200],
+  },
   {
     method: 'POST',
     route: '/v1/projects/:projectId/join-requests',
@@ -168,12 +249,21 @@ const cases: Case[] = [
     request: async () => ({ path: `/v1/projects/${(await programs.project('approved')).id}/members/${programs.member.id}` }),
     expect: [401, 403, 204, 204, 204, 403, 403],
   },
-  { method: 'GET', route: '/v1/projects/:projectId/decisions', what: 'read the board’s decisions', request: () => ({ path: `/v1/projects/${shared.approved.id}/decisions` }), expect: [401, 200, 200, 200, 200, 200, 200] },
+  {
+    method: 'GET',
+    route: '/v1/projects/:projectId/decisions',
+    what: 'read the board’s decisions',
+    request: () => ({ path: `/v1/projects/${shared.approved.id}/decisions` }),
+    expect: [401, 200, 200, 200, 200, 200, 200],
+  },
   {
     method: 'POST',
     route: '/v1/projects/:projectId/decisions',
     what: 'put a decision to the board',
-    request: async () => ({ path: `/v1/projects/${(await programs.project('active')).id}/decisions`, body: { title: 'Open on Sundays', deadline: soon() } }),
+    request: async () => ({
+      path: `/v1/projects/${(await programs.project('active')).id}/decisions`,
+      body: { title: 'Open on Sundays', deadline: soon() },
+    }),
     expect: [401, 403, 403, 201, 201, 403, 403],
   },
   {
@@ -187,15 +277,30 @@ const cases: Case[] = [
     },
     expect: [401, 403, 403, 201, 201, 403, 403],
   },
-  { method: 'GET', route: '/v1/projects/:projectId/feedback', what: 'read the feedback', request: () => ({ path: `/v1/projects/${shared.approved.id}/feedback` }), expect: [401, 403, 403, 200, 200, 403, 403] },
+  {
+    method: 'GET',
+    route: '/v1/projects/:projectId/feedback',
+    what: 'read the feedback',
+    request: () => ({ path: `/v1/projects/${shared.approved.id}/feedback` }),
+    expect: [401, 403, 403, 200, 200, 403, 403],
+  },
   {
     method: 'PUT',
     route: '/v1/projects/:projectId/my-feedback',
     what: 'rate an active project',
-    request: async () => ({ path: `/v1/projects/${(await programs.project('active')).id}/my-feedback`, body: { rating: 4, comment: 'Nice' } }),
+    request: async () => ({
+      path: `/v1/projects/${(await programs.project('active')).id}/my-feedback`,
+      body: { rating: 4, comment: 'Nice' },
+    }),
     expect: [401, 200, 200, 403, 403, 200, 200],
   },
-  { method: 'GET', route: '/v1/programs', what: 'list the programs of Marseille', request: () => ({ path: `/v1/programs?territoryId=${world.territories.marseille}` }), expect: [401, 200, 200, 200, 200, 200, 200] },
+  {
+    method: 'GET',
+    route: '/v1/programs',
+    what: 'list the programs of Marseille',
+    request: () => ({ path: `/v1/programs?territoryId=${world.territories.marseille}` }),
+    expect: [401, 200, 200, 200, 200, 200, 200],
+  },
   {
     method: 'GET',
     route: '/v1/program-candidates',
@@ -207,10 +312,19 @@ const cases: Case[] = [
     method: 'POST',
     route: '/v1/programs',
     what: 'draft Marseille’s program',
-    request: () => ({ path: '/v1/programs', body: { territoryId: world.territories.marseille, year: YEAR, projectIds: [shared.approved.id] } }),
+    request: () => ({
+      path: '/v1/programs',
+      body: { territoryId: world.territories.marseille, year: YEAR, projectIds: [shared.approved.id] },
+    }),
     expect: [401, 403, 403, 403, 403, 200, 403],
   },
-  { method: 'GET', route: '/v1/programs/:programId', what: 'read a program', request: () => ({ path: `/v1/programs/${shared.programId}` }), expect: [401, 200, 200, 200, 200, 200, 200] },
+  {
+    method: 'GET',
+    route: '/v1/programs/:programId',
+    what: 'read a program',
+    request: () => ({ path: `/v1/programs/${shared.programId}` }),
+    expect: [401, 200, 200, 200, 200, 200, 200],
+  },
 ];
 
 beforeAll(async () => {
@@ -228,7 +342,12 @@ beforeAll(async () => {
   for (const [role, person] of Object.entries(people)) tokens[role as Role] = await platform.tokenFor(person.email);
   shared.approved = await programs.project('approved');
   shared.challengeId = (await programs.challenge('paca')).id;
-  shared.programId = (await programs.client.draftProgram({ territoryId: world.territories.marseille, year: YEAR, projectIds: [shared.approved.id], language: 'en' }, { caller: { kind: 'system', service: 'test' } })).id;
+  shared.programId = (
+    await programs.client.draftProgram(
+      { territoryId: world.territories.marseille, year: YEAR, projectIds: [shared.approved.id], language: 'en' },
+      { caller: { kind: 'system', service: 'test' } },
+    )
+  ).id;
 }, 120_000);
 afterAll(() => platform.stop());
 
@@ -245,7 +364,9 @@ describe('who may call each programs route', () => {
   it.each(rows)('%s %s (%s) as %s answers %i', async (method, _route, _what, role, expected, testCase) => {
     const request = await testCase.request(role);
     const response = await api(platform.gateway.url, tokens[role])(method, request.path, request.body, request.headers);
-    expect({ status: response.status, type: response.body?.type, detail: response.body?.detail }).toEqual(expect.objectContaining({ status: expected }));
+    expect({ status: response.status, type: response.body?.type, detail: response.body?.detail }).toEqual(
+      expect.objectContaining({ status: expected }),
+    );
     if (expected >= 400) expect(response.headers.get('content-type')).toContain('application/problem+json');
   });
 });

@@ -17,17 +17,25 @@ export const YEAR = 2026;
 export type Stage = 'draft' | 'proposed' | 'approved' | 'active';
 
 export async function createProgramsWorld(platform: Platform, world: World) {
-  const client: ProgramsClient = createClient(ProgramsServiceService, `127.0.0.1:${platform.services.programs!.grpcPort}`, { from: 'test' });
+  const client: ProgramsClient = createClient(ProgramsServiceService, `127.0.0.1:${platform.services.programs!.grpcPort}`, {
+    from: 'test',
+  });
   const coordinator = await world.person('Cora Coordinator', 'marseille', { signsIn: true });
   const coManager = await world.person('Colin Comanager', 'marseille', { signsIn: true });
   const member = await world.person('Mia Member', 'marseille', { signsIn: true });
   const otherOfficer = await world.person('Oscar Otherofficer', 'aubagne', { signsIn: true });
   await platform.identityClient.grantRole(
-    { grantee: `person:${otherOfficer.id}`, role: toProtoEnum<Role>('ROLE', 'officer'), scopeKind: toProtoEnum<ScopeKind>('SCOPE_KIND', 'territory'), scopeId: world.territories.aubagne },
+    {
+      grantee: `person:${otherOfficer.id}`,
+      role: toProtoEnum<Role>('ROLE', 'officer'),
+      scopeKind: toProtoEnum<ScopeKind>('SCOPE_KIND', 'territory'),
+      scopeId: world.territories.aubagne,
+    },
     SYSTEM,
   );
 
-  const move = (id: string, to: string, who: string) => client.changeProjectStatus({ id, status: toProtoEnum<ProjectStatus>('PROJECT_STATUS', to), reason: '', language: 'en' }, as(who));
+  const move = (id: string, to: string, who: string) =>
+    client.changeProjectStatus({ id, status: toProtoEnum<ProjectStatus>('PROJECT_STATUS', to), reason: '', language: 'en' }, as(who));
 
   /**
    * Someone new asks to fill a need; resolves to the request's id. Applicants never sign in: they
@@ -35,7 +43,14 @@ export async function createProgramsWorld(platform: Platform, world: World) {
    */
   async function applicant(projectId: string, needId: string, name = 'Ada Applicant'): Promise<{ personId: string; requestId: string }> {
     const person = await platform.identityClient.registerPerson(
-      { name, email: `applicant.${randomUUID()}@test.e21.eu`, locale: 'en', status: toProtoEnum<PersonStatus>('PERSON_STATUS', 'volunteer'), territoryId: world.territories.marseille, password: '' },
+      {
+        name,
+        email: `applicant.${randomUUID()}@test.e21.eu`,
+        locale: 'en',
+        status: toProtoEnum<PersonStatus>('PERSON_STATUS', 'volunteer'),
+        territoryId: world.territories.marseille,
+        password: '',
+      },
       SYSTEM,
     );
     const request = await client.requestToJoin({ projectId, needId, minutes: 30, message: '', idempotencyKey: '' }, as(person.id));
@@ -65,21 +80,33 @@ export async function createProgramsWorld(platform: Platform, world: World) {
     if (stage === 'draft') return { id: created.id, needId };
     await move(created.id, 'proposed', coordinator.id);
     for (const person of [member, coManager]) {
-      const request = await client.requestToJoin({ projectId: created.id, needId, minutes: 60, message: '', idempotencyKey: '' }, as(person.id));
+      const request = await client.requestToJoin(
+        { projectId: created.id, needId, minutes: 60, message: '', idempotencyKey: '' },
+        as(person.id),
+      );
       await client.acceptJoinRequest({ projectId: created.id, requestId: request.id, reason: '' }, as(coordinator.id));
     }
-    await client.setMemberRole({ projectId: created.id, personId: coManager.id, role: toProtoEnum<TeamRole>('TEAM_ROLE', 'co_manager') }, as(coordinator.id));
+    await client.setMemberRole(
+      { projectId: created.id, personId: coManager.id, role: toProtoEnum<TeamRole>('TEAM_ROLE', 'co_manager') },
+      as(coordinator.id),
+    );
     if (stage !== 'proposed') await move(created.id, 'approved', world.officer.id);
     if (stage === 'active') await move(created.id, 'active', coordinator.id);
     return { id: created.id, needId };
   }
 
   async function challenge(territory: 'marseille' | 'paca' = 'marseille') {
-    return client.defineChallenge({ territoryId: world.territories[territory], title: 'Shade in schoolyards', description: '', sdgs: [11, 13], refinesId: '' }, SYSTEM);
+    return client.defineChallenge(
+      { territoryId: world.territories[territory], title: 'Shade in schoolyards', description: '', sdgs: [11, 13], refinesId: '' },
+      SYSTEM,
+    );
   }
 
   async function decision(projectId: string) {
-    return client.proposeDecision({ projectId, title: 'Buy a composter', description: '', deadline: new Date(Date.now() + 3_600_000).toISOString() }, as(coordinator.id));
+    return client.proposeDecision(
+      { projectId, title: 'Buy a composter', description: '', deadline: new Date(Date.now() + 3_600_000).toISOString() },
+      as(coordinator.id),
+    );
   }
 
   return { client, coordinator, coManager, member, otherOfficer, project, applicant, challenge, decision, move };

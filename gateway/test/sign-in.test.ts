@@ -50,11 +50,19 @@ describe('signing in with the code flow', () => {
     const gatewayHost = new URL(platform.gateway.url).host;
     expect(browser.cookie(gatewayHost, 'e21_session')).toBeTruthy();
 
-    const session = (await (await browser.request(`${platform.gateway.url}/auth/session`)).json()) as { authenticated: boolean; csrfToken: string; personId: string };
+    const session = (await (await browser.request(`${platform.gateway.url}/auth/session`)).json()) as {
+      authenticated: boolean;
+      csrfToken: string;
+      personId: string;
+    };
     expect(session).toMatchObject({ authenticated: true, personId: world.inhabitant.id });
 
     const patch = (headers: Record<string, string>) =>
-      browser.request(`${platform.gateway.url}/v1/me`, { method: 'PATCH', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ locale: 'fr' }) });
+      browser.request(`${platform.gateway.url}/v1/me`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ locale: 'fr' }),
+      });
     const withoutToken = await patch({});
     expect(withoutToken.status).toBe(403);
     expect(((await withoutToken.json()) as { type: string }).type).toBe('/v1/problems/csrf_failed');
@@ -62,7 +70,10 @@ describe('signing in with the code flow', () => {
     expect(withToken.status).toBe(200);
     expect(((await withToken.json()) as { territoryPath: { name: string }[] }).territoryPath.at(-1)!.name).toBe('Union européenne');
 
-    const logout = await browser.request(`${platform.gateway.url}/auth/logout`, { method: 'POST', headers: { 'x-csrf-token': session.csrfToken } });
+    const logout = await browser.request(`${platform.gateway.url}/auth/logout`, {
+      method: 'POST',
+      headers: { 'x-csrf-token': session.csrfToken },
+    });
     expect(logout.status).toBe(200);
     expect(((await logout.json()) as { endSessionUrl: string }).endSessionUrl).toContain(platform.issuer);
     expect((await browser.request(`${platform.gateway.url}/v1/me`)).status).toBe(401);
@@ -132,7 +143,9 @@ describe('signing in with the code flow', () => {
     for (let attempt = 0; attempt < 5; attempt++) await browser.request(loginUrl, loginForm(target.email, `wrong-${attempt}-password`));
     const locked = await browser.request(loginUrl, loginForm(target.email, PASSWORD));
     expect(locked.status).toBe(401);
-    expect(await locked.text()).toContain('Wrong email or password. After 5 failed attempts in a row, an account is locked for 15 minutes.');
+    expect(await locked.text()).toContain(
+      'Wrong email or password. After 5 failed attempts in a row, an account is locked for 15 minutes.',
+    );
     await expect(platform.tokenFor(target.email)).rejects.toThrow(/no token/);
   });
 });

@@ -2,7 +2,17 @@
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { createTestDatabase } from '@e21/devinfra';
 import { identityEvents } from '@e21/events';
-import { connectNats, createLogger, createPool, EventConsumer, initTelemetry, kitMigrationsDir, migrate, type NatsConnection, type Pool } from '@e21/kit';
+import {
+  connectNats,
+  createLogger,
+  createPool,
+  EventConsumer,
+  initTelemetry,
+  kitMigrationsDir,
+  migrate,
+  type NatsConnection,
+  type Pool,
+} from '@e21/kit';
 import { waitFor } from '@e21/devinfra';
 import { api, createWorld, startPlatform, type Platform } from '../../tests/support/platform.js';
 
@@ -47,7 +57,9 @@ it('carries one trace id from the gateway through identity gRPC to an event cons
     const spans = exporter.getFinishedSpans();
     return {
       gatewaySpan: spans.find((s) => s.name === 'PATCH /v1/me'),
-      grpcServerSpan: spans.find((s) => s.name === 'e21.identity.v1.IdentityService/UpdatePerson' && s.attributes['e21.service'] === 'identity'),
+      grpcServerSpan: spans.find(
+        (s) => s.name === 'e21.identity.v1.IdentityService/UpdatePerson' && s.attributes['e21.service'] === 'identity',
+      ),
       publishSpan: spans.find((s) => s.name === 'identity.person.updated publish'),
       consumerSpan: spans.find((s) => s.name === 'identity.person.updated process' && s.attributes['e21.service'] === 'audit'),
     };

@@ -19,7 +19,12 @@ beforeAll(async () => {
   f = await createPayrollFixtures(platform, ['amina', 'claire', 'marc', 'helene']);
   // Hélène runs the currency of the region (and Bouches-du-Rhône below it).
   await platform.identityClient.grantRole(
-    { grantee: `person:${f.world.people.helene.id}`, role: toProtoEnum<Role>('ROLE', 'treasury_officer'), scopeKind: toProtoEnum<ScopeKind>('SCOPE_KIND', 'territory'), scopeId: f.world.territories.paca },
+    {
+      grantee: `person:${f.world.people.helene.id}`,
+      role: toProtoEnum<Role>('ROLE', 'treasury_officer'),
+      scopeKind: toProtoEnum<ScopeKind>('SCOPE_KIND', 'territory'),
+      scopeId: f.world.territories.paca,
+    },
     SYSTEM,
   );
   amina = callApi(platform.gateway.url, f.tokens.amina);
@@ -72,13 +77,26 @@ describe('ETag is the version, and If-Match takes it as sent', () => {
     const path = `/v1/projects/${created.body.id}`;
     etagOf(created, 1);
     const etag = etagOf(await amina('GET', path), 1);
-    const edited = await amina('PUT', path, { ...body, title: 'Repair café du Panier', needs: [{ id: created.body.needs[0].id, skillId: 'urn:e21:skill:first-aid', neededMinutes: 600 }] }, { 'if-match': etag });
+    const edited = await amina(
+      'PUT',
+      path,
+      {
+        ...body,
+        title: 'Repair café du Panier',
+        needs: [{ id: created.body.needs[0].id, skillId: 'urn:e21:skill:first-aid', neededMinutes: 600 }],
+      },
+      { 'if-match': etag },
+    );
     const proposed = await amina('POST', `${path}/status`, { status: 'proposed' }, { 'if-match': weak(etagOf(edited, 2)) });
     etagOf(proposed, 3);
   });
 
   it('a challenge and a local program', async () => {
-    const challenge = await marc('POST', '/v1/challenges', { territoryId: f.world.territories.marseille, title: 'Cool islands', sdgs: [11] });
+    const challenge = await marc('POST', '/v1/challenges', {
+      territoryId: f.world.territories.marseille,
+      title: 'Cool islands',
+      sdgs: [11],
+    });
     const path = `/v1/challenges/${challenge.body.id}`;
     const etag = etagOf(await marc('GET', path), 1);
     etagOf(await marc('PUT', path, { title: 'Cool islands in schools', sdgs: [11, 13] }, { 'if-match': weak(etag) }), 2);
@@ -87,17 +105,34 @@ describe('ETag is the version, and If-Match takes it as sent', () => {
     const drafted = await marc('POST', '/v1/programs', program);
     etagOf(drafted, 1);
     const etagRead = etagOf(await marc('GET', `/v1/programs/${drafted.body.id}`), 1);
-    const redrafted = await marc('POST', '/v1/programs', { ...program, projectIds: [f.world.projects.solar.id, f.world.projects.garden.id] }, { 'if-match': etagRead });
+    const redrafted = await marc(
+      'POST',
+      '/v1/programs',
+      { ...program, projectIds: [f.world.projects.solar.id, f.world.projects.garden.id] },
+      { 'if-match': etagRead },
+    );
     etagOf(redrafted, 2);
   });
 
   it('a time entry: changed and withdrawn with the ETag it was created or read with', async () => {
-    const entry = { contractId: f.world.contracts.amina, projectId: f.world.projects.solar.id, date: '2030-05-06', minutes: 30, competenceId: 'urn:e21:skill:solar-panel-installation', note: 'Wiring' };
+    const entry = {
+      contractId: f.world.contracts.amina,
+      projectId: f.world.projects.solar.id,
+      date: '2030-05-06',
+      minutes: 30,
+      competenceId: 'urn:e21:skill:solar-panel-installation',
+      note: 'Wiring',
+    };
     const created = await amina('POST', '/v1/timesheets/entries', entry);
     const path = `/v1/timesheets/entries/${created.body.id}`;
     const etag = etagOf(created, created.body.version);
     expect(etagOf(await amina('GET', path), created.body.version)).toBe(etag);
-    const changed = await amina('PUT', path, { projectId: entry.projectId, date: entry.date, minutes: 45, competenceId: entry.competenceId, note: 'Wiring and testing' }, { 'if-match': etag });
+    const changed = await amina(
+      'PUT',
+      path,
+      { projectId: entry.projectId, date: entry.date, minutes: 45, competenceId: entry.competenceId, note: 'Wiring and testing' },
+      { 'if-match': etag },
+    );
     const withdrawn = await amina('DELETE', path, undefined, { 'if-match': weak(etagOf(changed, created.body.version + 1)) });
     expect(withdrawn.body.status).toBe('withdrawn');
   });
@@ -106,7 +141,14 @@ describe('ETag is the version, and If-Match takes it as sent', () => {
     const path = `/v1/contracts/${f.world.contracts.amina}`;
     const contract = await amina('GET', path);
     const etag = etagOf(contract, contract.body.contract.latestVersion);
-    const terms = { periodStart: '2030-01-01', periodEnd: '2030-12-31', yearlyMinutes: 7_200, competences: [], schedule: { weeklyAllowanceMinutes: 120 }, preferredProjectIds: [] };
+    const terms = {
+      periodStart: '2030-01-01',
+      periodEnd: '2030-12-31',
+      yearlyMinutes: 7_200,
+      competences: [],
+      schedule: { weeklyAllowanceMinutes: 120 },
+      preferredProjectIds: [],
+    };
     const amended = await amina('POST', `${path}/versions`, { terms, comment: 'A little more' }, { 'if-match': etag });
     const next = etagOf(amended, contract.body.contract.latestVersion + 1);
     const accepted = await claire('POST', `${path}/acceptances`, {}, { 'if-match': next });
@@ -122,7 +164,12 @@ describe('ETag is the version, and If-Match takes it as sent', () => {
 
     const layoutPath = `/v1/payroll/organizations/${f.world.organizations.calanques}/export-layout`;
     const layout = await claire('GET', layoutPath);
-    const saved = await claire('PUT', layoutPath, { columns: [{ key: 'employee_reference', header: 'Matricule' }, { key: 'sar_hours' }], separator: 'semicolon', decimalComma: true }, { 'if-match': etagOf(layout, 0) });
+    const saved = await claire(
+      'PUT',
+      layoutPath,
+      { columns: [{ key: 'employee_reference', header: 'Matricule' }, { key: 'sar_hours' }], separator: 'semicolon', decimalComma: true },
+      { 'if-match': etagOf(layout, 0) },
+    );
     etagOf(saved, 1);
   });
 
@@ -130,7 +177,13 @@ describe('ETag is the version, and If-Match takes it as sent', () => {
     const path = `/v1/territories/${f.world.territories.bouchesDuRhone}/currency`;
     const currency = await helene('GET', path);
     const etag = etagOf(currency, currency.body.version);
-    const settings = { code: currency.body.code, name: currency.body.name, minorUnits: currency.body.minorUnits, ratePerHourMinor: 1_100, redemptionFeeBasisPoints: 400 };
+    const settings = {
+      code: currency.body.code,
+      name: currency.body.name,
+      minorUnits: currency.body.minorUnits,
+      ratePerHourMinor: 1_100,
+      redemptionFeeBasisPoints: 400,
+    };
     etagOf(await helene('PUT', path, settings, { 'if-match': weak(etag) }), currency.body.version + 1);
     expect((await helene('PUT', path, settings, { 'if-match': etag })).status).toBe(412);
   });
@@ -161,7 +214,8 @@ describe('names in lists', () => {
     for (const list of lists) {
       expect(list.status).toBe(200);
       expect(list.body.items.length).toBeGreaterThan(0);
-      for (const project of list.body.items) expect(project.coordinatorName).toEqual(expect.stringMatching(/^(Paul Coordinateur|Amina Haddad)$/));
+      for (const project of list.body.items)
+        expect(project.coordinatorName).toEqual(expect.stringMatching(/^(Paul Coordinateur|Amina Haddad)$/));
     }
     const suggestions = await amina('GET', '/v1/me/project-suggestions');
     for (const suggestion of suggestions.body.items) expect(suggestion.project.coordinatorName).toBeTruthy();

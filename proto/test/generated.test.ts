@@ -18,9 +18,15 @@ it('matches the committed generated code, file for file', () => {
   const fresh = mkdtempSync(join(tmpdir(), 'e21-proto-'));
   execFileSync(process.execPath, [join(protoRoot, 'scripts/generate.mjs'), fresh], { stdio: 'pipe' });
   const committed = join(protoRoot, 'src/gen');
-  const list = (root: string) => files(root).map((path) => relative(root, path)).sort();
+  const list = (root: string) =>
+    files(root)
+      .map((path) => relative(root, path))
+      .sort();
   expect(list(fresh)).toEqual(list(committed));
   for (const file of list(committed)) {
-    expect({ file, content: readFileSync(join(fresh, file), 'utf8') }).toEqual({ file, content: readFileSync(join(committed, file), 'utf8') });
+    expect({ file, content: readFileSync(join(fresh, file), 'utf8') }).toEqual({
+      file,
+      content: readFileSync(join(committed, file), 'utf8'),
+    });
   }
 });

@@ -2,14 +2,25 @@
 // clients and servers take while a token is fresh (a client reuses its token for a minute; a server
 // remembers the tokens it verified until they expire).
 // Build first (npm run build), then: npm run bench -- caller-tokens
-import { CallerVerifier, generateTrust, parseTrust, parseWorkloadKey, signCallerToken, verifyCallerToken, WorkloadCredentials } from '@e21/kit';
+import {
+  CallerVerifier,
+  generateTrust,
+  parseTrust,
+  parseWorkloadKey,
+  signCallerToken,
+  verifyCallerToken,
+  WorkloadCredentials,
+} from '@e21/kit';
 import { Metadata } from '@grpc/grpc-js';
 
 const N = Number(process.env.N ?? 20_000);
 const { trust, keys } = generateTrust(['gateway', 'currency'], ['gateway']);
 const gateway = parseWorkloadKey(JSON.stringify(keys.gateway));
 const parsedTrust = parseTrust(JSON.stringify(trust));
-const people = Array.from({ length: N }, (_, i) => ({ kind: 'person', personId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }));
+const people = Array.from({ length: N }, (_, i) => ({
+  kind: 'person',
+  personId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+}));
 
 function time(name, work) {
   for (let i = 0; i < Math.min(N, 1000); i++) work(i); // warm-up

@@ -5,7 +5,8 @@
 // data. A new locality under Bouches-du-Rhône (so the demo's ÉCU-BDR pays the hours) with its own
 // Engagement 21 office and a project of its own; PEOPLE volunteers of it, each with a contract
 // signed by Hélène (officer of the region), a place on the project's team and one approved entry
-// on the 10th of last month (15 to 75 minutes), on one of the locality's projects (500 people a team). Once currency has paid every entry and payroll has
+// on the 10th of last month (15 to 75 minutes), on one of the locality's projects (500 people a
+// team). Once currency has paid every entry and payroll has
 // heard of it, Hélène closes last month there; the run is timed from its start to its completion
 // as the payroll service records them. Memory is the payroll process's resident set, sampled from
 // /proc every 100 ms, and its high-water mark (VmHWM) at the end. Seeding 10,000 people takes a
@@ -34,7 +35,8 @@ function payrollPid() {
     try {
       const status = readFileSync(`/proc/${entry}/status`, 'utf8');
       const parent = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
-      if (parent === process.pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('services/payroll/dist/main.js')) return Number(entry);
+      if (parent === process.pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('services/payroll/dist/main.js'))
+        return Number(entry);
     } catch {
       // a process that ended meanwhile
     }
@@ -45,9 +47,11 @@ const memoryKb = (pid, field) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exe
 
 async function inParallel(count, width, work) {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < count) await work(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < count) await work(next++);
+    }),
+  );
 }
 
 process.env.RATE_LIMIT_PER_MINUTE = '100000000';
@@ -68,48 +72,107 @@ try {
 
   // The locality, its office, a coordinator and the project.
   const locality = randomUUID();
-  await identity.upsertTerritory({ id: locality, parentId: territories.bouchesDuRhone, level: toProtoEnum('TERRITORY_LEVEL', 'locality'), code: '13028', labels: { en: 'La Ciotat', fr: 'La Ciotat' } }, SYSTEM);
-  await identity.createOrganization({ name: 'Engagement 21 La Ciotat', kind: toProtoEnum('ORGANIZATION_KIND', 'e21_office'), legalId: 'E21-13028', territoryId: locality }, SYSTEM);
-  const coordinator = await identity.registerPerson({ name: 'Coordinatrice Bench', email: `coord.${randomUUID().slice(0, 8)}@bench.e21.eu`, locale: 'fr', status: toProtoEnum('PERSON_STATUS', 'volunteer'), territoryId: locality, password: '' }, SYSTEM);
+  await identity.upsertTerritory(
+    {
+      id: locality,
+      parentId: territories.bouchesDuRhone,
+      level: toProtoEnum('TERRITORY_LEVEL', 'locality'),
+      code: '13028',
+      labels: { en: 'La Ciotat', fr: 'La Ciotat' },
+    },
+    SYSTEM,
+  );
+  await identity.createOrganization(
+    { name: 'Engagement 21 La Ciotat', kind: toProtoEnum('ORGANIZATION_KIND', 'e21_office'), legalId: 'E21-13028', territoryId: locality },
+    SYSTEM,
+  );
+  const coordinator = await identity.registerPerson(
+    {
+      name: 'Coordinatrice Bench',
+      email: `coord.${randomUUID().slice(0, 8)}@bench.e21.eu`,
+      locale: 'fr',
+      status: toProtoEnum('PERSON_STATUS', 'volunteer'),
+      territoryId: locality,
+      password: '',
+    },
+    SYSTEM,
+  );
   /** A project of the locality, approved and active: teams of TEAM people, as projects have. */
   const newProject = async (n) => {
-  let project = await programs.createProject(
-    {
-      territoryId: locality,
-      title: `Toits solaires de La Ciotat ${n}`,
-      description: 'Panneaux solaires sur les toits des écoles de La Ciotat.',
-      kind: toProtoEnum('PROJECT_KIND', 'general_interest'),
-      challengeIds: [],
-      startDate: `${year}-01-01`,
-      endDate: `${year}-12-31`,
-      needs: [{ id: '', skillId: SKILL, neededMinutes: 100_000, startDate: '', endDate: '' }],
-      language: 'fr',
-    },
-    as(coordinator.id),
-  );
-  for (const [status, by] of [['proposed', coordinator.id], ['approved', helene], ['active', coordinator.id]]) {
-    project = await programs.changeProjectStatus({ id: project.id, status: toProtoEnum('PROJECT_STATUS', status), reason: '', language: 'fr' }, as(by));
-  }
-  return { id: project.id, needId: project.needs[0].id };
+    let project = await programs.createProject(
+      {
+        territoryId: locality,
+        title: `Toits solaires de La Ciotat ${n}`,
+        description: 'Panneaux solaires sur les toits des écoles de La Ciotat.',
+        kind: toProtoEnum('PROJECT_KIND', 'general_interest'),
+        challengeIds: [],
+        startDate: `${year}-01-01`,
+        endDate: `${year}-12-31`,
+        needs: [{ id: '', skillId: SKILL, neededMinutes: 100_000, startDate: '', endDate: '' }],
+        language: 'fr',
+      },
+      as(coordinator.id),
+    );
+    for (const [status, by] of [
+      ['proposed', coordinator.id],
+      ['approved', helene],
+      ['active', coordinator.id],
+    ]) {
+      project = await programs.changeProjectStatus(
+        { id: project.id, status: toProtoEnum('PROJECT_STATUS', status), reason: '', language: 'fr' },
+        as(by),
+      );
+    }
+    return { id: project.id, needId: project.needs[0].id };
   };
   const projects = [];
   for (let n = 0; n < Math.ceil(PEOPLE / TEAM); n++) projects.push(await newProject(n));
   // The competence is agreed in each contract (and on each profile), as for most people logging hours.
-  const terms = { periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, yearlyMinutes: 40_000n, competenceSkillIds: [SKILL], schedule: { weeklyAllowanceMinutes: 600n, blocks: [], blackouts: [] }, preferredProjectIds: [] };
+  const terms = {
+    periodStart: `${year}-01-01`,
+    periodEnd: `${year}-12-31`,
+    yearlyMinutes: 40_000n,
+    competenceSkillIds: [SKILL],
+    schedule: { weeklyAllowanceMinutes: 600n, blocks: [], blackouts: [] },
+    preferredProjectIds: [],
+  };
 
   // The people, each with an approved entry of last month.
   const seedStarted = performance.now();
   const personIds = [];
   await inParallel(PEOPLE, SEEDERS, async (i) => {
-    const person = await identity.registerPerson({ name: `Bénévole ${i}`, email: `v${i}.${randomUUID().slice(0, 8)}@bench.e21.eu`, locale: i % 3 ? 'fr' : 'en', status: toProtoEnum('PERSON_STATUS', 'volunteer'), territoryId: locality, password: '' }, SYSTEM);
+    const person = await identity.registerPerson(
+      {
+        name: `Bénévole ${i}`,
+        email: `v${i}.${randomUUID().slice(0, 8)}@bench.e21.eu`,
+        locale: i % 3 ? 'fr' : 'en',
+        status: toProtoEnum('PERSON_STATUS', 'volunteer'),
+        territoryId: locality,
+        password: '',
+      },
+      SYSTEM,
+    );
     await identity.setCompetence({ personId: person.id, skillId: SKILL, level: 2, language: 'fr' }, as(person.id));
     const project = projects[Math.floor(i / TEAM)];
-    const opened = await contracts.proposeContract({ personId: person.id, employerId: '', terms, comment: '', party: Party.PARTY_UNSPECIFIED, idempotencyKey: '' }, as(person.id));
+    const opened = await contracts.proposeContract(
+      { personId: person.id, employerId: '', terms, comment: '', party: Party.PARTY_UNSPECIFIED, idempotencyKey: '' },
+      as(person.id),
+    );
     await contracts.acceptVersion({ contractId: opened.contract.id, version: 1, comment: '', party: Party.PARTY_UNSPECIFIED }, as(helene));
     // One pledged minute each: the need (100,000 minutes at most) takes everyone.
-    const request = await programs.requestToJoin({ projectId: project.id, needId: project.needId, minutes: 1, message: '', idempotencyKey: '' }, as(person.id));
+    const request = await programs.requestToJoin(
+      { projectId: project.id, needId: project.needId, minutes: 1, message: '', idempotencyKey: '' },
+      as(person.id),
+    );
     await programs.acceptJoinRequest({ projectId: project.id, requestId: request.id, reason: '' }, as(coordinator.id));
-    const entry = { contractId: opened.contract.id, projectId: project.id, date: `${month}-10`, minutes: BigInt(15 + (i % 5) * 15), competenceId: SKILL, note: '' };
+    const entry = {
+      contractId: opened.contract.id,
+      projectId: project.id,
+      date: `${month}-10`,
+      minutes: BigInt(15 + (i % 5) * 15),
+      competenceId: SKILL,
+      note: '',
+    };
     const submitted = await timesheets.submitEntry({ entry, idempotencyKey: '' }, as(person.id));
     personIds.push(person.id);
     await timesheets.approveEntries({ entries: [{ entryId: submitted.id, version: submitted.version }], reason: '' }, as(coordinator.id));
@@ -119,7 +182,9 @@ try {
 
   // Currency pays each approval; payroll hears of each payment: then the month is closed.
   for (;;) {
-    const { rows } = await payrollDb.query('select count(*)::int as paid from hours_credits where person_id = any($1::uuid[])', [personIds]);
+    const { rows } = await payrollDb.query('select count(*)::int as paid from hours_credits where person_id = any($1::uuid[])', [
+      personIds,
+    ]);
     if (rows[0].paid >= PEOPLE) break;
     await sleep(1000);
   }
@@ -130,16 +195,25 @@ try {
   await timesheets.closePeriod({ territoryId: locality, month, carryPending: false }, as(helene));
   let run;
   for (;;) {
-    run = (await payrollDb.query("select total, done, forms_issued, started_at, completed_at, status from runs where territory_id = $1 and trigger = 'close'", [locality])).rows[0];
+    run = (
+      await payrollDb.query(
+        "select total, done, forms_issued, started_at, completed_at, status from runs where territory_id = $1 and trigger = 'close'",
+        [locality],
+      )
+    ).rows[0];
     if (run?.status === 'completed') break;
     await sleep(200);
   }
   clearInterval(sampler);
   const seconds = (run.completed_at - run.started_at) / 1000;
   const bytes = (await payrollDb.query('select avg(length(pdf))::int as pdf from forms where territory_id = $1', [locality])).rows[0];
-  console.log(`${run.total} people, ${run.forms_issued} forms (PDF of ${(bytes.pdf / 1024).toFixed(1)} KiB on average) in ${seconds.toFixed(1)} s on ${cpus().length} cores, ${process.env.PAYROLL_ISSUE_CONCURRENCY ?? 4} at once`);
+  console.log(
+    `${run.total} people, ${run.forms_issued} forms (PDF of ${(bytes.pdf / 1024).toFixed(1)} KiB on average) in ${seconds.toFixed(1)} s on ${cpus().length} cores, ${process.env.PAYROLL_ISSUE_CONCURRENCY ?? 4} at once`,
+  );
   console.log(`forms issued: ${(run.forms_issued / seconds).toFixed(1)} forms/s`);
-  console.log(`payroll process memory: ${(before / 1024).toFixed(0)} MiB before the run, peak ${(peak / 1024).toFixed(0)} MiB sampled, high-water mark ${(memoryKb(pid, 'VmHWM') / 1024).toFixed(0)} MiB`);
+  console.log(
+    `payroll process memory: ${(before / 1024).toFixed(0)} MiB before the run, peak ${(peak / 1024).toFixed(0)} MiB sampled, high-water mark ${(memoryKb(pid, 'VmHWM') / 1024).toFixed(0)} MiB`,
+  );
 } finally {
   for (const client of [identity, programs, contracts, timesheets]) client.close();
   await payrollDb.end();

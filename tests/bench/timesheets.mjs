@@ -42,7 +42,14 @@ try {
   for (let i = 0; i < workers; i++) {
     const email = `bench.${i}.${randomUUID().slice(0, 6)}@test.e21.eu`;
     const registered = await identity.registerPerson(
-      { name: `Bench Volunteer ${i}`, email, locale: 'en', status: toProtoEnum('PERSON_STATUS', 'volunteer'), territoryId: territories.marseille, password: PASSWORD },
+      {
+        name: `Bench Volunteer ${i}`,
+        email,
+        locale: 'en',
+        status: toProtoEnum('PERSON_STATUS', 'volunteer'),
+        territoryId: territories.marseille,
+        password: PASSWORD,
+      },
       { caller: systemCaller('deploy') },
     );
     // Tree planting is on their profile and agreed in their contract, as for most people logging hours.
@@ -55,13 +62,25 @@ try {
       schedule: { weeklyAllowanceMinutes: 2_880n, blocks: [], blackouts: [] },
       preferredProjectIds: [],
     };
-    const opened = await contracts.proposeContract({ personId: registered.id, employerId: '', terms, comment: '', party: Party.PARTY_UNSPECIFIED, idempotencyKey: '' }, as(registered.id));
-    await contracts.acceptVersion({ contractId: opened.contract.id, version: 1, comment: '', party: Party.PARTY_UNSPECIFIED }, as(people.marc.id));
-    const request = await programs.requestToJoin({ projectId: project.id, needId: need.id, minutes: 60, message: '', idempotencyKey: '' }, as(registered.id));
+    const opened = await contracts.proposeContract(
+      { personId: registered.id, employerId: '', terms, comment: '', party: Party.PARTY_UNSPECIFIED, idempotencyKey: '' },
+      as(registered.id),
+    );
+    await contracts.acceptVersion(
+      { contractId: opened.contract.id, version: 1, comment: '', party: Party.PARTY_UNSPECIFIED },
+      as(people.marc.id),
+    );
+    const request = await programs.requestToJoin(
+      { projectId: project.id, needId: need.id, minutes: 60, message: '', idempotencyKey: '' },
+      as(registered.id),
+    );
     await programs.acceptJoinRequest({ projectId: project.id, requestId: request.id, reason: '' }, as(people.yanis.id));
     const token = await fetch(`http://127.0.0.1:${stack.ports.oidc}/token`, {
       method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from(`e21-cli:${stack.secrets.cliClientSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: `Basic ${Buffer.from(`e21-cli:${stack.secrets.cliClientSecret}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: new URLSearchParams({ grant_type: 'password', username: email, password: PASSWORD }),
     }).then((r) => r.json());
     loggers.push({ contractId: opened.contract.id, token: token.access_token });
@@ -70,7 +89,11 @@ try {
 
   const call = async (token, method, path, body, headers = {}) => {
     const started = performance.now();
-    const response = await fetch(`${stack.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const response = await fetch(`${stack.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
     const json = await response.json();
     return { status: response.status, json, ms: performance.now() - started };
   };
@@ -83,13 +106,25 @@ try {
     // One-minute entries, 300 a day at most per worker (the schedule allows 600), today and back.
     for (let n = 0; performance.now() < until; n++) {
       const date = day(today - Math.floor(n / 300));
-      const submitted = await call(logger.token, 'POST', '/v1/timesheets/entries', { contractId: logger.contractId, projectId: project.id, date, minutes: 1, competenceId: need.skillId }, { 'idempotency-key': `bench-${index}-${n}` });
+      const submitted = await call(
+        logger.token,
+        'POST',
+        '/v1/timesheets/entries',
+        { contractId: logger.contractId, projectId: project.id, date, minutes: 1, competenceId: need.skillId },
+        { 'idempotency-key': `bench-${index}-${n}` },
+      );
       if (submitted.status !== 201) {
         errors++;
         continue;
       }
       submitMs.push(submitted.ms);
-      const approved = await call(validator, 'POST', `/v1/timesheets/entries/${submitted.json.id}/approval`, {}, { 'if-match': `"${submitted.json.version}"` });
+      const approved = await call(
+        validator,
+        'POST',
+        `/v1/timesheets/entries/${submitted.json.id}/approval`,
+        {},
+        { 'if-match': `"${submitted.json.version}"` },
+      );
       if (approved.status !== 200) {
         errors++;
         continue;
@@ -110,8 +145,12 @@ try {
   const cores = (await import('node:os')).cpus().length;
   console.log(`${duration} s, ${workers} people logging at once, one coordinator approving, on ${cores} cores`);
   console.log(`submitted and approved: ${(pairs / seconds).toFixed(1)} entries/s (${pairs} entries, ${errors} errors)`);
-  console.log(`POST /v1/timesheets/entries           p50 ${percentile(submitMs, 50).toFixed(0)} ms   p99 ${percentile(submitMs, 99).toFixed(0)} ms`);
-  console.log(`POST /v1/timesheets/entries/:id/approval p50 ${percentile(approveMs, 50).toFixed(0)} ms   p99 ${percentile(approveMs, 99).toFixed(0)} ms`);
+  console.log(
+    `POST /v1/timesheets/entries           p50 ${percentile(submitMs, 50).toFixed(0)} ms   p99 ${percentile(submitMs, 99).toFixed(0)} ms`,
+  );
+  console.log(
+    `POST /v1/timesheets/entries/:id/approval p50 ${percentile(approveMs, 50).toFixed(0)} ms   p99 ${percentile(approveMs, 99).toFixed(0)} ms`,
+  );
 } finally {
   for (const client of [identity, programs, contracts]) client.close();
   await stack.stop();

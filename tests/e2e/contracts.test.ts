@@ -76,10 +76,13 @@ it('negotiates a contract: the employee proposes, the HR manager counters with a
     await status(page).getByText('Signé').waitFor();
     await page.getByRole('link', { name: 'Version 2 en PDF' }).waitFor();
   }
-  const pdf = await karim.evaluate(async (href) => {
-    const response = await fetch(href);
-    return { status: response.status, type: response.headers.get('content-type') };
-  }, `${contractUrl.replace('/contracts/', '/v1/contracts/')}/document?format=pdf`);
+  const pdf = await karim.evaluate(
+    async (href) => {
+      const response = await fetch(href);
+      return { status: response.status, type: response.headers.get('content-type') };
+    },
+    `${contractUrl.replace('/contracts/', '/v1/contracts/')}/document?format=pdf`,
+  );
   expect(pdf).toEqual({ status: 200, type: 'application/pdf' });
   for (const page of [karim, sophie, nadia]) await page.close();
 });

@@ -40,16 +40,44 @@ beforeAll(async () => {
     [territories.marseille, territories.bouchesDuRhone, 'locality', '13055', 'Marseille'],
   ];
   for (const [id, parentId, level, code, name] of tree) {
-    await identity.upsertTerritory({ id, parentId, level: toProtoEnum<TerritoryLevel>('TERRITORY_LEVEL', level), code, labels: { en: name, fr: name } }, SYSTEM);
+    await identity.upsertTerritory(
+      { id, parentId, level: toProtoEnum<TerritoryLevel>('TERRITORY_LEVEL', level), code, labels: { en: name, fr: name } },
+      SYSTEM,
+    );
   }
   people = await Promise.all(
-    Array.from({ length: 20 }, async (_, i) =>
-      (await identity.registerPerson({ name: `Volunteer ${i}`, email: `volunteer${i}.${randomUUID().slice(0, 8)}@test.e21.eu`, locale: 'fr', status: toProtoEnum<PersonStatus>('PERSON_STATUS', 'volunteer'), territoryId: territories.marseille, password: '' }, SYSTEM)).id,
+    Array.from(
+      { length: 20 },
+      async (_, i) =>
+        (
+          await identity.registerPerson(
+            {
+              name: `Volunteer ${i}`,
+              email: `volunteer${i}.${randomUUID().slice(0, 8)}@test.e21.eu`,
+              locale: 'fr',
+              status: toProtoEnum<PersonStatus>('PERSON_STATUS', 'volunteer'),
+              territoryId: territories.marseille,
+              password: '',
+            },
+            SYSTEM,
+          )
+        ).id,
     ),
   );
   identity.close();
   currency = createClient(CurrencyServiceService, `127.0.0.1:${stack.ports.grpc.currency}`, { from: 'test', deadlineMs: 15_000 });
-  ecu = await currency.configureCurrency({ territoryId: territories.bouchesDuRhone, code: 'ÉCU-BDR', name: 'Écu', minorUnits: 2, ratePerHourMinor: 1000n, redemptionFeeBasisPoints: 500, expectedVersion: undefined }, SYSTEM);
+  ecu = await currency.configureCurrency(
+    {
+      territoryId: territories.bouchesDuRhone,
+      code: 'ÉCU-BDR',
+      name: 'Écu',
+      minorUnits: 2,
+      ratePerHourMinor: 1000n,
+      redemptionFeeBasisPoints: 500,
+      expectedVersion: undefined,
+    },
+    SYSTEM,
+  );
   db = new pg.Client({ connectionString: stack.databaseUrl('e21_currency') });
   await db.connect();
   nats = await connectNats(stack.natsLogin('admin'), createLogger('test', 'silent')); // reads the consumer's state
@@ -65,17 +93,25 @@ afterAll(async () => {
 }, 60_000);
 
 /** Entries for the volunteers, 30 minutes each (5.00). */
-const entries = (count: number) => Array.from({ length: count }, (_, i) => approvedEntry(people[i % people.length]!, territories.marseille, 30));
+const entries = (count: number) =>
+  Array.from({ length: count }, (_, i) => approvedEntry(people[i % people.length]!, territories.marseille, 30));
 
 /** How many credits each entry got, for the entries given. */
 async function credits(entryIds: string[]): Promise<number[]> {
-  const { rows } = await db.query<{ entry_id: string; count: string }>(`select entry_id, count(*) as count from transfers where entry_id = any($1::uuid[]) group by entry_id`, [entryIds]);
+  const { rows } = await db.query<{ entry_id: string; count: string }>(
+    `select entry_id, count(*) as count from transfers where entry_id = any($1::uuid[]) group by entry_id`,
+    [entryIds],
+  );
   const counted = new Map(rows.map((r) => [r.entry_id, Number(r.count)]));
   return entryIds.map((id) => counted.get(id) ?? 0);
 }
 
 async function allCreditedOnce(entryIds: string[], timeoutMs: number): Promise<void> {
-  await waitFor(async () => (await credits(entryIds)).every((count) => count >= 1) || undefined, { timeoutMs, intervalMs: 250, what: 'every entry credited' });
+  await waitFor(async () => (await credits(entryIds)).every((count) => count >= 1) || undefined, {
+    timeoutMs,
+    intervalMs: 250,
+    what: 'every entry credited',
+  });
   expect(new Set(await credits(entryIds))).toEqual(new Set([1]));
 }
 
@@ -105,7 +141,10 @@ it('credits an approval delivered twice, and an entry approved in two events, on
     await approvals.publish(entry, { eventId, messageId: `${eventId}:again` });
     await approvals.publish(entry);
   }
-  await allCreditedOnce(batch.map((e) => e.entryId), 30_000);
+  await allCreditedOnce(
+    batch.map((e) => e.entryId),
+    30_000,
+  );
 }, 60_000);
 
 it('credits once the entries whose credit was committed when the service was killed, before their ack', async () => {
@@ -115,7 +154,10 @@ it('credits once the entries whose credit was committed when the service was kil
   let hit: { committed: number; acknowledged: number } | undefined;
   const all: string[] = [];
   for (let burst = 0; burst < 5 && !hit; burst++) {
-    await waitFor(async () => ((await consumerInfo()).num_ack_pending === 0 && (await consumerInfo()).num_pending === 0) || undefined, { timeoutMs: 60_000, what: 'the consumer idle' });
+    await waitFor(async () => ((await consumerInfo()).num_ack_pending === 0 && (await consumerInfo()).num_pending === 0) || undefined, {
+      timeoutMs: 60_000,
+      what: 'the consumer idle',
+    });
     const base = (await consumerInfo()).ack_floor.consumer_seq;
     const batch = entries(1200);
     const ids = batch.map((e) => e.entryId);
@@ -143,10 +185,13 @@ it('credits once the entries whose credit was committed when the service was kil
   // The entries committed but not acknowledged come again after the ack wait: the new process
   // acknowledges them all (the inbox drops the ones already paid) and pays each entry once.
   await allCreditedOnce(all, 120_000);
-  await waitFor(async () => {
-    const info = await consumerInfo();
-    return (info.num_ack_pending === 0 && info.num_pending === 0) || undefined;
-  }, { timeoutMs: 60_000, what: 'every delivery acknowledged' });
+  await waitFor(
+    async () => {
+      const info = await consumerInfo();
+      return (info.num_ack_pending === 0 && info.num_pending === 0) || undefined;
+    },
+    { timeoutMs: 60_000, what: 'every delivery acknowledged' },
+  );
   expect(new Set(await credits(all))).toEqual(new Set([1]));
 }, 240_000);
 
@@ -155,7 +200,10 @@ it('credits each entry once while two replicas consume at once, and keeps the le
   const batch = entries(200);
   // Each entry in two events at the same time: the replicas take them side by side.
   await Promise.all(batch.flatMap((entry) => [approvals.publish(entry), approvals.publish(entry)]));
-  await allCreditedOnce(batch.map((e) => e.entryId), 60_000);
+  await allCreditedOnce(
+    batch.map((e) => e.entryId),
+    60_000,
+  );
   const supply = await currency.getSupply({ currencyId: ecu.id }, SYSTEM);
   expect(supply).toMatchObject({ balanced: true, balancesSumMinor: 0n, entriesSumMinor: 0n, mismatchedAccounts: 0 });
   const { rows } = await db.query<{ count: string }>(`select count(*) as count from transfers where kind = 'hours'`);

@@ -18,9 +18,11 @@ let stack: LocalStack;
 let browser: Browser;
 
 const person = (key: 'lucas' | 'amina' | 'isabelle' | 'odile' | 'claire' | 'marc') => stack.demo!.people[key]!;
-const frenchDate = (date: string) => new Intl.DateTimeFormat('fr', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+const frenchDate = (date: string) =>
+  new Intl.DateTimeFormat('fr', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 /** The number a page shows for an amount, e.g. 1234.5 -> "1 234,50" in French. */
-const shown = (minor: number, language: 'en' | 'fr') => new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minor / 100);
+const shown = (minor: number, language: 'en' | 'fr') =>
+  new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minor / 100);
 
 beforeAll(async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'e21-e2e-currency-'));
@@ -29,9 +31,13 @@ beforeAll(async () => {
   // Lucas's contract, which the demo leaves waiting, is accepted by his employer and his office.
   const contracts = createClient(ContractsServiceService, `127.0.0.1:${stack.ports.grpc.contracts}`, { from: 'test', deadlineMs: 15_000 });
   try {
-    const { items } = await contracts.listNegotiationInbox({ party: Party.PARTY_UNSPECIFIED, status: toProtoEnum<ContractStatus>('CONTRACT_STATUS', 'negotiating'), limit: 10, cursor: '' }, { caller: personCaller(person('lucas').id) });
+    const { items } = await contracts.listNegotiationInbox(
+      { party: Party.PARTY_UNSPECIFIED, status: toProtoEnum<ContractStatus>('CONTRACT_STATUS', 'negotiating'), limit: 10, cursor: '' },
+      { caller: personCaller(person('lucas').id) },
+    );
     const contractId = items.find((i) => i.contract?.personId === person('lucas').id)!.contract!.id;
-    for (const by of [person('claire').id, person('marc').id]) await contracts.acceptVersion({ contractId, version: 1, comment: '', party: Party.PARTY_UNSPECIFIED }, { caller: personCaller(by) });
+    for (const by of [person('claire').id, person('marc').id])
+      await contracts.acceptVersion({ contractId, version: 1, comment: '', party: Party.PARTY_UNSPECIFIED }, { caller: personCaller(by) });
   } finally {
     contracts.close();
   }
@@ -49,7 +55,16 @@ const statusSays = (page: Page, text: string | RegExp) => page.getByRole('status
 /** Reloads the page until the element shows the text (credits and payments arrive asynchronously). */
 async function untilShown(page: Page, testId: string, text: string): Promise<void> {
   for (let attempt = 0; attempt < 30; attempt++) {
-    if ((await page.getByTestId(testId).first().textContent().catch(() => ''))?.includes(text)) return;
+    if (
+      (
+        await page
+          .getByTestId(testId)
+          .first()
+          .textContent()
+          .catch(() => '')
+      )?.includes(text)
+    )
+      return;
     await page.waitForTimeout(500);
     await page.reload();
   }
@@ -118,11 +133,24 @@ it('pays approved hours into the wallet, a QR payment request at the till, and r
   await statusSays(isabelle, '4,50 ÉCU-BDR reçus de Lucas Martin.');
   const minorOf = (text: string | null) => Number(text!.replace(/[^\d]/g, ''));
   const tillAfter = minorOf(tillBefore) + 450;
-  await isabelle.getByTestId('till-balance').getByText(`${shown(tillAfter, 'fr')} ÉCU-BDR`).waitFor();
-  await isabelle.getByRole('region', { name: 'Demandes de paiement et paiements reçus' }).getByRole('row').filter({ hasText: 'Baguette et croissants' }).filter({ hasText: 'Lucas Martin' }).waitFor();
+  await isabelle
+    .getByTestId('till-balance')
+    .getByText(`${shown(tillAfter, 'fr')} ÉCU-BDR`)
+    .waitFor();
+  await isabelle
+    .getByRole('region', { name: 'Demandes de paiement et paiements reçus' })
+    .getByRole('row')
+    .filter({ hasText: 'Baguette et croissants' })
+    .filter({ hasText: 'Lucas Martin' })
+    .waitFor();
   await lucas.goto(`${stack.url}/wallet`);
   await lucas.getByTestId('wallet-balance').getByText('5.50 ÉCU-BDR').waitFor();
-  await history.getByRole('row').filter({ hasText: 'Paid to Boulangerie du Panier' }).filter({ hasText: '-4.50 ÉCU-BDR' }).filter({ hasText: '5.50 ÉCU-BDR' }).waitFor();
+  await history
+    .getByRole('row')
+    .filter({ hasText: 'Paid to Boulangerie du Panier' })
+    .filter({ hasText: '-4.50 ÉCU-BDR' })
+    .filter({ hasText: '5.50 ÉCU-BDR' })
+    .waitFor();
 
   // Isabelle asks to redeem the 4.50; Odile, treasury officer of Bouches-du-Rhône, approves it.
   await isabelle.getByLabel('Montant à reconvertir en ÉCU-BDR').fill('4,50');
@@ -136,12 +164,20 @@ it('pays approved hours into the wallet, a QR payment request at the till, and r
   await card.getByLabel('Référence du virement en euros').fill('VIR-2030-0042');
   await card.getByRole('button', { name: 'Approuver' }).click();
   await statusSays(odile, 'La reconversion de Boulangerie du Panier (4,50 ÉCU-BDR) est approuvée');
-  await odile.getByTestId('in-circulation').getByText(`${shown(circulationBefore - 450, 'fr')} ÉCU-BDR`).waitFor();
+  await odile
+    .getByTestId('in-circulation')
+    .getByText(`${shown(circulationBefore - 450, 'fr')} ÉCU-BDR`)
+    .waitFor();
   await odile.getByTestId('ledger-health').getByText('Le grand livre est équilibré').waitFor();
 
   // The till shows the redemption approved with its payout and the balance back where it was.
   await isabelle.reload();
-  await isabelle.getByRole('table', { name: 'Reconversions' }).getByRole('row').filter({ hasText: 'VIR-2030-0042' }).filter({ hasText: 'Approuvée' }).waitFor();
+  await isabelle
+    .getByRole('table', { name: 'Reconversions' })
+    .getByRole('row')
+    .filter({ hasText: 'VIR-2030-0042' })
+    .filter({ hasText: 'Approuvée' })
+    .waitFor();
   await isabelle.getByTestId('till-balance').getByText(tillBefore!.trim()).waitFor();
   for (const page of [lucas, amina, isabelle, odile]) await page.close();
 }, 240_000);

@@ -13,9 +13,14 @@ beforeAll(async () => {
 afterAll(() => platform.stop());
 
 /** The harness blocks on each request like k6: it runs in a process of its own, the platform in this one. */
-function runK6Script(script: string, env: Record<string, string>): Promise<{ options: unknown; checks: { name: string; passed: boolean }[] }> {
+function runK6Script(
+  script: string,
+  env: Record<string, string>,
+): Promise<{ options: unknown; checks: { name: string; passed: boolean }[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(new URL('../load/harness.mjs', import.meta.url)), script], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [fileURLToPath(new URL('../load/harness.mjs', import.meta.url)), script], {
+      env: { ...process.env, ...env },
+    });
     let output = '';
     let errors = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

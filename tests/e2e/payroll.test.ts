@@ -1,6 +1,7 @@
 // Payroll on the local stack. In headless Chromium: the officer of Aubagne closes last month and
 // follows the issuing run's progress bar to completion, the employee downloads her Societal
-// Activity Form, a visitor checks it on the public verification page, the HR manager of Ville d'Aubagne downloads the month's CSV export. Then the fault
+// Activity Form, a visitor checks it on the public verification page, the HR manager of Ville
+// d'Aubagne downloads the month's CSV export. Then the fault
 // test: the payroll service killed in the middle of a run of 120 people and restarted completes
 // the run with each form issued once, and period.closed delivered again issues nothing new.
 import { randomUUID } from 'node:crypto';
@@ -9,7 +10,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, signedInPage } from '../support/browser.js';
-import { connectNats, createClient, createLogger, createPool, personCaller, systemCaller, toHeaders, toProtoEnum, type Pool, type ServiceClient } from '@e21/kit';
+import {
+  connectNats,
+  createClient,
+  createLogger,
+  createPool,
+  personCaller,
+  systemCaller,
+  toHeaders,
+  toProtoEnum,
+  type Pool,
+  type ServiceClient,
+} from '@e21/kit';
 import { freeStackPorts, startLocalStack, type LocalStack } from '@e21/deploy';
 import { pdfText, testSecrets, waitFor } from '@e21/devinfra';
 import { ContractsServiceService, Party, type TermsInput } from '@e21/proto/e21/contracts/v1/contracts';
@@ -30,12 +42,20 @@ let payrollDb: Pool;
 
 const as = (personId: string) => ({ caller: personCaller(personId) });
 const person = (key: string) => stack.demo!.people[key as 'amina']!;
-const frenchMonth = (month: string) => new Intl.DateTimeFormat('fr', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+const frenchMonth = (month: string) =>
+  new Intl.DateTimeFormat('fr', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
 const now = new Date();
 /** Last month, and the contracts' year: the one it falls in. */
 const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
 const year = Number(month.slice(0, 4));
-const terms: TermsInput = { periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, yearlyMinutes: 40_000n, competenceSkillIds: [], schedule: { weeklyAllowanceMinutes: 600n, blocks: [], blackouts: [] }, preferredProjectIds: [] };
+const terms: TermsInput = {
+  periodStart: `${year}-01-01`,
+  periodEnd: `${year}-12-31`,
+  yearlyMinutes: 40_000n,
+  competenceSkillIds: [],
+  schedule: { weeklyAllowanceMinutes: 600n, blocks: [], blackouts: [] },
+  preferredProjectIds: [],
+};
 
 beforeAll(async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'e21-e2e-payroll-'));
@@ -70,30 +90,73 @@ async function ziguinchor(): Promise<Project> {
   return projects.find((p) => p.title.startsWith('Écoles solaires à Ziguinchor'))!;
 }
 
-/** A person with a signed contract for the year on a project's solar need (Ziguinchor's by default), and their approved hours of last month. */
-async function contributor(options: { name: string; territoryId: string; status: string; password?: string; employer?: { id: string; reference: string; hr: string }; office: string; minutes: number[]; project?: Project }) {
+/**
+ * A person with a signed contract for the year on a project's solar need (Ziguinchor's by default),
+ * and their approved hours of last month.
+ */
+async function contributor(options: {
+  name: string;
+  territoryId: string;
+  status: string;
+  password?: string;
+  employer?: { id: string; reference: string; hr: string };
+  office: string;
+  minutes: number[];
+  project?: Project;
+}) {
   const email = `${options.name.toLowerCase().replace(/\W+/g, '.')}.${randomUUID().slice(0, 8)}@test.e21.eu`;
   const created = await identity.registerPerson(
-    { name: options.name, email, locale: 'fr', status: toProtoEnum<PersonStatus>('PERSON_STATUS', options.status), territoryId: options.territoryId, password: options.password ?? '' },
+    {
+      name: options.name,
+      email,
+      locale: 'fr',
+      status: toProtoEnum<PersonStatus>('PERSON_STATUS', options.status),
+      territoryId: options.territoryId,
+      password: options.password ?? '',
+    },
     SYSTEM,
   );
   if (options.employer) {
-    await identity.setMembership({ organizationId: options.employer.id, personId: created.id, role: toProtoEnum<MembershipRole>('MEMBERSHIP_ROLE', 'member'), employeeReference: options.employer.reference }, SYSTEM);
+    await identity.setMembership(
+      {
+        organizationId: options.employer.id,
+        personId: created.id,
+        role: toProtoEnum<MembershipRole>('MEMBERSHIP_ROLE', 'member'),
+        employeeReference: options.employer.reference,
+      },
+      SYSTEM,
+    );
   }
-  const opened = await contracts.proposeContract({ personId: created.id, employerId: '', terms, comment: '', party: Party.PARTY_UNSPECIFIED, idempotencyKey: '' }, as(created.id));
+  const opened = await contracts.proposeContract(
+    { personId: created.id, employerId: '', terms, comment: '', party: Party.PARTY_UNSPECIFIED, idempotencyKey: '' },
+    as(created.id),
+  );
   for (const by of [...(options.employer ? [options.employer.hr] : []), options.office]) {
     await contracts.acceptVersion({ contractId: opened.contract!.id, version: 1, comment: '', party: Party.PARTY_UNSPECIFIED }, as(by));
   }
   const project = options.project ?? (await ziguinchor());
   const need = project.needs.find((n) => n.skillId === SOLAR)!;
-  const request = await programs.requestToJoin({ projectId: project.id, needId: need.id, minutes: 60, message: '', idempotencyKey: '' }, as(created.id));
+  const request = await programs.requestToJoin(
+    { projectId: project.id, needId: need.id, minutes: 60, message: '', idempotencyKey: '' },
+    as(created.id),
+  );
   await programs.acceptJoinRequest({ projectId: project.id, requestId: request.id, reason: '' }, as(person('karim').id));
   const entries = [];
   for (const [i, minutes] of options.minutes.entries()) {
-    const entry = { contractId: opened.contract!.id, projectId: project.id, date: `${month}-${String(10 + i).padStart(2, '0')}`, minutes: BigInt(minutes), competenceId: SOLAR, note: '' };
+    const entry = {
+      contractId: opened.contract!.id,
+      projectId: project.id,
+      date: `${month}-${String(10 + i).padStart(2, '0')}`,
+      minutes: BigInt(minutes),
+      competenceId: SOLAR,
+      note: '',
+    };
     entries.push(await timesheets.submitEntry({ entry, idempotencyKey: '' }, as(created.id)));
   }
-  await timesheets.approveEntries({ entries: entries.map((e) => ({ entryId: e.id, version: e.version })), reason: '' }, as(person('karim').id));
+  await timesheets.approveEntries(
+    { entries: entries.map((e) => ({ entryId: e.id, version: e.version })), reason: '' },
+    as(person('karim').id),
+  );
   return { id: created.id, email, name: options.name };
 }
 
@@ -113,13 +176,22 @@ it('closes a month, follows the issuing to the end, downloads the form and the e
   const nadia = await signIn(person('nadia').email);
   await nadia.getByRole('navigation').getByRole('link', { name: 'Périodes' }).click();
   if (year !== now.getUTCFullYear()) await nadia.getByLabel('Année').selectOption(String(year));
-  await nadia.locator(`tr[data-month="${month}"]`).getByRole('button', { name: `Clôturer ${frenchMonth(month)}` }).click();
-  await nadia.getByRole('status').filter({ hasText: `${frenchMonth(month)} est clôturé.` }).first().waitFor();
+  await nadia
+    .locator(`tr[data-month="${month}"]`)
+    .getByRole('button', { name: `Clôturer ${frenchMonth(month)}` })
+    .click();
+  await nadia
+    .getByRole('status')
+    .filter({ hasText: `${frenchMonth(month)} est clôturé.` })
+    .first()
+    .waitFor();
   await nadia.getByRole('navigation').getByRole('link', { name: 'Émission' }).click();
   const run = nadia.getByRole('region', { name: `Formulaires de ${frenchMonth(month)}` });
   await run.getByRole('progressbar').waitFor();
   await run.getByText(/^Terminé : \d+ formulaires émis le /).waitFor({ timeout: 60_000 });
-  const [value, max] = await run.getByRole('progressbar').evaluate((bar) => [(bar as unknown as { value: number }).value, (bar as unknown as { max: number }).max]);
+  const [value, max] = await run
+    .getByRole('progressbar')
+    .evaluate((bar) => [(bar as unknown as { value: number }).value, (bar as unknown as { max: number }).max]);
   expect(value).toBe(max);
   expect(await run.getByText(/personnes sur/).textContent()).toMatch(/^(\d+) personnes sur \1 \(100 %\)$/);
 
@@ -128,19 +200,27 @@ it('closes a month, follows the issuing to the end, downloads the form and the e
   await page.getByRole('navigation').getByRole('link', { name: 'Mes formulaires' }).click();
   const pdf = await download(page, page.getByRole('link', { name: `Télécharger le formulaire de ${frenchMonth(month)} (version 1, PDF)` }));
   const text = await pdfText(pdf);
-  for (const expected of ['Societal Activity Form', 'Fanny Giraud', "Ville d'Aubagne", 'Aubagne', month, '3.50 h', 'ÉCU-BDR']) expect(text).toContain(expected);
+  for (const expected of ['Societal Activity Form', 'Fanny Giraud', "Ville d'Aubagne", 'Aubagne', month, '3.50 h', 'ÉCU-BDR'])
+    expect(text).toContain(expected);
 
   // Anyone holding the code checks the file on the public page, signed out: it is the form, unchanged; a changed copy is not.
-  const code = await page.evaluate(async () => ((await (await fetch('/v1/payroll/me/forms')).json()) as { items: { verificationCode: string }[] }).items[0]!.verificationCode);
+  const code = await page.evaluate(
+    async () =>
+      ((await (await fetch('/v1/payroll/me/forms')).json()) as { items: { verificationCode: string }[] }).items[0]!.verificationCode,
+  );
   const visitor = await browser.newPage({ locale: 'fr-FR', timezoneId: 'UTC' });
   await visitor.goto(`${stack.url}/verify?code=${code}`);
   await visitor.getByText('Authentique : version 1, en vigueur.').waitFor();
-  await visitor.getByLabel('Le fichier PDF ou JSON du formulaire (facultatif)').setInputFiles({ name: 'formulaire.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await visitor
+    .getByLabel('Le fichier PDF ou JSON du formulaire (facultatif)')
+    .setInputFiles({ name: 'formulaire.pdf', mimeType: 'application/pdf', buffer: pdf });
   await visitor.getByRole('button', { name: 'Vérifier' }).click();
   await visitor.getByText('Le fichier est bien ce formulaire, sans modification.').waitFor();
   const changed = Buffer.from(pdf);
   changed[200] = changed[200]! ^ 1;
-  await visitor.getByLabel('Le fichier PDF ou JSON du formulaire (facultatif)').setInputFiles({ name: 'formulaire.pdf', mimeType: 'application/pdf', buffer: changed });
+  await visitor
+    .getByLabel('Le fichier PDF ou JSON du formulaire (facultatif)')
+    .setInputFiles({ name: 'formulaire.pdf', mimeType: 'application/pdf', buffer: changed });
   await visitor.getByRole('button', { name: 'Vérifier' }).click();
   await visitor.getByText(/^Le fichier n’est pas ce formulaire/).waitFor();
   await visitor.close();
@@ -162,14 +242,17 @@ it('closes a month, follows the issuing to the end, downloads the form and the e
   expect(await employerForms.textContent()).not.toContain('Ziguinchor');
   const reduced = await download(sophie, employerForms.getByRole('link', { name: 'Vue employeur du formulaire de Fanny Giraud (PDF)' }));
   const reducedText = await pdfText(reduced);
-  for (const expected of ['vue employeur', 'Fanny Giraud', "Ville d'Aubagne", '3.50 h', '35.00 ÉCU-BDR', code]) expect(reducedText).toContain(expected);
+  for (const expected of ['vue employeur', 'Fanny Giraud', "Ville d'Aubagne", '3.50 h', '35.00 ÉCU-BDR', code])
+    expect(reducedText).toContain(expected);
   for (const secret of ['Ziguinchor', 'installation de panneaux solaires', 'Solde', 'balance']) expect(reducedText).not.toContain(secret);
   expect(text).toContain('Ziguinchor');
 
   // The public page knows the reduced PDF too, and shows no figures.
   const checker = await browser.newPage({ locale: 'fr-FR', timezoneId: 'UTC' });
   await checker.goto(`${stack.url}/verify?code=${code}`);
-  await checker.getByLabel('Le fichier PDF ou JSON du formulaire (facultatif)').setInputFiles({ name: 'vue-employeur.pdf', mimeType: 'application/pdf', buffer: reduced });
+  await checker
+    .getByLabel('Le fichier PDF ou JSON du formulaire (facultatif)')
+    .setInputFiles({ name: 'vue-employeur.pdf', mimeType: 'application/pdf', buffer: reduced });
   await checker.getByRole('button', { name: 'Vérifier' }).click();
   await checker.getByText('Le fichier est bien la vue employeur de ce formulaire, sans modification.').waitFor();
   expect(await checker.locator('main').textContent()).not.toMatch(/Fanny|3[.,]50|35[.,]00/);
@@ -184,12 +267,22 @@ describe('a run interrupted', () => {
   it('completes after the payroll service is killed mid-run and restarted, each form issued once', async () => {
     const { territories } = stack.demo!;
     toulonRun = async () =>
-      (await payrollDb.query<{ id: string; done: number; total: number; status: string; forms_issued: number }>(
-        "select id, done, total, status, forms_issued from runs where territory_id = $1 and month = $2 and trigger = 'close'",
-        [territories.toulon, month],
-      )).rows[0];
+      (
+        await payrollDb.query<{ id: string; done: number; total: number; status: string; forms_issued: number }>(
+          "select id, done, total, status, forms_issued from runs where territory_id = $1 and month = $2 and trigger = 'close'",
+          [territories.toulon, month],
+        )
+      ).rows[0];
     // Toulon has an office of its own here, and no local currency: forms are issued without waiting for pay.
-    await identity.createOrganization({ name: 'Engagement 21 Toulon', kind: toProtoEnum<OrganizationKind>('ORGANIZATION_KIND', 'e21_office'), legalId: 'E21-83137', territoryId: territories.toulon }, SYSTEM);
+    await identity.createOrganization(
+      {
+        name: 'Engagement 21 Toulon',
+        kind: toProtoEnum<OrganizationKind>('ORGANIZATION_KIND', 'e21_office'),
+        legalId: 'E21-83137',
+        territoryId: territories.toulon,
+      },
+      SYSTEM,
+    );
     // A project of Toulon (Karim coordinates, Hélène approves) whose need takes everyone.
     let project = await programs.createProject(
       {
@@ -205,22 +298,39 @@ describe('a run interrupted', () => {
       },
       as(person('karim').id),
     );
-    for (const [status, by] of [['proposed', person('karim').id], ['approved', person('helene').id], ['active', person('karim').id]] as const) {
-      project = await programs.changeProjectStatus({ id: project.id, status: toProtoEnum<ProjectStatus>('PROJECT_STATUS', status), reason: '', language: 'fr' }, as(by));
+    for (const [status, by] of [
+      ['proposed', person('karim').id],
+      ['approved', person('helene').id],
+      ['active', person('karim').id],
+    ] as const) {
+      project = await programs.changeProjectStatus(
+        { id: project.id, status: toProtoEnum<ProjectStatus>('PROJECT_STATUS', status), reason: '', language: 'fr' },
+        as(by),
+      );
     }
     for (let i = 0; i < PEOPLE; i += 12) {
       await Promise.all(
         Array.from({ length: Math.min(12, PEOPLE - i) }, (_, k) =>
-          contributor({ name: `Bénévole ${i + k}`, territoryId: territories.toulon, status: 'volunteer', office: person('helene').id, minutes: [30 + ((i + k) % 5) * 15], project }),
+          contributor({
+            name: `Bénévole ${i + k}`,
+            territoryId: territories.toulon,
+            status: 'volunteer',
+            office: person('helene').id,
+            minutes: [30 + ((i + k) % 5) * 15],
+            project,
+          }),
         ),
       );
     }
     await timesheets.closePeriod({ territoryId: territories.toulon, month, carryPending: false }, as(person('helene').id));
 
-    const started = await waitFor(async () => {
-      const run = await toulonRun();
-      return run && run.done > 0 ? run : undefined;
-    }, { timeoutMs: 30_000, intervalMs: 5, what: 'the first forms of Toulon issued' });
+    const started = await waitFor(
+      async () => {
+        const run = await toulonRun();
+        return run && run.done > 0 ? run : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 5, what: 'the first forms of Toulon issued' },
+    );
     await stack.kill('payroll');
     const atKill = (await toulonRun())!;
     expect(atKill.done).toBeGreaterThanOrEqual(started.done);
@@ -228,10 +338,13 @@ describe('a run interrupted', () => {
     expect(atKill.status).toBe('running');
 
     await stack.restart('payroll');
-    const done = await waitFor(async () => {
-      const run = await toulonRun();
-      return run?.status === 'completed' ? run : undefined;
-    }, { timeoutMs: 120_000, what: 'the run completed after the restart' });
+    const done = await waitFor(
+      async () => {
+        const run = await toulonRun();
+        return run?.status === 'completed' ? run : undefined;
+      },
+      { timeoutMs: 120_000, what: 'the run completed after the restart' },
+    );
     expect([done.total, done.done, done.forms_issued]).toEqual([PEOPLE, PEOPLE, PEOPLE]);
     const forms = await payrollDb.query<{ people: bigint; forms: bigint; versions: bigint }>(
       'select count(distinct person_id) as people, count(*) as forms, max(version) as versions from forms where territory_id = $1 and month = $2',
@@ -244,24 +357,36 @@ describe('a run interrupted', () => {
     const timesheetsDb = createPool(stack.databaseUrl('e21_timesheets'), 1);
     const nats = await connectNats(stack.natsLogin('admin'), createLogger('test', 'silent'));
     try {
-      const { rows } = await timesheetsDb.query<{ id: string; type: string; subject: string; payload: Buffer }>("select id, type, subject, payload from outbox where type = 'timesheets.period.closed'");
+      const { rows } = await timesheetsDb.query<{ id: string; type: string; subject: string; payload: Buffer }>(
+        "select id, type, subject, payload from outbox where type = 'timesheets.period.closed'",
+      );
       expect(rows.length).toBeGreaterThanOrEqual(3);
       for (const row of rows) {
-        const headers = toHeaders({ id: row.id, type: row.type, source: 'e21/timesheets', subject: row.subject, time: new Date().toISOString() }, {});
+        const headers = toHeaders(
+          { id: row.id, type: row.type, source: 'e21/timesheets', subject: row.subject, time: new Date().toISOString() },
+          {},
+        );
         await nats.jetstream().publish(row.type, row.payload, { msgID: randomUUID(), headers });
       }
       const manager = await nats.jetstreamManager();
-      await waitFor(async () => {
-        const info = await manager.consumers.info('E21_TIMESHEETS', 'payroll-issuing');
-        return info.num_pending === 0 && info.num_ack_pending === 0;
-      }, { timeoutMs: 30_000, what: 'the redelivered closes handled' });
+      await waitFor(
+        async () => {
+          const info = await manager.consumers.info('E21_TIMESHEETS', 'payroll-issuing');
+          return info.num_pending === 0 && info.num_ack_pending === 0;
+        },
+        { timeoutMs: 30_000, what: 'the redelivered closes handled' },
+      );
     } finally {
       await nats.drain();
       await timesheetsDb.end();
     }
-    const runs = await payrollDb.query<{ territory_id: string; month: string; count: bigint }>("select territory_id, month, count(*) as count from runs where trigger = 'close' group by 1, 2");
+    const runs = await payrollDb.query<{ territory_id: string; month: string; count: bigint }>(
+      "select territory_id, month, count(*) as count from runs where trigger = 'close' group by 1, 2",
+    );
     expect(runs.rows.every((r) => r.count === 1n)).toBe(true);
-    const toulon = await payrollDb.query<{ forms: bigint }>('select count(*) as forms from forms where territory_id = $1', [stack.demo!.territories.toulon]);
+    const toulon = await payrollDb.query<{ forms: bigint }>('select count(*) as forms from forms where territory_id = $1', [
+      stack.demo!.territories.toulon,
+    ]);
     expect(toulon.rows[0]!.forms).toBe(BigInt(PEOPLE));
   }, 120_000);
 });

@@ -39,7 +39,7 @@ it('takes a project from proposal to a board decision', async () => {
   await lea.getByRole('link', { name: 'Propose a project' }).click();
   await lea.getByLabel('Title').fill(TITLE);
   await lea.getByLabel('Description').fill('Fix the bikes given to students, every Saturday morning.');
-  await lea.getByLabel('Territory').selectOption({ label: 'Aubagne › Bouches-du-Rhône › Provence-Alpes-Côte d\'Azur › France' });
+  await lea.getByLabel('Territory').selectOption({ label: "Aubagne › Bouches-du-Rhône › Provence-Alpes-Côte d'Azur › France" });
   await lea.getByLabel('Start date').fill(day(1));
   await lea.getByLabel('End date').fill(day(90));
   await lea.getByLabel('Search a competence').fill('bicycle repair');
@@ -99,8 +99,18 @@ it('takes a project from proposal to a board decision', async () => {
     const read = async <T>(path: string): Promise<T> => (await fetch(path)).json() as Promise<T>;
     const project = await read<{ status: string; filledMinutes: number; history: { to: string }[] }>(`/v1/projects/${id}`);
     const members = await read<{ items: { personName: string; role: string }[] }>(`/v1/projects/${id}/members`);
-    return { status: project.status, history: project.history.map((h) => h.to), filled: project.filledMinutes, team: members.items.map((m) => `${m.personName}: ${m.role}`) };
+    return {
+      status: project.status,
+      history: project.history.map((h) => h.to),
+      filled: project.filledMinutes,
+      team: members.items.map((m) => `${m.personName}: ${m.role}`),
+    };
   }, projectId);
-  expect(stored).toEqual({ status: 'approved', history: ['proposed', 'approved'], filled: 600, team: ['Léa Fontaine: coordinator', 'Lucas Martin: co_manager'] });
+  expect(stored).toEqual({
+    status: 'approved',
+    history: ['proposed', 'approved'],
+    filled: 600,
+    team: ['Léa Fontaine: coordinator', 'Lucas Martin: co_manager'],
+  });
   for (const page of [lea, nadia, lucas]) await page.close();
 }, 180_000);

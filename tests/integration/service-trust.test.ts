@@ -29,7 +29,8 @@ const DEFINITIONS = {
 type ServiceName = keyof typeof DEFINITIONS;
 const SERVICE_NAMES = Object.keys(DEFINITIONS) as ServiceName[];
 
-const targetOf = (service: ServiceName) => `127.0.0.1:${(service === 'identity' ? platform.identity : platform.services[service]!).grpcPort}`;
+const targetOf = (service: ServiceName) =>
+  `127.0.0.1:${(service === 'identity' ? platform.identity : platform.services[service]!).grpcPort}`;
 const databaseOf = (service: ServiceName) => (service === 'identity' ? platform.identity : platform.services[service]!).config.DATABASE_URL;
 const keyOf = (workload: string) => parseWorkloadKey(JSON.stringify(testSecrets().workloadKeys[workload]));
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -42,11 +43,17 @@ function forgeries(service: ServiceName, victim: Caller): [string, Record<string
   return [
     ['x-e21-caller system:gateway, no token', { 'x-e21-caller': 'system:gateway' }],
     ['x-e21-caller of another person, no token', { 'x-e21-caller': `person:${victim.kind === 'person' ? victim.personId : ''}` }],
-    ['a token signed by a key the platform does not trust', bearer(signCallerToken({ ...gateway, privateKey }, victim, service, Date.now()))],
+    [
+      'a token signed by a key the platform does not trust',
+      bearer(signCallerToken({ ...gateway, privateKey }, victim, service, Date.now())),
+    ],
     ['a gateway token made for another service', bearer(signCallerToken(gateway, victim, otherService, Date.now()))],
     ['an expired gateway token', bearer(signCallerToken(gateway, victim, service, Date.now() - 10 * 60_000))],
     ['a service claiming to call for a person', bearer(signCallerToken(keyOf(otherService), victim, service, Date.now()))],
-    ['a service claiming to be the gateway', bearer(signCallerToken(keyOf(otherService), { kind: 'system', service: 'gateway' }, service, Date.now()))],
+    [
+      'a service claiming to be the gateway',
+      bearer(signCallerToken(keyOf(otherService), { kind: 'system', service: 'gateway' }, service, Date.now())),
+    ],
     ['garbage', { authorization: 'Bearer not.a.token' }],
   ];
 }
@@ -57,10 +64,18 @@ function rawCall(service: ServiceName, path: string, request: Buffer, metadata: 
   const headers = new grpc.Metadata();
   for (const [key, value] of Object.entries(metadata)) headers.set(key, value);
   return new Promise((resolve) => {
-    client.makeUnaryRequest(path, (b: Buffer) => b, (b: Buffer) => b, request, headers, { deadline: Date.now() + 10_000 }, (error) => {
-      client.close();
-      resolve(error ? error.code : grpc.status.OK);
-    });
+    client.makeUnaryRequest(
+      path,
+      (b: Buffer) => b,
+      (b: Buffer) => b,
+      request,
+      headers,
+      { deadline: Date.now() + 10_000 },
+      (error) => {
+        client.close();
+        resolve(error ? error.code : grpc.status.OK);
+      },
+    );
   });
 }
 
@@ -71,7 +86,9 @@ async function snapshot(): Promise<Record<string, number>> {
     const client = new pg.Client({ connectionString: databaseOf(service) });
     await client.connect();
     try {
-      const { rows: tables } = await client.query<{ name: string }>("select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'");
+      const { rows: tables } = await client.query<{ name: string }>(
+        "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'",
+      );
       for (const { name } of tables) {
         const { rows } = await client.query<{ n: string }>(`select count(*) as n from ${client.escapeIdentifier(name)}`);
         counts[`${service}.${name}`] = Number(rows[0]!.n);
@@ -99,17 +116,43 @@ function writes() {
   return {
     identity: {
       method: 'grantRole',
-      request: { grantee: `person:${attacker.id}`, role: toProtoEnum<Role>('ROLE', 'territory_admin'), scopeKind: toProtoEnum<ScopeKind>('SCOPE_KIND', 'territory'), scopeId: territories.eu },
+      request: {
+        grantee: `person:${attacker.id}`,
+        role: toProtoEnum<Role>('ROLE', 'territory_admin'),
+        scopeKind: toProtoEnum<ScopeKind>('SCOPE_KIND', 'territory'),
+        scopeId: territories.eu,
+      },
     },
-    programs: { method: 'defineChallenge', request: { territoryId: territories.eu, title: 'Forged challenge', description: 'Set by nobody', sdgs: [13], refinesId: '' } },
+    programs: {
+      method: 'defineChallenge',
+      request: { territoryId: territories.eu, title: 'Forged challenge', description: 'Set by nobody', sdgs: [13], refinesId: '' },
+    },
     contracts: {
       method: 'setCommitment',
-      request: { organizationId: world.companyMarseille, year: NOW.getUTCFullYear(), basis: CommitmentBasis.COMMITMENT_BASIS_ABSOLUTE, minutes: 600_000n, shareBasisPoints: 0, declaredEmployees: 0, declaredMinutesPerEmployee: 0n },
+      request: {
+        organizationId: world.companyMarseille,
+        year: NOW.getUTCFullYear(),
+        basis: CommitmentBasis.COMMITMENT_BASIS_ABSOLUTE,
+        minutes: 600_000n,
+        shareBasisPoints: 0,
+        declaredEmployees: 0,
+        declaredMinutesPerEmployee: 0n,
+      },
     },
-    timesheets: { method: 'closePeriod', request: { territoryId: territories.marseille, month: `${NOW.getUTCFullYear()}-01`, carryPending: true } },
+    timesheets: {
+      method: 'closePeriod',
+      request: { territoryId: territories.marseille, month: `${NOW.getUTCFullYear()}-01`, carryPending: true },
+    },
     currency: {
       method: 'configureCurrency',
-      request: { territoryId: territories.bouchesDuRhone, code: 'FORGE', name: 'Forged écu', minorUnits: 2, ratePerHourMinor: 100_000n, redemptionFeeBasisPoints: 0 },
+      request: {
+        territoryId: territories.bouchesDuRhone,
+        code: 'FORGE',
+        name: 'Forged écu',
+        minorUnits: 2,
+        ratePerHourMinor: 100_000n,
+        redemptionFeeBasisPoints: 0,
+      },
     },
   } as Record<Exclude<ServiceName, 'payroll'>, { method: string; request: unknown }>;
 }
@@ -144,7 +187,12 @@ describe('a service reached directly', () => {
 
   it('accepts the same writes with a genuine credential, so the refusals above were about the caller only', async () => {
     for (const [service, write] of Object.entries(writes()) as [ServiceName, { method: string; request: unknown }][]) {
-      const code = await rawCall(service, methodOf(service, write.method).path, Buffer.from(methodOf(service, write.method).requestSerialize(write.request as never)), bearer(signCallerToken(keyOf('test'), { kind: 'system', service: 'test' }, service, Date.now())));
+      const code = await rawCall(
+        service,
+        methodOf(service, write.method).path,
+        Buffer.from(methodOf(service, write.method).requestSerialize(write.request as never)),
+        bearer(signCallerToken(keyOf('test'), { kind: 'system', service: 'test' }, service, Date.now())),
+      );
       expect(`${service}.${write.method}: ${grpc.status[code]}`).toBe(`${service}.${write.method}: OK`);
     }
   });

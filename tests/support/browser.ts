@@ -2,7 +2,15 @@
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import type { LocalStack } from '@e21/deploy';
 
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export const launchBrowser = (): Promise<Browser> => chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
 
@@ -28,7 +36,13 @@ export async function signInOn(page: Page, stack: LocalStack, email: string, lan
  * A page of its own (cookies apart) in this language, signed in as this demo person. In UTC, so
  * that dates typed in date fields are the instants the test computes.
  */
-export async function signedInPage(browser: Browser, stack: LocalStack, email: string, language: Language, options: BrowserContextOptions = {}): Promise<Page> {
+export async function signedInPage(
+  browser: Browser,
+  stack: LocalStack,
+  email: string,
+  language: Language,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
   const page = await browser.newPage({ locale: language === 'fr' ? 'fr-FR' : 'en-GB', timezoneId: 'UTC', ...options });
   await signInOn(page, stack, email, language);
   return page;

@@ -5,7 +5,19 @@
 // and approved hours published to JetStream as the timesheets service publishes them.
 import { randomUUID } from 'node:crypto';
 import type { NatsConnection } from 'nats';
-import { connectNats, createLogger, ensureStream, eventSourceOf, personCaller, Refused, systemCaller, toHeaders, toProtoEnum, type NatsLogin, type ServiceClient } from '@e21/kit';
+import {
+  connectNats,
+  createLogger,
+  ensureStream,
+  eventSourceOf,
+  personCaller,
+  Refused,
+  systemCaller,
+  toHeaders,
+  toProtoEnum,
+  type NatsLogin,
+  type ServiceClient,
+} from '@e21/kit';
 import { waitFor } from '@e21/devinfra';
 import { timesheetsEvents } from '@e21/events';
 import { CurrencyServiceService, OwnerKind, type Account, type Currency } from '@e21/proto/e21/currency/v1/currency';
@@ -38,7 +50,17 @@ export interface WorldPerson {
 export async function createCurrencyWorld(identity: IdentityClient, options: { password?: string; signIn?: PersonKey[] } = {}) {
   const territories = await createTerritoryTree(identity);
   const organization = async (name: string, kind: string, territory: TerritoryName) =>
-    (await identity.createOrganization({ name, kind: toProtoEnum<OrganizationKind>('ORGANIZATION_KIND', kind), legalId: `L${randomUUID().slice(0, 12)}`, territoryId: territories[territory] }, SYSTEM)).id;
+    (
+      await identity.createOrganization(
+        {
+          name,
+          kind: toProtoEnum<OrganizationKind>('ORGANIZATION_KIND', kind),
+          legalId: `L${randomUUID().slice(0, 12)}`,
+          territoryId: territories[territory],
+        },
+        SYSTEM,
+      )
+    ).id;
   const organizations = {
     boulangerie: await organization('Boulangerie du Panier', 'merchant', 'marseille'),
     librairie: await organization("Librairie de l'Huveaune", 'merchant', 'aubagne'),
@@ -50,20 +72,39 @@ export async function createCurrencyWorld(identity: IdentityClient, options: { p
   const merchants = [organizations.boulangerie, organizations.librairie, organizations.toulonShop];
   for (const organizationId of merchants) await identity.verifyOrganization({ organizationId }, SYSTEM);
 
-  const person = async (name: string, territory: TerritoryName, more: { key?: PersonKey; memberOf?: [string, string][]; role?: [string, TerritoryName] } = {}): Promise<WorldPerson> => {
+  const person = async (
+    name: string,
+    territory: TerritoryName,
+    more: { key?: PersonKey; memberOf?: [string, string][]; role?: [string, TerritoryName] } = {},
+  ): Promise<WorldPerson> => {
     const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${randomUUID().slice(0, 8)}@test.e21.eu`;
     const password = more.key && options.signIn?.includes(more.key) ? (options.password ?? '') : '';
     const created = await identity.registerPerson(
-      { name, email, locale: 'en', status: toProtoEnum<PersonStatus>('PERSON_STATUS', 'employee'), territoryId: territories[territory], password },
+      {
+        name,
+        email,
+        locale: 'en',
+        status: toProtoEnum<PersonStatus>('PERSON_STATUS', 'employee'),
+        territoryId: territories[territory],
+        password,
+      },
       // Hashing a password takes long on a busy machine running test files side by side.
       { ...SYSTEM, deadlineMs: 30_000 },
     );
     for (const [organizationId, role] of more.memberOf ?? []) {
-      await identity.setMembership({ organizationId, personId: created.id, role: toProtoEnum<MembershipRole>('MEMBERSHIP_ROLE', role), employeeReference: '' }, SYSTEM);
+      await identity.setMembership(
+        { organizationId, personId: created.id, role: toProtoEnum<MembershipRole>('MEMBERSHIP_ROLE', role), employeeReference: '' },
+        SYSTEM,
+      );
     }
     if (more.role) {
       await identity.grantRole(
-        { grantee: `person:${created.id}`, role: toProtoEnum<Role>('ROLE', more.role[0]), scopeKind: toProtoEnum<ScopeKind>('SCOPE_KIND', 'territory'), scopeId: territories[more.role[1]] },
+        {
+          grantee: `person:${created.id}`,
+          role: toProtoEnum<Role>('ROLE', more.role[0]),
+          scopeKind: toProtoEnum<ScopeKind>('SCOPE_KIND', 'territory'),
+          scopeId: territories[more.role[1]],
+        },
         SYSTEM,
       );
     }
@@ -73,7 +114,14 @@ export async function createCurrencyWorld(identity: IdentityClient, options: { p
   const people = {
     amina: await person('Amina Haddad', 'marseille', { key: 'amina' }),
     lucas: await person('Lucas Martin', 'marseille', { key: 'lucas' }),
-    isabelle: await person('Isabelle Roux', 'marseille', { key: 'isabelle', memberOf: [[organizations.boulangerie, 'admin'], [organizations.toulonShop, 'admin'], [organizations.jardins, 'admin']] }),
+    isabelle: await person('Isabelle Roux', 'marseille', {
+      key: 'isabelle',
+      memberOf: [
+        [organizations.boulangerie, 'admin'],
+        [organizations.toulonShop, 'admin'],
+        [organizations.jardins, 'admin'],
+      ],
+    }),
     sam: await person('Sam Vendeur', 'marseille', { key: 'sam', memberOf: [[organizations.boulangerie, 'member']] }),
     thomas: await person('Thomas Blanc', 'aubagne', { key: 'thomas', memberOf: [[organizations.librairie, 'admin']] }),
     odile: await person('Odile Fabre', 'aubagne', { key: 'odile', role: ['treasury_officer', 'bouchesDuRhone'] }),
@@ -87,7 +135,11 @@ export async function createCurrencyWorld(identity: IdentityClient, options: { p
 export type CurrencyWorld = Awaited<ReturnType<typeof createCurrencyWorld>>;
 
 /** The Bouches-du-Rhône currency: 10.00 an hour, 5 % kept on redemption; applies to Marseille and Aubagne. */
-export async function configureEcu(currency: CurrencyClient, world: CurrencyWorld, overrides: { ratePerHourMinor?: bigint; code?: string } = {}): Promise<Currency> {
+export async function configureEcu(
+  currency: CurrencyClient,
+  world: CurrencyWorld,
+  overrides: { ratePerHourMinor?: bigint; code?: string } = {},
+): Promise<Currency> {
   return currency.configureCurrency(
     {
       territoryId: world.territories.bouchesDuRhone,
@@ -103,7 +155,12 @@ export async function configureEcu(currency: CurrencyClient, world: CurrencyWorl
 }
 
 /** The facts of an approved entry of `minutes` on a date, for a person living in a territory. */
-export function approvedEntry(personId: string, territoryId: string, minutes: number, overrides: Partial<TimeEntryFacts> = {}): TimeEntryFacts {
+export function approvedEntry(
+  personId: string,
+  territoryId: string,
+  minutes: number,
+  overrides: Partial<TimeEntryFacts> = {},
+): TimeEntryFacts {
   return {
     entryId: randomUUID(),
     personId,
@@ -137,8 +194,19 @@ export class ApprovalPublisher {
    */
   async publish(entry: TimeEntryFacts, options: { eventId?: string; messageId?: string } = {}): Promise<string> {
     const eventId = options.eventId ?? randomUUID();
-    const data = timesheetsEvents.entryApproved.codec.encode({ entry, approvedBy: 'person:00000000-0000-4000-8000-00000000c00d', approvedAt: new Date().toISOString() }).finish();
-    const headers = toHeaders({ id: eventId, type: timesheetsEvents.entryApproved.type, source: eventSourceOf('timesheets'), subject: entry.entryId, time: new Date().toISOString() }, {});
+    const data = timesheetsEvents.entryApproved.codec
+      .encode({ entry, approvedBy: 'person:00000000-0000-4000-8000-00000000c00d', approvedAt: new Date().toISOString() })
+      .finish();
+    const headers = toHeaders(
+      {
+        id: eventId,
+        type: timesheetsEvents.entryApproved.type,
+        source: eventSourceOf('timesheets'),
+        subject: entry.entryId,
+        time: new Date().toISOString(),
+      },
+      {},
+    );
     await this.nats.jetstream().publish(timesheetsEvents.entryApproved.type, data, { msgID: options.messageId ?? eventId, headers });
     return eventId;
   }
@@ -155,7 +223,13 @@ export async function walletOf(currency: CurrencyClient, personId: string, curre
 }
 
 /** Waits until the person's balance is `balanceMinor`. */
-export async function waitForBalance(currency: CurrencyClient, personId: string, currencyId: string, balanceMinor: bigint, timeoutMs = 20_000): Promise<Account> {
+export async function waitForBalance(
+  currency: CurrencyClient,
+  personId: string,
+  currencyId: string,
+  balanceMinor: bigint,
+  timeoutMs = 20_000,
+): Promise<Account> {
   return waitFor(
     async () => {
       const account = await walletOf(currency, personId, currencyId);
@@ -166,7 +240,12 @@ export async function waitForBalance(currency: CurrencyClient, personId: string,
 }
 
 /** Waits until currency holds each organization's verification (`verified`), fed by identity's events. */
-export async function waitForMerchants(currency: CurrencyClient, organizationIds: string[], verified = true, timeoutMs = 20_000): Promise<void> {
+export async function waitForMerchants(
+  currency: CurrencyClient,
+  organizationIds: string[],
+  verified = true,
+  timeoutMs = 20_000,
+): Promise<void> {
   for (const organizationId of organizationIds) {
     await waitFor(
       async () => {

@@ -19,7 +19,9 @@ const undeclared = new Set<string>();
 const record = (message: unknown) => {
   const problem = message as AnsweredProblem;
   if (!problem.declared) {
-    undeclared.add(`${problem.method} ${problem.path} answered ${problem.status} /v1/problems/${problem.code}: add '${problem.code}' to the route's refusals (or its catalog entry's kind)`);
+    undeclared.add(
+      `${problem.method} ${problem.path} answered ${problem.status} /v1/problems/${problem.code}: add '${problem.code}' to the route's refusals (or its catalog entry's kind)`,
+    );
   }
 };
 

@@ -7,7 +7,11 @@ export class FetchBrowser {
     const host = new URL(url).host;
     const jar = this.cookies.get(host) ?? new Map<string, string>();
     const cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
-    const response = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) } });
+    const response = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) },
+    });
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const [name, ...value] = pair!.split('=');
@@ -19,7 +23,11 @@ export class FetchBrowser {
   }
 
   /** Follows redirects until a page that is not one, or until `stopAt` says to stop before requesting a URL. */
-  async follow(url: string, init: RequestInit = {}, stopAt: (url: URL) => boolean = () => false): Promise<{ url: string; response: Response | undefined }> {
+  async follow(
+    url: string,
+    init: RequestInit = {},
+    stopAt: (url: URL) => boolean = () => false,
+  ): Promise<{ url: string; response: Response | undefined }> {
     let current = url;
     let response = await this.request(current, init);
     while (response.status >= 300 && response.status < 400) {

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { findNatsServer, freePort, rememberTestPostgres, startPostgres, testSecrets, type PostgresServer } from '@e21/devinfra';
 
 declare global {
-  // eslint-disable-next-line no-var
   var e21TestPostgres: PostgresServer | undefined;
 }
 

@@ -4,7 +4,16 @@
 // March, then Garlaban Bois: two contracts in the month) and a volunteer, plus an April entry of
 // Amina's that March's form must leave out. Figures the tests expect are exported beside it.
 import { randomUUID } from 'node:crypto';
-import { connectNats, createLogger, ensureStream, eventSourceOf, toHeaders, toProtoEnum, type NatsLogin, type ServiceClient } from '@e21/kit';
+import {
+  connectNats,
+  createLogger,
+  ensureStream,
+  eventSourceOf,
+  toHeaders,
+  toProtoEnum,
+  type NatsLogin,
+  type ServiceClient,
+} from '@e21/kit';
 import { waitFor } from '@e21/devinfra';
 import { timesheetsEvents } from '@e21/events';
 import type { CurrencyServiceService } from '@e21/proto/e21/currency/v1/currency';
@@ -12,7 +21,19 @@ import type { PeriodClosed } from '@e21/proto/e21/events/v1/timesheets';
 import type { MembershipRole } from '@e21/proto/e21/identity/v1/identity';
 import type { IssuingRun, PayrollServiceService } from '@e21/proto/e21/payroll/v1/payroll';
 import type { TimeEntry } from '@e21/proto/e21/timesheets/v1/timesheets';
-import { as, commit, createContractsWorld, NO_PARTY, SKILLS, SYSTEM, signedContract, terms, type ContractsClient, type IdentityClient, type ProgramsClient } from './contracts-world.js';
+import {
+  as,
+  commit,
+  createContractsWorld,
+  NO_PARTY,
+  SKILLS,
+  SYSTEM,
+  signedContract,
+  terms,
+  type ContractsClient,
+  type IdentityClient,
+  type ProgramsClient,
+} from './contracts-world.js';
 import { approve, join, submit, teamProject, volunteer, type TimesheetsClient } from './timesheets-world.js';
 
 export type CurrencyClient = ServiceClient<typeof CurrencyServiceService>;
@@ -39,28 +60,81 @@ export async function createPayrollWorld(clients: PayrollClients, options: Payro
   const { identity, programs, contracts, timesheets, currency } = clients;
   const world = await createContractsWorld(identity, options);
   const { people, organizations, territories } = world;
-  for (const [key, locale] of Object.entries(options.locales ?? {}) as ['amina' | 'lucas', 'en' | 'fr'][]) await identity.updatePerson({ id: people[key].id, locale }, SYSTEM);
+  for (const [key, locale] of Object.entries(options.locales ?? {}) as ['amina' | 'lucas', 'en' | 'fr'][])
+    await identity.updatePerson({ id: people[key].id, locale }, SYSTEM);
   await commit(contracts, organizations.calanques, 200_000);
   await commit(contracts, organizations.garlaban, 200_000);
-  await identity.setMembership({ organizationId: organizations.calanques, personId: people.amina.id, role: toProtoEnum<MembershipRole>('MEMBERSHIP_ROLE', 'member'), employeeReference: 'CS-0042' }, SYSTEM);
-  await identity.setMembership({ organizationId: organizations.calanques, personId: people.lucas.id, role: toProtoEnum<MembershipRole>('MEMBERSHIP_ROLE', 'member'), employeeReference: 'CS-0077' }, SYSTEM);
-  await identity.setMembership({ organizationId: organizations.garlaban, personId: people.lucas.id, role: toProtoEnum<MembershipRole>('MEMBERSHIP_ROLE', 'member'), employeeReference: 'GB-12' }, SYSTEM);
+  await identity.setMembership(
+    {
+      organizationId: organizations.calanques,
+      personId: people.amina.id,
+      role: toProtoEnum<MembershipRole>('MEMBERSHIP_ROLE', 'member'),
+      employeeReference: 'CS-0042',
+    },
+    SYSTEM,
+  );
+  await identity.setMembership(
+    {
+      organizationId: organizations.calanques,
+      personId: people.lucas.id,
+      role: toProtoEnum<MembershipRole>('MEMBERSHIP_ROLE', 'member'),
+      employeeReference: 'CS-0077',
+    },
+    SYSTEM,
+  );
+  await identity.setMembership(
+    {
+      organizationId: organizations.garlaban,
+      personId: people.lucas.id,
+      role: toProtoEnum<MembershipRole>('MEMBERSHIP_ROLE', 'member'),
+      employeeReference: 'GB-12',
+    },
+    SYSTEM,
+  );
   const ecu = await currency.configureCurrency(
-    { territoryId: territories.bouchesDuRhone, code: 'ÉCU-BDR', name: 'Écu des Bouches-du-Rhône', minorUnits: 2, ratePerHourMinor: RATE_PER_HOUR_MINOR, redemptionFeeBasisPoints: 500, expectedVersion: undefined },
+    {
+      territoryId: territories.bouchesDuRhone,
+      code: 'ÉCU-BDR',
+      name: 'Écu des Bouches-du-Rhône',
+      minorUnits: 2,
+      ratePerHourMinor: RATE_PER_HOUR_MINOR,
+      redemptionFeeBasisPoints: 500,
+      expectedVersion: undefined,
+    },
     SYSTEM,
   );
 
   const coordinator = await world.person('Paul Coordinateur', 'marseille');
-  const challenge = await programs.defineChallenge({ territoryId: territories.marseille, title: 'Energy transition', description: 'Renewable energy in every neighbourhood.', sdgs: [7], refinesId: '' }, as(people.marc.id));
+  const challenge = await programs.defineChallenge(
+    {
+      territoryId: territories.marseille,
+      title: 'Energy transition',
+      description: 'Renewable energy in every neighbourhood.',
+      sdgs: [7],
+      refinesId: '',
+    },
+    as(people.marc.id),
+  );
   const solar = await teamProject(programs, world, coordinator.id, 'active', [challenge.id]);
   const garden = await teamProject(programs, world, coordinator.id, 'active');
   await join(programs, solar, people.amina.id, coordinator.id, { need: 0 });
   await join(programs, garden, people.amina.id, coordinator.id, { need: 1 });
   await join(programs, solar, people.lucas.id, coordinator.id, { need: 0 });
 
-  const amina = await signedContract(contracts, { person: people.amina.id, employer: people.claire.id, office: people.marc.id }, terms({ competenceSkillIds: [SKILLS.firstAid, SKILLS.solar] }));
+  const amina = await signedContract(
+    contracts,
+    { person: people.amina.id, employer: people.claire.id, office: people.marc.id },
+    terms({ competenceSkillIds: [SKILLS.firstAid, SKILLS.solar] }),
+  );
   const lucasFirst = await contracts.proposeContract(
-    { personId: people.lucas.id, employerId: organizations.calanques, terms: terms({ competenceSkillIds: [SKILLS.firstAid] }), comment: '', party: NO_PARTY, idempotencyKey: '' },
+    {
+      personId: people.lucas.id,
+      employerId: organizations.calanques,
+      terms: terms({ competenceSkillIds: [SKILLS.firstAid] }),
+      comment: '',
+      party: NO_PARTY,
+      idempotencyKey: '',
+    },
     as(people.lucas.id),
   );
   await contracts.acceptVersion({ contractId: lucasFirst.contract!.id, version: 1, comment: '', party: NO_PARTY }, as(people.claire.id));
@@ -77,21 +151,76 @@ export async function createPayrollWorld(clients: PayrollClients, options: Payro
   };
   const aminaContract = amina.contract!.id;
   // Amina: 225 minutes in March on two projects with three competences; one April entry.
-  await log(people.amina.id, { contractId: aminaContract, projectId: solar.id, date: '2030-03-05', minutes: 90, competenceId: SKILLS.solar });
-  await log(people.amina.id, { contractId: aminaContract, projectId: solar.id, date: '2030-03-12', minutes: 60, competenceId: SKILLS.firstAid });
-  await log(people.amina.id, { contractId: aminaContract, projectId: garden.id, date: '2030-03-13', minutes: 45, competenceId: SKILLS.gardening });
-  const aminaLast = await log(people.amina.id, { contractId: aminaContract, projectId: garden.id, date: '2030-03-19', minutes: 30, competenceId: SKILLS.firstAid });
-  await log(people.amina.id, { contractId: aminaContract, projectId: solar.id, date: '2030-04-02', minutes: 120, competenceId: SKILLS.solar });
+  await log(people.amina.id, {
+    contractId: aminaContract,
+    projectId: solar.id,
+    date: '2030-03-05',
+    minutes: 90,
+    competenceId: SKILLS.solar,
+  });
+  await log(people.amina.id, {
+    contractId: aminaContract,
+    projectId: solar.id,
+    date: '2030-03-12',
+    minutes: 60,
+    competenceId: SKILLS.firstAid,
+  });
+  await log(people.amina.id, {
+    contractId: aminaContract,
+    projectId: garden.id,
+    date: '2030-03-13',
+    minutes: 45,
+    competenceId: SKILLS.gardening,
+  });
+  const aminaLast = await log(people.amina.id, {
+    contractId: aminaContract,
+    projectId: garden.id,
+    date: '2030-03-19',
+    minutes: 30,
+    competenceId: SKILLS.firstAid,
+  });
+  await log(people.amina.id, {
+    contractId: aminaContract,
+    projectId: solar.id,
+    date: '2030-04-02',
+    minutes: 120,
+    competenceId: SKILLS.solar,
+  });
   // Lucas: 60 minutes under Calanques Solaire's contract, which ends on 15 March, then 45 under Garlaban Bois's.
-  await log(people.lucas.id, { contractId: lucasFirst.contract!.id, projectId: solar.id, date: '2030-03-04', minutes: 60, competenceId: SKILLS.firstAid });
-  await contracts.terminateContract({ contractId: lucasFirst.contract!.id, endDate: '2030-03-15', reason: 'Leaves Calanques Solaire', party: NO_PARTY }, as(people.claire.id));
+  await log(people.lucas.id, {
+    contractId: lucasFirst.contract!.id,
+    projectId: solar.id,
+    date: '2030-03-04',
+    minutes: 60,
+    competenceId: SKILLS.firstAid,
+  });
+  await contracts.terminateContract(
+    { contractId: lucasFirst.contract!.id, endDate: '2030-03-15', reason: 'Leaves Calanques Solaire', party: NO_PARTY },
+    as(people.claire.id),
+  );
   const lucasSecond = await contracts.proposeContract(
-    { personId: people.lucas.id, employerId: organizations.garlaban, terms: terms({ periodStart: '2030-03-16', competenceSkillIds: [SKILLS.firstAid] }), comment: '', party: NO_PARTY, idempotencyKey: '' },
+    {
+      personId: people.lucas.id,
+      employerId: organizations.garlaban,
+      terms: terms({ periodStart: '2030-03-16', competenceSkillIds: [SKILLS.firstAid] }),
+      comment: '',
+      party: NO_PARTY,
+      idempotencyKey: '',
+    },
     as(people.lucas.id),
   );
-  await contracts.acceptVersion({ contractId: lucasSecond.contract!.id, version: 1, comment: '', party: NO_PARTY }, as(people.garlabanHr.id));
+  await contracts.acceptVersion(
+    { contractId: lucasSecond.contract!.id, version: 1, comment: '', party: NO_PARTY },
+    as(people.garlabanHr.id),
+  );
   await contracts.acceptVersion({ contractId: lucasSecond.contract!.id, version: 1, comment: '', party: NO_PARTY }, as(people.marc.id));
-  await log(people.lucas.id, { contractId: lucasSecond.contract!.id, projectId: solar.id, date: '2030-03-18', minutes: 45, competenceId: SKILLS.firstAid });
+  await log(people.lucas.id, {
+    contractId: lucasSecond.contract!.id,
+    projectId: solar.id,
+    date: '2030-03-18',
+    minutes: 45,
+    competenceId: SKILLS.firstAid,
+  });
   // The volunteer: 120 minutes, no employer.
   await log(jeanne.personId, { contractId: jeanne.contractId, projectId: solar.id, date: '2030-03-26', minutes: 120 });
 
@@ -101,7 +230,12 @@ export async function createPayrollWorld(clients: PayrollClients, options: Payro
     coordinator,
     challenge,
     projects: { solar, garden },
-    contracts: { amina: aminaContract, lucasCalanques: lucasFirst.contract!.id, lucasGarlaban: lucasSecond.contract!.id, jeanne: jeanne.contractId },
+    contracts: {
+      amina: aminaContract,
+      lucasCalanques: lucasFirst.contract!.id,
+      lucasGarlaban: lucasSecond.contract!.id,
+      jeanne: jeanne.contractId,
+    },
     jeanne,
     approved,
     aminaLast,
@@ -135,8 +269,20 @@ export async function publishPeriodClosed(login: NatsLogin, data: PeriodClosed, 
   const nats = await connectNats(login, createLogger('test-timesheets', 'silent'));
   try {
     await ensureStream(nats, 'timesheets', { createOnly: true });
-    const headers = toHeaders({ id: eventId, type: timesheetsEvents.periodClosed.type, source: eventSourceOf('timesheets'), subject: data.periodId, time: new Date().toISOString() }, {});
-    await nats.jetstream().publish(timesheetsEvents.periodClosed.type, timesheetsEvents.periodClosed.codec.encode(data).finish(), { msgID: randomUUID(), headers });
+    const headers = toHeaders(
+      {
+        id: eventId,
+        type: timesheetsEvents.periodClosed.type,
+        source: eventSourceOf('timesheets'),
+        subject: data.periodId,
+        time: new Date().toISOString(),
+      },
+      {},
+    );
+    await nats.jetstream().publish(timesheetsEvents.periodClosed.type, timesheetsEvents.periodClosed.codec.encode(data).finish(), {
+      msgID: randomUUID(),
+      headers,
+    });
   } finally {
     await nats.drain();
   }

@@ -1,5 +1,15 @@
 // The platform in one test process: identity and the gateway on real PostgreSQL and nats-server.
-import { createClient, loadConfig, personCaller, startService, systemCaller, toProtoEnum, type RunningService, type ServiceClient, type ServiceConfig } from '@e21/kit';
+import {
+  createClient,
+  loadConfig,
+  personCaller,
+  startService,
+  systemCaller,
+  toProtoEnum,
+  type RunningService,
+  type ServiceClient,
+  type ServiceConfig,
+} from '@e21/kit';
 import { createTestDatabase, freePort, startTestNats, workloadEnvOf, testSecrets, type TestNats } from '@e21/devinfra';
 import { identityConfigSchema, identitySpec, type IdentityConfig } from '@e21/identity';
 import { programsConfigSchema, programsSpec } from '@e21/programs';
@@ -60,12 +70,31 @@ const common = async (context: StartContext, service: string) => ({
  * A new service adds its line: name -> start(context).
  */
 const LATER_SERVICES: { name: string; start(context: StartContext): Promise<RunningService<ServiceConfig>> }[] = [
-  { name: 'programs', start: async (context) => startService(programsSpec, loadConfig(programsConfigSchema, await common(context, 'programs'))) },
-  { name: 'contracts', start: async (context) => startService(contractsSpec, loadConfig(contractsConfigSchema, await common(context, 'contracts'))) },
+  {
+    name: 'programs',
+    start: async (context) => startService(programsSpec, loadConfig(programsConfigSchema, await common(context, 'programs'))),
+  },
+  {
+    name: 'contracts',
+    start: async (context) => startService(contractsSpec, loadConfig(contractsConfigSchema, await common(context, 'contracts'))),
+  },
   // Timesheets runs at the end of the tests' contract year (timesheets-world NOW): their dates are past.
-  { name: 'timesheets', start: async (context) => startService(timesheetsSpecWithClock(() => TIMESHEETS_NOW), loadConfig(timesheetsConfigSchema, await common(context, 'timesheets'))) },
-  { name: 'currency', start: async (context) => startService(currencySpec, loadConfig(currencyConfigSchema, await common(context, 'currency'))) },
-  { name: 'payroll', start: async (context) => startService(payrollSpec, loadConfig(payrollConfigSchema, await common(context, 'payroll'))) },
+  {
+    name: 'timesheets',
+    start: async (context) =>
+      startService(
+        timesheetsSpecWithClock(() => TIMESHEETS_NOW),
+        loadConfig(timesheetsConfigSchema, await common(context, 'timesheets')),
+      ),
+  },
+  {
+    name: 'currency',
+    start: async (context) => startService(currencySpec, loadConfig(currencyConfigSchema, await common(context, 'currency'))),
+  },
+  {
+    name: 'payroll',
+    start: async (context) => startService(payrollSpec, loadConfig(payrollConfigSchema, await common(context, 'payroll'))),
+  },
 ];
 
 export async function startPlatform(): Promise<Platform> {
@@ -86,8 +115,19 @@ export async function startPlatform(): Promise<Platform> {
       OIDC_ISSUER_URL: issuer,
       OIDC_CLIENTS_JSON: JSON.stringify([
         { client_id: CLI.id, client_secret: CLI.secret, grant_types: ['password'], response_types: [], redirect_uris: [] },
-        { client_id: 'e21-web', client_secret: 'web-secret', redirect_uris: [`http://127.0.0.1:${gatewayPort}/auth/callback`], post_logout_redirect_uris: [`http://127.0.0.1:${gatewayPort}/`] },
-        { client_id: 'integrator-paca', client_secret: 'integrator-secret', grant_types: ['client_credentials'], response_types: [], redirect_uris: [] },
+        {
+          client_id: 'e21-web',
+          client_secret: 'web-secret',
+          redirect_uris: [`http://127.0.0.1:${gatewayPort}/auth/callback`],
+          post_logout_redirect_uris: [`http://127.0.0.1:${gatewayPort}/`],
+        },
+        {
+          client_id: 'integrator-paca',
+          client_secret: 'integrator-secret',
+          grant_types: ['client_credentials'],
+          response_types: [],
+          redirect_uris: [],
+        },
       ]),
     }),
   );
@@ -117,7 +157,10 @@ export async function startPlatform(): Promise<Platform> {
   const token = async (body: Record<string, string>, client: { id: string; secret: string }) => {
     const response = await fetch(`${issuer}/token`, {
       method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: new URLSearchParams(body),
     });
     const json = (await response.json()) as { access_token?: string; error_description?: string };
@@ -149,7 +192,17 @@ export async function startPlatform(): Promise<Platform> {
 export async function createWorld(client: IdentityClient) {
   const territories = await createTerritoryTree(client);
   const organization = async (name: string, kind: string, territory: TerritoryName) =>
-    (await client.createOrganization({ name, kind: toProtoEnum<OrganizationKind>('ORGANIZATION_KIND', kind), legalId: `L${Math.floor(Math.random() * 1e9)}`, territoryId: territories[territory] }, SYSTEM)).id;
+    (
+      await client.createOrganization(
+        {
+          name,
+          kind: toProtoEnum<OrganizationKind>('ORGANIZATION_KIND', kind),
+          legalId: `L${Math.floor(Math.random() * 1e9)}`,
+          territoryId: territories[territory],
+        },
+        SYSTEM,
+      )
+    ).id;
   const companyMarseille = await organization('Calanques Solaire', 'private_company', 'marseille');
   const companyAubagne = await organization('Garlaban Bois', 'private_company', 'aubagne');
 
@@ -170,9 +223,20 @@ export async function createWorld(client: IdentityClient) {
     return { id: created.id, email, caller: { caller: personCaller(created.id) } };
   };
   const member = (organizationId: string, personId: string, role: string) =>
-    client.setMembership({ organizationId, personId, role: toProtoEnum<MembershipRole>('MEMBERSHIP_ROLE', role), employeeReference: '' }, SYSTEM);
+    client.setMembership(
+      { organizationId, personId, role: toProtoEnum<MembershipRole>('MEMBERSHIP_ROLE', role), employeeReference: '' },
+      SYSTEM,
+    );
   const grant = (personId: string, role: string, territory: TerritoryName) =>
-    client.grantRole({ grantee: `person:${personId}`, role: toProtoEnum<Role>('ROLE', role), scopeKind: toProtoEnum<ScopeKind>('SCOPE_KIND', 'territory'), scopeId: territories[territory] }, SYSTEM);
+    client.grantRole(
+      {
+        grantee: `person:${personId}`,
+        role: toProtoEnum<Role>('ROLE', role),
+        scopeKind: toProtoEnum<ScopeKind>('SCOPE_KIND', 'territory'),
+        scopeId: territories[territory],
+      },
+      SYSTEM,
+    );
 
   const signsIn = { signsIn: true };
   const inhabitant = await person('Amina Haddad', 'marseille', signsIn);
@@ -189,7 +253,20 @@ export async function createWorld(client: IdentityClient) {
   await grant(officer.id, 'officer', 'marseille');
   await grant(regionalOfficer.id, 'officer', 'paca');
   await grant(admin.id, 'territory_admin', 'paca');
-  return { territories, companyMarseille, companyAubagne, inhabitant, colleague, hrManager, officer, regionalOfficer, admin, aubagneResident, person, member };
+  return {
+    territories,
+    companyMarseille,
+    companyAubagne,
+    inhabitant,
+    colleague,
+    hrManager,
+    officer,
+    regionalOfficer,
+    admin,
+    aubagneResident,
+    person,
+    member,
+  };
 }
 
 export type World = Awaited<ReturnType<typeof createWorld>>;
@@ -208,6 +285,8 @@ export function api(baseUrl: string, token?: string) {
     });
     const text = await response.text();
     const json = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+    // Tests read response bodies field by field; a type per route would only restate the OpenAPI schema.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
     return { status: response.status, body: json as any, headers: response.headers };
   };
 }

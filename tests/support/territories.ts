@@ -27,7 +27,13 @@ export async function createTerritoryTree(identity: ServiceClient<typeof Identit
   for (const [key, parent, level, code, en, fr] of TREE) {
     ids[key] = randomUUID();
     await identity.upsertTerritory(
-      { id: ids[key], parentId: parent ? ids[parent] : '', level: toProtoEnum<TerritoryLevel>('TERRITORY_LEVEL', level), code, labels: { en, fr } },
+      {
+        id: ids[key],
+        parentId: parent ? ids[parent] : '',
+        level: toProtoEnum<TerritoryLevel>('TERRITORY_LEVEL', level),
+        code,
+        labels: { en, fr },
+      },
       { caller: systemCaller('test') },
     );
   }

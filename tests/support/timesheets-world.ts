@@ -7,7 +7,17 @@ import { toProtoEnum, type ServiceClient } from '@e21/kit';
 import type { TermsInput } from '@e21/proto/e21/contracts/v1/contracts';
 import type { Project, ProjectKind, ProjectStatus, TeamRole } from '@e21/proto/e21/programs/v1/programs';
 import type { TimeEntry, TimesheetsServiceService } from '@e21/proto/e21/timesheets/v1/timesheets';
-import { as, NO_PARTY, SKILLS, terms, YEAR, type ContractsClient, type ContractsWorld, type ProgramsClient, type TerritoryName } from './contracts-world.js';
+import {
+  as,
+  NO_PARTY,
+  SKILLS,
+  terms,
+  YEAR,
+  type ContractsClient,
+  type ContractsWorld,
+  type ProgramsClient,
+  type TerritoryName,
+} from './contracts-world.js';
 
 export type TimesheetsClient = ServiceClient<typeof TimesheetsServiceService>;
 
@@ -48,19 +58,41 @@ export async function teamProject(
     },
     as(coordinator),
   );
-  const steps: [string, string][] = status === 'proposed' ? [['proposed', coordinator]] : [['proposed', coordinator], ['approved', world.people.marc.id]];
+  const steps: [string, string][] =
+    status === 'proposed'
+      ? [['proposed', coordinator]]
+      : [
+          ['proposed', coordinator],
+          ['approved', world.people.marc.id],
+        ];
   if (status === 'active') steps.push(['active', coordinator]);
   for (const [to, by] of steps) {
-    project = await programs.changeProjectStatus({ id: project.id, status: toProtoEnum<ProjectStatus>('PROJECT_STATUS', to), reason: '', language: 'en' }, as(by));
+    project = await programs.changeProjectStatus(
+      { id: project.id, status: toProtoEnum<ProjectStatus>('PROJECT_STATUS', to), reason: '', language: 'en' },
+      as(by),
+    );
   }
   return { id: project.id, needIds: [project.needs[0]!.id, project.needs[1]!.id] };
 }
 
 /** The person asks to join the project on a need, the coordinator accepts; optionally made co-manager. */
-export async function join(programs: ProgramsClient, project: TeamProject, personId: string, coordinator: string, options: { need?: 0 | 1; coManager?: boolean } = {}): Promise<void> {
-  const request = await programs.requestToJoin({ projectId: project.id, needId: project.needIds[options.need ?? 0], minutes: 600, message: '', idempotencyKey: '' }, as(personId));
+export async function join(
+  programs: ProgramsClient,
+  project: TeamProject,
+  personId: string,
+  coordinator: string,
+  options: { need?: 0 | 1; coManager?: boolean } = {},
+): Promise<void> {
+  const request = await programs.requestToJoin(
+    { projectId: project.id, needId: project.needIds[options.need ?? 0], minutes: 600, message: '', idempotencyKey: '' },
+    as(personId),
+  );
   await programs.acceptJoinRequest({ projectId: project.id, requestId: request.id, reason: '' }, as(coordinator));
-  if (options.coManager) await programs.setMemberRole({ projectId: project.id, personId, role: toProtoEnum<TeamRole>('TEAM_ROLE', 'co_manager') }, as(coordinator));
+  if (options.coManager)
+    await programs.setMemberRole(
+      { projectId: project.id, personId, role: toProtoEnum<TeamRole>('TEAM_ROLE', 'co_manager') },
+      as(coordinator),
+    );
 }
 
 /**
@@ -77,7 +109,14 @@ export async function volunteer(
   const person = await world.person(name, territory, 'volunteer', { competences: [SKILLS.firstAid] });
   const officer = territory === 'aubagne' ? world.people.nadia.id : world.people.marc.id;
   const opened = await contracts.proposeContract(
-    { personId: person.id, employerId: '', terms: terms({ competenceSkillIds: [SKILLS.firstAid], ...options.terms }), comment: '', party: NO_PARTY, idempotencyKey: '' },
+    {
+      personId: person.id,
+      employerId: '',
+      terms: terms({ competenceSkillIds: [SKILLS.firstAid], ...options.terms }),
+      comment: '',
+      party: NO_PARTY,
+      idempotencyKey: '',
+    },
     as(person.id),
   );
   const contractId = opened.contract!.id;

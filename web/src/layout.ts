@@ -52,20 +52,21 @@ export function layout(page: Page): TemplateResult {
         <a class="brand" href="/">Engagement 21</a>
         <div class="header-tools">
           ${languageSwitch()}
-          ${authenticated && me
-            ? html`<span class="person"><span class="visually-hidden">${t('auth.signedInAs')} </span>${me.person.name}</span>
-                <button type="button" @click=${onSignOut}>${t('auth.signOut')}</button>`
-            : page.offersSignIn
-              ? nothing
-              : html`<a class="button" href=${signInHref()}>${t('auth.signIn')}</a>`}
+          ${
+            authenticated && me
+              ? html`<span class="person"><span class="visually-hidden">${t('auth.signedInAs')} </span>${me.person.name}</span>
+                  <button type="button" @click=${onSignOut}>${t('auth.signOut')}</button>`
+              : page.offersSignIn
+                ? nothing
+                : html`<a class="button" href=${signInHref()}>${t('auth.signIn')}</a>`
+          }
         </div>
       </div>
       ${authenticated ? navigation() : nothing}
     </header>
     <main id="main" class="container" tabindex="-1">
       <h1 tabindex="-1">${page.title()}</h1>
-      ${problem ? problemAlert(problem) : nothing}
-      ${page.view()}
+      ${problem ? problemAlert(problem) : nothing} ${page.view()}
     </main>
     <div class="visually-hidden" role="status" aria-live="polite">${announcement}</div>
   `;
@@ -88,9 +89,7 @@ function languageSwitch(): TemplateResult {
   return html`<div class="language-switch">
     <label for="language-select">${t('language.label')}</label>
     <select id="language-select" @change=${onLanguageSelected}>
-      ${LANGUAGES.map(
-        (lang) => html`<option value=${lang} lang=${lang} ?selected=${lang === current}>${LANGUAGE_NAMES[lang]}</option>`,
-      )}
+      ${LANGUAGES.map((lang) => html`<option value=${lang} lang=${lang} ?selected=${lang === current}>${LANGUAGE_NAMES[lang]}</option>`)}
     </select>
   </div>`;
 }

@@ -25,8 +25,18 @@ export function amountInput(amountMinor: number, minorUnits: number): string {
 }
 
 /** "12,50 ÉCU-BDR" (French) or "12.50 ÉCU-BDR" (English); a sign only when asked for. */
-export function formatAmount(amountMinor: number, minorUnits: number, code: string, language: string, options: { signed?: boolean } = {}): string {
-  const format = new Intl.NumberFormat(language, { minimumFractionDigits: minorUnits, maximumFractionDigits: minorUnits, signDisplay: options.signed ? 'exceptZero' : 'auto' });
+export function formatAmount(
+  amountMinor: number,
+  minorUnits: number,
+  code: string,
+  language: string,
+  options: { signed?: boolean } = {},
+): string {
+  const format = new Intl.NumberFormat(language, {
+    minimumFractionDigits: minorUnits,
+    maximumFractionDigits: minorUnits,
+    signDisplay: options.signed ? 'exceptZero' : 'auto',
+  });
   // Divided on the digits, so the number formatted is exactly the amount (at most two decimals).
   return `${format.format(Number(amountInput(amountMinor, minorUnits)))} ${code}`;
 }

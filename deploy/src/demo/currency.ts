@@ -39,21 +39,36 @@ export async function seedCurrencyDemo(targets: Targets, demo: DemoWorld): Promi
   const { people, organizations, territories } = demo;
   try {
     const ecu = await currency.configureCurrency(
-      { territoryId: territories.bouchesDuRhone, code: 'ÉCU-BDR', name: 'Écu des Bouches-du-Rhône', minorUnits: 2, ratePerHourMinor: 1000n, redemptionFeeBasisPoints: 500, expectedVersion: undefined },
+      {
+        territoryId: territories.bouchesDuRhone,
+        code: 'ÉCU-BDR',
+        name: 'Écu des Bouches-du-Rhône',
+        minorUnits: 2,
+        ratePerHourMinor: 1000n,
+        redemptionFeeBasisPoints: 500,
+        expectedVersion: undefined,
+      },
       as(people.odile.id),
     );
     const tills: [PersonKey, string][] = [
       ['isabelle', organizations.boulangerie],
       ['thomas', organizations.librairie],
     ];
-    for (const [admin, organizationId] of tills) await currency.openAccount({ ownerKind: OwnerKind.OWNER_KIND_ORGANIZATION, ownerId: organizationId, currencyId: ecu.id }, as(people[admin].id));
+    for (const [admin, organizationId] of tills)
+      await currency.openAccount(
+        { ownerKind: OwnerKind.OWNER_KIND_ORGANIZATION, ownerId: organizationId, currencyId: ecu.id },
+        as(people[admin].id),
+      );
 
     // The payments need the wallets the approved hours fund; without the timesheets demo there are none.
     if (!(await funded(currency, ecu, [people.amina.id, people.jeanne.id], 2_000n))) return;
     // ...and the tills need currency to know their verification, which identity's events bring.
     if (!(await verified(currency, [organizations.boulangerie, organizations.librairie]))) return;
     const purchase = async (buyer: PersonKey, seller: PersonKey, organizationId: string, amountMinor: bigint, reference: string) => {
-      const request = await currency.createPaymentRequest({ organizationId, amountMinor, reference, expiresInMinutes: 15, idempotencyKey: `demo-${buyer}-${seller}-${amountMinor}` }, as(people[seller].id));
+      const request = await currency.createPaymentRequest(
+        { organizationId, amountMinor, reference, expiresInMinutes: 15, idempotencyKey: `demo-${buyer}-${seller}-${amountMinor}` },
+        as(people[seller].id),
+      );
       try {
         await currency.payPaymentRequest({ id: request.id }, as(people[buyer].id));
       } catch (error) {
@@ -65,11 +80,27 @@ export async function seedCurrencyDemo(targets: Targets, demo: DemoWorld): Promi
     await purchase('jeanne', 'thomas', organizations.librairie, 1_200n, 'Guide des arbres de Provence');
     // Amina thanks Jeanne for the seedlings, straight from her wallet.
     const [aminaWallet, jeanneWallet] = await Promise.all(
-      [people.amina.id, people.jeanne.id].map(async (id) => (await currency.listAccounts({ ownerKind: OwnerKind.OWNER_KIND_PERSON, ownerId: id }, as(id))).accounts.find((a) => a.currencyId === ecu.id)!),
+      [people.amina.id, people.jeanne.id].map(async (id) =>
+        (await currency.listAccounts({ ownerKind: OwnerKind.OWNER_KIND_PERSON, ownerId: id }, as(id))).accounts.find(
+          (a) => a.currencyId === ecu.id,
+        )!,
+      ),
     );
-    await currency.pay({ fromAccountId: aminaWallet!.id, toAccountId: jeanneWallet!.id, amountMinor: 300n, reference: 'Merci pour les plants', idempotencyKey: 'demo-amina-jeanne-plants' }, as(people.amina.id));
+    await currency.pay(
+      {
+        fromAccountId: aminaWallet!.id,
+        toAccountId: jeanneWallet!.id,
+        amountMinor: 300n,
+        reference: 'Merci pour les plants',
+        idempotencyKey: 'demo-amina-jeanne-plants',
+      },
+      as(people.amina.id),
+    );
     // The boulangerie redeems part of its takings; Odile will find it waiting for her.
-    await currency.requestRedemption({ organizationId: organizations.boulangerie, amountMinor: 1_000n, idempotencyKey: 'demo-boulangerie-first' }, as(people.isabelle.id));
+    await currency.requestRedemption(
+      { organizationId: organizations.boulangerie, amountMinor: 1_000n, idempotencyKey: 'demo-boulangerie-first' },
+      as(people.isabelle.id),
+    );
   } finally {
     currency.close();
   }

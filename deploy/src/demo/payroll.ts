@@ -30,7 +30,8 @@ export async function seedPayrollDemo(targets: Targets, demo: DemoWorld, now = n
   const { people, organizations, territories } = demo;
   const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
   try {
-    if (!(await issued(payroll, territories.marseille, lastMonth))) console.warn(`payroll demo: the forms of ${lastMonth} in Marseille were not all issued within ${ISSUING_WAIT_MS / 1000} s`);
+    if (!(await issued(payroll, territories.marseille, lastMonth)))
+      console.warn(`payroll demo: the forms of ${lastMonth} in Marseille were not all issued within ${ISSUING_WAIT_MS / 1000} s`);
     await payroll.setExportLayout(
       {
         organizationId: organizations.calanquesSolaire,

@@ -3,7 +3,13 @@
 // material change waits for a new approval, and Marseille's program draft; each made through the
 // programs gRPC API by the person who would do it.
 import { toProtoEnum, type ServiceClient } from '@e21/kit';
-import { ProgramsServiceService, type ProjectKind, type ProjectStatus, type TeamRole, type Vote } from '@e21/proto/e21/programs/v1/programs';
+import {
+  ProgramsServiceService,
+  type ProjectKind,
+  type ProjectStatus,
+  type TeamRole,
+  type Vote,
+} from '@e21/proto/e21/programs/v1/programs';
 import type { PersonKey } from './data.js';
 import { as, clientOf, SYSTEM, type DemoWorld, type Targets } from './world.js';
 
@@ -32,64 +38,164 @@ interface DemoProject {
 
 const PROJECTS: DemoProject[] = [
   {
-    key: 'solarRoofs', title: 'Toits solaires des écoles du 3e', kind: 'general_interest', territory: 'marseille', coordinator: 'amina', months: [1, 12], status: 'active',
-    description: 'Installer des panneaux solaires sur les toits de trois écoles de la Belle de Mai, avec les parents et les entreprises du quartier.',
-    needs: [['solar-panel-installation', 120], ['electrical-safety', 40], ['project-management', 30]], challenges: ['euGreenDeal', 'frSobriety'],
-    team: [['lucas', 0, 40, 'contributor'], ['yanis', 2, 20, 'co_manager']],
+    key: 'solarRoofs',
+    title: 'Toits solaires des écoles du 3e',
+    kind: 'general_interest',
+    territory: 'marseille',
+    coordinator: 'amina',
+    months: [1, 12],
+    status: 'active',
+    description:
+      'Installer des panneaux solaires sur les toits de trois écoles de la Belle de Mai, avec les parents et les entreprises du quartier.',
+    needs: [
+      ['solar-panel-installation', 120],
+      ['electrical-safety', 40],
+      ['project-management', 30],
+    ],
+    challenges: ['euGreenDeal', 'frSobriety'],
+    team: [
+      ['lucas', 0, 40, 'contributor'],
+      ['yanis', 2, 20, 'co_manager'],
+    ],
   },
   {
-    key: 'garden', title: 'Jardin partagé de la Belle de Mai', kind: 'general_interest', territory: 'marseille', coordinator: 'jeanne', months: [3, 11], status: 'active',
+    key: 'garden',
+    title: 'Jardin partagé de la Belle de Mai',
+    kind: 'general_interest',
+    territory: 'marseille',
+    coordinator: 'jeanne',
+    months: [3, 11],
+    status: 'active',
     description: 'Un potager ouvert aux habitants, avec un site de compostage et des ateliers pour les écoles.',
-    needs: [['urban-gardening', 200], ['composting', 60]], challenges: ['marseilleFood'],
-    team: [['yanis', 0, 60, 'contributor'], ['claire', 1, 20, 'co_manager']],
+    needs: [
+      ['urban-gardening', 200],
+      ['composting', 60],
+    ],
+    challenges: ['marseilleFood'],
+    team: [
+      ['yanis', 0, 60, 'contributor'],
+      ['claire', 1, 20, 'co_manager'],
+    ],
   },
   {
-    key: 'shade', title: 'De l’ombre dans les cours d’école', kind: 'general_interest', territory: 'marseille', coordinator: 'yanis', months: [2, 12], status: 'approved',
+    key: 'shade',
+    title: 'De l’ombre dans les cours d’école',
+    kind: 'general_interest',
+    territory: 'marseille',
+    coordinator: 'yanis',
+    months: [2, 12],
+    status: 'approved',
     description: 'Planter des arbres et construire des pergolas dans les cours des écoles les plus chaudes.',
-    needs: [['tree-planting', 80], ['carpentry', 40]], challenges: ['marseilleShade'],
+    needs: [
+      ['tree-planting', 80],
+      ['carpentry', 40],
+    ],
+    challenges: ['marseilleShade'],
     team: [['lucas', 1, 16, 'contributor']],
   },
   {
-    key: 'french', title: 'Cours de français pour les nouveaux arrivants', kind: 'general_interest', territory: 'marseille', coordinator: 'lucas', months: [4, 12], status: 'proposed',
+    key: 'french',
+    title: 'Cours de français pour les nouveaux arrivants',
+    kind: 'general_interest',
+    territory: 'marseille',
+    coordinator: 'lucas',
+    months: [4, 12],
+    status: 'proposed',
     description: 'Des conversations en français deux soirs par semaine à la bibliothèque du Panier.',
-    needs: [['teaching-french-as-a-foreign-language', 100]], challenges: ['euSocial'],
+    needs: [['teaching-french-as-a-foreign-language', 100]],
+    challenges: ['euSocial'],
   },
   {
-    key: 'repairCafe', title: 'Repair café de l’Huveaune', kind: 'general_interest', territory: 'aubagne', coordinator: 'karim', months: [5, 12], status: 'draft',
+    key: 'repairCafe',
+    title: 'Repair café de l’Huveaune',
+    kind: 'general_interest',
+    territory: 'aubagne',
+    coordinator: 'karim',
+    months: [5, 12],
+    status: 'draft',
     description: 'Réparer ensemble petit électroménager et vélos, un samedi par mois.',
-    needs: [['small-appliance-repair', 50], ['bicycle-repair', 30]], challenges: ['aubagneReuse'],
+    needs: [
+      ['small-appliance-repair', 50],
+      ['bicycle-repair', 30],
+    ],
+    challenges: ['aubagneReuse'],
   },
   {
-    key: 'ziguinchor', title: 'Écoles solaires à Ziguinchor (Sénégal)', kind: 'international_solidarity', territory: 'aubagne', coordinator: 'karim', months: [1, 12], status: 'approved',
+    key: 'ziguinchor',
+    title: 'Écoles solaires à Ziguinchor (Sénégal)',
+    kind: 'international_solidarity',
+    territory: 'aubagne',
+    coordinator: 'karim',
+    months: [1, 12],
+    status: 'approved',
     description: 'Avec le comité de jumelage, équiper deux écoles de panneaux solaires et former des techniciens sur place.',
-    needs: [['solar-panel-installation', 60], ['international-solidarity-project-management', 40]], challenges: ['euGreenDeal'],
+    needs: [
+      ['solar-panel-installation', 60],
+      ['international-solidarity-project-management', 40],
+    ],
+    challenges: ['euGreenDeal'],
   },
   {
-    key: 'bikeWorkshop', title: 'Congés DAS : atelier vélo solidaire', kind: 'individual_initiative', territory: 'aubagne', coordinator: 'lea', months: [2, 2], status: 'completed',
+    key: 'bikeWorkshop',
+    title: 'Congés DAS : atelier vélo solidaire',
+    kind: 'individual_initiative',
+    territory: 'aubagne',
+    coordinator: 'lea',
+    months: [2, 2],
+    status: 'completed',
     description: 'Une semaine de congés DAS pour remettre en état vingt vélos donnés aux étudiants boursiers.',
-    needs: [['bicycle-repair', 35]], challenges: ['aubagneReuse'],
+    needs: [['bicycle-repair', 35]],
+    challenges: ['aubagneReuse'],
   },
   {
-    key: 'streetParty', title: 'Fête de quartier du Panier', kind: 'general_interest', territory: 'marseille', coordinator: 'isabelle', months: [6, 6], status: 'refused',
+    key: 'streetParty',
+    title: 'Fête de quartier du Panier',
+    kind: 'general_interest',
+    territory: 'marseille',
+    coordinator: 'isabelle',
+    months: [6, 6],
+    status: 'refused',
     reason: 'La fête municipale du 21 juin couvre déjà ce besoin ; proposez plutôt un atelier pain pour l’occasion.',
     description: 'Une grande tablée dans les rues du Panier avec les commerçants.',
-    needs: [['event-organisation', 30]], challenges: [],
+    needs: [['event-organisation', 30]],
+    challenges: [],
   },
   {
-    key: 'winterRounds', title: 'Maraudes d’hiver', kind: 'general_interest', territory: 'marseille', coordinator: 'paul', months: [1, 3], status: 'cancelled',
+    key: 'winterRounds',
+    title: 'Maraudes d’hiver',
+    kind: 'general_interest',
+    territory: 'marseille',
+    coordinator: 'paul',
+    months: [1, 3],
+    status: 'cancelled',
     reason: 'Repris par le Samu social, qui a obtenu un financement pour l’hiver.',
     description: 'Aller à la rencontre des personnes à la rue les soirs de grand froid.',
-    needs: [['street-outreach-to-homeless-people', 60]], challenges: ['euSocial'],
+    needs: [['street-outreach-to-homeless-people', 60]],
+    challenges: ['euSocial'],
   },
   {
-    key: 'compost', title: 'Compost collectif des Passons', kind: 'general_interest', territory: 'aubagne', coordinator: 'karim', months: [3, 12], status: 'active',
+    key: 'compost',
+    title: 'Compost collectif des Passons',
+    kind: 'general_interest',
+    territory: 'aubagne',
+    coordinator: 'karim',
+    months: [3, 12],
+    status: 'active',
     description: 'Des bacs de compost partagés au pied des immeubles, tenus par les habitants.',
-    needs: [['composting', 40]], challenges: ['aubagneReuse'],
+    needs: [['composting', 40]],
+    challenges: ['aubagneReuse'],
   },
   {
-    key: 'firstAidSeniors', title: 'Premiers secours pour les aînés', kind: 'general_interest', territory: 'aubagne', coordinator: 'sophie', months: [9, 12], status: 'proposed',
+    key: 'firstAidSeniors',
+    title: 'Premiers secours pour les aînés',
+    kind: 'general_interest',
+    territory: 'aubagne',
+    coordinator: 'sophie',
+    months: [9, 12],
+    status: 'proposed',
     description: 'Former les voisins des personnes âgées isolées aux gestes qui sauvent.',
-    needs: [['first-aid-training', 30]], challenges: ['frElderly'],
+    needs: [['first-aid-training', 30]],
+    challenges: ['frElderly'],
   },
 ];
 
@@ -97,11 +203,30 @@ const PROJECTS: DemoProject[] = [
 const PATH: Record<DemoProject['status'], [to: string, by: 'coordinator' | 'officer'][]> = {
   draft: [],
   proposed: [['proposed', 'coordinator']],
-  approved: [['proposed', 'coordinator'], ['approved', 'officer']],
-  refused: [['proposed', 'coordinator'], ['refused', 'officer']],
-  active: [['proposed', 'coordinator'], ['approved', 'officer'], ['active', 'coordinator']],
-  completed: [['proposed', 'coordinator'], ['approved', 'officer'], ['active', 'coordinator'], ['completed', 'coordinator']],
-  cancelled: [['proposed', 'coordinator'], ['approved', 'officer'], ['cancelled', 'coordinator']],
+  approved: [
+    ['proposed', 'coordinator'],
+    ['approved', 'officer'],
+  ],
+  refused: [
+    ['proposed', 'coordinator'],
+    ['refused', 'officer'],
+  ],
+  active: [
+    ['proposed', 'coordinator'],
+    ['approved', 'officer'],
+    ['active', 'coordinator'],
+  ],
+  completed: [
+    ['proposed', 'coordinator'],
+    ['approved', 'officer'],
+    ['active', 'coordinator'],
+    ['completed', 'coordinator'],
+  ],
+  cancelled: [
+    ['proposed', 'coordinator'],
+    ['approved', 'officer'],
+    ['cancelled', 'coordinator'],
+  ],
 };
 
 const OFFICERS: Record<DemoProject['territory'], PersonKey> = { marseille: 'marc', aubagne: 'nadia' };
@@ -109,19 +234,93 @@ const OFFICERS: Record<DemoProject['territory'], PersonKey> = { marseille: 'marc
 async function defineChallenges(programs: Programs, demo: DemoWorld): Promise<Record<string, string>> {
   const { territories, people } = demo;
   const ids: Record<string, string> = {};
-  const define = async (key: string, territory: keyof typeof territories, by: PersonKey | 'above', title: string, description: string, sdgs: number[], refines?: string) => {
+  const define = async (
+    key: string,
+    territory: keyof typeof territories,
+    by: PersonKey | 'above',
+    title: string,
+    description: string,
+    sdgs: number[],
+    refines?: string,
+  ) => {
     const caller = by === 'above' ? SYSTEM : as(people[by].id);
-    ids[key] = (await programs.defineChallenge({ territoryId: territories[territory], title, description, sdgs, refinesId: refines ? ids[refines]! : '' }, caller)).id;
+    ids[key] = (
+      await programs.defineChallenge(
+        { territoryId: territories[territory], title, description, sdgs, refinesId: refines ? ids[refines]! : '' },
+        caller,
+      )
+    ).id;
   };
   // Nobody in the demo acts for the EU or France: their challenges come as the demo loader itself.
-  await define('euGreenDeal', 'eu', 'above', 'Pacte vert pour l’Europe : neutralité climatique en 2050', 'Réduire les émissions de 55 % d’ici 2030 et atteindre la neutralité climatique en 2050.', [7, 13]);
-  await define('euSocial', 'eu', 'above', 'Socle européen des droits sociaux : inclusion', 'Réduire de 15 millions le nombre de personnes menacées de pauvreté ou d’exclusion sociale.', [1, 10]);
-  await define('frSobriety', 'france', 'above', 'Plan de sobriété énergétique', 'Réduire de 10 % la consommation d’énergie, en priorité dans les bâtiments publics.', [7, 12], 'euGreenDeal');
-  await define('frElderly', 'france', 'above', 'Lutter contre l’isolement des aînés', 'Un réseau de voisins attentifs autour de chaque personne âgée isolée.', [3, 10], 'euSocial');
-  await define('pacaClimate', 'paca', 'helene', 'Adaptation aux canicules et à la sécheresse', 'Protéger les plus fragiles des vagues de chaleur et économiser l’eau.', [6, 13, 15], 'euGreenDeal');
-  await define('marseilleShade', 'marseille', 'marc', 'De l’ombre et de la fraîcheur dans les écoles', 'Aucune cour d’école au-dessus de 35 °C en juin.', [3, 11, 13], 'pacaClimate');
-  await define('marseilleFood', 'marseille', 'marc', 'Alimentation locale et jardins partagés', 'Un jardin partagé à dix minutes à pied de chaque habitant.', [2, 11, 12]);
-  await define('aubagneReuse', 'aubagne', 'nadia', 'Réemploi et réparation', 'Moins de déchets, plus d’objets réparés et prêtés.', [12], 'frSobriety');
+  await define(
+    'euGreenDeal',
+    'eu',
+    'above',
+    'Pacte vert pour l’Europe : neutralité climatique en 2050',
+    'Réduire les émissions de 55 % d’ici 2030 et atteindre la neutralité climatique en 2050.',
+    [7, 13],
+  );
+  await define(
+    'euSocial',
+    'eu',
+    'above',
+    'Socle européen des droits sociaux : inclusion',
+    'Réduire de 15 millions le nombre de personnes menacées de pauvreté ou d’exclusion sociale.',
+    [1, 10],
+  );
+  await define(
+    'frSobriety',
+    'france',
+    'above',
+    'Plan de sobriété énergétique',
+    'Réduire de 10 % la consommation d’énergie, en priorité dans les bâtiments publics.',
+    [7, 12],
+    'euGreenDeal',
+  );
+  await define(
+    'frElderly',
+    'france',
+    'above',
+    'Lutter contre l’isolement des aînés',
+    'Un réseau de voisins attentifs autour de chaque personne âgée isolée.',
+    [3, 10],
+    'euSocial',
+  );
+  await define(
+    'pacaClimate',
+    'paca',
+    'helene',
+    'Adaptation aux canicules et à la sécheresse',
+    'Protéger les plus fragiles des vagues de chaleur et économiser l’eau.',
+    [6, 13, 15],
+    'euGreenDeal',
+  );
+  await define(
+    'marseilleShade',
+    'marseille',
+    'marc',
+    'De l’ombre et de la fraîcheur dans les écoles',
+    'Aucune cour d’école au-dessus de 35 °C en juin.',
+    [3, 11, 13],
+    'pacaClimate',
+  );
+  await define(
+    'marseilleFood',
+    'marseille',
+    'marc',
+    'Alimentation locale et jardins partagés',
+    'Un jardin partagé à dix minutes à pied de chaque habitant.',
+    [2, 11, 12],
+  );
+  await define(
+    'aubagneReuse',
+    'aubagne',
+    'nadia',
+    'Réemploi et réparation',
+    'Moins de déchets, plus d’objets réparés et prêtés.',
+    [12],
+    'frSobriety',
+  );
   return ids;
 }
 
@@ -133,7 +332,8 @@ async function seedProject(
   year: number,
 ): Promise<{ id: string; needIds: string[] }> {
   const { territories, people } = demo;
-  const month = (m: number, last: boolean) => (last ? new Date(Date.UTC(year, m, 0)) : new Date(Date.UTC(year, m - 1, 1))).toISOString().slice(0, 10);
+  const month = (m: number, last: boolean) =>
+    (last ? new Date(Date.UTC(year, m, 0)) : new Date(Date.UTC(year, m - 1, 1))).toISOString().slice(0, 10);
   const coordinator = people[spec.coordinator].id;
   const created = await programs.createProject(
     {
@@ -153,13 +353,29 @@ async function seedProject(
   for (const [index, [to, by]] of PATH[spec.status].entries()) {
     const who = by === 'officer' ? people[OFFICERS[spec.territory]].id : coordinator;
     const last = index === PATH[spec.status].length - 1;
-    await programs.changeProjectStatus({ id: created.id, status: toProtoEnum<ProjectStatus>('PROJECT_STATUS', to), reason: last ? (spec.reason ?? '') : '', language: 'fr' }, as(who));
+    await programs.changeProjectStatus(
+      { id: created.id, status: toProtoEnum<ProjectStatus>('PROJECT_STATUS', to), reason: last ? (spec.reason ?? '') : '', language: 'fr' },
+      as(who),
+    );
     // The team joins once the project is approved, before it starts.
     if (to === 'approved') {
       for (const [member, need, hours, role] of spec.team ?? []) {
-        const request = await programs.requestToJoin({ projectId: created.id, needId: needIds[need]!, minutes: hours * HOUR, message: '', idempotencyKey: `demo-${spec.key}-${member}` }, as(people[member].id));
+        const request = await programs.requestToJoin(
+          {
+            projectId: created.id,
+            needId: needIds[need]!,
+            minutes: hours * HOUR,
+            message: '',
+            idempotencyKey: `demo-${spec.key}-${member}`,
+          },
+          as(people[member].id),
+        );
         await programs.acceptJoinRequest({ projectId: created.id, requestId: request.id, reason: '' }, as(coordinator));
-        if (role === 'co_manager') await programs.setMemberRole({ projectId: created.id, personId: people[member].id, role: toProtoEnum<TeamRole>('TEAM_ROLE', 'co_manager') }, as(coordinator));
+        if (role === 'co_manager')
+          await programs.setMemberRole(
+            { projectId: created.id, personId: people[member].id, role: toProtoEnum<TeamRole>('TEAM_ROLE', 'co_manager') },
+            as(coordinator),
+          );
       }
     }
   }
@@ -180,21 +396,41 @@ export async function seedProgramsDemo(targets: Targets, demo: DemoWorld): Promi
     // anyone looking after that sees it adopted. And one still open for two weeks.
     const solar = projects.solarRoofs!.id;
     const inverter = await programs.proposeDecision(
-      { projectId: solar, title: 'Acheter un second onduleur', description: 'Pour l’école Edmond Rostand, avec le don de Calanques Solaire.', deadline: new Date(Date.now() + 20_000).toISOString() },
+      {
+        projectId: solar,
+        title: 'Acheter un second onduleur',
+        description: 'Pour l’école Edmond Rostand, avec le don de Calanques Solaire.',
+        deadline: new Date(Date.now() + 20_000).toISOString(),
+      },
       as(people.amina.id),
     );
-    for (const who of ['amina', 'yanis'] as const) await programs.castVote({ projectId: solar, decisionId: inverter.id, vote: vote('for') }, as(people[who].id));
+    for (const who of ['amina', 'yanis'] as const)
+      await programs.castVote({ projectId: solar, decisionId: inverter.id, vote: vote('for') }, as(people[who].id));
     const garden = projects.garden!.id;
     const sundays = await programs.proposeDecision(
-      { projectId: garden, title: 'Ouvrir le jardin le dimanche matin', description: 'Un co-gestionnaire présent de 9 h à 12 h, à tour de rôle.', deadline: new Date(Date.now() + 14 * 86_400_000).toISOString() },
+      {
+        projectId: garden,
+        title: 'Ouvrir le jardin le dimanche matin',
+        description: 'Un co-gestionnaire présent de 9 h à 12 h, à tour de rôle.',
+        deadline: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+      },
       as(people.jeanne.id),
     );
     await programs.castVote({ projectId: garden, decisionId: sundays.id, vote: vote('for') }, as(people.jeanne.id));
 
     // Feedback from a contributor and from beneficiaries of the service.
-    await programs.leaveFeedback({ projectId: solar, rating: 4, comment: 'Belle équipe ; il faudrait plus de chantiers le samedi.' }, as(people.lucas.id));
-    await programs.leaveFeedback({ projectId: garden, rating: 5, comment: 'Les enfants de l’école adorent les ateliers compost.' }, as(people.paul.id));
-    await programs.leaveFeedback({ projectId: projects.bikeWorkshop!.id, rating: 5, comment: 'Mon vélo roule comme neuf, merci !' }, as(people.karim.id));
+    await programs.leaveFeedback(
+      { projectId: solar, rating: 4, comment: 'Belle équipe ; il faudrait plus de chantiers le samedi.' },
+      as(people.lucas.id),
+    );
+    await programs.leaveFeedback(
+      { projectId: garden, rating: 5, comment: 'Les enfants de l’école adorent les ateliers compost.' },
+      as(people.paul.id),
+    );
+    await programs.leaveFeedback(
+      { projectId: projects.bikeWorkshop!.id, rating: 5, comment: 'Mon vélo roule comme neuf, merci !' },
+      as(people.karim.id),
+    );
 
     // Karim's running compost project now asks four times its hours and a new competence: a
     // material change, so it waits in Nadia's approval queue again, the reason in its history.
@@ -220,8 +456,14 @@ export async function seedProgramsDemo(targets: Targets, demo: DemoWorld): Promi
     );
 
     // Marc assembles Marseille's program for the year from its approved and running projects.
-    const candidates = await programs.listProgramCandidates({ territoryId: territories.marseille, year, language: 'fr' }, as(people.marc.id));
-    await programs.draftProgram({ territoryId: territories.marseille, year, projectIds: candidates.projects.map((p) => p.id), language: 'fr' }, as(people.marc.id));
+    const candidates = await programs.listProgramCandidates(
+      { territoryId: territories.marseille, year, language: 'fr' },
+      as(people.marc.id),
+    );
+    await programs.draftProgram(
+      { territoryId: territories.marseille, year, projectIds: candidates.projects.map((p) => p.id), language: 'fr' },
+      as(people.marc.id),
+    );
   } finally {
     programs.close();
   }

@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 const root = dirname(fileURLToPath(import.meta.url));
 const modules = (readdirSync(root, { recursive: true }) as string[]).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
 const importsOf = (file: string) =>
-  [...readFileSync(join(root, file), 'utf8').matchAll(/from '(\.{1,2}\/[^']+)\.js'/g)].map((m) => relative(root, join(root, dirname(file), `${m[1]}.ts`)));
+  [...readFileSync(join(root, file), 'utf8').matchAll(/from '(\.{1,2}\/[^']+)\.js'/g)].map((m) =>
+    relative(root, join(root, dirname(file), `${m[1]}.ts`)),
+  );
 
 describe('the demo modules', () => {
   it('import one another without a loop', () => {
@@ -29,10 +31,14 @@ describe('the demo modules', () => {
     const seeds = modules.filter((file) => importsOf(file).some((imported) => imported.endsWith('seed.ts')));
     expect(seeds).toEqual(['seed.ts']);
     const parts = modules.filter((file) => !file.includes('/') && !['seed.ts', 'world.ts', 'data.ts'].includes(file));
-    for (const part of parts) expect({ part, imports: importsOf(part).filter((i) => !['world.ts', 'data.ts'].includes(i)) }).toEqual({ part, imports: [] });
+    for (const part of parts)
+      expect({ part, imports: importsOf(part).filter((i) => !['world.ts', 'data.ts'].includes(i)) }).toEqual({ part, imports: [] });
     const loaders = ['identity', 'programs', 'contracts', 'timesheets', 'payroll'].map((name) => `large/${name}.ts`);
     for (const loader of loaders) {
-      expect({ loader, imports: importsOf(loader).filter((i) => !['world.ts', 'large/plan.ts'].includes(i)) }).toEqual({ loader, imports: [] });
+      expect({ loader, imports: importsOf(loader).filter((i) => !['world.ts', 'large/plan.ts'].includes(i)) }).toEqual({
+        loader,
+        imports: [],
+      });
     }
   });
 });

@@ -33,15 +33,35 @@ interface Logger {
 
 const LOGGERS: Logger[] = [
   {
-    who: 'amina', project: 'Toits solaires', coordinator: 'amina', validator: 'yanis', competence: 'urn:e21:skill:solar-panel-installation',
-    week: [[1, 60, 'Pose des panneaux, école Edmond Rostand'], [3, 45, 'Câblage et tests']],
+    who: 'amina',
+    project: 'Toits solaires',
+    coordinator: 'amina',
+    validator: 'yanis',
+    competence: 'urn:e21:skill:solar-panel-installation',
+    week: [
+      [1, 60, 'Pose des panneaux, école Edmond Rostand'],
+      [3, 45, 'Câblage et tests'],
+    ],
   },
   {
-    who: 'jeanne', project: 'De l’ombre', coordinator: 'yanis', validator: 'yanis', joins: 'urn:e21:skill:tree-planting', competence: 'urn:e21:skill:tree-planting',
-    week: [[2, 120, 'Plantation de micocouliers'], [5, 60, 'Arrosage avec les élèves']],
+    who: 'jeanne',
+    project: 'De l’ombre',
+    coordinator: 'yanis',
+    validator: 'yanis',
+    joins: 'urn:e21:skill:tree-planting',
+    competence: 'urn:e21:skill:tree-planting',
+    week: [
+      [2, 120, 'Plantation de micocouliers'],
+      [5, 60, 'Arrosage avec les élèves'],
+    ],
   },
   {
-    who: 'lea', project: 'Écoles solaires à Ziguinchor', coordinator: 'karim', validator: 'karim', joins: 'urn:e21:skill:international-solidarity-project-management', competence: 'urn:e21:skill:international-solidarity-project-management',
+    who: 'lea',
+    project: 'Écoles solaires à Ziguinchor',
+    coordinator: 'karim',
+    validator: 'karim',
+    joins: 'urn:e21:skill:international-solidarity-project-management',
+    competence: 'urn:e21:skill:international-solidarity-project-management',
     week: [[4, 45, 'Visio avec le comité de jumelage']],
   },
 ];
@@ -60,7 +80,11 @@ async function contractOf(contracts: Contracts, personId: string, year: number):
 }
 
 /** Submits, leaving out what the calendar refuses (a blackout day, a date outside the contract). */
-async function tryLog(timesheets: Timesheets, personId: string, request: Parameters<Timesheets['submitEntry']>[0]): Promise<TimeEntry | undefined> {
+async function tryLog(
+  timesheets: Timesheets,
+  personId: string,
+  request: Parameters<Timesheets['submitEntry']>[0],
+): Promise<TimeEntry | undefined> {
   try {
     return await timesheets.submitEntry(request, as(personId));
   } catch (error) {
@@ -90,7 +114,10 @@ export async function seedTimesheetsDemo(targets: Targets, demo: DemoWorld, now 
       if (!contractId) continue;
       if (logger.joins) {
         const need = project.needs.find((n) => n.skillId === logger.joins)!;
-        const request = await programs.requestToJoin({ projectId: project.id, needId: need.id, minutes: 20 * 60, message: '', idempotencyKey: `demo-timesheets-${logger.who}` }, as(personId));
+        const request = await programs.requestToJoin(
+          { projectId: project.id, needId: need.id, minutes: 20 * 60, message: '', idempotencyKey: `demo-timesheets-${logger.who}` },
+          as(personId),
+        );
         await programs.acceptJoinRequest({ projectId: project.id, requestId: request.id, reason: '' }, as(people[logger.coordinator].id));
       }
       const logged: TimeEntry[] = [];
@@ -98,7 +125,14 @@ export async function seedTimesheetsDemo(targets: Targets, demo: DemoWorld, now 
         for (const [weekday, minutes, note] of logger.week) {
           const day = monday + weekday;
           if (day > today || day < first || dateOf(day).slice(0, 4) !== String(year)) continue;
-          const entry = { contractId, projectId: project.id, date: dateOf(day), minutes: BigInt(minutes), competenceId: logger.competence, note };
+          const entry = {
+            contractId,
+            projectId: project.id,
+            date: dateOf(day),
+            minutes: BigInt(minutes),
+            competenceId: logger.competence,
+            note,
+          };
           const created = await tryLog(timesheets, personId, { entry, idempotencyKey: `demo-${logger.who}-${dateOf(day)}` });
           if (created) logged.push(created);
         }
@@ -118,13 +152,23 @@ export async function seedTimesheetsDemo(targets: Targets, demo: DemoWorld, now 
  * Last month: everything approved but Jeanne's last entry (carried at the close). This month: the
  * first entry of each person approved, Amina's second rejected with a reason, the rest pending.
  */
-async function validate(timesheets: Timesheets, validatorId: string, who: PersonKey, logged: TimeEntry[], months: { lastMonth: string; thisMonth: string }): Promise<void> {
+async function validate(
+  timesheets: Timesheets,
+  validatorId: string,
+  who: PersonKey,
+  logged: TimeEntry[],
+  months: { lastMonth: string; thisMonth: string },
+): Promise<void> {
   const last = logged.filter((e) => e.month === months.lastMonth);
   const current = logged.filter((e) => e.month === months.thisMonth);
   const approved = [...(who === 'jeanne' ? last.slice(0, -1) : last), ...current.slice(0, 1)];
-  if (approved.length) await timesheets.approveEntries({ entries: approved.map((e) => ({ entryId: e.id, version: e.version })), reason: '' }, as(validatorId));
+  if (approved.length)
+    await timesheets.approveEntries({ entries: approved.map((e) => ({ entryId: e.id, version: e.version })), reason: '' }, as(validatorId));
   const rejected = who === 'amina' ? current[1] : undefined;
   if (rejected) {
-    await timesheets.rejectEntries({ entries: [{ entryId: rejected.id, version: rejected.version }], reason: 'Ce jour-là le chantier était fermé : quelle date ?' }, as(validatorId));
+    await timesheets.rejectEntries(
+      { entries: [{ entryId: rejected.id, version: rejected.version }], reason: 'Ce jour-là le chantier était fermé : quelle date ?' },
+      as(validatorId),
+    );
   }
 }

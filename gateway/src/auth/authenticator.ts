@@ -68,7 +68,14 @@ export class Authenticator {
     const cached = this.resolved.get(key);
     if (cached && cached.until > Date.now()) return cached;
     const { person } = await this.identity.resolveSubject(
-      { issuer, subject, email: String(claims.email ?? ''), name: String(claims.name ?? ''), locale: String(claims.locale ?? ''), emailVerified: claims.email_verified === true },
+      {
+        issuer,
+        subject,
+        email: String(claims.email ?? ''),
+        name: String(claims.name ?? ''),
+        locale: String(claims.locale ?? ''),
+        emailVerified: claims.email_verified === true,
+      },
       { caller: GATEWAY },
     );
     const resolved: Resolved = { personId: person!.id, locale: person!.locale === 'fr' ? 'fr' : 'en', until: Date.now() + RESOLVED_TTL_MS };

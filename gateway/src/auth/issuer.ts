@@ -55,7 +55,10 @@ export class Issuer {
     if (this.keys) return this.keys;
     const metadata = (await this.config()).serverMetadata();
     if (!metadata.jwks_uri) throw new Refused('unavailable', 'service_unavailable', 'The issuer publishes no keys');
-    this.keys = { jwks: createRemoteJWKSet(new URL(metadata.jwks_uri), { [customFetch]: this.fetch, cooldownDuration: 30_000 }), issuer: metadata.issuer };
+    this.keys = {
+      jwks: createRemoteJWKSet(new URL(metadata.jwks_uri), { [customFetch]: this.fetch, cooldownDuration: 30_000 }),
+      issuer: metadata.issuer,
+    };
     return this.keys;
   }
 
@@ -80,7 +83,11 @@ export class Issuer {
 
   /** Exchanges the code the browser came back with; returns the ID token and its claims. */
   async finishSignIn(callbackUrl: URL, expectedState: string, codeVerifier: string, expectedNonce: string) {
-    const tokens = await oidc.authorizationCodeGrant(await this.config(), callbackUrl, { pkceCodeVerifier: codeVerifier, expectedState, expectedNonce });
+    const tokens = await oidc.authorizationCodeGrant(await this.config(), callbackUrl, {
+      pkceCodeVerifier: codeVerifier,
+      expectedState,
+      expectedNonce,
+    });
     const claims = tokens.claims();
     if (!claims) throw new Refused('unauthenticated', 'sign_in_failed', 'The issuer returned no ID token');
     return { idToken: tokens.id_token ?? null, claims };
@@ -108,7 +115,8 @@ export class Issuer {
     } catch (error) {
       const code = (error as { code?: string }).code ?? '';
       // The keys could not be fetched: not the caller's fault, and not a verdict on the token.
-      if (code === 'ERR_JWKS_TIMEOUT' || !code.startsWith('ERR_J')) throw new Refused('unavailable', 'service_unavailable', 'The issuer keys are not reachable');
+      if (code === 'ERR_JWKS_TIMEOUT' || !code.startsWith('ERR_J'))
+        throw new Refused('unavailable', 'service_unavailable', 'The issuer keys are not reachable');
       throw new Refused('unauthenticated', 'invalid_token', 'The bearer token is not valid');
     }
   }

@@ -21,6 +21,7 @@ export interface AuthRouteDeps {
 export function safeReturnTo(value: unknown): string {
   const text = typeof value === 'string' ? value : '/';
   // Backslashes and control characters are read as slashes or dropped by some URL parsers.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   const local = text.startsWith('/') && !text.startsWith('//') && !/[\\\u0000-\u001f\u007f]/.test(text);
   return local && text.length < 500 ? text : '/';
 }
@@ -58,14 +59,22 @@ export function registerAuthRoutes(app: Express, deps: AuthRouteDeps): void {
     const state = typeof req.query.state === 'string' ? req.query.state : '';
     const browserBinding = parseCookies(req.headers.cookie)[signInCookie] ?? '';
     res.clearCookie(signInCookie, cookieOptions);
-    const pending = state && BROWSER_BINDING.test(browserBinding) ? await deps.sessions.takePendingSignIn(state, browserBinding) : undefined;
-    if (!pending) throw new Refused('invalid', 'sign_in_expired', 'This sign-in expired, was already used or was started in another browser; start again');
+    const pending =
+      state && BROWSER_BINDING.test(browserBinding) ? await deps.sessions.takePendingSignIn(state, browserBinding) : undefined;
+    if (!pending)
+      throw new Refused(
+        'invalid',
+        'sign_in_expired',
+        'This sign-in expired, was already used or was started in another browser; start again',
+      );
     const callbackUrl = new URL(req.originalUrl, deps.publicUrl);
-    const { idToken, claims } = await deps.issuer.finishSignIn(callbackUrl, state, pending.codeVerifier, pending.nonce).catch((error: unknown) => {
-      if (error instanceof Refused) throw error;
-      deps.logger.warn({ err: error }, 'sign-in callback refused');
-      throw new Refused('unauthenticated', 'sign_in_failed', 'The sign-in could not be completed; start again');
-    });
+    const { idToken, claims } = await deps.issuer
+      .finishSignIn(callbackUrl, state, pending.codeVerifier, pending.nonce)
+      .catch((error: unknown) => {
+        if (error instanceof Refused) throw error;
+        deps.logger.warn({ err: error }, 'sign-in callback refused');
+        throw new Refused('unauthenticated', 'sign_in_failed', 'The sign-in could not be completed; start again');
+      });
     const { person } = await deps.identity.resolveSubject(
       {
         issuer: String(claims.iss),

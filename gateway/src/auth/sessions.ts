@@ -35,7 +35,13 @@ export class SessionStore {
   /** The live session of a cookie value, touching its idle timer. */
   async find(id: string): Promise<StoredSession | undefined> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(id)) return undefined;
-    const { rows } = await this.pool.query<{ id_hash: string; person_id: string; locale: 'en' | 'fr'; csrf_token: string; id_token: string | null }>(
+    const { rows } = await this.pool.query<{
+      id_hash: string;
+      person_id: string;
+      locale: 'en' | 'fr';
+      csrf_token: string;
+      id_token: string | null;
+    }>(
       `update sessions set last_seen_at = now()
        where id_hash = $1 and expires_at > now() and last_seen_at > now() - make_interval(mins => $2)
        returning id_hash, person_id, locale, csrf_token, id_token`,
@@ -54,25 +60,33 @@ export class SessionStore {
   }
 
   async prune(): Promise<void> {
-    await this.pool.query(`delete from sessions where expires_at < now() or last_seen_at < now() - make_interval(mins => $1)`, [IDLE_MINUTES]);
+    await this.pool.query(`delete from sessions where expires_at < now() or last_seen_at < now() - make_interval(mins => $1)`, [
+      IDLE_MINUTES,
+    ]);
     await this.pool.query(`delete from pending_sign_ins where created_at < now() - make_interval(mins => $1)`, [PENDING_SIGN_IN_MINUTES]);
   }
 
-  async savePendingSignIn(pending: { state: string; codeVerifier: string; nonce: string; returnTo: string; browserBinding: string }): Promise<void> {
-    await this.pool.query('insert into pending_sign_ins (state, code_verifier, nonce, return_to, browser_binding) values ($1, $2, $3, $4, $5)', [
-      pending.state,
-      pending.codeVerifier,
-      pending.nonce,
-      pending.returnTo,
-      hash(pending.browserBinding),
-    ]);
+  async savePendingSignIn(pending: {
+    state: string;
+    codeVerifier: string;
+    nonce: string;
+    returnTo: string;
+    browserBinding: string;
+  }): Promise<void> {
+    await this.pool.query(
+      'insert into pending_sign_ins (state, code_verifier, nonce, return_to, browser_binding) values ($1, $2, $3, $4, $5)',
+      [pending.state, pending.codeVerifier, pending.nonce, pending.returnTo, hash(pending.browserBinding)],
+    );
   }
 
   /**
    * Takes (and forgets) the recent sign-in started with this state by the browser holding this
    * binding. A callback from another browser takes nothing and leaves the sign-in to its owner.
    */
-  async takePendingSignIn(state: string, browserBinding: string): Promise<{ codeVerifier: string; nonce: string; returnTo: string } | undefined> {
+  async takePendingSignIn(
+    state: string,
+    browserBinding: string,
+  ): Promise<{ codeVerifier: string; nonce: string; returnTo: string } | undefined> {
     const { rows } = await this.pool.query<{ code_verifier: string; nonce: string; return_to: string }>(
       `delete from pending_sign_ins where state = $1 and browser_binding = $2 and created_at > now() - make_interval(mins => $3)
        returning code_verifier, nonce, return_to`,

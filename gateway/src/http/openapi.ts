@@ -24,9 +24,29 @@ function parameters(route: AnyRoute): Json[] {
     }));
   };
   const list = [...fromShape(route.params, 'path'), ...fromShape(route.query, 'query')];
-  list.push({ name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['en', 'fr'] }, description: 'Language of labels; defaults to the person’s locale' } as never);
-  if (route.idempotent) list.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,100}$' }, description: 'Retrying with the same key replays the first answer; the same key with another body is refused' } as never);
-  if (route.ifMatch) list.push({ name: 'If-Match', in: 'header', required: route.ifMatch === 'required', schema: { type: 'string' }, description: 'The ETag of the version you are changing, as you received it: "3" (W/"3" and 3 are taken too)' } as never);
+  list.push({
+    name: 'lang',
+    in: 'query',
+    required: false,
+    schema: { type: 'string', enum: ['en', 'fr'] },
+    description: 'Language of labels; defaults to the person’s locale',
+  } as never);
+  if (route.idempotent)
+    list.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,100}$' },
+      description: 'Retrying with the same key replays the first answer; the same key with another body is refused',
+    } as never);
+  if (route.ifMatch)
+    list.push({
+      name: 'If-Match',
+      in: 'header',
+      required: route.ifMatch === 'required',
+      schema: { type: 'string' },
+      description: 'The ETag of the version you are changing, as you received it: "3" (W/"3" and 3 are taken too)',
+    } as never);
   return list;
 }
 
@@ -52,7 +72,11 @@ function refusalResponse(status: number, codes: string[]): Json {
   const types = codes.map((code) => `${PROBLEM_BASE}${code}`);
   return {
     description: `${STATUS_DESCRIPTIONS[status] ?? 'Refused'}. Problem types: ${codes.map((code) => `[${code}](${PROBLEM_BASE}${code})`).join(', ')}`,
-    content: { 'application/problem+json': { schema: { allOf: [{ $ref: '#/components/schemas/Problem' }, { properties: { type: { enum: types } } }] } } },
+    content: {
+      'application/problem+json': {
+        schema: { allOf: [{ $ref: '#/components/schemas/Problem' }, { properties: { type: { enum: types } } }] },
+      },
+    },
     'x-problem-types': types,
   };
 }
@@ -66,12 +90,22 @@ function operation(route: AnyRoute): Json {
   };
   for (const [status, codes] of problemsByStatus(route)) responses[status] = refusalResponse(status, codes);
   return {
-    operationId: `${route.method}${route.path.replace(/\/v1/, '').replace(/[/:](\w)/g, (_m, c: string) => c.toUpperCase()).replace(/[^A-Za-z]/g, '')}`,
+    operationId: `${route.method}${route.path
+      .replace(/\/v1/, '')
+      .replace(/[/:](\w)/g, (_m, c: string) => c.toUpperCase())
+      .replace(/[^A-Za-z]/g, '')}`,
     summary: route.summary,
     tags: [route.tag],
-    security: route.access === 'public' ? [] : route.access === 'person' ? [{ cookieSession: [] }, { bearer: [] }] : [{ cookieSession: [] }, { bearer: [] }, { integration: [] }],
+    security:
+      route.access === 'public'
+        ? []
+        : route.access === 'person'
+          ? [{ cookieSession: [] }, { bearer: [] }]
+          : [{ cookieSession: [] }, { bearer: [] }, { integration: [] }],
     parameters: parameters(route),
-    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
+    ...(route.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
+      : {}),
     responses,
   };
 }
@@ -99,7 +133,11 @@ export function openApiDocument(routes: AnyRoute[], options: { publicUrl: string
           type: 'object',
           required: ['type', 'title', 'status'],
           properties: {
-            type: { type: 'string', description: 'Stable URI of the problem type, e.g. /v1/problems/stale_version: GET it for its status, meaning and what to do (HTML or JSON); GET /v1/problems lists them all' },
+            type: {
+              type: 'string',
+              description:
+                'Stable URI of the problem type, e.g. /v1/problems/stale_version: GET it for its status, meaning and what to do (HTML or JSON); GET /v1/problems lists them all',
+            },
             title: { type: 'string' },
             status: { type: 'integer' },
             detail: { type: 'string' },
@@ -109,9 +147,17 @@ export function openApiDocument(routes: AnyRoute[], options: { publicUrl: string
         },
       },
       securitySchemes: {
-        cookieSession: { type: 'apiKey', in: 'cookie', name: 'e21_session', description: 'Browser session from /auth/login; writes need the X-CSRF-Token header' },
+        cookieSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'e21_session',
+          description: 'Browser session from /auth/login; writes need the X-CSRF-Token header',
+        },
         bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
-        integration: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: options.tokenUrl, scopes: { api: 'read aggregates of your territory' } } } },
+        integration: {
+          type: 'oauth2',
+          flows: { clientCredentials: { tokenUrl: options.tokenUrl, scopes: { api: 'read aggregates of your territory' } } },
+        },
       },
     },
   };
@@ -125,13 +171,19 @@ export function docsPage(document: Json): string {
   const byTag = new Map<string, string[]>();
   for (const [path, methods] of Object.entries(paths)) {
     for (const [method, op] of Object.entries(methods)) {
-      const params = (op.parameters as Json[]).map((p) => `<li><code>${escape(String(p.name))}</code> (${p.in}${p.required ? ', required' : ''})</li>`).join('');
-      const body = op.requestBody ? `<details><summary>Request body</summary><pre>${escape(JSON.stringify((op.requestBody as { content: Record<string, { schema: unknown }> }).content['application/json']!.schema, null, 2))}</pre></details>` : '';
+      const params = (op.parameters as Json[])
+        .map((p) => `<li><code>${escape(String(p.name))}</code> (${p.in}${p.required ? ', required' : ''})</li>`)
+        .join('');
+      const body = op.requestBody
+        ? `<details><summary>Request body</summary><pre>${escape(JSON.stringify((op.requestBody as { content: Record<string, { schema: unknown }> }).content['application/json']!.schema, null, 2))}</pre></details>`
+        : '';
       const responses = Object.entries(op.responses as Record<string, Json>)
         .map(([status, r]) => {
           const types = r['x-problem-types'] as string[] | undefined;
           const said = types ? String(r.description).split('. Problem types:')[0]! : String(r.description);
-          const links = types ? `: ${types.map((type) => `<a href="${escape(type)}"><code>${escape(type.slice(PROBLEM_BASE.length))}</code></a>`).join(', ')}` : '';
+          const links = types
+            ? `: ${types.map((type) => `<a href="${escape(type)}"><code>${escape(type.slice(PROBLEM_BASE.length))}</code></a>`).join(', ')}`
+            : '';
           return `<li><code>${status}</code> ${escape(said)}${links}</li>`;
         })
         .join('');

@@ -17,7 +17,8 @@ export interface Problem {
 }
 
 /** The catalog's English title; a code outside the catalog (which its test forbids) reads as itself. */
-const titleOf = (code: string, fallback?: string): string => problemType(code)?.en.title ?? (fallback ? problemType(fallback)?.en.title : undefined) ?? code.replace(/_/g, ' ');
+const titleOf = (code: string, fallback?: string): string =>
+  problemType(code)?.en.title ?? (fallback ? problemType(fallback)?.en.title : undefined) ?? code.replace(/_/g, ' ');
 
 export function sendProblem(res: Response, problem: Omit<Problem, 'type' | 'title'> & { code: string; title?: string }): void {
   const { code, ...rest } = problem;
@@ -42,10 +43,15 @@ export function sendRefusal(res: Response, refused: Refused): void {
 }
 
 /** Errors thrown by body parsing: malformed JSON, too large, wrong charset. */
-function parserProblem(error: { type?: string; status?: number; message?: string }): { code: string; status: number; detail: string } | undefined {
+function parserProblem(error: {
+  type?: string;
+  status?: number;
+  message?: string;
+}): { code: string; status: number; detail: string } | undefined {
   if (error.type === 'entity.parse.failed') return { code: 'malformed_json', status: 400, detail: 'The body could not be parsed as JSON' };
   if (error.type === 'entity.too.large') return { code: 'payload_too_large', status: 413, detail: 'The body is larger than allowed' };
-  if (error.type === 'charset.unsupported' || error.type === 'encoding.unsupported') return { code: 'unsupported_media_type', status: 415, detail: error.message ?? '' };
+  if (error.type === 'charset.unsupported' || error.type === 'encoding.unsupported')
+    return { code: 'unsupported_media_type', status: 415, detail: error.message ?? '' };
   return undefined;
 }
 

@@ -72,7 +72,10 @@ export class SharedRateLimitStore implements Store {
     const now = Date.now();
     const entry = this.known.get(key);
     const current = entry && entry.windowEnd > now ? entry : undefined;
-    return { totalHits: (current?.total ?? 0) + (this.pending.get(key) ?? 0), resetTime: new Date(current?.windowEnd ?? now + this.windowMs) };
+    return {
+      totalHits: (current?.total ?? 0) + (this.pending.get(key) ?? 0),
+      resetTime: new Date(current?.windowEnd ?? now + this.windowMs),
+    };
   }
 
   /** The next flush that includes every hit counted so far: one at a time, the waiting ones coalesced. */

@@ -44,7 +44,15 @@ describe('the problem types a route declares', () => {
   });
 
   it('adds the codes of the service’s rules the route names, and groups them by status', () => {
-    const route = defineRoute({ method: 'get', path: '/v1/public', summary: 'x', tag: 'x', access: 'public', refusals: ['needs_in_use', 'no_currency_here'], handler });
+    const route = defineRoute({
+      method: 'get',
+      path: '/v1/public',
+      summary: 'x',
+      tag: 'x',
+      access: 'public',
+      refusals: ['needs_in_use', 'no_currency_here'],
+      handler,
+    });
     const byStatus = problemsByStatus(route);
     expect([...byStatus.keys()]).toEqual([400, 401, 404, 409, 429, 503]);
     expect(byStatus.get(409)).toEqual(['needs_in_use', 'no_currency_here']);
@@ -54,7 +62,9 @@ describe('the problem types a route declares', () => {
   });
 
   it('declares only problem types of the catalog, on every route the gateway serves', () => {
-    const unknown = allRoutes({} as never).flatMap((route) => [...declaredCodes(route)].filter((code) => !PROBLEM_TYPES.has(code)).map((code) => `${route.method} ${route.path}: ${code}`));
+    const unknown = allRoutes({} as never).flatMap((route) =>
+      [...declaredCodes(route)].filter((code) => !PROBLEM_TYPES.has(code)).map((code) => `${route.method} ${route.path}: ${code}`),
+    );
     expect(unknown).toEqual([]);
   });
 });

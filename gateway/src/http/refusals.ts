@@ -62,6 +62,12 @@ export interface AnsweredProblem {
 export function reportProblem(res: Response, code: string, status: number): void {
   const route = res.locals.route as AnyRoute | undefined;
   if (!route || !answered.hasSubscribers) return;
-  const message: AnsweredProblem = { method: route.method.toUpperCase(), path: route.path, status, code, declared: declaredCodes(route).has(code) && (problemType(code)?.statuses.includes(status) ?? false) };
+  const message: AnsweredProblem = {
+    method: route.method.toUpperCase(),
+    path: route.path,
+    status,
+    code,
+    declared: declaredCodes(route).has(code) && (problemType(code)?.statuses.includes(status) ?? false),
+  };
   answered.publish(message);
 }

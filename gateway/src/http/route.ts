@@ -63,7 +63,8 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
   handler(input: RouteInput<P, Q, B>): Promise<RouteResult>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// Routes of every input type share one list; `unknown` would make each handler unassignable to it.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 export type AnyRoute = RouteDefinition<any, any, any>;
 
 export function defineRoute<P, Q, B>(route: RouteDefinition<P, Q, B>): AnyRoute {
@@ -80,7 +81,10 @@ function fieldProblems(part: 'params' | 'query' | 'body', error: z.ZodError): Fi
 }
 
 /** Parses the path, the query and the body, refusing with every wrong field of the three at once. */
-function parseParts(route: AnyRoute, values: { params: unknown; query: unknown; body: unknown }): { params: unknown; query: unknown; body: unknown } {
+function parseParts(
+  route: AnyRoute,
+  values: { params: unknown; query: unknown; body: unknown },
+): { params: unknown; query: unknown; body: unknown } {
   const parsed = { params: undefined as unknown, query: undefined as unknown, body: undefined as unknown };
   const errors: FieldProblem[] = [];
   for (const part of ['params', 'query', 'body'] as const) {
@@ -96,12 +100,18 @@ function parseParts(route: AnyRoute, values: { params: unknown; query: unknown; 
 
 function parseIfMatch(header: string | undefined, rule: RouteDefinition['ifMatch']): number | undefined {
   if (!header) {
-    if (rule === 'required') throw new Refused('invalid', 'precondition_required', 'Send If-Match with the version you are changing', [{ field: 'header.if-match', message: 'is required' }]);
+    if (rule === 'required')
+      throw new Refused('invalid', 'precondition_required', 'Send If-Match with the version you are changing', [
+        { field: 'header.if-match', message: 'is required' },
+      ]);
     return undefined;
   }
   // The ETag as sent, strong ("3") or weak (W/"3"), or the bare version number.
   const match = /^(?:W\/)?(?:"(\d{1,9})"|(\d{1,9}))$/.exec(header.trim());
-  if (!match) throw new Refused('invalid', 'validation_failed', 'If-Match must be the ETag you received, such as "3"', [{ field: 'header.if-match', message: 'must be the ETag you received, such as "3"' }]);
+  if (!match)
+    throw new Refused('invalid', 'validation_failed', 'If-Match must be the ETag you received, such as "3"', [
+      { field: 'header.if-match', message: 'must be the ETag you received, such as "3"' },
+    ]);
   return Number(match[1] ?? match[2]);
 }
 
@@ -121,7 +131,8 @@ function languageOf(req: Request, actor: Actor | undefined): 'en' | 'fr' {
 const requireAccess = (access: Access, actor: Actor | undefined): Actor => {
   if (access === 'public') return actor ?? { kind: 'anonymous', via: 'none' };
   if (!actor || actor.kind === 'anonymous') throw new Refused('unauthenticated', 'unauthenticated', 'Sign in, or send a bearer token');
-  if (access === 'person' && actor.kind !== 'person') throw new Refused('forbidden', 'forbidden', 'This route is for people, not integration clients');
+  if (access === 'person' && actor.kind !== 'person')
+    throw new Refused('forbidden', 'forbidden', 'This route is for people, not integration clients');
   return actor;
 };
 
@@ -139,7 +150,11 @@ const HEADER_FIELDS: Record<string, string> = {
  * path parameter, a query parameter, a body field ("body.needs.0.skillId") or a header. Renames the
  * ones it can place, with the route's own names first.
  */
-function locateFields(refused: Refused, parts: { params: unknown; query: unknown; body: unknown }, names: Record<string, string> = {}): Refused {
+function locateFields(
+  refused: Refused,
+  parts: { params: unknown; query: unknown; body: unknown },
+  names: Record<string, string> = {},
+): Refused {
   if (refused.fields.length === 0) return refused;
   const renames = { ...HEADER_FIELDS, ...names };
   const fields = refused.fields.map((problem) => {
@@ -160,7 +175,9 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
 function parseIdempotencyKey(header: string | undefined): string {
   if (header === undefined) return '';
   if (!IDEMPOTENCY_KEY.test(header)) {
-    throw new Refused('invalid', 'validation_failed', 'Idempotency-Key must be 1 to 100 letters, digits or ._:-', [{ field: 'header.idempotency-key', message: 'must be 1 to 100 letters, digits or ._:-' }]);
+    throw new Refused('invalid', 'validation_failed', 'Idempotency-Key must be 1 to 100 letters, digits or ._:-', [
+      { field: 'header.idempotency-key', message: 'must be 1 to 100 letters, digits or ._:-' },
+    ]);
   }
   return header;
 }
@@ -179,7 +196,8 @@ function versionTag(req: Request, res: Response, version: number): void {
 
 function sendFile(res: Response, file: NonNullable<RouteResult['file']>): void {
   res.type(file.contentType);
-  if (file.filename) res.set('Content-Disposition', `${file.download ? 'attachment' : 'inline'}; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`);
+  if (file.filename)
+    res.set('Content-Disposition', `${file.download ? 'attachment' : 'inline'}; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`);
   res.send(file.data);
 }
 

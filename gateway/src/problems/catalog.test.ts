@@ -31,9 +31,12 @@ function refusalsIn(file: string, source: string): Found[] {
   for (const m of source.matchAll(/\bnotFound\(\s*'(\w+)'/g)) add(`${m[1]}_not_found`, 'not_found');
   for (const m of source.matchAll(new RegExp(String.raw`\bunknownReference\(\s*${ARG},\s*'(\w+)'`, 'g'))) add(`unknown_${m[1]}`, 'invalid');
   // invalid(field, message[, code]), validation_failed without a code
-  for (const m of source.matchAll(new RegExp(String.raw`\binvalid\(\s*${ARG},\s*${ARG}(?:,\s*'(\w+)')?\s*\)`, 'g'))) add(m[1] ?? 'validation_failed', 'invalid');
+  for (const m of source.matchAll(new RegExp(String.raw`\binvalid\(\s*${ARG},\s*${ARG}(?:,\s*'(\w+)')?\s*\)`, 'g')))
+    add(m[1] ?? 'validation_failed', 'invalid');
   // A local helper that takes the code: const conflict = (code: string, ...) => refusal('conflict', code, ...)
-  for (const helper of source.matchAll(/(?:const|function)\s+(\w+)\s*=?\s*\((\w+): string[^)]*\)[^{=]*(?:=>|\{[^}]*?return)\s*(?:refusal|new Refused)\(\s*'(\w+)',\s*\2\b/g)) {
+  for (const helper of source.matchAll(
+    /(?:const|function)\s+(\w+)\s*=?\s*\((\w+): string[^)]*\)[^{=]*(?:=>|\{[^}]*?return)\s*(?:refusal|new Refused)\(\s*'(\w+)',\s*\2\b/g,
+  )) {
     for (const m of source.matchAll(new RegExp(String.raw`\b${helper[1]}\(\s*'(\w+)'`, 'g'))) add(m[1]!, helper[3]);
   }
   // The gateway's own answers: sendProblem(res, { code: 'not_found', ... })
@@ -42,7 +45,10 @@ function refusalsIn(file: string, source: string): Found[] {
 }
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-const sources = execSync("git ls-files 'services/*/src/**.ts' 'packages/kit/src/**.ts' 'gateway/src/**.ts'", { encoding: 'utf8', cwd: root })
+const sources = execSync("git ls-files 'services/*/src/**.ts' 'packages/kit/src/**.ts' 'gateway/src/**.ts'", {
+  encoding: 'utf8',
+  cwd: root,
+})
   .trim()
   .split('\n')
   .filter((file) => !file.endsWith('.test.ts') && !file.includes('/problems/'));
@@ -51,22 +57,44 @@ const refusals = sources.flatMap((file) => refusalsIn(file, readFileSync(`${root
 describe('the catalog of problem types', () => {
   it('finds the refusals of the sources (the scan itself works)', () => {
     const codes = new Set(refusals.map((r) => r.code));
-    for (const code of ['stale_version', 'needs_in_use', 'over_12_hours_a_day', 'project_not_found', 'unknown_skill', 'invalid_id', 'control_characters', 'payload_too_large']) expect(codes).toContain(code);
+    for (const code of [
+      'stale_version',
+      'needs_in_use',
+      'over_12_hours_a_day',
+      'project_not_found',
+      'unknown_skill',
+      'invalid_id',
+      'control_characters',
+      'payload_too_large',
+    ])
+      expect(codes).toContain(code);
     expect(codes.size).toBeGreaterThan(150);
   });
 
   it('documents every code a service, the kit or the gateway refuses with: add the missing ones to gateway/src/problems/<area>.ts', () => {
-    const missing = [...new Set(refusals.filter((r) => !PROBLEM_TYPES.has(r.code)).map((r) => `${r.code} (${r.kind ?? 'status'}, ${r.where})`))];
+    const missing = [
+      ...new Set(refusals.filter((r) => !PROBLEM_TYPES.has(r.code)).map((r) => `${r.code} (${r.kind ?? 'status'}, ${r.where})`)),
+    ];
     expect(missing).toEqual([]);
   });
 
   it('gives each code the kind (so the status) its refusals are sent with', () => {
-    const wrong = refusals.filter((r) => r.kind && !PROBLEM_TYPES.get(r.code)?.kinds.includes(r.kind)).map((r) => `${r.code}: ${r.kind} in ${r.where}`);
+    const wrong = refusals
+      .filter((r) => r.kind && !PROBLEM_TYPES.get(r.code)?.kinds.includes(r.kind))
+      .map((r) => `${r.code}: ${r.kind} in ${r.where}`);
     expect([...new Set(wrong)]).toEqual([]);
   });
 
   it('documents each code once, in one area', () => {
-    const areas = [gatewayProblems, identityProblems, programsProblems, contractsProblems, timesheetsProblems, currencyProblems, payrollProblems];
+    const areas = [
+      gatewayProblems,
+      identityProblems,
+      programsProblems,
+      contractsProblems,
+      timesheetsProblems,
+      currencyProblems,
+      payrollProblems,
+    ];
     const codes = areas.flatMap((area) => Object.keys(area));
     expect(codes.filter((code, index) => codes.indexOf(code) !== index)).toEqual([]);
   });

@@ -43,7 +43,10 @@ const KIND_ACTIONS: Record<RefusalKind, Record<Language, string>> = {
     en: 'Correct what the problem names (its `errors` list each field) and send the request again.',
     fr: 'Corrigez ce que le problème nomme (sa liste `errors` donne chaque champ) et renvoyez la requête.',
   },
-  unauthenticated: { en: 'Sign in, or send a valid bearer token, and try again.', fr: 'Connectez-vous, ou envoyez un jeton d’accès valide, et réessayez.' },
+  unauthenticated: {
+    en: 'Sign in, or send a valid bearer token, and try again.',
+    fr: 'Connectez-vous, ou envoyez un jeton d’accès valide, et réessayez.',
+  },
   forbidden: {
     en: 'Act on what is yours, or ask someone who holds the role this needs (an officer, an HR manager, the project’s board).',
     fr: 'Agissez sur ce qui vous revient, ou demandez à une personne qui a le rôle requis (agent, responsable RH, bureau du projet).',
@@ -56,7 +59,10 @@ const KIND_ACTIONS: Record<RefusalKind, Record<Language, string>> = {
     en: 'Read the resource again: its current state says what can be done now.',
     fr: 'Relisez la ressource : son état actuel dit ce qui est possible maintenant.',
   },
-  already_exists: { en: 'Use the one that exists, or change what must be unique.', fr: 'Utilisez celui qui existe, ou changez ce qui doit être unique.' },
+  already_exists: {
+    en: 'Use the one that exists, or change what must be unique.',
+    fr: 'Utilisez celui qui existe, ou changez ce qui doit être unique.',
+  },
   stale: {
     en: 'Read the resource again, take its new ETag, check the other change, and redo yours with that ETag in If-Match.',
     fr: 'Relisez la ressource, prenez son nouvel ETag, vérifiez l’autre modification et refaites la vôtre avec cet ETag dans If-Match.',
@@ -78,11 +84,22 @@ function build(code: string, entry: ProblemEntry): ProblemType {
   return { code, type: `${PROBLEM_BASE}${code}`, kinds, statuses, en: text('en'), fr: text('fr') };
 }
 
-const areas: Record<string, ProblemEntry>[] = [gatewayProblems, identityProblems, programsProblems, contractsProblems, timesheetsProblems, currencyProblems, payrollProblems];
+const areas: Record<string, ProblemEntry>[] = [
+  gatewayProblems,
+  identityProblems,
+  programsProblems,
+  contractsProblems,
+  timesheetsProblems,
+  currencyProblems,
+  payrollProblems,
+];
 
 /** Every problem type by code. A code shared by several services is documented once. */
 export const PROBLEM_TYPES: ReadonlyMap<string, ProblemType> = new Map(
-  areas.flatMap((area) => Object.entries(area)).map(([code, entry]) => [code, build(code, entry)] as const).sort(([a], [b]) => a.localeCompare(b)),
+  areas
+    .flatMap((area) => Object.entries(area))
+    .map(([code, entry]) => [code, build(code, entry)] as const)
+    .sort(([a], [b]) => a.localeCompare(b)),
 );
 
 export const problemType = (code: string): ProblemType | undefined => PROBLEM_TYPES.get(code);

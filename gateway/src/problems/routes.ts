@@ -18,7 +18,14 @@ const ProblemTypeOut = z.object({
   fr: Text,
 });
 
-const out = (problem: ProblemType) => ({ code: problem.code, type: problem.type, status: problem.statuses[0]!, statuses: problem.statuses, en: problem.en, fr: problem.fr });
+const out = (problem: ProblemType) => ({
+  code: problem.code,
+  type: problem.type,
+  status: problem.statuses[0]!,
+  statuses: problem.statuses,
+  en: problem.en,
+  fr: problem.fr,
+});
 
 const wantsHtml = (req: Request) => req.accepts(['json', 'html']) === 'html';
 
@@ -43,7 +50,8 @@ const LABELS: Record<Language, { status: string; meaning: string; action: string
   },
 };
 
-const STYLE = 'body{font-family:system-ui,sans-serif;max-width:48rem;margin:auto;padding:1rem;color:#1d2a1f}code{background:#f4f6f4;padding:0 .2rem}dt{font-weight:700;margin-top:.5rem}section{border-top:1px solid #ccc;margin-top:1rem}';
+const STYLE =
+  'body{font-family:system-ui,sans-serif;max-width:48rem;margin:auto;padding:1rem;color:#1d2a1f}code{background:#f4f6f4;padding:0 .2rem}dt{font-weight:700;margin-top:.5rem}section{border-top:1px solid #ccc;margin-top:1rem}';
 
 function document(language: Language, title: string, body: string): string {
   return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>`;
@@ -59,13 +67,20 @@ function problemPage(problem: ProblemType, language: Language): string {
       return `<section lang="${lang}"><h2>${escape(text.title)}</h2><dl><dt>${labels.status}</dt><dd>${problem.statuses.join(', ')}</dd><dt>${labels.meaning}</dt><dd>${escape(text.meaning)}</dd><dt>${labels.action}</dt><dd>${escape(text.action)}</dd></dl></section>`;
     })
     .join('');
-  return document(language, problem[language].title, `<h1><code>${escape(problem.code)}</code></h1>${sections}<p><a href="/v1/problems">${LABELS[language].all}</a></p>`);
+  return document(
+    language,
+    problem[language].title,
+    `<h1><code>${escape(problem.code)}</code></h1>${sections}<p><a href="/v1/problems">${LABELS[language].all}</a></p>`,
+  );
 }
 
 function listPage(language: Language): string {
   const labels = LABELS[language];
   const rows = [...PROBLEM_TYPES.values()]
-    .map((problem) => `<li><a href="${escape(problem.type)}"><code>${escape(problem.code)}</code></a> (${problem.statuses.join(', ')}): ${escape(problem[language].title)}</li>`)
+    .map(
+      (problem) =>
+        `<li><a href="${escape(problem.type)}"><code>${escape(problem.code)}</code></a> (${problem.statuses.join(', ')}): ${escape(problem[language].title)}</li>`,
+    )
     .join('');
   return document(language, labels.heading, `<h1>${labels.heading}</h1><p>${labels.intro}</p><ul>${rows}</ul>`);
 }

@@ -7,7 +7,10 @@ import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter, hasNonNameCharacter, NA
  * schemas for it): no NUL or other control character but tab and line breaks. It aborts, so the
  * field gets this one message and no other.
  */
-export const NO_CONTROL_CHARACTERS = z.refine<string>((value) => !hasControlCharacter(value), { error: CONTROL_CHARACTER_MESSAGE, abort: true });
+export const NO_CONTROL_CHARACTERS = z.refine<string>((value) => !hasControlCharacter(value), {
+  error: CONTROL_CHARACTER_MESSAGE,
+  abort: true,
+});
 /** What names and titles add: one line of visible characters (no tab, line break or invisible formatting character). */
 export const ONE_VISIBLE_LINE = z.refine<string>((value) => !hasNonNameCharacter(value), { error: NAME_CHARACTER_MESSAGE, abort: true });
 
@@ -24,7 +27,8 @@ export const freeText = (max: number) => clientString().trim().max(max, `must be
 export const requiredText = (max: number) => freeText(max).min(1, 'must not be empty');
 
 /** One line of visible characters, trimmed and in Unicode NFC, possibly empty: a reference, a column header. */
-export const oneLine = (max: number) => clientString().check(ONE_VISIBLE_LINE).normalize('NFC').trim().max(max, `must be at most ${max} characters`);
+export const oneLine = (max: number) =>
+  clientString().check(ONE_VISIBLE_LINE).normalize('NFC').trim().max(max, `must be at most ${max} characters`);
 
 /** A name or a title: one line of visible characters, not empty (the services apply the same rule and their own limits). */
 export const text = (max: number) => oneLine(max).min(1, 'must not be empty');

@@ -84,7 +84,9 @@ export async function startNats(options: NatsOptions): Promise<NatsServer> {
       const log = (chunk: Buffer) => options.onLog?.(chunk.toString());
       child.stdout?.on('data', log);
       child.stderr?.on('data', log);
-      const exited = new Promise<never>((_, reject) => child!.once('exit', (code) => reject(new Error(`nats-server exited with code ${code}`))));
+      const exited = new Promise<never>((_, reject) =>
+        child!.once('exit', (code) => reject(new Error(`nats-server exited with code ${code}`))),
+      );
       exited.catch(() => undefined);
       await Promise.race([waitFor(() => canConnect(options.port), { timeoutMs: 10_000, what: 'nats-server' }), exited]);
     },

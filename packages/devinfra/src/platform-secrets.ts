@@ -28,7 +28,12 @@ export function generatePlatformSecrets(tools: readonly string[]): PlatformSecre
 
 export function isPlatformSecrets(value: unknown): value is PlatformSecrets {
   const secrets = value as Partial<PlatformSecrets> | undefined;
-  return !!secrets?.trust && !!secrets.workloadKeys && !!secrets.natsPasswords && WORKLOADS.every((name) => name in secrets.workloadKeys! && (name === 'gateway' || name in secrets.natsPasswords!));
+  return (
+    !!secrets?.trust &&
+    !!secrets.workloadKeys &&
+    !!secrets.natsPasswords &&
+    WORKLOADS.every((name) => name in secrets.workloadKeys! && (name === 'gateway' || name in secrets.natsPasswords!))
+  );
 }
 
 /** Every service's NATS user with its permissions, and the operator's. */

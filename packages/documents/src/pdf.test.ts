@@ -14,7 +14,8 @@ const spec = {
 describe('renderPdf', () => {
   it('writes every field, table cell and the footer as text, accents included', async () => {
     const text = await pdfText(await renderPdf(spec));
-    for (const expected of ['Amina Haddad', 'Jardins partagés', '12', 'Code de vérification ABC-123', 'Heures / Hours']) expect(text).toContain(expected);
+    for (const expected of ['Amina Haddad', 'Jardins partagés', '12', 'Code de vérification ABC-123', 'Heures / Hours'])
+      expect(text).toContain(expected);
   });
 
   it('renders the same bytes for the same document', async () => {

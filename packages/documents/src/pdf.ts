@@ -41,7 +41,13 @@ export function renderPdf(spec: DocumentSpec): Promise<Buffer> {
     size: 'A4',
     margin: MARGIN,
     bufferPages: true,
-    info: { Title: spec.title, Author: spec.author ?? 'Engagement 21', Subject: spec.subject ?? spec.title, CreationDate: spec.createdAt, ModDate: spec.createdAt },
+    info: {
+      Title: spec.title,
+      Author: spec.author ?? 'Engagement 21',
+      Subject: spec.subject ?? spec.title,
+      CreationDate: spec.createdAt,
+      ModDate: spec.createdAt,
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -95,7 +101,14 @@ function writeFooters(doc: PDFKit.PDFDocument, footer: string): void {
     doc.switchToPage(page);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.fillColor('#555').font('Helvetica').fontSize(8).text(`${footer} — ${page + 1}/${range.count}`, MARGIN, doc.page.height - 35, { width: doc.page.width - 2 * MARGIN, align: 'center' });
+    doc
+      .fillColor('#555')
+      .font('Helvetica')
+      .fontSize(8)
+      .text(`${footer} — ${page + 1}/${range.count}`, MARGIN, doc.page.height - 35, {
+        width: doc.page.width - 2 * MARGIN,
+        align: 'center',
+      });
     doc.page.margins.bottom = bottom;
   }
 }

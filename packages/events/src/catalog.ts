@@ -41,7 +41,14 @@ import {
   ContractWithdrawn,
   HolidaysApproved,
 } from '@e21/proto/e21/events/v1/contracts';
-import { PeriodClosed, TimeEntryApproved, TimeEntryCorrected, TimeEntryRejected, TimeEntrySubmitted, TimeEntryWithdrawn } from '@e21/proto/e21/events/v1/timesheets';
+import {
+  PeriodClosed,
+  TimeEntryApproved,
+  TimeEntryCorrected,
+  TimeEntryRejected,
+  TimeEntrySubmitted,
+  TimeEntryWithdrawn,
+} from '@e21/proto/e21/events/v1/timesheets';
 import { CurrencyConfigured, PaymentRequestPaid, RedemptionApproved, TransferPosted } from '@e21/proto/e21/events/v1/currency';
 import { FormIssued, FormSuperseded } from '@e21/proto/e21/events/v1/payroll';
 

@@ -45,7 +45,13 @@ export interface NatsPermissions {
  */
 export function natsPermissionsOf(service: ServiceName): NatsPermissions {
   const own = streamName(service);
-  const publish = [`${service}.>`, '$JS.API.INFO', `$JS.API.STREAM.INFO.${own}`, `$JS.API.STREAM.CREATE.${own}`, `$JS.API.STREAM.UPDATE.${own}`];
+  const publish = [
+    `${service}.>`,
+    '$JS.API.INFO',
+    `$JS.API.STREAM.INFO.${own}`,
+    `$JS.API.STREAM.CREATE.${own}`,
+    `$JS.API.STREAM.UPDATE.${own}`,
+  ];
   const sources = new Set<string>();
   for (const subscription of SUBSCRIPTIONS.filter((candidate) => candidate.service === service)) {
     const stream = streamName(sourceOf(subscription));

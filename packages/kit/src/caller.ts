@@ -1,8 +1,5 @@
 // Who is making a call, as it travels between the gateway and the services.
-export type Caller =
-  | { kind: 'person'; personId: string }
-  | { kind: 'client'; clientId: string }
-  | { kind: 'system'; service: string };
+export type Caller = { kind: 'person'; personId: string } | { kind: 'client'; clientId: string } | { kind: 'system'; service: string };
 
 export const CALLER_METADATA_KEY = 'x-e21-caller';
 

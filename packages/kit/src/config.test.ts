@@ -3,7 +3,10 @@ import { ConfigError, loadConfig, serviceEnv } from './config.js';
 import { generateTrust } from './trust/workload-keys.js';
 
 const shape = {
-  DATABASE_URL: z.string().regex(/^postgres:\/\//, 'must be a postgres:// URL').describe('PostgreSQL URL of the database'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres:\/\//, 'must be a postgres:// URL')
+    .describe('PostgreSQL URL of the database'),
   GRPC_PORT: z.coerce.number().int().min(0).max(65535).describe('port the gRPC server listens on'),
   LOG_LEVEL: z.enum(['info', 'debug']).default('info').describe('log level'),
 };
@@ -31,7 +34,10 @@ describe('loadConfig', () => {
 
   it('reports every missing variable, each on its own line with its description', () => {
     const problems = problemsOf(() => loadConfig(shape, {}));
-    expect(problems).toEqual(['DATABASE_URL is missing: PostgreSQL URL of the database', 'GRPC_PORT is missing: port the gRPC server listens on']);
+    expect(problems).toEqual([
+      'DATABASE_URL is missing: PostgreSQL URL of the database',
+      'GRPC_PORT is missing: port the gRPC server listens on',
+    ]);
     try {
       loadConfig(shape, {});
     } catch (error) {
@@ -53,7 +59,14 @@ describe('loadConfig', () => {
     expect(loadConfig(shape, valid).LOG_LEVEL).toBe('info');
     const { trust, keys } = generateTrust(['identity'], []);
     const credentials = { NATS_PASSWORD: 'secret', WORKLOAD_KEY: JSON.stringify(keys.identity), WORKLOAD_TRUST: JSON.stringify(trust) };
-    expect(loadConfig(serviceEnv, { DATABASE_URL: 'postgres://db/identity', NATS_URL: 'nats://localhost:4222', GRPC_PORT: '50051', ...credentials })).toEqual({
+    expect(
+      loadConfig(serviceEnv, {
+        DATABASE_URL: 'postgres://db/identity',
+        NATS_URL: 'nats://localhost:4222',
+        GRPC_PORT: '50051',
+        ...credentials,
+      }),
+    ).toEqual({
       DATABASE_URL: 'postgres://db/identity',
       NATS_URL: 'nats://localhost:4222',
       ...credentials,
@@ -70,12 +83,20 @@ describe('loadConfig', () => {
     const { trust, keys } = generateTrust(['identity'], []);
     const base = { DATABASE_URL: 'postgres://db/identity', NATS_URL: 'nats://localhost:4222', NATS_PASSWORD: 'secret' };
     const publicOnly = { ...keys.identity, d: undefined };
-    expect(problemsOf(() => loadConfig(serviceEnv, { ...base, WORKLOAD_KEY: JSON.stringify(publicOnly), WORKLOAD_TRUST: JSON.stringify(trust) }))).toEqual([
-      expect.stringMatching(/^WORKLOAD_KEY is not valid \(WORKLOAD_KEY must be a private Ed25519 JWK/),
-    ]);
-    expect(problemsOf(() => loadConfig(serviceEnv, { ...base, WORKLOAD_KEY: JSON.stringify(keys.identity), WORKLOAD_TRUST: JSON.stringify({ keys: [keys.identity], delegates: [] }) }))).toEqual([
-      expect.stringMatching(/^WORKLOAD_TRUST is not valid \(WORKLOAD_TRUST keys must be public/),
-    ]);
+    expect(
+      problemsOf(() =>
+        loadConfig(serviceEnv, { ...base, WORKLOAD_KEY: JSON.stringify(publicOnly), WORKLOAD_TRUST: JSON.stringify(trust) }),
+      ),
+    ).toEqual([expect.stringMatching(/^WORKLOAD_KEY is not valid \(WORKLOAD_KEY must be a private Ed25519 JWK/)]);
+    expect(
+      problemsOf(() =>
+        loadConfig(serviceEnv, {
+          ...base,
+          WORKLOAD_KEY: JSON.stringify(keys.identity),
+          WORKLOAD_TRUST: JSON.stringify({ keys: [keys.identity], delegates: [] }),
+        }),
+      ),
+    ).toEqual([expect.stringMatching(/^WORKLOAD_TRUST is not valid \(WORKLOAD_TRUST keys must be public/)]);
   });
 
   it('treats an empty variable as not set: its default applies, and a required one is refused', () => {

@@ -47,19 +47,32 @@ const parsedBy = (parse: (text: string) => unknown) =>
 
 /** Variables of every process that calls services: its signing key and the optional mutual TLS. */
 export const workloadEnv = {
-  WORKLOAD_KEY: parsedBy(parseWorkloadKey).describe('private Ed25519 JWK (kid "<workload>/<id>") this process signs its caller tokens with'),
-  GRPC_TLS_CA_FILE: z.string().optional().describe('CA certificate (PEM) of mutual TLS between pods; with GRPC_TLS_CERT_FILE and GRPC_TLS_KEY_FILE'),
+  WORKLOAD_KEY: parsedBy(parseWorkloadKey).describe(
+    'private Ed25519 JWK (kid "<workload>/<id>") this process signs its caller tokens with',
+  ),
+  GRPC_TLS_CA_FILE: z
+    .string()
+    .optional()
+    .describe('CA certificate (PEM) of mutual TLS between pods; with GRPC_TLS_CERT_FILE and GRPC_TLS_KEY_FILE'),
   GRPC_TLS_CERT_FILE: z.string().optional().describe("this pod's TLS certificate (PEM)"),
   GRPC_TLS_KEY_FILE: z.string().optional().describe("this pod's TLS private key (PEM)"),
 };
 
 /** Variables every service reads. */
 export const serviceEnv = {
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').describe("PostgreSQL URL of this service's own database"),
-  NATS_URL: z.string().regex(/^(nats|tls):\/\//, 'must be a nats:// URL').describe('NATS server URL, e.g. nats://localhost:4222'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .describe("PostgreSQL URL of this service's own database"),
+  NATS_URL: z
+    .string()
+    .regex(/^(nats|tls):\/\//, 'must be a nats:// URL')
+    .describe('NATS server URL, e.g. nats://localhost:4222'),
   NATS_USER: z.string().min(1).optional().describe("this service's NATS user (default: the service's name)"),
   NATS_PASSWORD: z.string().min(1).describe("this service's NATS password; the server lets it publish on its own subjects only"),
-  WORKLOAD_TRUST: parsedBy(parseTrust).describe('trust bundle (JSON): the public keys of every workload, and the delegates that may call for people'),
+  WORKLOAD_TRUST: parsedBy(parseTrust).describe(
+    'trust bundle (JSON): the public keys of every workload, and the delegates that may call for people',
+  ),
   ...workloadEnv,
   GRPC_PORT: port.default(50051).describe('port the gRPC server listens on'),
   GRPC_HOST: z.string().default('0.0.0.0').describe('address the gRPC server binds'),
@@ -70,8 +83,7 @@ export const serviceEnv = {
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000).describe('how long SIGTERM waits for in-flight work'),
 };
 
-export const grpcTargetEnv = (service: string) =>
-  z.string().min(1).describe(`host:port of the ${service} service's gRPC server`);
+export const grpcTargetEnv = (service: string) => z.string().min(1).describe(`host:port of the ${service} service's gRPC server`);
 
 export function exitOnConfigError(error: unknown): never {
   if (error instanceof ConfigError) {

@@ -91,9 +91,7 @@ export const httpStatusOfKind: Record<RefusalKind, number> = {
   unavailable: 503,
 };
 
-const kindOfGrpcStatus = new Map<number, RefusalKind>(
-  Object.entries(grpcStatusOfKind).map(([kind, code]) => [code, kind as RefusalKind]),
-);
+const kindOfGrpcStatus = new Map<number, RefusalKind>(Object.entries(grpcStatusOfKind).map(([kind, code]) => [code, kind as RefusalKind]));
 
 /** The refusal kind a gRPC status stands for when the server sent no kind of its own. */
 export function kindOfStatus(code: number): RefusalKind | undefined {
@@ -106,10 +104,11 @@ export const notFound = (what: string, id: string): Refused =>
 
 /** A request that refers to something that does not exist (a body field, not the URL's target). */
 export const unknownReference = (field: string, what: string, id: string): Refused =>
-  new Refused('invalid', `unknown_${what}`, `${field}: no ${what.replace(/_/g, ' ')} with id ${id}`, [{ field, message: `is not a known ${what.replace(/_/g, ' ')}` }]);
+  new Refused('invalid', `unknown_${what}`, `${field}: no ${what.replace(/_/g, ' ')} with id ${id}`, [
+    { field, message: `is not a known ${what.replace(/_/g, ' ')}` },
+  ]);
 
-export const forbidden = (message = 'You are not allowed to do this'): Refused =>
-  new Refused('forbidden', 'forbidden', message);
+export const forbidden = (message = 'You are not allowed to do this'): Refused => new Refused('forbidden', 'forbidden', message);
 
 export const invalid = (field: string, message: string, code = 'validation_failed'): Refused =>
   new Refused('invalid', code, `${field}: ${message}`, [{ field, message }]);

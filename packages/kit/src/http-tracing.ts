@@ -13,7 +13,10 @@ export function httpTracing(service: string) {
     const parent = contextFromHeaders(req.headers);
     const span = tracer(service).startSpan(
       `${req.method} request`,
-      { kind: SpanKind.SERVER, attributes: { 'e21.service': service, 'http.request.method': req.method ?? '', 'url.path': (req.url ?? '').split('?')[0]! } },
+      {
+        kind: SpanKind.SERVER,
+        attributes: { 'e21.service': service, 'http.request.method': req.method ?? '', 'url.path': (req.url ?? '').split('?')[0]! },
+      },
       parent,
     );
     res.once('finish', () => {

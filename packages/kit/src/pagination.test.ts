@@ -52,7 +52,9 @@ describe('cursors', () => {
     expect(refusalOf(() => decodeCursor(encodeCursor([-5]), ['offset'])).code).toBe('invalid_cursor');
     expect(refusalOf(() => decodeCursor(encodeCursor([1.5]), ['offset'])).code).toBe('invalid_cursor');
     expect(refusalOf(() => decodeCursor(encodeCursor(['Ada', 'not-a-uuid']), ['string', 'uuid'])).code).toBe('invalid_cursor');
-    expect(refusalOf(() => decodeCursor(encodeCursor([42, '3f1c2a4e-8b7d-4c6e-9a1b-2d3e4f5a6b7c']), ['string', 'uuid'])).code).toBe('invalid_cursor');
+    expect(refusalOf(() => decodeCursor(encodeCursor([42, '3f1c2a4e-8b7d-4c6e-9a1b-2d3e4f5a6b7c']), ['string', 'uuid'])).code).toBe(
+      'invalid_cursor',
+    );
   });
 });
 
@@ -77,7 +79,9 @@ describe('instants in cursors', () => {
     const key = ['2025-03-01T12:00:00.000Z', '3f1c2a4e-8b7d-4c6e-9a1b-2d3e4f5a6b7c'];
     expect(decodeCursor(encodeCursor(key), ['instant', 'uuid'])).toEqual(key);
     expect(refusalOf(() => decodeCursor(encodeCursor(['yesterday', key[1]]), ['instant', 'uuid'])).code).toBe('invalid_cursor');
-    expect(refusalOf(() => decodeCursor(encodeCursor(['2025-02-30T12:00:00.000Z', key[1]]), ['instant', 'uuid'])).code).toBe('invalid_cursor');
+    expect(refusalOf(() => decodeCursor(encodeCursor(['2025-02-30T12:00:00.000Z', key[1]]), ['instant', 'uuid'])).code).toBe(
+      'invalid_cursor',
+    );
   });
 
   it('take calendar dates only where a date is expected', () => {

@@ -14,7 +14,8 @@ const partIsValid: Record<CursorPart, (value: unknown) => boolean> = {
   uuid: (value) => typeof value === 'string' && isUuid(value),
   offset: (value) => Number.isSafeInteger(value) && (value as number) >= 0,
   // Exactly as toISOString() wrote it, so that PostgreSQL reads the same instant and never fails on it.
-  instant: (value) => typeof value === 'string' && value.length <= 40 && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value,
+  instant: (value) =>
+    typeof value === 'string' && value.length <= 40 && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value,
   date: (value) => typeof value === 'string' && isIsoDate(value),
 };
 

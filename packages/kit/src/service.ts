@@ -64,11 +64,22 @@ export async function startService<C extends ServiceConfig>(spec: ServiceSpec<C>
     { name: spec.name, dir: spec.migrationsDir },
   ]);
   if (applied.length) logger.info({ applied }, 'migrations applied');
-  const nats = await connectNats({ url: config.NATS_URL, user: config.NATS_USER ?? spec.name, password: config.NATS_PASSWORD, name: spec.name }, logger);
+  const nats = await connectNats(
+    { url: config.NATS_URL, user: config.NATS_USER ?? spec.name, password: config.NATS_PASSWORD, name: spec.name },
+    logger,
+  );
   await ensureStream(nats, spec.name, { replicas: config.NATS_STREAM_REPLICAS });
 
   const parts = await spec.build({ config, logger, pool, nats, clientOptions });
-  const server = new GrpcServer({ service: spec.name, host: config.GRPC_HOST, port: config.GRPC_PORT, bindings: parts.bindings, logger, verifier, tls });
+  const server = new GrpcServer({
+    service: spec.name,
+    host: config.GRPC_HOST,
+    port: config.GRPC_PORT,
+    bindings: parts.bindings,
+    logger,
+    verifier,
+    tls,
+  });
   const relay = new OutboxRelay({ service: spec.name, pool, connectionString: config.DATABASE_URL, nats, logger });
   const components = parts.components ?? [];
   const consumers = parts.consumers ?? [];
@@ -98,7 +109,10 @@ export async function startService<C extends ServiceConfig>(spec: ServiceSpec<C>
 }
 
 /** The entrypoint of a service process: config from the environment, stop on SIGTERM or SIGINT. */
-export async function runMain<S extends z.ZodRawShape>(spec: ServiceSpec<ServiceConfig & z.infer<z.ZodObject<S>>>, extraEnv: S): Promise<void> {
+export async function runMain<S extends z.ZodRawShape>(
+  spec: ServiceSpec<ServiceConfig & z.infer<z.ZodObject<S>>>,
+  extraEnv: S,
+): Promise<void> {
   let config;
   try {
     config = loadConfig({ ...serviceEnv, ...extraEnv });

@@ -6,6 +6,7 @@
  * any text: PostgreSQL refuses NUL outright (a 500 before this check), and the others hide in
  * logs, CSV exports and PDFs.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /**
@@ -22,7 +23,8 @@ const NOT_IN_A_NAME = /[\p{Cc}\u2028\u2029]|(?![\u200C\u200D])\p{Cf}/u;
 const JOINER_OUT_OF_PLACE = /(?<![\p{L}\p{M}])[\u200C\u200D]|[\u200C\u200D](?![\p{L}\p{M}])/u;
 
 export const CONTROL_CHARACTER_MESSAGE = 'must not contain control characters (such as NUL)';
-export const NAME_CHARACTER_MESSAGE = 'must be one line of visible characters: no line breaks, tabs, control or invisible formatting characters';
+export const NAME_CHARACTER_MESSAGE =
+  'must be one line of visible characters: no line breaks, tabs, control or invisible formatting characters';
 
 /** Whether free text (which may span lines) holds a control character it must not. */
 export function hasControlCharacter(value: string): boolean {

@@ -56,7 +56,8 @@ async function purge(): Promise<void> {
   await pool.query('delete from outbox');
 }
 
-const relay = (service = 'testing') => new OutboxRelay({ service, pool, connectionString: databaseUrl, nats: connection, logger, pollMs: 50, publishTimeoutMs: 1000 });
+const relay = (service = 'testing') =>
+  new OutboxRelay({ service, pool, connectionString: databaseUrl, nats: connection, logger, pollMs: 50, publishTimeoutMs: 1000 });
 
 describe('transactional outbox', () => {
   it('writes the event only if the change commits', async () => {
@@ -76,19 +77,25 @@ describe('transactional outbox', () => {
     const publisher = relay();
     await publisher.start();
     await nats.stop();
-    await withTransaction(pool, (tx) => appendEvent(tx, 'e21/testing', thingHappened, 'while-down', { service: 'written while NATS was down' }));
+    await withTransaction(pool, (tx) =>
+      appendEvent(tx, 'e21/testing', thingHappened, 'while-down', { service: 'written while NATS was down' }),
+    );
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const pending = await pool.query('select count(*)::int as n from outbox where published_at is null');
     expect(pending.rows[0].n).toBe(1);
     await nats.start();
-    await waitFor(async () => (await pool.query('select count(*)::int as n from outbox where published_at is null')).rows[0].n === 0, { timeoutMs: 20_000, what: 'the relay to publish' });
+    await waitFor(async () => (await pool.query('select count(*)::int as n from outbox where published_at is null')).rows[0].n === 0, {
+      timeoutMs: 20_000,
+      what: 'the relay to publish',
+    });
     await publisher.stop();
     expect(await streamMessages()).toBe(1);
   });
 
   it('publishes each event once with two relays on one database', async () => {
     await purge();
-    for (let i = 0; i < 200; i++) await withTransaction(pool, (tx) => appendEvent(tx, 'e21/testing', thingHappened, `event-${i}`, { service: `n${i}` }));
+    for (let i = 0; i < 200; i++)
+      await withTransaction(pool, (tx) => appendEvent(tx, 'e21/testing', thingHappened, `event-${i}`, { service: `n${i}` }));
     const [first, second] = [relay(), relay()];
     let published = 0;
     // drain() from both replicas at once, repeatedly, as their loops would.
@@ -105,22 +112,29 @@ describe('transactional outbox', () => {
 describe('inbox', () => {
   it('applies a redelivered event once', async () => {
     await purge();
-    const consumer = new EventConsumer({ service: 'counter', name: 'effects', pool, nats: connection, logger }).on(thingHappened, async (tx, event) => {
-      await tx.query('insert into effects (event_id, service) values ($1, $2)', [event.id, event.data.service]);
-    });
+    const consumer = new EventConsumer({ service: 'counter', name: 'effects', pool, nats: connection, logger }).on(
+      thingHappened,
+      async (tx, event) => {
+        await tx.query('insert into effects (event_id, service) values ($1, $2)', [event.id, event.data.service]);
+      },
+    );
     await consumer.start();
     const eventId = crypto.randomUUID();
     const payload = HealthCheckRequest.encode({ service: 'once' }).finish();
-    const headers = () => toHeaders({ id: eventId, type: thingHappened.type, source: 'e21/testing', subject: 's', time: new Date().toISOString() }, {});
+    const headers = () =>
+      toHeaders({ id: eventId, type: thingHappened.type, source: 'e21/testing', subject: 's', time: new Date().toISOString() }, {});
     const jetstream = connection.jetstream();
     // Two deliveries of the same CloudEvent: different Nats-Msg-Id, so JetStream keeps both, as after a lost ack.
     await jetstream.publish(thingHappened.type, payload, { headers: headers(), msgID: `${eventId}-1` });
     await jetstream.publish(thingHappened.type, payload, { headers: headers(), msgID: `${eventId}-2` });
-    await waitFor(async () => {
-      const manager = await connection.jetstreamManager();
-      const info = await manager.consumers.info(streamName('testing'), consumer.durableName);
-      return info.num_ack_pending === 0 && info.num_pending === 0;
-    }, { timeoutMs: 10_000, what: 'both deliveries to be handled' });
+    await waitFor(
+      async () => {
+        const manager = await connection.jetstreamManager();
+        const info = await manager.consumers.info(streamName('testing'), consumer.durableName);
+        return info.num_ack_pending === 0 && info.num_pending === 0;
+      },
+      { timeoutMs: 10_000, what: 'both deliveries to be handled' },
+    );
     await consumer.stop();
     const { rows } = await pool.query('select count(*)::int as n from effects where event_id = $1', [eventId]);
     expect(rows[0].n).toBe(1);
@@ -153,16 +167,22 @@ describe('inbox', () => {
   it('retries a failing handler and applies the event when it succeeds', async () => {
     await purge();
     let attempts = 0;
-    const consumer = new EventConsumer({ service: 'flaky', name: 'effects', pool, nats: connection, logger }).on(thingHappened, async (tx, event) => {
-      attempts++;
-      await tx.query('insert into effects (event_id, service) values ($1, $2)', [event.id, 'flaky']);
-      if (attempts < 3) throw new Error('not yet');
-    });
+    const consumer = new EventConsumer({ service: 'flaky', name: 'effects', pool, nats: connection, logger }).on(
+      thingHappened,
+      async (tx, event) => {
+        attempts++;
+        await tx.query('insert into effects (event_id, service) values ($1, $2)', [event.id, 'flaky']);
+        if (attempts < 3) throw new Error('not yet');
+      },
+    );
     await consumer.start();
     const id = await withTransaction(pool, (tx) => appendEvent(tx, 'e21/testing', thingHappened, 'flaky', { service: 'flaky' }));
     const publisher = relay();
     await publisher.drain();
-    await waitFor(async () => (await pool.query('select count(*)::int as n from effects where event_id = $1', [id])).rows[0].n === 1, { timeoutMs: 15_000, what: 'the third attempt' });
+    await waitFor(async () => (await pool.query('select count(*)::int as n from effects where event_id = $1', [id])).rows[0].n === 1, {
+      timeoutMs: 15_000,
+      what: 'the third attempt',
+    });
     await consumer.stop();
     expect(attempts).toBe(3);
   });

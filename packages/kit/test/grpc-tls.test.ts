@@ -12,10 +12,55 @@ const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir,
 
 /** A CA, and a certificate it signs for localhost, usable as server and as client. */
 function makeCertificates(ca: string): GrpcTls {
-  openssl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${ca}.key`, '-out', `${ca}.crt`, '-days', '1', '-subj', `/CN=${ca}`);
-  openssl('req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${ca}-pod.key`, '-out', `${ca}-pod.csr`, '-subj', '/CN=localhost');
+  openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    `${ca}.key`,
+    '-out',
+    `${ca}.crt`,
+    '-days',
+    '1',
+    '-subj',
+    `/CN=${ca}`,
+  );
+  openssl(
+    'req',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    `${ca}-pod.key`,
+    '-out',
+    `${ca}-pod.csr`,
+    '-subj',
+    '/CN=localhost',
+  );
   writeFileSync(join(dir, `${ca}.ext`), 'subjectAltName=DNS:localhost\nextendedKeyUsage=serverAuth,clientAuth\n');
-  openssl('x509', '-req', '-in', `${ca}-pod.csr`, '-CA', `${ca}.crt`, '-CAkey', `${ca}.key`, '-CAcreateserial', '-out', `${ca}-pod.crt`, '-days', '1', '-extfile', `${ca}.ext`);
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    `${ca}-pod.csr`,
+    '-CA',
+    `${ca}.crt`,
+    '-CAkey',
+    `${ca}.key`,
+    '-CAcreateserial',
+    '-out',
+    `${ca}-pod.crt`,
+    '-days',
+    '1',
+    '-extfile',
+    `${ca}.ext`,
+  );
   const read = (file: string) => readFileSync(join(dir, file));
   return { ca: read(`${ca}.crt`), cert: read(`${ca}-pod.crt`), key: read(`${ca}-pod.key`) };
 }

@@ -129,10 +129,18 @@ export class Directory {
   }
 
   /** identity's decision on whether the caller may do `action` for the organization. */
-  async may(caller: Caller, action: 'contracts.employer.act' | 'contracts.office.act' | 'contracts.commitments.read', organizationId: string): Promise<boolean> {
+  async may(
+    caller: Caller,
+    action: 'contracts.employer.act' | 'contracts.office.act' | 'contracts.commitments.read',
+    organizationId: string,
+  ): Promise<boolean> {
     if (caller.kind === 'system') return true;
     const decision = await this.identity.authorize(
-      { subject: formatCaller(caller), action, scope: { territoryId: '', organizationId, projectId: '', personId: '', projectTerritoryId: '' } },
+      {
+        subject: formatCaller(caller),
+        action,
+        scope: { territoryId: '', organizationId, projectId: '', personId: '', projectTerritoryId: '' },
+      },
       AS_CONTRACTS,
     );
     return decision.allowed;
@@ -157,8 +165,12 @@ export class Directory {
   async standingOf(caller: Caller): Promise<{ employerIds: string[]; officeTerritoryIds: string[] }> {
     if (caller.kind !== 'person') return { employerIds: [], officeTerritoryIds: [] };
     const profile = await this.identity.getProfile({ personId: caller.personId, language: '' }, AS_CONTRACTS);
-    const employerIds = ownMemberships(profile).filter((m) => EMPLOYER_ROLES.includes(m.role)).map((m) => m.organizationId);
-    const territories = profile.roles.filter((g) => g.scopeKind === 'SCOPE_KIND_TERRITORY' && OFFICE_ROLES.includes(g.role)).map((g) => g.scopeId);
+    const employerIds = ownMemberships(profile)
+      .filter((m) => EMPLOYER_ROLES.includes(m.role))
+      .map((m) => m.organizationId);
+    const territories = profile.roles
+      .filter((g) => g.scopeKind === 'SCOPE_KIND_TERRITORY' && OFFICE_ROLES.includes(g.role))
+      .map((g) => g.scopeId);
     const below = await Promise.all([...new Set(territories)].map((id) => this.identity.listDescendantTerritoryIds({ id }, AS_CONTRACTS)));
     return { employerIds, officeTerritoryIds: [...new Set(below.flatMap((b) => b.ids))] };
   }

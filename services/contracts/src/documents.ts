@@ -42,26 +42,46 @@ export function contractJson(signed: SignedVersion) {
       preferredProjectIds: version.terms.preferredProjectIds,
       schedule: version.terms.schedule,
     },
-    acceptances: acceptances.map((a) => ({ party: a.party, acceptedBy: a.acceptedBy, acceptedByName: a.acceptedByName, acceptedAt: a.acceptedAt.toISOString() })),
-    proposedBy: { party: version.proposedByParty, by: version.proposedBy, name: version.proposedByName, at: version.proposedAt.toISOString() },
+    acceptances: acceptances.map((a) => ({
+      party: a.party,
+      acceptedBy: a.acceptedBy,
+      acceptedByName: a.acceptedByName,
+      acceptedAt: a.acceptedAt.toISOString(),
+    })),
+    proposedBy: {
+      party: version.proposedByParty,
+      by: version.proposedBy,
+      name: version.proposedByName,
+      at: version.proposedAt.toISOString(),
+    },
   };
 }
 
 function scheduleSections(version: VersionRecord): Section[] {
   const { schedule } = version.terms;
   const sections: Section[] = [
-    { heading: 'Calendrier / Schedule', fields: [{ label: 'Allocation hebdomadaire / Weekly allowance', value: duration(schedule.weeklyAllowanceMinutes) }] },
+    {
+      heading: 'Calendrier / Schedule',
+      fields: [{ label: 'Allocation hebdomadaire / Weekly allowance', value: duration(schedule.weeklyAllowanceMinutes) }],
+    },
   ];
   if (schedule.blocks.length) {
     sections.push({
       heading: 'Blocs concentrés / Concentrated blocks',
-      table: { columns: ['Du / From', 'Au / To', 'Heures / Hours', 'Objet / Purpose'], rows: schedule.blocks.map((b) => [b.startDate, b.endDate, duration(b.minutes), b.label]), numeric: [2] },
+      table: {
+        columns: ['Du / From', 'Au / To', 'Heures / Hours', 'Objet / Purpose'],
+        rows: schedule.blocks.map((b) => [b.startDate, b.endDate, duration(b.minutes), b.label]),
+        numeric: [2],
+      },
     });
   }
   if (schedule.blackouts.length) {
     sections.push({
       heading: 'Périodes protégées / Blackout periods',
-      table: { columns: ['Du / From', 'Au / To', 'Motif / Reason'], rows: schedule.blackouts.map((b) => [b.startDate, b.endDate, b.reason]) },
+      table: {
+        columns: ['Du / From', 'Au / To', 'Motif / Reason'],
+        rows: schedule.blackouts.map((b) => [b.startDate, b.endDate, b.reason]),
+      },
     });
   }
   return sections;
@@ -96,7 +116,10 @@ export function contractDocumentSpec(signed: SignedVersion): DocumentSpec {
       ...scheduleSections(version),
       {
         heading: 'Acceptations / Acceptances',
-        table: { columns: ['Partie / Party', 'Par / By', 'Le / At (UTC)'], rows: acceptances.map((a) => [PARTY_LABELS[a.party], a.acceptedByName, a.acceptedAt.toISOString()]) },
+        table: {
+          columns: ['Partie / Party', 'Par / By', 'Le / At (UTC)'],
+          rows: acceptances.map((a) => [PARTY_LABELS[a.party], a.acceptedByName, a.acceptedAt.toISOString()]),
+        },
       },
       {
         heading: 'Version',

@@ -44,7 +44,11 @@ export const contractSigned = (tx: Queryable, contract: SarContract, acceptances
   appendEvent(tx, SOURCE, contractsEvents.contractSigned, contract.id, { contract, acceptances: acceptances.map(acceptanceToProto) });
 
 export const contractAmended = (tx: Queryable, contract: SarContract, previousVersion: number, acceptances: AcceptanceRecord[]) =>
-  appendEvent(tx, SOURCE, contractsEvents.contractAmended, contract.id, { contract, previousVersion, acceptances: acceptances.map(acceptanceToProto) });
+  appendEvent(tx, SOURCE, contractsEvents.contractAmended, contract.id, {
+    contract,
+    previousVersion,
+    acceptances: acceptances.map(acceptanceToProto),
+  });
 
 export const contractWithdrawn = (tx: Queryable, contract: ContractRecord, version: number, party: Party, by: string, amendment: boolean) =>
   appendEvent(tx, SOURCE, contractsEvents.contractWithdrawn, contract.id, {
@@ -57,13 +61,24 @@ export const contractWithdrawn = (tx: Queryable, contract: ContractRecord, versi
   });
 
 export const contractSuspended = (tx: Queryable, contract: SarContract, party: Party, by: string, reason: string) =>
-  appendEvent(tx, SOURCE, contractsEvents.contractSuspended, contract.id, { contract, party: partyToProto(party), suspendedBy: by, reason });
+  appendEvent(tx, SOURCE, contractsEvents.contractSuspended, contract.id, {
+    contract,
+    party: partyToProto(party),
+    suspendedBy: by,
+    reason,
+  });
 
 export const contractResumed = (tx: Queryable, contract: SarContract, party: Party, by: string) =>
   appendEvent(tx, SOURCE, contractsEvents.contractResumed, contract.id, { contract, party: partyToProto(party), resumedBy: by });
 
 export const contractTerminated = (tx: Queryable, contract: SarContract, party: Party, by: string, endDate: string, reason: string) =>
-  appendEvent(tx, SOURCE, contractsEvents.contractTerminated, contract.id, { contract, endDate, reason, party: partyToProto(party), terminatedBy: by });
+  appendEvent(tx, SOURCE, contractsEvents.contractTerminated, contract.id, {
+    contract,
+    endDate,
+    reason,
+    party: partyToProto(party),
+    terminatedBy: by,
+  });
 
 export const holidaysApproved = (tx: Queryable, holidays: HolidaysRecord) =>
   appendEvent(tx, SOURCE, contractsEvents.holidaysApproved, holidays.id, { holidays: holidaysToProto(holidays) });

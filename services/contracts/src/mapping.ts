@@ -42,7 +42,12 @@ export function minutesFromProto(value: bigint | undefined): number {
 export function scheduleFromProto(schedule: ScheduleMessage | undefined): Schedule {
   return {
     weeklyAllowanceMinutes: minutesFromProto(schedule?.weeklyAllowanceMinutes),
-    blocks: (schedule?.blocks ?? []).map((b) => ({ startDate: b.startDate, endDate: b.endDate, minutes: minutesFromProto(b.minutes), label: b.label.trim() })),
+    blocks: (schedule?.blocks ?? []).map((b) => ({
+      startDate: b.startDate,
+      endDate: b.endDate,
+      minutes: minutesFromProto(b.minutes),
+      label: b.label.trim(),
+    })),
     blackouts: (schedule?.blackouts ?? []).map((b) => ({ startDate: b.startDate, endDate: b.endDate, reason: b.reason.trim() })),
   };
 }
@@ -102,7 +107,13 @@ export function contractToProto(contract: ContractRecord, version: VersionRecord
 }
 
 export function acceptanceToProto(a: AcceptanceRecord): AcceptanceMessage {
-  return { version: a.version, party: partyToProto(a.party), acceptedBy: a.acceptedBy, acceptedByName: a.acceptedByName, acceptedAt: a.acceptedAt.toISOString() };
+  return {
+    version: a.version,
+    party: partyToProto(a.party),
+    acceptedBy: a.acceptedBy,
+    acceptedByName: a.acceptedByName,
+    acceptedAt: a.acceptedAt.toISOString(),
+  };
 }
 
 export function versionToProto(v: VersionRecord, acceptances: AcceptanceRecord[], changes: TermsChange[]): ContractVersionMessage {

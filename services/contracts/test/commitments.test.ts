@@ -10,14 +10,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const report = (organizationId: string, by = t.world.people.claire.id) => t.client.getCommitmentReport({ organizationId, year: YEAR }, as(by));
+const report = (organizationId: string, by = t.world.people.claire.id) =>
+  t.client.getCommitmentReport({ organizationId, year: YEAR }, as(by));
 
 describe('signing against the commitment', () => {
   it('refuses the signature that would allocate beyond the commitment, stating the excess, until the employer raises it', async () => {
     const { karim, garlabanHr, nadia } = t.world.people;
     const { garlaban } = t.world.organizations;
     await commit(t.client, garlaban, 5_000);
-    const opened = await t.client.proposeContract({ personId: karim.id, employerId: '', terms: terms(), comment: '', party: NO_PARTY, idempotencyKey: '' }, as(karim.id));
+    const opened = await t.client.proposeContract(
+      { personId: karim.id, employerId: '', terms: terms(), comment: '', party: NO_PARTY, idempotencyKey: '' },
+      as(karim.id),
+    );
     const id = opened.contract!.id;
     await t.client.acceptVersion({ contractId: id, version: 1, comment: '', party: NO_PARTY }, as(garlabanHr.id));
 
@@ -40,7 +44,16 @@ describe('signing against the commitment', () => {
     const current = (await t.client.listCommitments({ organizationId: garlaban }, SYSTEM)).commitments.find((c) => c.year === YEAR)!;
     const refused = await refusalOf(
       t.client.setCommitment(
-        { organizationId: garlaban, year: YEAR, basis: CommitmentBasis.COMMITMENT_BASIS_ABSOLUTE, minutes: 6_599n, shareBasisPoints: 0, declaredEmployees: 0, declaredMinutesPerEmployee: 0n, expectedVersion: current.version },
+        {
+          organizationId: garlaban,
+          year: YEAR,
+          basis: CommitmentBasis.COMMITMENT_BASIS_ABSOLUTE,
+          minutes: 6_599n,
+          shareBasisPoints: 0,
+          declaredEmployees: 0,
+          declaredMinutesPerEmployee: 0n,
+          expectedVersion: current.version,
+        },
         as(t.world.people.garlabanHr.id),
       ),
     );
@@ -54,27 +67,62 @@ describe('the commitment dashboard', () => {
     const { calanques } = t.world.organizations;
     // 1 % of 1,600 h x 250 employees = 240,000 minutes.
     await t.client.setCommitment(
-      { organizationId: calanques, year: YEAR, basis: CommitmentBasis.COMMITMENT_BASIS_SHARE, minutes: 0n, shareBasisPoints: 100, declaredEmployees: 250, declaredMinutesPerEmployee: 96_000n, expectedVersion: undefined },
+      {
+        organizationId: calanques,
+        year: YEAR,
+        basis: CommitmentBasis.COMMITMENT_BASIS_SHARE,
+        minutes: 0n,
+        shareBasisPoints: 100,
+        declaredEmployees: 250,
+        declaredMinutesPerEmployee: 96_000n,
+        expectedVersion: undefined,
+      },
       as(claire.id),
     );
     const yearly = [6_300, 6_600, 7_000, 7_200, 8_000, 9_000, 9_600, 10_000, 12_000, 6_400, 6_500, 7_500];
-    const employees = await Promise.all(yearly.map((_, i) => t.world.person(`Employee ${i}`, 'marseille', 'employee', { memberOf: [calanques, 'member'] })));
+    const employees = await Promise.all(
+      yearly.map((_, i) => t.world.person(`Employee ${i}`, 'marseille', 'employee', { memberOf: [calanques, 'member'] })),
+    );
     const contracts: ContractDetail[] = [];
     for (const [i, employee] of employees.entries()) {
-      contracts.push(await signedContract(t.client, { person: employee.id, employer: claire.id, office: marc.id }, terms({ yearlyMinutes: BigInt(yearly[i]!) })));
+      contracts.push(
+        await signedContract(
+          t.client,
+          { person: employee.id, employer: claire.id, office: marc.id },
+          terms({ yearlyMinutes: BigInt(yearly[i]!) }),
+        ),
+      );
     }
     // One proposal left unsigned allocates nothing; one contract terminated gives its hours back (none consumed yet).
     const unsigned = await t.world.person('Still Negotiating', 'marseille', 'employee', { memberOf: [calanques, 'member'] });
-    await t.client.proposeContract({ personId: unsigned.id, employerId: '', terms: terms({ yearlyMinutes: 50_000n }), comment: '', party: NO_PARTY, idempotencyKey: '' }, as(unsigned.id));
-    await t.client.terminateContract({ contractId: contracts[0]!.contract!.id, endDate: `${YEAR}-02-28`, reason: 'left the company', party: NO_PARTY }, as(claire.id));
+    await t.client.proposeContract(
+      { personId: unsigned.id, employerId: '', terms: terms({ yearlyMinutes: 50_000n }), comment: '', party: NO_PARTY, idempotencyKey: '' },
+      as(unsigned.id),
+    );
+    await t.client.terminateContract(
+      { contractId: contracts[0]!.contract!.id, endDate: `${YEAR}-02-28`, reason: 'left the company', party: NO_PARTY },
+      as(claire.id),
+    );
 
     const dashboard = await report(calanques);
     const signedTotal = yearly.slice(1).reduce((a, b) => a + b, 0);
-    expect(dashboard).toMatchObject({ committedMinutes: 240_000n, allocatedMinutes: BigInt(signedTotal), consumedMinutes: 0n, unallocatedMinutes: BigInt(240_000 - signedTotal) });
-    expect(dashboard.commitment).toMatchObject({ basis: CommitmentBasis.COMMITMENT_BASIS_SHARE, shareBasisPoints: 100, declaredEmployees: 250 });
+    expect(dashboard).toMatchObject({
+      committedMinutes: 240_000n,
+      allocatedMinutes: BigInt(signedTotal),
+      consumedMinutes: 0n,
+      unallocatedMinutes: BigInt(240_000 - signedTotal),
+    });
+    expect(dashboard.commitment).toMatchObject({
+      basis: CommitmentBasis.COMMITMENT_BASIS_SHARE,
+      shareBasisPoints: 100,
+      declaredEmployees: 250,
+    });
     expect(dashboard.employees).toHaveLength(12);
     expect(dashboard.employees.reduce((total, e) => total + e.allocatedMinutes, 0n)).toBe(dashboard.allocatedMinutes);
-    expect(dashboard.employees.find((e) => e.contractId === contracts[0]!.contract!.id)).toMatchObject({ status: ContractStatus.CONTRACT_STATUS_TERMINATED, allocatedMinutes: 0n });
+    expect(dashboard.employees.find((e) => e.contractId === contracts[0]!.contract!.id)).toMatchObject({
+      status: ContractStatus.CONTRACT_STATUS_TERMINATED,
+      allocatedMinutes: 0n,
+    });
     expect(dashboard.employees.map((e) => e.personName)).not.toContain('Still Negotiating');
   });
 
@@ -89,7 +137,16 @@ describe('the commitment dashboard', () => {
     const { calanques } = t.world.organizations;
     const set = (by: string, expectedVersion: number | undefined) =>
       t.client.setCommitment(
-        { organizationId: calanques, year: YEAR + 1, basis: CommitmentBasis.COMMITMENT_BASIS_ABSOLUTE, minutes: 6_000n, shareBasisPoints: 0, declaredEmployees: 0, declaredMinutesPerEmployee: 0n, expectedVersion },
+        {
+          organizationId: calanques,
+          year: YEAR + 1,
+          basis: CommitmentBasis.COMMITMENT_BASIS_ABSOLUTE,
+          minutes: 6_000n,
+          shareBasisPoints: 0,
+          declaredEmployees: 0,
+          declaredMinutesPerEmployee: 0n,
+          expectedVersion,
+        },
         as(by),
       );
     expect((await refusalOf(set(t.world.people.marc.id, undefined))).kind).toBe('forbidden');

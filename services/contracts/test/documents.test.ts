@@ -24,7 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const render = (format: DocumentFormat, version = 0, by = t.world.people.amina.id) => t.client.renderContractDocument({ contractId, version, format }, as(by));
+const render = (format: DocumentFormat, version = 0, by = t.world.people.amina.id) =>
+  t.client.renderContractDocument({ contractId, version, format }, as(by));
 
 it('renders the signed version as a PDF holding its terms, schedule, parties, acceptances and version', async () => {
   const document = await render(DocumentFormat.DOCUMENT_FORMAT_PDF);
@@ -66,13 +67,22 @@ it('renders the same version as JSON', async () => {
     version: 1,
     kind: 'employee',
     parties: { person: { name: 'Amina Haddad' }, employer: { name: 'Calanques Solaire' }, office: { name: 'Engagement 21 Marseille' } },
-    terms: { yearlyMinutes: 9_000, schedule: { weeklyAllowanceMinutes: 120, blackouts: [{ startDate: `${YEAR}-07-01`, endDate: `${YEAR}-08-31`, reason: 'high season' }] } },
+    terms: {
+      yearlyMinutes: 9_000,
+      schedule: {
+        weeklyAllowanceMinutes: 120,
+        blackouts: [{ startDate: `${YEAR}-07-01`, endDate: `${YEAR}-08-31`, reason: 'high season' }],
+      },
+    },
   });
   expect(json.acceptances.map((a: { party: string }) => a.party).sort()).toEqual(['employer', 'office', 'person']);
 });
 
 it('keeps rendering the signed version while an amendment is negotiated, and refuses an unsigned version', async () => {
-  await t.client.proposeTerms({ contractId, baseVersion: 1, terms: terms({ yearlyMinutes: 9_500n }), comment: '', party: NO_PARTY }, as(t.world.people.claire.id));
+  await t.client.proposeTerms(
+    { contractId, baseVersion: 1, terms: terms({ yearlyMinutes: 9_500n }), comment: '', party: NO_PARTY },
+    as(t.world.people.claire.id),
+  );
   expect((await render(DocumentFormat.DOCUMENT_FORMAT_PDF)).version).toBe(1);
   expect((await refusalOf(render(DocumentFormat.DOCUMENT_FORMAT_PDF, 2))).code).toBe('not_signed');
   expect((await refusalOf(render(DocumentFormat.DOCUMENT_FORMAT_PDF, 0, t.world.people.lucas.id))).kind).toBe('forbidden');

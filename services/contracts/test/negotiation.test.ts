@@ -14,8 +14,12 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 const propose = (personId: string, by = personId, proposal = terms()) =>
-  t.client.proposeContract({ personId, employerId: '', terms: proposal, comment: 'first proposal', party: NO_PARTY, idempotencyKey: '' }, as(by));
-const acceptAs = (contractId: string, version: number, by: string, as_ = NO_PARTY) => t.client.acceptVersion({ contractId, version, comment: '', party: as_ }, as(by));
+  t.client.proposeContract(
+    { personId, employerId: '', terms: proposal, comment: 'first proposal', party: NO_PARTY, idempotencyKey: '' },
+    as(by),
+  );
+const acceptAs = (contractId: string, version: number, by: string, as_ = NO_PARTY) =>
+  t.client.acceptVersion({ contractId, version, comment: '', party: as_ }, as(by));
 const counter = (contractId: string, baseVersion: number, by: string, proposal = terms(), comment = '') =>
   t.client.proposeTerms({ contractId, baseVersion, terms: proposal, comment, party: NO_PARTY }, as(by));
 
@@ -24,26 +28,43 @@ async function outboxTypes(subject: string): Promise<string[]> {
   return rows.map((row) => row.type);
 }
 
-const employee = async (name: string) => t.world.person(name, 'marseille', 'employee', { memberOf: [t.world.organizations.calanques, 'member'] });
+const employee = async (name: string) =>
+  t.world.person(name, 'marseille', 'employee', { memberOf: [t.world.organizations.calanques, 'member'] });
 
 describe('signing', () => {
   it('signs only when every party accepted the same version: person, employer and office', async () => {
     const { amina, claire, marc } = t.world.people;
     const opened = await propose(amina.id);
     const id = opened.contract!.id;
-    expect(opened.contract).toMatchObject({ status: ContractStatus.CONTRACT_STATUS_NEGOTIATING, latestVersion: 1, pendingVersion: 1, officeName: 'Engagement 21 Marseille', employerName: 'Calanques Solaire' });
+    expect(opened.contract).toMatchObject({
+      status: ContractStatus.CONTRACT_STATUS_NEGOTIATING,
+      latestVersion: 1,
+      pendingVersion: 1,
+      officeName: 'Engagement 21 Marseille',
+      employerName: 'Calanques Solaire',
+    });
     expect(opened.awaiting).toEqual([Party.PARTY_EMPLOYER, Party.PARTY_OFFICE]);
 
-    const withBlackout = terms({ schedule: { weeklyAllowanceMinutes: 120n, blocks: [], blackouts: [{ startDate: `${YEAR}-07-01`, endDate: `${YEAR}-08-31`, reason: 'high season' }] } });
+    const withBlackout = terms({
+      schedule: {
+        weeklyAllowanceMinutes: 120n,
+        blocks: [],
+        blackouts: [{ startDate: `${YEAR}-07-01`, endDate: `${YEAR}-08-31`, reason: 'high season' }],
+      },
+    });
     const countered = await counter(id, 1, claire.id, withBlackout, 'not in the summer');
     expect(countered.awaiting).toEqual([Party.PARTY_PERSON, Party.PARTY_OFFICE]);
-    expect(countered.versions[1]!.changes).toEqual([{ field: 'schedule.blackouts', before: '', after: `${YEAR}-07-01 to ${YEAR}-08-31 (high season)` }]);
+    expect(countered.versions[1]!.changes).toEqual([
+      { field: 'schedule.blackouts', before: '', after: `${YEAR}-07-01 to ${YEAR}-08-31 (high season)` },
+    ]);
 
     expect((await acceptAs(id, 2, marc.id)).contract!.status).toBe(ContractStatus.CONTRACT_STATUS_NEGOTIATING);
     const signed = await acceptAs(id, 2, amina.id);
     expect(signed.contract).toMatchObject({ status: ContractStatus.CONTRACT_STATUS_SIGNED, inForceVersion: 2, pendingVersion: 0 });
     expect(signed.awaiting).toEqual([]);
-    expect(signed.versions[1]!.acceptances.map((a) => a.party).sort()).toEqual([Party.PARTY_PERSON, Party.PARTY_EMPLOYER, Party.PARTY_OFFICE].sort());
+    expect(signed.versions[1]!.acceptances.map((a) => a.party).sort()).toEqual(
+      [Party.PARTY_PERSON, Party.PARTY_EMPLOYER, Party.PARTY_OFFICE].sort(),
+    );
     expect(signed.history.map((s) => s.step)).toEqual(['proposed', 'counter_proposed', 'accepted', 'accepted', 'signed']);
     expect(signed.history.map((s) => s.actorName)).toEqual(['Amina Haddad', 'Claire Dubois', 'Marc Rossi', 'Amina Haddad', 'Amina Haddad']);
     await waitFor(async () => (await outboxTypes(id)).includes('contracts.contract.signed'));
@@ -76,7 +97,9 @@ describe('signing', () => {
     const { claire, marc } = t.world.people;
     const people = await Promise.all(Array.from({ length: 6 }, (_, i) => employee(`Concurrent ${i}`)));
     const ids = await Promise.all(people.map(async (p) => (await propose(p.id)).contract!.id));
-    const results = await Promise.all(ids.flatMap((id) => [acceptAs(id, 1, claire.id), acceptAs(id, 1, marc.id), acceptAs(id, 1, marc.id)]));
+    const results = await Promise.all(
+      ids.flatMap((id) => [acceptAs(id, 1, claire.id), acceptAs(id, 1, marc.id), acceptAs(id, 1, marc.id)]),
+    );
     expect(results.every((r) => r.contract)).toBe(true);
     for (const id of ids) {
       const types = await outboxTypes(id);
@@ -92,11 +115,29 @@ describe('what the signature event carries', () => {
   it('publishes contract.signed with the full terms in force', async () => {
     const person = await employee('Event Reader');
     const { claire, marc } = t.world.people;
-    const detail = await signedContract(t.client, { person: person.id, employer: claire.id, office: marc.id }, terms({ yearlyMinutes: 7_200n }));
-    const { rows } = await t.service.pool.query<{ payload: Buffer }>("select payload from outbox where subject = $1 and type = 'contracts.contract.signed'", [detail.contract!.id]);
+    const detail = await signedContract(
+      t.client,
+      { person: person.id, employer: claire.id, office: marc.id },
+      terms({ yearlyMinutes: 7_200n }),
+    );
+    const { rows } = await t.service.pool.query<{ payload: Buffer }>(
+      "select payload from outbox where subject = $1 and type = 'contracts.contract.signed'",
+      [detail.contract!.id],
+    );
     const event = contractsEvents.contractSigned.codec.decode(rows[0]!.payload);
-    expect(event.contract).toMatchObject({ id: detail.contract!.id, personId: person.id, employerId: t.world.organizations.calanques, inForceVersion: 1, status: ContractStatus.CONTRACT_STATUS_SIGNED });
-    expect(event.contract!.terms).toMatchObject({ periodStart: `${YEAR}-01-01`, periodEnd: `${YEAR}-12-31`, yearlyMinutes: 7_200n, schedule: { weeklyAllowanceMinutes: 120n } });
+    expect(event.contract).toMatchObject({
+      id: detail.contract!.id,
+      personId: person.id,
+      employerId: t.world.organizations.calanques,
+      inForceVersion: 1,
+      status: ContractStatus.CONTRACT_STATUS_SIGNED,
+    });
+    expect(event.contract!.terms).toMatchObject({
+      periodStart: `${YEAR}-01-01`,
+      periodEnd: `${YEAR}-12-31`,
+      yearlyMinutes: 7_200n,
+      schedule: { weeklyAllowanceMinutes: 120n },
+    });
     expect(event.acceptances.map((a) => a.party).sort()).toEqual([Party.PARTY_PERSON, Party.PARTY_EMPLOYER, Party.PARTY_OFFICE].sort());
   });
 });
@@ -141,16 +182,23 @@ describe('suspension and termination', () => {
     const person = await employee('Suspended Person');
     const { claire, marc } = t.world.people;
     const id = (await signedContract(t.client, { person: person.id, employer: claire.id, office: marc.id })).contract!.id;
-    expect((await refusalOf(t.client.suspendContract({ contractId: id, reason: 'tired', party: NO_PARTY }, as(person.id)))).code).toBe('party_cannot_suspend');
+    expect((await refusalOf(t.client.suspendContract({ contractId: id, reason: 'tired', party: NO_PARTY }, as(person.id)))).code).toBe(
+      'party_cannot_suspend',
+    );
     const suspended = await t.client.suspendContract({ contractId: id, reason: 'inventory', party: NO_PARTY }, as(claire.id));
     expect(suspended.contract!.status).toBe(ContractStatus.CONTRACT_STATUS_SUSPENDED);
     expect((await t.client.getAllowance({ contractId: id, date: `${YEAR}-03-04` }, SYSTEM)).inForce).toBe(false);
     await t.client.resumeContract({ contractId: id, comment: '', party: NO_PARTY }, as(marc.id));
-    const ended = await t.client.terminateContract({ contractId: id, endDate: `${YEAR}-06-30`, reason: 'moving to Lyon', party: NO_PARTY }, as(person.id));
+    const ended = await t.client.terminateContract(
+      { contractId: id, endDate: `${YEAR}-06-30`, reason: 'moving to Lyon', party: NO_PARTY },
+      as(person.id),
+    );
     expect(ended.contract).toMatchObject({ status: ContractStatus.CONTRACT_STATUS_TERMINATED, terminationDate: `${YEAR}-06-30` });
     expect((await t.client.getAllowance({ contractId: id, date: `${YEAR}-06-28` }, SYSTEM)).inForce).toBe(true);
     expect((await t.client.getAllowance({ contractId: id, date: `${YEAR}-07-01` }, SYSTEM)).inForce).toBe(false);
-    expect(await outboxTypes(id)).toEqual(expect.arrayContaining(['contracts.contract.suspended', 'contracts.contract.resumed', 'contracts.contract.terminated']));
+    expect(await outboxTypes(id)).toEqual(
+      expect.arrayContaining(['contracts.contract.suspended', 'contracts.contract.resumed', 'contracts.contract.terminated']),
+    );
   });
 });
 
@@ -205,7 +253,10 @@ describe('idempotency', () => {
   it('returns the same contract for a retried proposal with the same key, and refuses the key for another request', async () => {
     const person = await employee('Retrying Person');
     const send = (yearlyMinutes: bigint) =>
-      t.client.proposeContract({ personId: person.id, employerId: '', terms: terms({ yearlyMinutes }), comment: '', party: NO_PARTY, idempotencyKey: 'retry-1' }, as(person.id));
+      t.client.proposeContract(
+        { personId: person.id, employerId: '', terms: terms({ yearlyMinutes }), comment: '', party: NO_PARTY, idempotencyKey: 'retry-1' },
+        as(person.id),
+      );
     const [first, second] = await Promise.all([send(6_600n), send(6_600n)]);
     expect(second.contract!.id).toBe(first.contract!.id);
     expect((await refusalOf(send(7_000n))).code).toBe('idempotency_key_reused');
@@ -216,7 +267,13 @@ describe('the negotiation inbox', () => {
   it('lists the contracts each party acts on, saying which wait for them', async () => {
     const person = await employee('Inbox Person');
     const id = (await propose(person.id)).contract!.id;
-    const inboxOf = async (who: string) => (await t.client.listNegotiationInbox({ party: NO_PARTY, status: ContractStatus.CONTRACT_STATUS_UNSPECIFIED, limit: 200, cursor: '' }, as(who))).items;
+    const inboxOf = async (who: string) =>
+      (
+        await t.client.listNegotiationInbox(
+          { party: NO_PARTY, status: ContractStatus.CONTRACT_STATUS_UNSPECIFIED, limit: 200, cursor: '' },
+          as(who),
+        )
+      ).items;
     const forClaire = (await inboxOf(t.world.people.claire.id)).find((item) => item.contract!.id === id);
     expect(forClaire).toMatchObject({ callerParties: [Party.PARTY_EMPLOYER], awaitingCaller: true });
     const forPerson = (await inboxOf(person.id)).find((item) => item.contract!.id === id);
@@ -225,11 +282,26 @@ describe('the negotiation inbox', () => {
   });
 
   it('pages with cursors and refuses a forged one', async () => {
-    const page = await t.client.listNegotiationInbox({ party: party('office'), status: ContractStatus.CONTRACT_STATUS_UNSPECIFIED, limit: 2, cursor: '' }, as(t.world.people.marc.id));
+    const page = await t.client.listNegotiationInbox(
+      { party: party('office'), status: ContractStatus.CONTRACT_STATUS_UNSPECIFIED, limit: 2, cursor: '' },
+      as(t.world.people.marc.id),
+    );
     expect(page.items).toHaveLength(2);
-    const next = await t.client.listNegotiationInbox({ party: party('office'), status: ContractStatus.CONTRACT_STATUS_UNSPECIFIED, limit: 2, cursor: page.nextCursor }, as(t.world.people.marc.id));
+    const next = await t.client.listNegotiationInbox(
+      { party: party('office'), status: ContractStatus.CONTRACT_STATUS_UNSPECIFIED, limit: 2, cursor: page.nextCursor },
+      as(t.world.people.marc.id),
+    );
     expect(next.items.map((i) => i.contract!.id)).not.toContain(page.items[0]!.contract!.id);
     const forged = Buffer.from(JSON.stringify(['not a date', '00000000-0000-4000-8000-000000000000'])).toString('base64url');
-    expect((await refusalOf(t.client.listNegotiationInbox({ party: NO_PARTY, status: ContractStatus.CONTRACT_STATUS_UNSPECIFIED, limit: 2, cursor: forged }, as(t.world.people.marc.id)))).code).toBe('invalid_cursor');
+    expect(
+      (
+        await refusalOf(
+          t.client.listNegotiationInbox(
+            { party: NO_PARTY, status: ContractStatus.CONTRACT_STATUS_UNSPECIFIED, limit: 2, cursor: forged },
+            as(t.world.people.marc.id),
+          ),
+        )
+      ).code,
+    ).toBe('invalid_cursor');
   });
 });

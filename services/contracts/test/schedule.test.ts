@@ -1,6 +1,17 @@
 // The allowance query and SAR holidays through the real gRPC API (projects from the real programs service).
 import { DayKind, HolidaysStatus } from '@e21/proto/e21/contracts/v1/contracts';
-import { approvedProject, as, commit, NO_PARTY, signedContract, startContracts, SYSTEM, terms, YEAR, type ContractsUnderTest } from './support.js';
+import {
+  approvedProject,
+  as,
+  commit,
+  NO_PARTY,
+  signedContract,
+  startContracts,
+  SYSTEM,
+  terms,
+  YEAR,
+  type ContractsUnderTest,
+} from './support.js';
 import { refusalOf } from '../../../tests/support/refusals.js';
 
 let t: ContractsUnderTest;
@@ -19,31 +30,70 @@ beforeAll(async () => {
   t = await startContracts();
   await commit(t.client, t.world.organizations.calanques, 100_000);
   const { amina, claire, marc } = t.world.people;
-  contractId = (await signedContract(t.client, { person: amina.id, employer: claire.id, office: marc.id }, terms({ yearlyMinutes: 9_000n, schedule }))).contract!.id;
+  contractId = (
+    await signedContract(t.client, { person: amina.id, employer: claire.id, office: marc.id }, terms({ yearlyMinutes: 9_000n, schedule }))
+  ).contract!.id;
 });
 afterAll(() => t.stop());
 
 const allowance = (date: string) => t.client.getAllowance({ contractId, date }, SYSTEM);
-const numbers = (a: Awaited<ReturnType<typeof allowance>>) => ({ kind: a.dayKind, day: Number(a.dayMaxMinutes), week: Number(a.weekAllowedMinutes), weekStart: a.weekStart });
+const numbers = (a: Awaited<ReturnType<typeof allowance>>) => ({
+  kind: a.dayKind,
+  day: Number(a.dayMaxMinutes),
+  week: Number(a.weekAllowedMinutes),
+  weekStart: a.weekStart,
+});
 
 describe('GetAllowance', () => {
   it('answers the hand-computed cases: week boundaries, blocks over the weekly allowance, blackout days at zero', async () => {
     // Week Mon Dec 31 .. Sun Jan 6: 6 days of the period -> floor(120 x 6 / 7) = 102.
-    expect(numbers(await allowance(`${YEAR}-01-01`))).toEqual({ kind: DayKind.DAY_KIND_ORDINARY, day: 102, week: 102, weekStart: `${YEAR - 1}-12-31` });
+    expect(numbers(await allowance(`${YEAR}-01-01`))).toEqual({
+      kind: DayKind.DAY_KIND_ORDINARY,
+      day: 102,
+      week: 102,
+      weekStart: `${YEAR - 1}-12-31`,
+    });
     // Sunday before the block: a full ordinary week.
-    expect(numbers(await allowance(`${YEAR}-03-03`))).toEqual({ kind: DayKind.DAY_KIND_ORDINARY, day: 120, week: 120, weekStart: `${YEAR}-02-25` });
+    expect(numbers(await allowance(`${YEAR}-03-03`))).toEqual({
+      kind: DayKind.DAY_KIND_ORDINARY,
+      day: 120,
+      week: 120,
+      weekStart: `${YEAR}-02-25`,
+    });
     // In the block: floor(2100 x 7 / 14) = 1050 for its first week; a day at most 600.
-    expect(numbers(await allowance(`${YEAR}-03-06`))).toEqual({ kind: DayKind.DAY_KIND_BLOCK, day: 600, week: 1050, weekStart: `${YEAR}-03-04` });
-    expect(numbers(await allowance(`${YEAR}-07-10`))).toEqual({ kind: DayKind.DAY_KIND_BLACKOUT, day: 0, week: 0, weekStart: `${YEAR}-07-08` });
+    expect(numbers(await allowance(`${YEAR}-03-06`))).toEqual({
+      kind: DayKind.DAY_KIND_BLOCK,
+      day: 600,
+      week: 1050,
+      weekStart: `${YEAR}-03-04`,
+    });
+    expect(numbers(await allowance(`${YEAR}-07-10`))).toEqual({
+      kind: DayKind.DAY_KIND_BLACKOUT,
+      day: 0,
+      week: 0,
+      weekStart: `${YEAR}-07-08`,
+    });
     // Week Aug 26 .. Sep 1: only Sunday Sep 1 is ordinary -> floor(120 / 7) = 17.
-    expect(numbers(await allowance(`${YEAR}-08-28`))).toEqual({ kind: DayKind.DAY_KIND_BLACKOUT, day: 0, week: 17, weekStart: `${YEAR}-08-26` });
-    expect(numbers(await allowance(`${YEAR}-09-01`))).toEqual({ kind: DayKind.DAY_KIND_ORDINARY, day: 17, week: 17, weekStart: `${YEAR}-08-26` });
+    expect(numbers(await allowance(`${YEAR}-08-28`))).toEqual({
+      kind: DayKind.DAY_KIND_BLACKOUT,
+      day: 0,
+      week: 17,
+      weekStart: `${YEAR}-08-26`,
+    });
+    expect(numbers(await allowance(`${YEAR}-09-01`))).toEqual({
+      kind: DayKind.DAY_KIND_ORDINARY,
+      day: 17,
+      week: 17,
+      weekStart: `${YEAR}-08-26`,
+    });
     expect((await allowance(`${YEAR + 1}-01-01`)).inForce).toBe(false);
   });
 
   it('lets the parties ask, and nobody else', async () => {
     expect((await t.client.getAllowance({ contractId, date: `${YEAR}-01-01` }, as(t.world.people.amina.id))).inForce).toBe(true);
-    expect((await refusalOf(t.client.getAllowance({ contractId, date: `${YEAR}-01-01` }, as(t.world.people.lucas.id)))).kind).toBe('forbidden');
+    expect((await refusalOf(t.client.getAllowance({ contractId, date: `${YEAR}-01-01` }, as(t.world.people.lucas.id)))).kind).toBe(
+      'forbidden',
+    );
     expect((await refusalOf(allowance('2030-02-30'))).fields[0]!.field).toBe('date');
   });
 });
@@ -55,14 +105,21 @@ describe('SAR holidays', () => {
   });
 
   const request = (startDate: string, endDate: string, minutes: bigint, project = projectId) =>
-    t.client.requestHolidays({ contractId, projectId: project, startDate, endDate, minutes, comment: 'solar lamps', idempotencyKey: '' }, as(t.world.people.amina.id));
+    t.client.requestHolidays(
+      { contractId, projectId: project, startDate, endDate, minutes, comment: 'solar lamps', idempotencyKey: '' },
+      as(t.world.people.amina.id),
+    );
   const decide = (rpc: 'agreeHolidays' | 'approveHolidays' | 'refuseHolidays', holidaysId: string, version: number, by: string) =>
     t.client[rpc]({ holidaysId, expectedVersion: version, comment: '' }, as(by));
 
   it('goes from the person to the employer to the office, then counts in the allowance', async () => {
     const { claire, marc } = t.world.people;
     const requested = await request(`${YEAR}-05-13`, `${YEAR}-05-17`, 1_500n);
-    expect(requested).toMatchObject({ status: HolidaysStatus.HOLIDAYS_STATUS_REQUESTED, projectKind: 'PROJECT_KIND_INTERNATIONAL_SOLIDARITY', version: 1 });
+    expect(requested).toMatchObject({
+      status: HolidaysStatus.HOLIDAYS_STATUS_REQUESTED,
+      projectKind: 'PROJECT_KIND_INTERNATIONAL_SOLIDARITY',
+      version: 1,
+    });
     expect(numbers(await allowance(`${YEAR}-05-14`))).toMatchObject({ kind: DayKind.DAY_KIND_ORDINARY, week: 120 });
     expect((await refusalOf(decide('approveHolidays', requested.id, 1, marc.id))).code).toBe('not_your_decision');
     const agreed = await decide('agreeHolidays', requested.id, 1, claire.id);
@@ -71,8 +128,16 @@ describe('SAR holidays', () => {
     const approved = await decide('approveHolidays', requested.id, 2, marc.id);
     expect(approved.status).toBe(HolidaysStatus.HOLIDAYS_STATUS_APPROVED);
     // Week May 13 .. 19: the holidays' 1500, and Sat, Sun ordinary -> floor(240 / 7) = 34.
-    expect(numbers(await allowance(`${YEAR}-05-14`))).toEqual({ kind: DayKind.DAY_KIND_HOLIDAY, day: 600, week: 1534, weekStart: `${YEAR}-05-13` });
-    const { rows } = await t.service.pool.query("select count(*)::int as n from outbox where type = 'contracts.holidays.approved' and subject = $1", [approved.id]);
+    expect(numbers(await allowance(`${YEAR}-05-14`))).toEqual({
+      kind: DayKind.DAY_KIND_HOLIDAY,
+      day: 600,
+      week: 1534,
+      weekStart: `${YEAR}-05-13`,
+    });
+    const { rows } = await t.service.pool.query(
+      "select count(*)::int as n from outbox where type = 'contracts.holidays.approved' and subject = $1",
+      [approved.id],
+    );
     expect(rows[0].n).toBe(1);
   });
 
@@ -94,14 +159,22 @@ describe('SAR holidays', () => {
 
   it('lets only the person request holidays on their contract', async () => {
     const refused = await refusalOf(
-      t.client.requestHolidays({ contractId, projectId, startDate: `${YEAR}-10-07`, endDate: `${YEAR}-10-08`, minutes: 600n, comment: '', idempotencyKey: '' }, as(t.world.people.claire.id)),
+      t.client.requestHolidays(
+        { contractId, projectId, startDate: `${YEAR}-10-07`, endDate: `${YEAR}-10-08`, minutes: 600n, comment: '', idempotencyKey: '' },
+        as(t.world.people.claire.id),
+      ),
     );
     expect(refused.kind).toBe('forbidden');
   });
 
   it('refuses an amendment whose blackout would cover approved holidays', async () => {
-    const amendment = terms({ yearlyMinutes: 9_000n, schedule: { ...schedule, blackouts: [...schedule.blackouts, { startDate: `${YEAR}-05-01`, endDate: `${YEAR}-05-31`, reason: '' }] } });
-    const refused = await refusalOf(t.client.proposeTerms({ contractId, baseVersion: 1, terms: amendment, comment: '', party: NO_PARTY }, as(t.world.people.claire.id)));
+    const amendment = terms({
+      yearlyMinutes: 9_000n,
+      schedule: { ...schedule, blackouts: [...schedule.blackouts, { startDate: `${YEAR}-05-01`, endDate: `${YEAR}-05-31`, reason: '' }] },
+    });
+    const refused = await refusalOf(
+      t.client.proposeTerms({ contractId, baseVersion: 1, terms: amendment, comment: '', party: NO_PARTY }, as(t.world.people.claire.id)),
+    );
     expect(refused.fields.map((f) => f.field)).toEqual(['terms.schedule.blackouts.1']);
   });
 });

@@ -7,7 +7,13 @@ import { programsConfigSchema, programsSpec } from '@e21/programs';
 import { ContractsServiceService } from '@e21/proto/e21/contracts/v1/contracts';
 import { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
 import { ProgramsServiceService } from '@e21/proto/e21/programs/v1/programs';
-import { createContractsWorld, type ContractsClient, type ContractsWorld, type IdentityClient, type ProgramsClient } from '../../../tests/support/contracts-world.js';
+import {
+  createContractsWorld,
+  type ContractsClient,
+  type ContractsWorld,
+  type IdentityClient,
+  type ProgramsClient,
+} from '../../../tests/support/contracts-world.js';
 import { contractsConfigSchema, contractsSpec, type ContractsConfig } from '../src/service.js';
 
 export * from '../../../tests/support/contracts-world.js';
@@ -27,10 +33,23 @@ export async function startContracts(): Promise<ContractsUnderTest> {
   const common = { NATS_URL: nats.url, GRPC_PORT: '0', GRPC_HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
   const identityService = await startService(
     identitySpec,
-    loadConfig(identityConfigSchema, { ...common, ...nats.serviceEnv('identity'), DATABASE_URL: await createTestDatabase('identity'), OIDC_PROVIDER_ENABLED: 'false' }),
+    loadConfig(identityConfigSchema, {
+      ...common,
+      ...nats.serviceEnv('identity'),
+      DATABASE_URL: await createTestDatabase('identity'),
+      OIDC_PROVIDER_ENABLED: 'false',
+    }),
   );
   const identityTarget = `127.0.0.1:${identityService.grpcPort}`;
-  const programsService = await startService(programsSpec, loadConfig(programsConfigSchema, { ...common, ...nats.serviceEnv('programs'), DATABASE_URL: await createTestDatabase('programs'), IDENTITY_GRPC: identityTarget }));
+  const programsService = await startService(
+    programsSpec,
+    loadConfig(programsConfigSchema, {
+      ...common,
+      ...nats.serviceEnv('programs'),
+      DATABASE_URL: await createTestDatabase('programs'),
+      IDENTITY_GRPC: identityTarget,
+    }),
+  );
   const service = await startService(
     contractsSpec,
     loadConfig(contractsConfigSchema, {

@@ -8,7 +8,12 @@ const AS_CURRENCY = { caller: systemCaller('currency') };
 const PATH_TTL_MS = 5 * 60_000;
 const PATH_CACHE_MAX = 10_000;
 
-export type CurrencyAction = 'currency.treasury.configure' | 'currency.treasury.read' | 'currency.treasury.approve' | 'currency.organization.collect' | 'currency.organization.spend';
+export type CurrencyAction =
+  | 'currency.treasury.configure'
+  | 'currency.treasury.read'
+  | 'currency.treasury.approve'
+  | 'currency.organization.collect'
+  | 'currency.organization.spend';
 
 export interface OrganizationFacts {
   id: string;
@@ -42,7 +47,17 @@ export class Directory {
   async may(caller: Caller, action: CurrencyAction, scope: { organizationId?: string; territoryId?: string }): Promise<boolean> {
     if (caller.kind === 'system') return true;
     const decision = await this.identity.authorize(
-      { subject: formatCaller(caller), action, scope: { territoryId: scope.territoryId ?? '', organizationId: scope.organizationId ?? '', projectId: '', personId: '', projectTerritoryId: '' } },
+      {
+        subject: formatCaller(caller),
+        action,
+        scope: {
+          territoryId: scope.territoryId ?? '',
+          organizationId: scope.organizationId ?? '',
+          projectId: '',
+          personId: '',
+          projectTerritoryId: '',
+        },
+      },
       AS_CURRENCY,
     );
     return decision.allowed;
@@ -51,7 +66,12 @@ export class Directory {
   async organization(id: string): Promise<OrganizationFacts | undefined> {
     const organization = await orUndefined(this.identity.getOrganization({ id }, AS_CURRENCY));
     if (!organization) return undefined;
-    return { id: organization.id, name: organization.name, kind: fromProtoEnum('ORGANIZATION_KIND', organization.kind) ?? '', territoryId: organization.territoryId };
+    return {
+      id: organization.id,
+      name: organization.name,
+      kind: fromProtoEnum('ORGANIZATION_KIND', organization.kind) ?? '',
+      territoryId: organization.territoryId,
+    };
   }
 
   async personName(id: string): Promise<string | undefined> {

@@ -84,7 +84,13 @@ export async function statementDocument(statement: StatementContent, format: 'cs
             heading: labels.entries!,
             table: {
               columns: [labels.date!, labels.what!, labels.reference!, labels.amount!, labels.balance!],
-              rows: statement.lines.map((line) => [line.postedAt.toISOString().slice(0, 16).replace('T', ' '), line.counterpartyName, referenceOf(line, labels), formatMinor(line.amountMinor, statement.minorUnits), formatMinor(line.balanceAfterMinor, statement.minorUnits)]),
+              rows: statement.lines.map((line) => [
+                line.postedAt.toISOString().slice(0, 16).replace('T', ' '),
+                line.counterpartyName,
+                referenceOf(line, labels),
+                formatMinor(line.amountMinor, statement.minorUnits),
+                formatMinor(line.balanceAfterMinor, statement.minorUnits),
+              ]),
               numeric: [3, 4],
             },
           }

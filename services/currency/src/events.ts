@@ -28,7 +28,11 @@ export const transferPosted = (tx: Queryable, transfer: TransferRecord) =>
   appendEvent(tx, SOURCE, currencyEvents.transferPosted, transfer.id, { transfer: transferToProto(transfer) }, transfer.postedAt);
 
 export const paymentRequestPaid = (tx: Queryable, request: PaymentRequestRecord, paidBy: string) =>
-  appendEvent(tx, SOURCE, currencyEvents.paymentRequestPaid, request.id, { request: paymentRequestToProto(request, request.paidAt!, true), transferId: request.transferId!, paidBy });
+  appendEvent(tx, SOURCE, currencyEvents.paymentRequestPaid, request.id, {
+    request: paymentRequestToProto(request, request.paidAt!, true),
+    transferId: request.transferId!,
+    paidBy,
+  });
 
 export const redemptionApproved = (tx: Queryable, redemption: RedemptionRecord) =>
   appendEvent(tx, SOURCE, currencyEvents.redemptionApproved, redemption.id, { redemption: redemptionToProto(redemption) });
@@ -57,8 +61,7 @@ export function currencyConsumers(deps: CurrencyConsumerDeps, handlers: Currency
   const options = { service: 'currency', pool: deps.pool, nats: deps.nats, logger: deps.logger };
   return [
     // Paying takes milliseconds: a crashed replica's unacknowledged entries are retried after 10 s.
-    new EventConsumer({ ...options, name: 'pay-for-hours', ackWaitMs: 10_000 })
-      .on(timesheetsEvents.entryApproved, handlers.approvedHours),
+    new EventConsumer({ ...options, name: 'pay-for-hours', ackWaitMs: 10_000 }).on(timesheetsEvents.entryApproved, handlers.approvedHours),
     new EventConsumer({ ...options, name: 'merchants', ackWaitMs: 10_000 })
       .on(identityEvents.organizationVerified, handlers.verification)
       .on(identityEvents.organizationVerificationRevoked, handlers.verification),

@@ -25,8 +25,10 @@ import type { HistoryRecord } from './domain/statements.js';
 export const ownerKindFromProto = (value: ProtoOwnerKind | undefined) => fromProtoEnum<OwnerKind>('OWNER_KIND', value);
 export const ownerKindToProto = (kind: OwnerKind): ProtoOwnerKind => toProtoEnum('OWNER_KIND', kind);
 export const transferKindToProto = (kind: TransferKind): ProtoTransferKind => toProtoEnum('TRANSFER_KIND', kind);
-export const requestStatusFromProto = (value: ProtoRequestStatus | undefined) => fromProtoEnum<PaymentRequestStatus>('PAYMENT_REQUEST_STATUS', value);
-export const redemptionStatusFromProto = (value: ProtoRedemptionStatus | undefined) => fromProtoEnum<RedemptionStatus>('REDEMPTION_STATUS', value);
+export const requestStatusFromProto = (value: ProtoRequestStatus | undefined) =>
+  fromProtoEnum<PaymentRequestStatus>('PAYMENT_REQUEST_STATUS', value);
+export const redemptionStatusFromProto = (value: ProtoRedemptionStatus | undefined) =>
+  fromProtoEnum<RedemptionStatus>('REDEMPTION_STATUS', value);
 export const statementFormatFromProto = (value: StatementFormat | undefined) => fromProtoEnum<'csv' | 'pdf'>('STATEMENT_FORMAT', value);
 
 const instant = (value: Date | null | undefined) => value?.toISOString() ?? '';

@@ -18,7 +18,9 @@ it(`keeps ${CLIENTS} concurrent clients draining three accounts from overdrawing
   const payers = [t.world.people.amina, t.world.people.lucas, t.world.people.jeanne];
   for (const payer of payers) await t.fund(payer.id, 60); // 10.00 each
   const sinks = await Promise.all(Array.from({ length: 5 }, (_, i) => t.world.person(`Sink ${i}`, 'marseille')));
-  const sinkAccounts = await Promise.all(sinks.map((s) => t.client.openAccount({ ownerKind: OwnerKind.OWNER_KIND_PERSON, ownerId: s.id, currencyId: t.ecu.id }, as(s.id))));
+  const sinkAccounts = await Promise.all(
+    sinks.map((s) => t.client.openAccount({ ownerKind: OwnerKind.OWNER_KIND_PERSON, ownerId: s.id, currencyId: t.ecu.id }, as(s.id))),
+  );
   const payerAccounts = await Promise.all(payers.map(async (p) => (await walletOf(t.client, p.id, t.ecu.id))!));
   // Payers also pay each other, so that locks are taken in both directions between the same accounts.
   const targets = [...sinkAccounts, ...payerAccounts];
@@ -34,7 +36,10 @@ it(`keeps ${CLIENTS} concurrent clients draining three accounts from overdrawing
         if (to.id === from.id) continue;
         const amountMinor = BigInt(1 + ((client * 31 + i * 17) % 90));
         try {
-          await t.client.pay({ fromAccountId: from.id, toAccountId: to.id, amountMinor, reference: `c${client}-${i}`, idempotencyKey: '' }, as(payers[payer]!.id));
+          await t.client.pay(
+            { fromAccountId: from.id, toAccountId: to.id, amountMinor, reference: `c${client}-${i}`, idempotencyKey: '' },
+            as(payers[payer]!.id),
+          );
           accepted.push({ from: from.id, to: to.id, amountMinor });
         } catch (error) {
           if (!(error instanceof Refused) || error.code !== 'insufficient_funds') throw error;
@@ -47,7 +52,10 @@ it(`keeps ${CLIENTS} concurrent clients draining three accounts from overdrawing
   // The accounts were drained: some payments had to be refused, and none went through beyond the funds.
   expect(refused).toBeGreaterThan(0);
   expect(accepted.length).toBeGreaterThan(0);
-  const expected = new Map<string, bigint>([...payerAccounts.map((a) => [a.id, 1000n] as const), ...sinkAccounts.map((a) => [a.id, 0n] as const)]);
+  const expected = new Map<string, bigint>([
+    ...payerAccounts.map((a) => [a.id, 1000n] as const),
+    ...sinkAccounts.map((a) => [a.id, 0n] as const),
+  ]);
   for (const transfer of accepted) {
     expected.set(transfer.from, expected.get(transfer.from)! - transfer.amountMinor);
     expected.set(transfer.to, expected.get(transfer.to)! + transfer.amountMinor);

@@ -19,8 +19,13 @@ const silent = createLogger('forger', 'silent');
 function forgedApproval(personId: string, minutes: number, source = eventSourceOf('timesheets')) {
   const entry = approvedEntry(personId, t.world.territories.marseille, minutes);
   const eventId = randomUUID();
-  const data = timesheetsEvents.entryApproved.codec.encode({ entry, approvedBy: 'person:00000000-0000-4000-8000-000000000bad', approvedAt: new Date().toISOString() }).finish();
-  const headers = toHeaders({ id: eventId, type: timesheetsEvents.entryApproved.type, source, subject: entry.entryId, time: new Date().toISOString() }, {});
+  const data = timesheetsEvents.entryApproved.codec
+    .encode({ entry, approvedBy: 'person:00000000-0000-4000-8000-000000000bad', approvedAt: new Date().toISOString() })
+    .finish();
+  const headers = toHeaders(
+    { id: eventId, type: timesheetsEvents.entryApproved.type, source, subject: entry.entryId, time: new Date().toISOString() },
+    {},
+  );
   return { entry, eventId, data, headers };
 }
 
@@ -73,7 +78,9 @@ it('refuses an approval published by another service’s NATS user, and pays not
 
 it('refuses a connection without a user, or with a wrong password', async () => {
   await expect(connect({ servers: t.nats.url, reconnect: false })).rejects.toThrow(/authorization violation/i);
-  await expect(connect({ servers: t.nats.url, user: 'timesheets', pass: 'guessed', reconnect: false })).rejects.toThrow(/authorization violation/i);
+  await expect(connect({ servers: t.nats.url, user: 'timesheets', pass: 'guessed', reconnect: false })).rejects.toThrow(
+    /authorization violation/i,
+  );
 });
 
 it('lets the timesheets user read nothing but its own replies, and publish nothing but timesheets events', async () => {
@@ -83,7 +90,10 @@ it('lets the timesheets user read nothing but its own replies, and publish nothi
     const other = await timesheets
       .jetstream()
       .publish('currency.transfer.posted', approval.data, { msgID: randomUUID(), headers: approval.headers, timeout: 3000 })
-      .then(() => 'stored', (error: Error) => error.message);
+      .then(
+        () => 'stored',
+        (error: Error) => error.message,
+      );
     expect(other).toMatch(/permissions violation/i);
     // Another service's replies (JetStream acks, API answers) are on that service's own inbox prefix.
     const eavesdrop = timesheets.subscribe('_INBOX_currency.>');

@@ -13,7 +13,10 @@ afterAll(() => t?.stop());
 
 /** Transfers paying the entries given (there must be one each, never two). */
 async function creditsOf(entryIds: string[]): Promise<Map<string, number>> {
-  const { rows } = await t.db.query<{ entry_id: string; count: string }>(`select entry_id, count(*) as count from transfers where entry_id = any($1::uuid[]) group by entry_id`, [entryIds]);
+  const { rows } = await t.db.query<{ entry_id: string; count: string }>(
+    `select entry_id, count(*) as count from transfers where entry_id = any($1::uuid[]) group by entry_id`,
+    [entryIds],
+  );
   return new Map(rows.map((r) => [r.entry_id, Number(r.count)]));
 }
 
@@ -23,7 +26,15 @@ it('credits minutes x rate / 60 from the issuance account, with the entry’s da
   await t.approvals.publish(entry);
   const account = await waitForBalance(t.client, amina.id, t.ecu.id, 833n);
   const { entries } = await t.client.listAccountHistory({ accountId: account.id, limit: 5, cursor: '' }, as(amina.id));
-  expect(entries).toEqual([expect.objectContaining({ kind: TransferKind.TRANSFER_KIND_HOURS, amountMinor: 833n, entryDate: '2030-05-07', entryMinutes: 50n, counterpartyName: 'ÉCU-BDR' })]);
+  expect(entries).toEqual([
+    expect.objectContaining({
+      kind: TransferKind.TRANSFER_KIND_HOURS,
+      amountMinor: 833n,
+      entryDate: '2030-05-07',
+      entryMinutes: 50n,
+      counterpartyName: 'ÉCU-BDR',
+    }),
+  ]);
 });
 
 it('applies an event delivered twice once (inbox), and an entry carried by two events once (derived transfer id)', async () => {
@@ -38,7 +49,9 @@ it('applies an event delivered twice once (inbox), and an entry carried by two e
   await t.fund(lucas.id, 60);
   expect(await creditsOf([entry.entryId])).toEqual(new Map([[entry.entryId, 1]]));
   expect((await walletOf(t.client, lucas.id, t.ecu.id))!.balanceMinor).toBe(2500n);
-  const { rows } = await t.db.query<{ event_id: string }>(`select event_id from inbox where event_id = any($1::uuid[])`, [[eventId, secondEventId]]);
+  const { rows } = await t.db.query<{ event_id: string }>(`select event_id from inbox where event_id = any($1::uuid[])`, [
+    [eventId, secondEventId],
+  ]);
   expect(rows.map((r) => r.event_id).sort()).toEqual([eventId, secondEventId].sort());
 });
 
@@ -59,12 +72,18 @@ it('pays each entry once when two replicas consume the same entries at once', as
 it('keeps hours approved where no currency applies, and pays them when a currency is created above them', async () => {
   const { victor } = t.world.people;
   const toulonese = await t.world.person('Toulon Resident', 'toulon');
-  const entries = [approvedEntry(toulonese.id, t.world.territories.toulon, 60), approvedEntry(toulonese.id, t.world.territories.toulon, 30)];
+  const entries = [
+    approvedEntry(toulonese.id, t.world.territories.toulon, 60),
+    approvedEntry(toulonese.id, t.world.territories.toulon, 30),
+  ];
   for (const entry of entries) await t.approvals.publish(entry);
-  await waitFor(async () => {
-    const { rows } = await t.db.query(`select 1 from unpaid_hours where person_id = $1`, [toulonese.id]);
-    return rows.length === 2 || undefined;
-  }, { timeoutMs: 10_000 });
+  await waitFor(
+    async () => {
+      const { rows } = await t.db.query(`select 1 from unpaid_hours where person_id = $1`, [toulonese.id]);
+      return rows.length === 2 || undefined;
+    },
+    { timeoutMs: 10_000 },
+  );
   // Waiting hours keep the name the person's account will open with (asked before the consumer's transaction).
   const names = await t.db.query<{ person_name: string | null }>('select person_name from unpaid_hours where person_id = $1', [
     toulonese.id,
@@ -74,7 +93,18 @@ it('keeps hours approved where no currency applies, and pays them when a currenc
   await t.db.query(`update unpaid_hours set person_name = null where person_id = $1`, [toulonese.id]);
   // A redelivery while it waits changes nothing.
   await t.approvals.publish(entries[0]!);
-  const franc = await t.client.configureCurrency({ territoryId: t.world.territories.var, code: 'FRV', name: 'Franc varois', minorUnits: 0, ratePerHourMinor: 12n, redemptionFeeBasisPoints: 0, expectedVersion: undefined }, as(victor.id));
+  const franc = await t.client.configureCurrency(
+    {
+      territoryId: t.world.territories.var,
+      code: 'FRV',
+      name: 'Franc varois',
+      minorUnits: 0,
+      ratePerHourMinor: 12n,
+      redemptionFeeBasisPoints: 0,
+      expectedVersion: undefined,
+    },
+    as(victor.id),
+  );
   const account = (await walletOf(t.client, toulonese.id, franc.id))!;
   expect([account.balanceMinor, account.ownerName]).toEqual([18n, 'Toulon Resident']);
   expect((await t.db.query(`select 1 from unpaid_hours where person_id = $1`, [toulonese.id])).rows).toHaveLength(0);

@@ -5,7 +5,18 @@ import { createTestDatabase, startTestNats, type TestNats } from '@e21/devinfra'
 import { identityConfigSchema, identitySpec } from '@e21/identity';
 import { CurrencyServiceService, type Currency } from '@e21/proto/e21/currency/v1/currency';
 import { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
-import { ApprovalPublisher, approvedEntry, configureEcu, createCurrencyWorld, walletOf, waitForBalance, waitForMerchants, type CurrencyClient, type CurrencyWorld, type IdentityClient } from '../../../tests/support/currency-world.js';
+import {
+  ApprovalPublisher,
+  approvedEntry,
+  configureEcu,
+  createCurrencyWorld,
+  walletOf,
+  waitForBalance,
+  waitForMerchants,
+  type CurrencyClient,
+  type CurrencyWorld,
+  type IdentityClient,
+} from '../../../tests/support/currency-world.js';
 import { currencyConfigSchema, currencySpec, type CurrencyConfig } from '../src/service.js';
 
 export * from '../../../tests/support/currency-world.js';
@@ -30,9 +41,22 @@ export interface CurrencyUnderTest {
 export async function startCurrency(): Promise<CurrencyUnderTest> {
   const nats = await startTestNats();
   const common = { NATS_URL: nats.url, GRPC_PORT: '0', GRPC_HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
-  const identityService = await startService(identitySpec, loadConfig(identityConfigSchema, { ...common, ...nats.serviceEnv('identity'), DATABASE_URL: await createTestDatabase('identity'), OIDC_PROVIDER_ENABLED: 'false' }));
+  const identityService = await startService(
+    identitySpec,
+    loadConfig(identityConfigSchema, {
+      ...common,
+      ...nats.serviceEnv('identity'),
+      DATABASE_URL: await createTestDatabase('identity'),
+      OIDC_PROVIDER_ENABLED: 'false',
+    }),
+  );
   const identityTarget = `127.0.0.1:${identityService.grpcPort}`;
-  const config = loadConfig(currencyConfigSchema, { ...common, ...nats.serviceEnv('currency'), DATABASE_URL: await createTestDatabase('currency'), IDENTITY_GRPC: identityTarget });
+  const config = loadConfig(currencyConfigSchema, {
+    ...common,
+    ...nats.serviceEnv('currency'),
+    DATABASE_URL: await createTestDatabase('currency'),
+    IDENTITY_GRPC: identityTarget,
+  });
   const service = await startService(currencySpec, config);
   const replicas: RunningService<CurrencyConfig>[] = [];
   const identity = createClient(IdentityServiceService, identityTarget, { from: 'test', deadlineMs: 30_000 });

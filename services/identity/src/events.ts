@@ -31,9 +31,11 @@ export const membershipChanged = (
     changedBy: change.changedBy,
   });
 
-export const roleGranted = (tx: Queryable, grant: RoleGrant) => appendEvent(tx, SOURCE, identityEvents.roleGranted, grant.id, { grant: grantToProto(grant) });
+export const roleGranted = (tx: Queryable, grant: RoleGrant) =>
+  appendEvent(tx, SOURCE, identityEvents.roleGranted, grant.id, { grant: grantToProto(grant) });
 
-export const roleRevoked = (tx: Queryable, grant: RoleGrant) => appendEvent(tx, SOURCE, identityEvents.roleRevoked, grant.id, { grant: grantToProto(grant) });
+export const roleRevoked = (tx: Queryable, grant: RoleGrant) =>
+  appendEvent(tx, SOURCE, identityEvents.roleRevoked, grant.id, { grant: grantToProto(grant) });
 
 /** Verified or revoked: the organization with its whole verification, which currency keeps as a local fact. */
 export const verificationDecided = (tx: Queryable, organization: Organization) =>

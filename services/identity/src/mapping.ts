@@ -25,11 +25,13 @@ import { labelIn, type SkillRecord } from './domain/skills.js';
 import type { Territory, TerritoryLevel } from './domain/territories.js';
 
 export const personStatusFromProto = (value: ProtoPersonStatus | undefined) => fromProtoEnum<PersonStatus>('PERSON_STATUS', value);
-export const organizationKindFromProto = (value: ProtoOrganizationKind | undefined) => fromProtoEnum<OrganizationKind>('ORGANIZATION_KIND', value);
+export const organizationKindFromProto = (value: ProtoOrganizationKind | undefined) =>
+  fromProtoEnum<OrganizationKind>('ORGANIZATION_KIND', value);
 export const membershipRoleFromProto = (value: ProtoMembershipRole | undefined) => fromProtoEnum<MembershipRole>('MEMBERSHIP_ROLE', value);
 export const roleFromProto = (value: ProtoRole | undefined) => fromProtoEnum<Role>('ROLE', value);
 export const scopeKindFromProto = (value: ProtoScopeKind | undefined) => fromProtoEnum<ScopeKind>('SCOPE_KIND', value);
-export const invitationStatusFromProto = (value: ProtoInvitationStatus | undefined) => fromProtoEnum<InvitationStatus>('INVITATION_STATUS', value);
+export const invitationStatusFromProto = (value: ProtoInvitationStatus | undefined) =>
+  fromProtoEnum<InvitationStatus>('INVITATION_STATUS', value);
 export const territoryLevelFromProto = (value: ProtoTerritoryLevel | undefined) => fromProtoEnum<TerritoryLevel>('TERRITORY_LEVEL', value);
 
 export const membershipRoleToProto = (role: MembershipRole | undefined): ProtoMembershipRole =>

@@ -20,13 +20,32 @@ export const identityEnv = {
   OIDC_ISSUER_URL: z.string().url().default('http://localhost:4000').describe('public URL of the built-in provider, its issuer'),
   OIDC_PORT: z.coerce.number().int().min(0).max(65535).default(4000).describe('port of the built-in provider'),
   OIDC_HOST: z.string().default('0.0.0.0').describe('address the built-in provider binds'),
-  OIDC_CLIENTS_JSON: z.string().default('[]').describe('JSON array of OAuth client metadata (client_id, client_secret, grant_types, redirect_uris...)'),
+  OIDC_CLIENTS_JSON: z
+    .string()
+    .default('[]')
+    .describe('JSON array of OAuth client metadata (client_id, client_secret, grant_types, redirect_uris...)'),
   OIDC_JWKS: z.string().optional().describe('JSON Web Key Set the provider signs with; generated and stored in the database when unset'),
   OIDC_COOKIE_KEYS: z.string().optional().describe('comma-separated keys signing the provider cookies; generated when unset'),
   OIDC_BEHIND_PROXY: flag.default(false).describe('behind one proxy (the ingress): trust the X-Forwarded-* headers it sets'),
-  SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30).describe('failed sign-ins a client address may make per window (login page and password grant)'),
-  SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10).describe('failed sign-ins at one e-mail per window, from any address'),
-  SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15).describe('window of the failed sign-in limits, from the first failure of a counter'),
+  SIGN_IN_FAILURES_PER_ADDRESS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(30)
+    .describe('failed sign-ins a client address may make per window (login page and password grant)'),
+  SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10)
+    .describe('failed sign-ins at one e-mail per window, from any address'),
+  SIGN_IN_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1440)
+    .default(15)
+    .describe('window of the failed sign-in limits, from the first failure of a counter'),
 };
 
 export type IdentityConfig = z.infer<z.ZodObject<typeof serviceEnv & typeof identityEnv>>;
@@ -34,7 +53,11 @@ export type IdentityConfig = z.infer<z.ZodObject<typeof serviceEnv & typeof iden
 export const identityConfigSchema = { ...serviceEnv, ...identityEnv };
 
 /** The provider's HTTP listener, with a periodic clean-up of expired records. */
-function providerComponent(config: IdentityConfig, app: ReturnType<typeof createProviderApp>, pool: Parameters<typeof pruneExpiredPayloads>[0]): Component & { port(): number } {
+function providerComponent(
+  config: IdentityConfig,
+  app: ReturnType<typeof createProviderApp>,
+  pool: Parameters<typeof pruneExpiredPayloads>[0],
+): Component & { port(): number } {
   let server: Server | undefined;
   let pruning: NodeJS.Timeout | undefined;
   return {

@@ -14,12 +14,21 @@ it('imports released ESCO skills with their French labels, and they become searc
   const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/esco/${name}`, import.meta.url));
   const output = execFileSync(
     process.execPath,
-    [fileURLToPath(new URL('../dist/cli/import-esco.js', import.meta.url)), '--skills', fixture('skills_en.csv'), '--skills-fr', fixture('skills_fr.csv')],
+    [
+      fileURLToPath(new URL('../dist/cli/import-esco.js', import.meta.url)),
+      '--skills',
+      fixture('skills_en.csv'),
+      '--skills-fr',
+      fixture('skills_fr.csv'),
+    ],
     { env: { ...process.env, DATABASE_URL: identity.databaseUrl }, encoding: 'utf8' },
   );
   expect(output).toContain('imported 2 ESCO skills');
   return identity.client.searchSkills({ query: 'personnel musical', language: 'fr', limit: 5, cursor: '' }, SYSTEM).then((found) => {
-    expect(found.skills[0]).toMatchObject({ id: 'http://data.europa.eu/esco/skill/0005c151-5b5a-4a66-8aac-60e734beb1ab', label: 'gérer le personnel musical' });
+    expect(found.skills[0]).toMatchObject({
+      id: 'http://data.europa.eu/esco/skill/0005c151-5b5a-4a66-8aac-60e734beb1ab',
+      label: 'gérer le personnel musical',
+    });
   });
 });
 

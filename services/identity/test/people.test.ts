@@ -15,20 +15,49 @@ afterAll(() => identity.stop());
 
 describe('people', () => {
   it('registers a person and returns their profile with the territory path up to the EU', async () => {
-    const person = await registerPerson(identity.client, territories.marseille, { name: 'Amina Haddad', status: PersonStatus.PERSON_STATUS_RETIRED, locale: 'fr' });
+    const person = await registerPerson(identity.client, territories.marseille, {
+      name: 'Amina Haddad',
+      status: PersonStatus.PERSON_STATUS_RETIRED,
+      locale: 'fr',
+    });
     const profile = await identity.client.getProfile({ personId: person.id, language: '' }, as(person.id));
     expect(profile.person?.name).toBe('Amina Haddad');
     expect(profile.person?.status).toBe(PersonStatus.PERSON_STATUS_RETIRED);
-    expect(profile.territoryPath.map((t) => t.name)).toEqual(['Marseille', 'Bouches-du-Rhône', "Provence-Alpes-Côte d'Azur", 'France', 'Union européenne']);
+    expect(profile.territoryPath.map((t) => t.name)).toEqual([
+      'Marseille',
+      'Bouches-du-Rhône',
+      "Provence-Alpes-Côte d'Azur",
+      'France',
+      'Union européenne',
+    ]);
   });
 
   it('shows in a profile only the person’s own memberships and their employer', async () => {
-    const company = await identity.client.createOrganization({ name: 'Calanques Solaire', kind: OrganizationKind.ORGANIZATION_KIND_PRIVATE_COMPANY, legalId: '812345678', territoryId: territories.marseille }, SYSTEM);
-    const association = await identity.client.createOrganization({ name: 'Jardins partagés', kind: OrganizationKind.ORGANIZATION_KIND_ASSOCIATION, legalId: 'W133012345', territoryId: territories.marseille }, SYSTEM);
+    const company = await identity.client.createOrganization(
+      {
+        name: 'Calanques Solaire',
+        kind: OrganizationKind.ORGANIZATION_KIND_PRIVATE_COMPANY,
+        legalId: '812345678',
+        territoryId: territories.marseille,
+      },
+      SYSTEM,
+    );
+    const association = await identity.client.createOrganization(
+      {
+        name: 'Jardins partagés',
+        kind: OrganizationKind.ORGANIZATION_KIND_ASSOCIATION,
+        legalId: 'W133012345',
+        territoryId: territories.marseille,
+      },
+      SYSTEM,
+    );
     const employee = await registerPerson(identity.client, territories.marseille);
     const colleague = await registerPerson(identity.client, territories.marseille);
     const member = (organizationId: string, personId: string) =>
-      identity.client.setMembership({ organizationId, personId, role: MembershipRole.MEMBERSHIP_ROLE_MEMBER, employeeReference: '' }, SYSTEM);
+      identity.client.setMembership(
+        { organizationId, personId, role: MembershipRole.MEMBERSHIP_ROLE_MEMBER, employeeReference: '' },
+        SYSTEM,
+      );
     await member(association.id, employee.id);
     await member(company.id, employee.id);
     await member(company.id, colleague.id);

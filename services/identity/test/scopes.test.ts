@@ -28,10 +28,15 @@ describe('territory scopes', () => {
     expect((await identity.client.getPerson({ id: inMarseille.id }, as(regionalOfficer.id))).id).toBe(inMarseille.id);
     expect((await identity.client.getPerson({ id: inAubagne.id }, as(regionalOfficer.id))).id).toBe(inAubagne.id);
     expect((await refusalOf(identity.client.getPerson({ id: inToulon.id }, as(regionalOfficer.id)))).kind).toBe('forbidden');
-    const listed = await identity.client.listPeople({ territoryId: territories.bouchesDuRhone, limit: 100, cursor: '' }, as(regionalOfficer.id));
+    const listed = await identity.client.listPeople(
+      { territoryId: territories.bouchesDuRhone, limit: 100, cursor: '' },
+      as(regionalOfficer.id),
+    );
     expect(listed.people.map((p) => p.id)).toEqual(expect.arrayContaining([inMarseille.id, inAubagne.id]));
     expect(listed.people.map((p) => p.id)).not.toContain(inToulon.id);
-    expect((await refusalOf(identity.client.listPeople({ territoryId: territories.paca, limit: 10, cursor: '' }, as(regionalOfficer.id)))).kind).toBe('forbidden');
+    expect(
+      (await refusalOf(identity.client.listPeople({ territoryId: territories.paca, limit: 10, cursor: '' }, as(regionalOfficer.id)))).kind,
+    ).toBe('forbidden');
   });
 
   it('keeps a locality’s officer out of the neighbouring locality', async () => {
@@ -58,7 +63,10 @@ describe('granting roles', () => {
     const candidate = await registerPerson(identity.client, territories.marseille);
     const refused = await refusalOf(grant(candidate.id, Role.ROLE_MODERATOR, territories.marseille, as(officer.id)));
     expect(refused.kind).toBe('forbidden');
-    const grants = await identity.client.listRoleGrants({ grantee: `person:${candidate.id}`, scopeKind: ScopeKind.SCOPE_KIND_UNSPECIFIED, scopeId: '', includeRevoked: true }, SYSTEM);
+    const grants = await identity.client.listRoleGrants(
+      { grantee: `person:${candidate.id}`, scopeKind: ScopeKind.SCOPE_KIND_UNSPECIFIED, scopeId: '', includeRevoked: true },
+      SYSTEM,
+    );
     expect(grants.grants).toEqual([]);
   });
 
@@ -84,16 +92,35 @@ describe('Authorize', () => {
   it('answers other services with the rule that decided', async () => {
     const officer = await registerPerson(identity.client, territories.aubagne);
     await grant(officer.id, Role.ROLE_OFFICER, territories.bouchesDuRhone);
-    const allowed = await identity.client.authorize({ subject: `person:${officer.id}`, action: 'identity.people.list', scope: { territoryId: territories.aubagne, organizationId: '', projectId: '', personId: '', projectTerritoryId: '' } }, SYSTEM);
+    const allowed = await identity.client.authorize(
+      {
+        subject: `person:${officer.id}`,
+        action: 'identity.people.list',
+        scope: { territoryId: territories.aubagne, organizationId: '', projectId: '', personId: '', projectTerritoryId: '' },
+      },
+      SYSTEM,
+    );
     expect(allowed).toEqual({ allowed: true, reason: `officer of territory ${territories.bouchesDuRhone}` });
-    const refused = await identity.client.authorize({ subject: `person:${officer.id}`, action: 'identity.people.list', scope: { territoryId: territories.toulon, organizationId: '', projectId: '', personId: '', projectTerritoryId: '' } }, SYSTEM);
+    const refused = await identity.client.authorize(
+      {
+        subject: `person:${officer.id}`,
+        action: 'identity.people.list',
+        scope: { territoryId: territories.toulon, organizationId: '', projectId: '', personId: '', projectTerritoryId: '' },
+      },
+      SYSTEM,
+    );
     expect(refused.allowed).toBe(false);
   });
 
   it('does not let a person ask about someone else', async () => {
     const curious = await registerPerson(identity.client, territories.marseille);
     const other = await registerPerson(identity.client, territories.marseille);
-    const refused = await refusalOf(identity.client.authorize({ subject: `person:${other.id}`, action: 'identity.people.read', scope: undefined }, { caller: personCaller(curious.id) }));
+    const refused = await refusalOf(
+      identity.client.authorize(
+        { subject: `person:${other.id}`, action: 'identity.people.read', scope: undefined },
+        { caller: personCaller(curious.id) },
+      ),
+    );
     expect(refused.kind).toBe('forbidden');
   });
 });
@@ -103,26 +130,48 @@ describe('signing in through another issuer', () => {
 
   it('links a verified email to the person who has it, and finds them again by subject', async () => {
     const person = await registerPerson(identity.client, territories.marseille, { email: 'linked@example.org' });
-    const first = await identity.client.resolveSubject({ issuer: keycloak, subject: 'kc-1', email: 'Linked@example.org', name: '', locale: '', emailVerified: true }, SYSTEM);
+    const first = await identity.client.resolveSubject(
+      { issuer: keycloak, subject: 'kc-1', email: 'Linked@example.org', name: '', locale: '', emailVerified: true },
+      SYSTEM,
+    );
     expect(first).toMatchObject({ registeredNow: false, person: { id: person.id } });
-    const again = await identity.client.resolveSubject({ issuer: keycloak, subject: 'kc-1', email: '', name: '', locale: '', emailVerified: false }, SYSTEM);
+    const again = await identity.client.resolveSubject(
+      { issuer: keycloak, subject: 'kc-1', email: '', name: '', locale: '', emailVerified: false },
+      SYSTEM,
+    );
     expect(again.person?.id).toBe(person.id);
   });
 
   it('refuses to link an unverified email, which anyone could claim', async () => {
     await registerPerson(identity.client, territories.marseille, { email: 'victim@example.org' });
-    const refused = await refusalOf(identity.client.resolveSubject({ issuer: keycloak, subject: 'kc-attacker', email: 'victim@example.org', name: '', locale: '', emailVerified: false }, SYSTEM));
+    const refused = await refusalOf(
+      identity.client.resolveSubject(
+        { issuer: keycloak, subject: 'kc-attacker', email: 'victim@example.org', name: '', locale: '', emailVerified: false },
+        SYSTEM,
+      ),
+    );
     expect(refused.code).toBe('email_not_verified');
   });
 
   it('registers a newcomer with a verified email', async () => {
-    const result = await identity.client.resolveSubject({ issuer: keycloak, subject: 'kc-new', email: 'newcomer@example.org', name: 'New Comer', locale: 'fr', emailVerified: true }, SYSTEM);
-    expect(result).toMatchObject({ registeredNow: true, person: { name: 'New Comer', locale: 'fr', status: PersonStatus.PERSON_STATUS_VOLUNTEER } });
+    const result = await identity.client.resolveSubject(
+      { issuer: keycloak, subject: 'kc-new', email: 'newcomer@example.org', name: 'New Comer', locale: 'fr', emailVerified: true },
+      SYSTEM,
+    );
+    expect(result).toMatchObject({
+      registeredNow: true,
+      person: { name: 'New Comer', locale: 'fr', status: PersonStatus.PERSON_STATUS_VOLUNTEER },
+    });
   });
 
   it('is for the gateway only', async () => {
     const person = await registerPerson(identity.client, territories.marseille);
-    const refused = await refusalOf(identity.client.resolveSubject({ issuer: keycloak, subject: 'kc-x', email: 'x@example.org', name: '', locale: '', emailVerified: true }, as(person.id)));
+    const refused = await refusalOf(
+      identity.client.resolveSubject(
+        { issuer: keycloak, subject: 'kc-x', email: 'x@example.org', name: '', locale: '', emailVerified: true },
+        as(person.id),
+      ),
+    );
     expect(refused.kind).toBe('forbidden');
   });
 });
@@ -138,7 +187,9 @@ describe('events', () => {
           [person.id],
         )
       ).rows;
-    const rows = await waitFor(async () => ((await published()).every((row) => row.published) ? published() : undefined), { what: 'the relay' });
+    const rows = await waitFor(async () => ((await published()).every((row) => row.published) ? published() : undefined), {
+      what: 'the relay',
+    });
     expect(rows).toEqual([
       { type: 'identity.person.registered', published: true },
       { type: 'identity.person.updated', published: true },

@@ -8,10 +8,14 @@ import { createTerritoryTree } from '../../../tests/support/territories.js';
 
 const PASSWORD = 'correct horse battery';
 const REDIRECT_URI = 'http://127.0.0.1:9/auth/callback';
-const CLIENTS = JSON.stringify([...TEST_CLIENTS, { client_id: 'e21-web', client_secret: 'web-secret', redirect_uris: [REDIRECT_URI], post_logout_redirect_uris: ['http://127.0.0.1:9/'] }]);
+const CLIENTS = JSON.stringify([
+  ...TEST_CLIENTS,
+  { client_id: 'e21-web', client_secret: 'web-secret', redirect_uris: [REDIRECT_URI], post_logout_redirect_uris: ['http://127.0.0.1:9/'] },
+]);
 
 /** A page's sign-in answer with what varies by request alone (the e-mail typed back, the interaction) taken out. */
-const sameness = (body: string, email: string) => body.replaceAll(email, '<email>').replace(/\/interaction\/[A-Za-z0-9_-]+/g, '/interaction/<uid>');
+const sameness = (body: string, email: string) =>
+  body.replaceAll(email, '<email>').replace(/\/interaction\/[A-Za-z0-9_-]+/g, '/interaction/<uid>');
 
 async function openLoginPage(issuer: string, browser = new FetchBrowser(), headers: Record<string, string> = {}) {
   const authorize = new URL('/auth', issuer);
@@ -33,10 +37,18 @@ async function openLoginPage(issuer: string, browser = new FetchBrowser(), heade
 async function passwordGrant(issuer: string, email: string, password: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${issuer}/token`, {
     method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from('e21-cli:cli-secret').toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    headers: {
+      authorization: `Basic ${Buffer.from('e21-cli:cli-secret').toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+      ...headers,
+    },
     body: new URLSearchParams({ grant_type: 'password', username: email, password }),
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as { access_token?: string; error?: string; error_description?: string } };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as { access_token?: string; error?: string; error_description?: string },
+  };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -53,10 +65,18 @@ describe('the same answer for an unknown e-mail, a wrong password and a locked a
 
   beforeAll(async () => {
     // Limits high enough that only the lockout (five wrong passwords in a row) is at play here.
-    identity = await startIdentity({ OIDC_CLIENTS_JSON: CLIENTS, SIGN_IN_FAILURES_PER_ADDRESS: '1000', SIGN_IN_FAILURES_PER_ACCOUNT: '1000' });
+    identity = await startIdentity({
+      OIDC_CLIENTS_JSON: CLIENTS,
+      SIGN_IN_FAILURES_PER_ADDRESS: '1000',
+      SIGN_IN_FAILURES_PER_ACCOUNT: '1000',
+    });
     const territories = await createTerritoryTree(identity.client);
-    people.wrong = (await registerPerson(identity.client, territories.marseille, { password: PASSWORD, email: `wrong.${Date.now()}@example.org` })).email;
-    people.locked = (await registerPerson(identity.client, territories.marseille, { password: PASSWORD, email: `locked.${Date.now()}@example.org` })).email;
+    people.wrong = (
+      await registerPerson(identity.client, territories.marseille, { password: PASSWORD, email: `wrong.${Date.now()}@example.org` })
+    ).email;
+    people.locked = (
+      await registerPerson(identity.client, territories.marseille, { password: PASSWORD, email: `locked.${Date.now()}@example.org` })
+    ).email;
     people.unknown = `nobody.${Date.now()}@example.org`;
     for (let attempt = 0; attempt < 5; attempt++) await passwordGrant(identity.issuer, people.locked, `wrong password ${attempt}`);
   });
@@ -78,7 +98,8 @@ describe('the same answer for an unknown e-mail, a wrong password and a locked a
 
   it('answers the password grant with the same status and body for the three', async () => {
     const answers = [];
-    for (const email of [people.unknown, people.wrong, people.locked]) answers.push(await passwordGrant(identity.issuer, email, 'not the password').then(({ status, body }) => ({ status, body })));
+    for (const email of [people.unknown, people.wrong, people.locked])
+      answers.push(await passwordGrant(identity.issuer, email, 'not the password').then(({ status, body }) => ({ status, body })));
     expect(answers[0]).toEqual({ status: 400, body: { error: 'invalid_grant', error_description: expect.any(String) } });
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[2]).toEqual(answers[0]);
@@ -130,7 +151,8 @@ describe('limits on failed sign-ins, shared by every replica of the provider', (
     first = await startIdentity({ OIDC_CLIENTS_JSON: CLIENTS, OIDC_BEHIND_PROXY: 'true', ...limits });
     second = await startIdentity({ OIDC_CLIENTS_JSON: CLIENTS, OIDC_BEHIND_PROXY: 'true', DATABASE_URL: first.databaseUrl, ...limits });
     const territories = await createTerritoryTree(first.client);
-    for (const name of ['known', 'sprayed', 'office'] as const) people[name] = (await registerPerson(first.client, territories.marseille, { password: PASSWORD })).email;
+    for (const name of ['known', 'sprayed', 'office'] as const)
+      people[name] = (await registerPerson(first.client, territories.marseille, { password: PASSWORD })).email;
   });
   afterAll(async () => {
     await second?.stop();
@@ -202,7 +224,9 @@ describe('pages no other site can frame', () => {
   });
 
   it('sends them with the error page', async () => {
-    const response = await fetch(`${identity.issuer}/auth?client_id=no-such-client&response_type=code&scope=openid`, { headers: { accept: 'text/html' } });
+    const response = await fetch(`${identity.issuer}/auth?client_id=no-such-client&response_type=code&scope=openid`, {
+      headers: { accept: 'text/html' },
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('Sign-in error');
     expectUnframeable(response);

@@ -21,7 +21,13 @@ export const as = (personId: string) => ({ caller: personCaller(personId) });
 
 export const TEST_CLIENTS = [
   { client_id: 'e21-cli', client_secret: 'cli-secret', grant_types: ['password'], response_types: [], redirect_uris: [] },
-  { client_id: 'integrator-paca', client_secret: 'integrator-secret', grant_types: ['client_credentials'], response_types: [], redirect_uris: [] },
+  {
+    client_id: 'integrator-paca',
+    client_secret: 'integrator-secret',
+    grant_types: ['client_credentials'],
+    response_types: [],
+    redirect_uris: [],
+  },
 ];
 
 export async function startIdentity(env: Record<string, string> = {}): Promise<IdentityUnderTest> {

@@ -63,8 +63,17 @@ export class Directory {
   constructor(private readonly clients: Clients) {}
 
   async approvedEntries(personId: string, territoryId: string, month: Month): Promise<ApprovedEntry[]> {
-    const { entries } = await this.clients.timesheets.listApprovedEntries({ personId, territoryId, month }, { ...AS_PAYROLL, deadlineMs: 15_000 });
-    return entries.map((e) => ({ id: e.id, contractId: e.contractId, projectId: e.projectId, competenceId: e.competenceId, minutes: Number(e.minutes) }));
+    const { entries } = await this.clients.timesheets.listApprovedEntries(
+      { personId, territoryId, month },
+      { ...AS_PAYROLL, deadlineMs: 15_000 },
+    );
+    return entries.map((e) => ({
+      id: e.id,
+      contractId: e.contractId,
+      projectId: e.projectId,
+      competenceId: e.competenceId,
+      minutes: Number(e.minutes),
+    }));
   }
 
   /**
@@ -116,11 +125,17 @@ export class Directory {
   }
 
   territoryName(id: string, language: string): Promise<string> {
-    return this.territories.get(`${id}:${language}`, async () => (await orUndefinedIfNotFound(this.clients.identity.getTerritory({ id, language }, AS_PAYROLL)))?.name ?? '');
+    return this.territories.get(
+      `${id}:${language}`,
+      async () => (await orUndefinedIfNotFound(this.clients.identity.getTerritory({ id, language }, AS_PAYROLL)))?.name ?? '',
+    );
   }
 
   organizationName(id: string): Promise<string> {
-    return this.organizations.get(id, async () => (await orUndefinedIfNotFound(this.clients.identity.getOrganization({ id }, AS_PAYROLL)))?.name ?? '');
+    return this.organizations.get(
+      id,
+      async () => (await orUndefinedIfNotFound(this.clients.identity.getOrganization({ id }, AS_PAYROLL)))?.name ?? '',
+    );
   }
 
   async projectsOf(ids: string[], language: string): Promise<Map<string, ProjectFacts>> {
@@ -137,7 +152,18 @@ export class Directory {
   }
 
   async challengeTitles(ids: string[]): Promise<Map<string, string>> {
-    const found = await Promise.all(ids.map(async (id) => [id, await this.challenges.get(id, async () => (await orUndefinedIfNotFound(this.clients.programs.getChallenge({ id }, AS_PAYROLL)))?.title)] as const));
+    const found = await Promise.all(
+      ids.map(
+        async (id) =>
+          [
+            id,
+            await this.challenges.get(
+              id,
+              async () => (await orUndefinedIfNotFound(this.clients.programs.getChallenge({ id }, AS_PAYROLL)))?.title,
+            ),
+          ] as const,
+      ),
+    );
     return new Map(found.filter((pair): pair is [string, string] => pair[1] !== undefined));
   }
 
@@ -152,12 +178,18 @@ export class Directory {
     // identity answers at most 500 ids at once
     for (let start = 0; start < missing.length; start += 500) {
       const { skills } = await this.clients.identity.getSkills({ ids: missing.slice(start, start + 500), language }, AS_PAYROLL);
-      for (const skill of skills) this.skills.set(key(skill.id), { at: now, facts: { label: skill.label, groupId: skill.broaderId, groupLabel: skill.broaderLabel } });
+      for (const skill of skills)
+        this.skills.set(key(skill.id), {
+          at: now,
+          facts: { label: skill.label, groupId: skill.broaderId, groupLabel: skill.broaderLabel },
+        });
     }
-    return new Map(ids.flatMap((id) => {
-      const facts = this.skills.get(key(id))?.facts;
-      return facts ? [[id, facts] as const] : [];
-    }));
+    return new Map(
+      ids.flatMap((id) => {
+        const facts = this.skills.get(key(id))?.facts;
+        return facts ? [[id, facts] as const] : [];
+      }),
+    );
   }
 
   /** Labels of skills or skill groups in a language (identity's taxonomy names groups as it names skills). */
@@ -201,13 +233,23 @@ export class Directory {
   }
 
   /** identity's decision on an action over a territory, an organization or a person's thing. */
-  async may(caller: Caller, action: PayrollAction, scope: { territoryId?: string; organizationId?: string; personId?: string }): Promise<boolean> {
+  async may(
+    caller: Caller,
+    action: PayrollAction,
+    scope: { territoryId?: string; organizationId?: string; personId?: string },
+  ): Promise<boolean> {
     if (caller.kind === 'system') return true;
     const decision = await this.clients.identity.authorize(
       {
         subject: formatCaller(caller),
         action,
-        scope: { territoryId: scope.territoryId ?? '', organizationId: scope.organizationId ?? '', projectId: '', personId: scope.personId ?? '', projectTerritoryId: '' },
+        scope: {
+          territoryId: scope.territoryId ?? '',
+          organizationId: scope.organizationId ?? '',
+          projectId: '',
+          personId: scope.personId ?? '',
+          projectTerritoryId: '',
+        },
       },
       AS_PAYROLL,
     );

@@ -29,7 +29,8 @@ export function formJson(identity: FormIdentity, figures: FormFigures) {
 
 const hours = (minutes: number) => `${hoursText(minutes, false)} h`;
 
-const moneyOf = (currency: { minorUnits: number; code: string } | null) => (minor: number) => `${decimalText(minor, currency?.minorUnits ?? 2, false)} ${currency?.code ?? ''}`;
+const moneyOf = (currency: { minorUnits: number; code: string } | null) => (minor: number) =>
+  `${decimalText(minor, currency?.minorUnits ?? 2, false)} ${currency?.code ?? ''}`;
 
 function personAndContract(f: FormFigures | EmployerFormFigures): Section {
   return {
@@ -51,7 +52,10 @@ function contractYear(f: FormFigures | EmployerFormFigures): Section {
     heading: 'Année du contrat / Contract year',
     fields: [
       { label: 'Période / Period', value: `${f.contractYearStart} — ${f.contractYearEnd}` },
-      { label: 'Heures depuis le début de l’année / Hours since the start of the year', value: `${hours(f.yearToDateMinutes)} / ${hours(f.yearlyMinutes)}` },
+      {
+        label: 'Heures depuis le début de l’année / Hours since the start of the year',
+        value: `${hours(f.yearToDateMinutes)} / ${hours(f.yearlyMinutes)}`,
+      },
     ],
   };
 }
@@ -86,18 +90,35 @@ export function formDocumentSpec(identity: FormIdentity, f: FormFigures, verifyU
       },
       {
         heading: 'Heures par compétence / Hours per competence',
-        table: { columns: ['Compétence / Competence', 'Groupe / Group', 'Heures / Hours'], rows: f.competences.map((c) => [c.label, c.groupLabel || '—', hours(c.minutes)]), numeric: [2] },
+        table: {
+          columns: ['Compétence / Competence', 'Groupe / Group', 'Heures / Hours'],
+          rows: f.competences.map((c) => [c.label, c.groupLabel || '—', hours(c.minutes)]),
+          numeric: [2],
+        },
       },
       {
         heading: 'Projet et compétence / Project and competence',
         table: {
           columns: ['Projet / Project', 'Compétence / Competence', 'Heures / Hours'],
-          rows: f.projectCompetences.map((pc) => [projectTitle.get(pc.projectId) ?? pc.projectId, skillLabel.get(pc.skillId) ?? pc.skillId, hours(pc.minutes)]),
+          rows: f.projectCompetences.map((pc) => [
+            projectTitle.get(pc.projectId) ?? pc.projectId,
+            skillLabel.get(pc.skillId) ?? pc.skillId,
+            hours(pc.minutes),
+          ]),
           numeric: [2],
         },
       },
       ...(f.challenges.length
-        ? [{ heading: 'Heures par défi stratégique / Hours per strategic challenge', table: { columns: ['Défi / Challenge', 'Heures / Hours'], rows: f.challenges.map((c) => [c.title, hours(c.minutes)]), numeric: [1] } }]
+        ? [
+            {
+              heading: 'Heures par défi stratégique / Hours per strategic challenge',
+              table: {
+                columns: ['Défi / Challenge', 'Heures / Hours'],
+                rows: f.challenges.map((c) => [c.title, hours(c.minutes)]),
+                numeric: [1],
+              },
+            },
+          ]
         : []),
       contractYear(f),
       {
@@ -105,7 +126,10 @@ export function formDocumentSpec(identity: FormIdentity, f: FormFigures, verifyU
         fields: f.currency
           ? [
               { label: 'Crédité pour ces heures / Credited for these hours', value: money(f.currency.creditedMinor) },
-              { label: 'Solde du portefeuille en fin de mois / Wallet balance at month end', value: money(f.currency.balanceAtMonthEndMinor) },
+              {
+                label: 'Solde du portefeuille en fin de mois / Wallet balance at month end',
+                value: money(f.currency.balanceAtMonthEndMinor),
+              },
             ]
           : [{ label: 'Monnaie / Currency', value: 'Aucune monnaie locale ici / No local currency here' }],
       },
@@ -115,7 +139,8 @@ export function formDocumentSpec(identity: FormIdentity, f: FormFigures, verifyU
   };
 }
 
-export const formPdf = (identity: FormIdentity, figures: FormFigures, verifyUrl: string): Promise<Buffer> => renderPdf(formDocumentSpec(identity, figures, verifyUrl));
+export const formPdf = (identity: FormIdentity, figures: FormFigures, verifyUrl: string): Promise<Buffer> =>
+  renderPdf(formDocumentSpec(identity, figures, verifyUrl));
 
 /** The employer view's JSON document: the form's identity, `view: "employer"`, and the employer view's figures only. */
 export function employerFormJson(identity: FormIdentity, view: EmployerFormFigures) {
@@ -143,7 +168,11 @@ export function employerDocumentSpec(identity: FormIdentity, v: EmployerFormFigu
       personAndContract(v),
       {
         heading: 'Heures par groupe de compétences / Hours per competence group',
-        table: { columns: ['Groupe / Group', 'Heures / Hours'], rows: v.competenceGroups.map((g) => [g.label, hours(g.minutes)]), numeric: [1] },
+        table: {
+          columns: ['Groupe / Group', 'Heures / Hours'],
+          rows: v.competenceGroups.map((g) => [g.label, hours(g.minutes)]),
+          numeric: [1],
+        },
       },
       contractYear(v),
       {
@@ -163,7 +192,11 @@ export function employerDocumentSpec(identity: FormIdentity, v: EmployerFormFigu
  * form's, they depend only on the form's identity and figures (and the verification page), so
  * rendering them again gives the same bytes.
  */
-export async function employerDocuments(identity: FormIdentity, figures: FormFigures, verifyUrl: string): Promise<EmployerDocuments | undefined> {
+export async function employerDocuments(
+  identity: FormIdentity,
+  figures: FormFigures,
+  verifyUrl: string,
+): Promise<EmployerDocuments | undefined> {
   const view = employerFormView(figures);
   if (!view) return undefined;
   const document = canonicalJson(employerFormJson(identity, view));

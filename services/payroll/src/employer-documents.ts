@@ -13,7 +13,13 @@ const BATCH = 50;
 /** The form with its employer documents: its own when it has them, else written now (or by whoever wrote them first). */
 export async function withEmployerDocuments(pool: Pool, form: FormRecord, verifyUrl: string): Promise<FormRecord> {
   if (form.employerId === null || form.employerDocument !== null) return form;
-  const identity = { id: form.id, version: form.version, supersedesId: form.supersedesId, issuedAt: form.issuedAt, verificationCode: form.verificationCode };
+  const identity = {
+    id: form.id,
+    version: form.version,
+    supersedesId: form.supersedesId,
+    issuedAt: form.issuedAt,
+    verificationCode: form.verificationCode,
+  };
   const documents = await employerDocuments(identity, form.figures, verifyUrl);
   if (!documents) return form;
   await store.setEmployerDocuments(pool, form.id, documents);
@@ -29,7 +35,9 @@ export class EmployerDocumentsBackfill implements Component {
 
   async start(): Promise<void> {
     this.running = true;
-    this.work = this.fill().catch((error: unknown) => this.options.logger.warn({ err: error }, 'writing the employer documents of earlier forms failed; the next start tries again'));
+    this.work = this.fill().catch((error: unknown) =>
+      this.options.logger.warn({ err: error }, 'writing the employer documents of earlier forms failed; the next start tries again'),
+    );
   }
 
   async stop(): Promise<void> {
@@ -42,7 +50,9 @@ export class EmployerDocumentsBackfill implements Component {
     // A form left without them (its stored figures name no employer) would come back forever: skip it.
     const stuck = new Set<string>();
     while (this.running) {
-      const forms = (await store.formsWithoutEmployerDocuments(this.options.pool, BATCH + stuck.size)).filter((form) => !stuck.has(form.id));
+      const forms = (await store.formsWithoutEmployerDocuments(this.options.pool, BATCH + stuck.size)).filter(
+        (form) => !stuck.has(form.id),
+      );
       if (forms.length === 0) break;
       for (const form of forms) {
         if (!this.running) break;

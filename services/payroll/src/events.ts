@@ -32,7 +32,14 @@ const facts = (form: IssuedForm): FormFacts => ({
 });
 
 export const formIssued = (tx: Queryable, form: IssuedForm, runId: string, supersedesId: string | null, at: Date) =>
-  appendEvent(tx, SOURCE, payrollEvents.formIssued, form.id, { form: facts(form), runId, issuedAt: at.toISOString(), supersedesId: supersedesId ?? '' }, at);
+  appendEvent(
+    tx,
+    SOURCE,
+    payrollEvents.formIssued,
+    form.id,
+    { form: facts(form), runId, issuedAt: at.toISOString(), supersedesId: supersedesId ?? '' },
+    at,
+  );
 
 export const formSuperseded = (tx: Queryable, form: IssuedForm, supersededById: string, at: Date) =>
   appendEvent(tx, SOURCE, payrollEvents.formSuperseded, form.id, { form: facts(form), supersededById, supersededAt: at.toISOString() }, at);

@@ -54,7 +54,10 @@ async function payrollRecords(db: Queryable, facts: PersonMonth): Promise<Payrol
   const yearStarts = [...contractYearStarts(facts)];
   const [inForce, credits, balanceAtMonthEndMinor, earlier] = await Promise.all([
     store.currentForms(db, person.id, territory.id, month),
-    store.hoursCredits(db, facts.entries.map((e) => e.id)),
+    store.hoursCredits(
+      db,
+      facts.entries.map((e) => e.id),
+    ),
     currency ? store.walletBalanceBefore(db, person.id, currency.id, new Date(`${firstDayOf(nextMonth(month))}T00:00:00Z`)) : 0,
     Promise.all(yearStarts.map(([contractId, from]) => store.contractMinutesBetween(db, contractId, from, month))),
   ]);
@@ -193,7 +196,13 @@ export class FormIssuer implements Component {
       if (!(await store.isPersonPending(tx, run.id, personId))) return { kind: 'issued_elsewhere' };
       if (facts) {
         const plannedNow = planForms(facts, await payrollRecords(tx, facts));
-        if (!samePlans(rendered.map((form) => form.plan), plannedNow)) return { kind: 'facts_changed' };
+        if (
+          !samePlans(
+            rendered.map((form) => form.plan),
+            plannedNow,
+          )
+        )
+          return { kind: 'facts_changed' };
       }
       for (const form of rendered) await this.issue(tx, run.id, form, at);
       await store.markPersonDone(tx, run.id, personId);

@@ -20,7 +20,8 @@ import type { StoredLayout } from './domain/exports.js';
 
 const instant = (value: Date | null) => (value ? value.toISOString() : '');
 
-export const formStatusOf = (form: Pick<FormRecord, 'supersededById'>): 'current' | 'superseded' => (form.supersededById ? 'superseded' : 'current');
+export const formStatusOf = (form: Pick<FormRecord, 'supersededById'>): 'current' | 'superseded' =>
+  form.supersededById ? 'superseded' : 'current';
 
 export function formToProto(form: FormRecord): SocietalActivityForm {
   const f = form.figures;
@@ -98,7 +99,14 @@ export function employerViewToProto(form: FormRecord): EmployerFormView {
     contractYearEnd: v.contractYearEnd,
     yearlyMinutes: BigInt(v.yearlyMinutes),
     yearToDateMinutes: BigInt(v.yearToDateMinutes),
-    currency: v.currency ? { currencyId: v.currency.currencyId, code: v.currency.code, minorUnits: v.currency.minorUnits, creditedMinor: BigInt(v.currency.creditedMinor) } : undefined,
+    currency: v.currency
+      ? {
+          currencyId: v.currency.currencyId,
+          code: v.currency.code,
+          minorUnits: v.currency.minorUnits,
+          creditedMinor: BigInt(v.currency.creditedMinor),
+        }
+      : undefined,
     verificationCode: form.verificationCode,
     pdfSha256: form.employerPdfSha256 ?? '',
     jsonSha256: form.employerJsonSha256 ?? '',
@@ -123,7 +131,12 @@ export function runToProto(run: IssuingRun): IssuingRunMessage {
 export const separatorToProto = (separator: Separator): ExportSeparator => toProtoEnum('EXPORT_SEPARATOR', separator);
 
 /** `language` is the one the layout writes in: its chosen one, or the organization's default. */
-export function layoutToProto(organizationId: string, layout: ExportLayout, language: ExportLanguage, stored?: StoredLayout): ExportLayoutMessage {
+export function layoutToProto(
+  organizationId: string,
+  layout: ExportLayout,
+  language: ExportLanguage,
+  stored?: StoredLayout,
+): ExportLayoutMessage {
   return {
     organizationId,
     columns: layout.columns.map((c) => ({ key: c.key, header: c.header })),
@@ -141,7 +154,12 @@ export function layoutToProto(organizationId: string, layout: ExportLayout, lang
  * A layout as sent: keys trimmed (headers kept as written: a prefix may end with a space), the
  * separator a comma unless named, the language the organization's default unless named.
  */
-export function layoutFromProto(input: LayoutInput): { columns: { key: string; header: string }[]; separator: Separator; decimalComma: boolean; language: string | null } {
+export function layoutFromProto(input: LayoutInput): {
+  columns: { key: string; header: string }[];
+  separator: Separator;
+  decimalComma: boolean;
+  language: string | null;
+} {
   return {
     columns: input.columns.map((c) => ({ key: c.key.trim(), header: c.header })),
     separator: fromProtoEnum<Separator>('EXPORT_SEPARATOR', input.separator) ?? 'comma',

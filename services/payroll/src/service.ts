@@ -22,7 +22,11 @@ export const payrollEnv = {
   CONTRACTS_GRPC: grpcTargetEnv('contracts'),
   TIMESHEETS_GRPC: grpcTargetEnv('timesheets'),
   CURRENCY_GRPC: grpcTargetEnv('currency'),
-  PAYROLL_VERIFY_URL: z.string().url().default('http://localhost:8080/verify').describe('the public verification page printed on every form'),
+  PAYROLL_VERIFY_URL: z
+    .string()
+    .url()
+    .default('http://localhost:8080/verify')
+    .describe('the public verification page printed on every form'),
   PAYROLL_ISSUE_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4).describe('people whose forms one process issues at once'),
 };
 

@@ -1,7 +1,7 @@
 // Starts real identity, programs, contracts, timesheets, currency and payroll services (own
 // databases, own nats-server) for one test file, timesheets at the tests' clock, and builds the
 // payroll world on them.
-import { createClient, loadConfig, startService, type RunningService, type ServiceConfig } from '@e21/kit';
+import { createClient, loadConfig, startService, type RunningService, type ServiceConfig, type ServiceSpec } from '@e21/kit';
 import { createTestDatabase, startTestNats, type TestNats } from '@e21/devinfra';
 import { contractsConfigSchema, contractsSpec } from '@e21/contracts';
 import { currencyConfigSchema, currencySpec } from '@e21/currency';
@@ -36,7 +36,15 @@ export async function startPayroll(): Promise<PayrollUnderTest> {
   const nats = await startTestNats();
   const common = { NATS_URL: nats.url, GRPC_PORT: '0', GRPC_HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
   const started: RunningService<ServiceConfig>[] = [];
-  const identityService = await startService(identitySpec, loadConfig(identityConfigSchema, { ...common, ...nats.serviceEnv('identity'), DATABASE_URL: await createTestDatabase('identity'), OIDC_PROVIDER_ENABLED: 'false' }));
+  const identityService = await startService(
+    identitySpec,
+    loadConfig(identityConfigSchema, {
+      ...common,
+      ...nats.serviceEnv('identity'),
+      DATABASE_URL: await createTestDatabase('identity'),
+      OIDC_PROVIDER_ENABLED: 'false',
+    }),
+  );
   started.push(identityService);
   const targets: Record<string, string> = { IDENTITY_GRPC: `127.0.0.1:${identityService.grpcPort}` };
   const more = [
@@ -46,12 +54,26 @@ export async function startPayroll(): Promise<PayrollUnderTest> {
     ['currency', currencySpec, currencyConfigSchema],
   ] as const;
   for (const [name, spec, schema] of more) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const service = (await startService(spec as any, loadConfig(schema, { ...common, ...nats.serviceEnv(name), ...targets, DATABASE_URL: await createTestDatabase(name) }) as any)) as RunningService<ServiceConfig>;
+    // Each spec with its own config schema: the tuple's union type is widened to the kit's common config.
+    const service = (await startService(
+      spec as ServiceSpec<ServiceConfig>,
+      loadConfig(schema, {
+        ...common,
+        ...nats.serviceEnv(name),
+        ...targets,
+        DATABASE_URL: await createTestDatabase(name),
+      }) as ServiceConfig,
+    )) as RunningService<ServiceConfig>;
     started.push(service);
     targets[`${name.toUpperCase()}_GRPC`] = `127.0.0.1:${service.grpcPort}`;
   }
-  const payrollConfig = loadConfig(payrollConfigSchema, { ...common, ...nats.serviceEnv('payroll'), ...targets, DATABASE_URL: await createTestDatabase('payroll'), PAYROLL_ISSUE_CONCURRENCY: '2' });
+  const payrollConfig = loadConfig(payrollConfigSchema, {
+    ...common,
+    ...nats.serviceEnv('payroll'),
+    ...targets,
+    DATABASE_URL: await createTestDatabase('payroll'),
+    PAYROLL_ISSUE_CONCURRENCY: '2',
+  });
   let service = await startService(payrollSpec, payrollConfig);
   const clients: PayrollClients = {
     identity: createClient(IdentityServiceService, targets.IDENTITY_GRPC!, { from: 'test' }),

@@ -35,7 +35,11 @@ export class Directory {
 
   /** The territory's ids from the root down to it; `field` names the request field on an unknown id. */
   async territoryPath(territoryId: string, field = 'territory_id'): Promise<string[]> {
-    const { territories } = await asField(field, territoryId, this.identity.listAncestorTerritories({ id: territoryId, language: 'en' }, SELF));
+    const { territories } = await asField(
+      field,
+      territoryId,
+      this.identity.listAncestorTerritories({ id: territoryId, language: 'en' }, SELF),
+    );
     return [...territories.map((t) => t.id).reverse(), territoryId];
   }
 
@@ -81,7 +85,12 @@ export class Directory {
   async names(personIds: readonly string[]): Promise<Map<string, string>> {
     const unique = [...new Set(personIds)];
     const found = await Promise.all(
-      unique.map((id) => this.identity.getPerson({ id }, SELF).then((p) => [id, p.name] as const, () => undefined)),
+      unique.map((id) =>
+        this.identity.getPerson({ id }, SELF).then(
+          (p) => [id, p.name] as const,
+          () => undefined,
+        ),
+      ),
     );
     return new Map(found.filter((entry): entry is readonly [string, string] => entry !== undefined));
   }
@@ -89,7 +98,12 @@ export class Directory {
   /** A person's competences, read as programs: shown to a project's board for its applicants and members. */
   async competences(personId: string): Promise<Competence[]> {
     const { competences } = await this.identity.listCompetences({ personId, language: 'en' }, SELF);
-    return competences.map((c) => ({ skillId: c.skillId, label: c.skill?.label ?? c.skillId, level: c.level, broaderId: c.skill?.broaderId || null }));
+    return competences.map((c) => ({
+      skillId: c.skillId,
+      label: c.skill?.label ?? c.skillId,
+      level: c.level,
+      broaderId: c.skill?.broaderId || null,
+    }));
   }
 
   /** The caller's own profile: residence path (root down) and competences. */
@@ -97,17 +111,32 @@ export class Directory {
     const profile = await this.identity.getProfile({ personId, language }, SELF);
     return {
       territoryPath: profile.territoryPath.map((t) => t.id).reverse(),
-      competences: profile.competences.map((c) => ({ skillId: c.skillId, label: c.skill?.label ?? c.skillId, level: c.level, broaderId: c.skill?.broaderId || null })),
+      competences: profile.competences.map((c) => ({
+        skillId: c.skillId,
+        label: c.skill?.label ?? c.skillId,
+        level: c.level,
+        broaderId: c.skill?.broaderId || null,
+      })),
     };
   }
 
   /** Identity's decision on a territory role: system callers are trusted by identity itself. */
-  async allowed(caller: Caller, action: string, scope: { territoryId?: string; projectId?: string; projectTerritoryId?: string }): Promise<boolean> {
+  async allowed(
+    caller: Caller,
+    action: string,
+    scope: { territoryId?: string; projectId?: string; projectTerritoryId?: string },
+  ): Promise<boolean> {
     const decision = await this.identity.authorize(
       {
         subject: formatCaller(caller),
         action,
-        scope: { territoryId: scope.territoryId ?? '', organizationId: '', projectId: scope.projectId ?? '', personId: '', projectTerritoryId: scope.projectTerritoryId ?? '' },
+        scope: {
+          territoryId: scope.territoryId ?? '',
+          organizationId: '',
+          projectId: scope.projectId ?? '',
+          personId: '',
+          projectTerritoryId: scope.projectTerritoryId ?? '',
+        },
       },
       SELF,
     );

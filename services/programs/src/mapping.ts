@@ -49,7 +49,13 @@ export function needToProto(need: Need, filled: ReadonlyMap<string, number>, ski
 }
 
 export function statusChangeToProto(change: StatusChange): proto.StatusChange {
-  return { from: statusToProto(change.from), to: statusToProto(change.to), by: change.by, at: change.at.toISOString(), reason: change.reason };
+  return {
+    from: statusToProto(change.from),
+    to: statusToProto(change.to),
+    by: change.by,
+    at: change.at.toISOString(),
+    reason: change.reason,
+  };
 }
 
 export interface ProjectExtras {
@@ -138,7 +144,12 @@ export function decisionToProto(
     majority: count.majority,
     myVote: voteToProto(votes.find((v) => v.personId === view.viewerId)?.vote),
     votes: view.showVotes
-      ? votes.map((v) => ({ personId: v.personId, personName: view.names.get(v.personId) ?? '', vote: voteToProto(v.vote), votedAt: v.votedAt.toISOString() }))
+      ? votes.map((v) => ({
+          personId: v.personId,
+          personName: view.names.get(v.personId) ?? '',
+          vote: voteToProto(v.vote),
+          votedAt: v.votedAt.toISOString(),
+        }))
       : [],
   };
 }
@@ -178,4 +189,3 @@ export function programToProto(
     territoryName: details.territoryName,
   };
 }
-

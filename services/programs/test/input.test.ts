@@ -43,26 +43,65 @@ describe('control characters over gRPC', () => {
   });
 
   it('programs refuses a control character in a search text and in an update, and keeps the project as it was', async () => {
-    expect(controlRefusal(await refusalOf(env.client.searchProjects({ territoryId: '', skillId: '', challengeId: '', kind: ProjectKind.PROJECT_KIND_UNSPECIFIED, statuses: [], text: 'jardin\u0007', limit: 10, cursor: '', language: 'en' }, as(coordinator))))).toEqual(['text']);
-    const project = await env.client.createProject(projectRequest(territories.marseille, { description: 'Two lines:\nsow, then water.' }), as(coordinator));
+    expect(
+      controlRefusal(
+        await refusalOf(
+          env.client.searchProjects(
+            {
+              territoryId: '',
+              skillId: '',
+              challengeId: '',
+              kind: ProjectKind.PROJECT_KIND_UNSPECIFIED,
+              statuses: [],
+              text: 'jardin\u0007',
+              limit: 10,
+              cursor: '',
+              language: 'en',
+            },
+            as(coordinator),
+          ),
+        ),
+      ),
+    ).toEqual(['text']);
+    const project = await env.client.createProject(
+      projectRequest(territories.marseille, { description: 'Two lines:\nsow, then water.' }),
+      as(coordinator),
+    );
     expect(project.description).toBe('Two lines:\nsow, then water.');
     const update = { ...projectRequest(territories.marseille), id: project.id, expectedVersion: project.version, description: 'DEL\u007f' };
     expect(controlRefusal(await refusalOf(env.client.updateProject(update, as(coordinator))))).toEqual(['description']);
-    expect(await env.client.getProject({ id: project.id, language: 'en' }, as(coordinator))).toMatchObject({ version: project.version, description: 'Two lines:\nsow, then water.' });
+    expect(await env.client.getProject({ id: project.id, language: 'en' }, as(coordinator))).toMatchObject({
+      version: project.version,
+      description: 'Two lines:\nsow, then water.',
+    });
   });
 
   it('identity refuses a person whose name or email holds a control character, even from a system caller', async () => {
     const register = (name: string, email: string) =>
-      env.identityClient.registerPerson({ name, email, locale: 'en', status: toProtoEnum<PersonStatus>('PERSON_STATUS', 'employee'), territoryId: territories.marseille, password: '' }, SYSTEM);
+      env.identityClient.registerPerson(
+        {
+          name,
+          email,
+          locale: 'en',
+          status: toProtoEnum<PersonStatus>('PERSON_STATUS', 'employee'),
+          territoryId: territories.marseille,
+          password: '',
+        },
+        SYSTEM,
+      );
     expect(controlRefusal(await refusalOf(register('Ada\u0000', 'ada@example.org\u0085')))).toEqual(['name', 'email']);
-    expect(controlRefusal(await refusalOf(env.identityClient.updatePerson({ id: coordinator, name: 'Amina\u0000' }, as(coordinator))))).toEqual(['name']);
+    expect(
+      controlRefusal(await refusalOf(env.identityClient.updatePerson({ id: coordinator, name: 'Amina\u0000' }, as(coordinator)))),
+    ).toEqual(['name']);
     expect(await env.identityClient.getPerson({ id: coordinator }, as(coordinator))).toMatchObject({ name: 'Amina Haddad', version: 1 });
   });
 
   it('identity and programs refuse names and titles with a line break or an invisible character (their domain rule)', async () => {
     const name = await refusalOf(env.identityClient.updatePerson({ id: coordinator, name: 'Amina\u200B Haddad' }, as(coordinator)));
     expect(name).toMatchObject({ kind: 'invalid', code: 'invalid_person', fields: [{ field: 'name' }] });
-    const title = await refusalOf(env.client.createProject(projectRequest(territories.marseille, { title: 'Jardin\npartagé' }), as(coordinator)));
+    const title = await refusalOf(
+      env.client.createProject(projectRequest(territories.marseille, { title: 'Jardin\npartagé' }), as(coordinator)),
+    );
     expect(title).toMatchObject({ kind: 'invalid', code: 'invalid_project', fields: [{ field: 'title' }] });
   });
 });

@@ -23,24 +23,65 @@ beforeAll(async () => {
   challenges = { eu, paca, marseille };
 
   const need = (skillId: string, neededMinutes = 600) => ({ id: '', skillId, neededMinutes, startDate: '', endDate: '' });
-  const seed = async (key: string, target: 'draft' | 'proposed' | 'approved' | 'active', territory: TerritoryName, overrides: Parameters<typeof projectRequest>[1]) => {
-    projects[key] = await projectIn(world.client, target, { coordinator, officer: officerFrance }, projectRequest(territories[territory], overrides));
+  const seed = async (
+    key: string,
+    target: 'draft' | 'proposed' | 'approved' | 'active',
+    territory: TerritoryName,
+    overrides: Parameters<typeof projectRequest>[1],
+  ) => {
+    projects[key] = await projectIn(
+      world.client,
+      target,
+      { coordinator, officer: officerFrance },
+      projectRequest(territories[territory], overrides),
+    );
   };
-  await seed('solarMarseille', 'active', 'marseille', { title: 'Toits solaires des écoles', challengeIds: [marseille], needs: [need(SKILLS.solar), need(SKILLS.carpentry)] });
-  await seed('gardenMarseille', 'approved', 'marseille', { title: 'Jardin partagé Belle de Mai', needs: [need(SKILLS.gardening), need(SKILLS.composting)] });
-  await seed('solarAubagne', 'approved', 'aubagne', { title: 'Ombrières solaires du marché', challengeIds: [paca], needs: [need(SKILLS.solar)] });
+  await seed('solarMarseille', 'active', 'marseille', {
+    title: 'Toits solaires des écoles',
+    challengeIds: [marseille],
+    needs: [need(SKILLS.solar), need(SKILLS.carpentry)],
+  });
+  await seed('gardenMarseille', 'approved', 'marseille', {
+    title: 'Jardin partagé Belle de Mai',
+    needs: [need(SKILLS.gardening), need(SKILLS.composting)],
+  });
+  await seed('solarAubagne', 'approved', 'aubagne', {
+    title: 'Ombrières solaires du marché',
+    challengeIds: [paca],
+    needs: [need(SKILLS.solar)],
+  });
   await seed('firstAidToulon', 'active', 'toulon', { title: 'Premiers secours sur les plages', needs: [need(SKILLS.firstAid)] });
-  await seed('solidarityMarseille', 'approved', 'marseille', { title: 'Écoles au Sénégal', kind: kind('international_solidarity'), needs: [need(SKILLS.carpentry)] });
+  await seed('solidarityMarseille', 'approved', 'marseille', {
+    title: 'Écoles au Sénégal',
+    kind: kind('international_solidarity'),
+    needs: [need(SKILLS.carpentry)],
+  });
   await seed('solarMontpellier', 'approved', 'montpellier', { title: 'Solar trams depot', needs: [need(SKILLS.solar)] });
   await seed('proposedAubagne', 'proposed', 'aubagne', { title: 'Repair café', needs: [need(SKILLS.carpentry)] });
   await seed('draftMarseille', 'draft', 'marseille', { title: 'Secret draft', needs: [need(SKILLS.solar)] });
-  seeker = await person(world.identityClient, territories.marseille, { competences: [{ skillId: SKILLS.solar, level: 4 }, { skillId: SKILLS.gardening, level: 1 }] });
+  seeker = await person(world.identityClient, territories.marseille, {
+    competences: [
+      { skillId: SKILLS.solar, level: 4 },
+      { skillId: SKILLS.gardening, level: 1 },
+    ],
+  });
 });
 afterAll(() => world.stop());
 
 async function titles(filter: Partial<Parameters<typeof world.client.searchProjects>[0]>, who = seeker) {
   const { projects: found } = await world.client.searchProjects(
-    { territoryId: '', skillId: '', challengeId: '', kind: kind('unspecified'), statuses: [], text: '', limit: 100, cursor: '', language: 'en', ...filter },
+    {
+      territoryId: '',
+      skillId: '',
+      challengeId: '',
+      kind: kind('unspecified'),
+      statuses: [],
+      text: '',
+      limit: 100,
+      cursor: '',
+      language: 'en',
+      ...filter,
+    },
     as(who),
   );
   return found.map((p) => p.title).sort();
@@ -50,16 +91,24 @@ const titleOf = (...keys: string[]) => keys.map((k) => projects[k]!.title).sort(
 
 describe('searching projects', () => {
   it('filters by territory including every territory below it', async () => {
-    expect(await titles({ territoryId: territories.bouchesDuRhone })).toEqual(titleOf('solarMarseille', 'gardenMarseille', 'solarAubagne', 'solidarityMarseille', 'proposedAubagne'));
-    expect(await titles({ territoryId: territories.paca })).toEqual(titleOf('solarMarseille', 'gardenMarseille', 'solarAubagne', 'firstAidToulon', 'solidarityMarseille', 'proposedAubagne'));
-    expect(await titles({ territoryId: territories.marseille })).toEqual(titleOf('solarMarseille', 'gardenMarseille', 'solidarityMarseille'));
+    expect(await titles({ territoryId: territories.bouchesDuRhone })).toEqual(
+      titleOf('solarMarseille', 'gardenMarseille', 'solarAubagne', 'solidarityMarseille', 'proposedAubagne'),
+    );
+    expect(await titles({ territoryId: territories.paca })).toEqual(
+      titleOf('solarMarseille', 'gardenMarseille', 'solarAubagne', 'firstAidToulon', 'solidarityMarseille', 'proposedAubagne'),
+    );
+    expect(await titles({ territoryId: territories.marseille })).toEqual(
+      titleOf('solarMarseille', 'gardenMarseille', 'solidarityMarseille'),
+    );
   });
 
   it('filters by competence needed, kind, status and text', async () => {
     expect(await titles({ skillId: SKILLS.solar })).toEqual(titleOf('solarMarseille', 'solarAubagne', 'solarMontpellier'));
     expect(await titles({ kind: kind('international_solidarity') })).toEqual(titleOf('solidarityMarseille'));
     expect(await titles({ statuses: [status('active')] })).toEqual(titleOf('solarMarseille', 'firstAidToulon'));
-    expect(await titles({ statuses: [status('proposed'), status('active')], territoryId: territories.bouchesDuRhone })).toEqual(titleOf('solarMarseille', 'proposedAubagne'));
+    expect(await titles({ statuses: [status('proposed'), status('active')], territoryId: territories.bouchesDuRhone })).toEqual(
+      titleOf('solarMarseille', 'proposedAubagne'),
+    );
     expect(await titles({ text: 'ecoles' })).toEqual(titleOf('solarMarseille', 'solidarityMarseille'));
   });
 
@@ -70,7 +119,9 @@ describe('searching projects', () => {
   });
 
   it('combines filters', async () => {
-    expect(await titles({ territoryId: territories.bouchesDuRhone, skillId: SKILLS.solar, statuses: [status('approved')] })).toEqual(titleOf('solarAubagne'));
+    expect(await titles({ territoryId: territories.bouchesDuRhone, skillId: SKILLS.solar, statuses: [status('approved')] })).toEqual(
+      titleOf('solarAubagne'),
+    );
   });
 
   it('shows drafts only to their own team', async () => {
@@ -83,7 +134,17 @@ describe('searching projects', () => {
     let cursor = '';
     do {
       const page = await world.client.searchProjects(
-        { territoryId: territories.paca, skillId: '', challengeId: '', kind: kind('unspecified'), statuses: [], text: '', limit: 2, cursor, language: 'en' },
+        {
+          territoryId: territories.paca,
+          skillId: '',
+          challengeId: '',
+          kind: kind('unspecified'),
+          statuses: [],
+          text: '',
+          limit: 2,
+          cursor,
+          language: 'en',
+        },
         as(seeker),
       );
       seen.push(...page.projects.map((p) => p.title));

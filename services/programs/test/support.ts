@@ -1,7 +1,16 @@
 // Starts a real identity and a real programs service (own databases, own nats-server) for one test file,
 // with helpers to make people, officers and projects (the territory tree is tests/support/territories.ts).
 import { randomUUID } from 'node:crypto';
-import { createClient, loadConfig, personCaller, startService, systemCaller, toProtoEnum, type RunningService, type ServiceClient } from '@e21/kit';
+import {
+  createClient,
+  loadConfig,
+  personCaller,
+  startService,
+  systemCaller,
+  toProtoEnum,
+  type RunningService,
+  type ServiceClient,
+} from '@e21/kit';
 import { createTestDatabase, startTestNats, testCredentialsOf, type TestNats } from '@e21/devinfra';
 import { identityConfigSchema, identitySpec, type IdentityConfig } from '@e21/identity';
 import { IdentityServiceService, type PersonStatus, type Role, type ScopeKind } from '@e21/proto/e21/identity/v1/identity';
@@ -37,11 +46,21 @@ export async function startPrograms(): Promise<ProgramsUnderTest> {
   const common = { NATS_URL: nats.url, GRPC_PORT: '0', GRPC_HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
   const identity = await startService(
     identitySpec,
-    loadConfig(identityConfigSchema, { ...common, ...nats.serviceEnv('identity'), DATABASE_URL: await createTestDatabase('identity'), OIDC_PROVIDER_ENABLED: 'false' }),
+    loadConfig(identityConfigSchema, {
+      ...common,
+      ...nats.serviceEnv('identity'),
+      DATABASE_URL: await createTestDatabase('identity'),
+      OIDC_PROVIDER_ENABLED: 'false',
+    }),
   );
   const programs = await startService(
     programsSpec,
-    loadConfig(programsConfigSchema, { ...common, ...nats.serviceEnv('programs'), DATABASE_URL: await createTestDatabase('programs'), IDENTITY_GRPC: `127.0.0.1:${identity.grpcPort}` }),
+    loadConfig(programsConfigSchema, {
+      ...common,
+      ...nats.serviceEnv('programs'),
+      DATABASE_URL: await createTestDatabase('programs'),
+      IDENTITY_GRPC: `127.0.0.1:${identity.grpcPort}`,
+    }),
   );
   const identityClient = createClient(IdentityServiceService, `127.0.0.1:${identity.grpcPort}`, { from: 'test', deadlineMs: 30_000 });
   const client = createClient(ProgramsServiceService, `127.0.0.1:${programs.grpcPort}`, { from: 'test' });
@@ -52,7 +71,10 @@ export async function startPrograms(): Promise<ProgramsUnderTest> {
     identityClient,
     client,
     clientAs(service) {
-      const other = createClient(ProgramsServiceService, `127.0.0.1:${programs.grpcPort}`, { from: service, credentials: testCredentialsOf(service) });
+      const other = createClient(ProgramsServiceService, `127.0.0.1:${programs.grpcPort}`, {
+        from: service,
+        credentials: testCredentialsOf(service),
+      });
       others.push(other);
       return other;
     },
@@ -90,12 +112,20 @@ export async function person(
   );
   if (options.officerOf) {
     await client.grantRole(
-      { grantee: `person:${created.id}`, role: toProtoEnum<Role>('ROLE', 'officer'), scopeKind: toProtoEnum<ScopeKind>('SCOPE_KIND', 'territory'), scopeId: options.officerOf },
+      {
+        grantee: `person:${created.id}`,
+        role: toProtoEnum<Role>('ROLE', 'officer'),
+        scopeKind: toProtoEnum<ScopeKind>('SCOPE_KIND', 'territory'),
+        scopeId: options.officerOf,
+      },
       SYSTEM,
     );
   }
   for (const competence of options.competences ?? []) {
-    await client.setCompetence({ personId: created.id, skillId: competence.skillId, level: competence.level, language: 'en' }, as(created.id));
+    await client.setCompetence(
+      { personId: created.id, skillId: competence.skillId, level: competence.level, language: 'en' },
+      as(created.id),
+    );
   }
   return created.id;
 }
@@ -135,7 +165,11 @@ export async function projectIn(
   request: CreateProjectRequest,
 ): Promise<Project> {
   let project = await client.createProject(request, as(people.coordinator));
-  const steps: [string, string][] = [['proposed', people.coordinator], ['approved', people.officer], ['active', people.coordinator]];
+  const steps: [string, string][] = [
+    ['proposed', people.coordinator],
+    ['approved', people.officer],
+    ['active', people.coordinator],
+  ];
   for (const [next, who] of steps.slice(0, ['draft', 'proposed', 'approved', 'active'].indexOf(target))) {
     project = await client.changeProjectStatus({ id: project.id, status: status(next), reason: '', language: 'en' }, as(who));
   }

@@ -47,26 +47,44 @@ describe('joining a team', () => {
     const volunteer = await person(world.identityClient, territories.marseille);
     const first = await ask(project.id, needId, volunteer);
     expect((await refusalOf(ask(project.id, needId, volunteer))).code).toBe('request_pending');
-    const declined = await world.client.declineJoinRequest({ projectId: project.id, requestId: first.id, reason: 'The team is complete for spring' }, as(coordinator));
-    expect(declined).toMatchObject({ status: JoinRequestStatus.JOIN_REQUEST_STATUS_DECLINED, decisionReason: 'The team is complete for spring' });
+    const declined = await world.client.declineJoinRequest(
+      { projectId: project.id, requestId: first.id, reason: 'The team is complete for spring' },
+      as(coordinator),
+    );
+    expect(declined).toMatchObject({
+      status: JoinRequestStatus.JOIN_REQUEST_STATUS_DECLINED,
+      decisionReason: 'The team is complete for spring',
+    });
     expect((await ask(project.id, needId, volunteer)).status).toBe(JoinRequestStatus.JOIN_REQUEST_STATUS_PENDING);
   });
 
   it('does not let a contributor or an outsider accept members', async () => {
     const { coordinator, project, needId } = await approvedProject();
     const contributor = await person(world.identityClient, territories.marseille);
-    await world.client.acceptJoinRequest({ projectId: project.id, requestId: (await ask(project.id, needId, contributor)).id, reason: '' }, as(coordinator));
+    await world.client.acceptJoinRequest(
+      { projectId: project.id, requestId: (await ask(project.id, needId, contributor)).id, reason: '' },
+      as(coordinator),
+    );
     const volunteer = await person(world.identityClient, territories.marseille);
     const request = await ask(project.id, needId, volunteer);
-    expect((await refusalOf(world.client.acceptJoinRequest({ projectId: project.id, requestId: request.id, reason: '' }, as(contributor)))).code).toBe('not_on_board');
-    expect((await refusalOf(world.client.acceptJoinRequest({ projectId: project.id, requestId: request.id, reason: '' }, as(volunteer)))).code).toBe('not_on_board');
-    expect((await refusalOf(world.client.listJoinRequests({ projectId: project.id, includeDecided: false }, as(contributor)))).kind).toBe('forbidden');
+    expect(
+      (await refusalOf(world.client.acceptJoinRequest({ projectId: project.id, requestId: request.id, reason: '' }, as(contributor)))).code,
+    ).toBe('not_on_board');
+    expect(
+      (await refusalOf(world.client.acceptJoinRequest({ projectId: project.id, requestId: request.id, reason: '' }, as(volunteer)))).code,
+    ).toBe('not_on_board');
+    expect((await refusalOf(world.client.listJoinRequests({ projectId: project.id, includeDecided: false }, as(contributor)))).kind).toBe(
+      'forbidden',
+    );
   });
 
   it('refuses more minutes than the need has open', async () => {
     const { project, needId } = await approvedProject();
     const volunteer = await person(world.identityClient, territories.marseille);
-    expect(await refusalOf(ask(project.id, needId, volunteer, 601))).toMatchObject({ code: 'exceeds_open_minutes', fields: [{ field: 'minutes', message: 'must be at most the 600 open minutes' }] });
+    expect(await refusalOf(ask(project.id, needId, volunteer, 601))).toMatchObject({
+      code: 'exceeds_open_minutes',
+      fields: [{ field: 'minutes', message: 'must be at most the 600 open minutes' }],
+    });
   });
 
   it('answers a repeated request with the same Idempotency-Key with the first request', async () => {
@@ -93,7 +111,10 @@ describe('the current team, for other services', () => {
 
     await world.client.setMemberRole({ projectId: project.id, personId: volunteer, role: teamRole('co_manager') }, as(coordinator));
     expect(await timesheets.canValidate(question, TIMESHEETS)).toEqual({ allowed: true, reason: 'co-manager of the project' });
-    expect(await timesheets.canValidate({ projectId: project.id, personId: coordinator }, TIMESHEETS)).toEqual({ allowed: true, reason: 'coordinator of the project' });
+    expect(await timesheets.canValidate({ projectId: project.id, personId: coordinator }, TIMESHEETS)).toEqual({
+      allowed: true,
+      reason: 'coordinator of the project',
+    });
 
     await world.client.removeMember(question, as(volunteer));
     expect(await timesheets.isMember(question, TIMESHEETS)).toEqual({ member: false, role: '' });
@@ -110,13 +131,27 @@ describe('the current team, for other services', () => {
 
   it('keeps the coordinator, who cannot leave, and lets the board remove a contributor', async () => {
     const { coordinator, project, needId } = await approvedProject();
-    expect((await refusalOf(world.client.removeMember({ projectId: project.id, personId: coordinator }, as(coordinator)))).code).toBe('coordinator_cannot_leave');
+    expect((await refusalOf(world.client.removeMember({ projectId: project.id, personId: coordinator }, as(coordinator)))).code).toBe(
+      'coordinator_cannot_leave',
+    );
     const volunteer = await person(world.identityClient, territories.marseille);
-    await world.client.acceptJoinRequest({ projectId: project.id, requestId: (await ask(project.id, needId, volunteer)).id, reason: '' }, as(coordinator));
+    await world.client.acceptJoinRequest(
+      { projectId: project.id, requestId: (await ask(project.id, needId, volunteer)).id, reason: '' },
+      as(coordinator),
+    );
     const outsider = await person(world.identityClient, territories.marseille);
-    expect((await refusalOf(world.client.removeMember({ projectId: project.id, personId: volunteer }, as(outsider)))).code).toBe('not_on_board');
+    expect((await refusalOf(world.client.removeMember({ projectId: project.id, personId: volunteer }, as(outsider)))).code).toBe(
+      'not_on_board',
+    );
     await world.client.removeMember({ projectId: project.id, personId: volunteer }, as(coordinator));
-    const events = await world.programs.pool.query<{ type: string }>("select type from outbox where subject = $1 and type like 'programs.project.member_%' order by seq", [project.id]);
-    expect(events.rows.map((r) => r.type)).toEqual(['programs.project.member_joined', 'programs.project.member_joined', 'programs.project.member_left']);
+    const events = await world.programs.pool.query<{ type: string }>(
+      "select type from outbox where subject = $1 and type like 'programs.project.member_%' order by seq",
+      [project.id],
+    );
+    expect(events.rows.map((r) => r.type)).toEqual([
+      'programs.project.member_joined',
+      'programs.project.member_joined',
+      'programs.project.member_left',
+    ]);
   });
 });

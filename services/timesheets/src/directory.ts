@@ -9,7 +9,8 @@ import type { IsoDate } from './domain/dates.js';
 
 const AS_TIMESHEETS = { caller: systemCaller('timesheets') };
 
-export type TimesheetsAction = 'timesheets.periods.read' | 'timesheets.periods.close' | 'timesheets.reports.read' | 'timesheets.entries.correct';
+export type TimesheetsAction =
+  'timesheets.periods.read' | 'timesheets.periods.close' | 'timesheets.reports.read' | 'timesheets.entries.correct';
 
 export interface ContractFacts {
   id: string;
@@ -136,7 +137,11 @@ export class Directory {
   async may(caller: Caller, action: TimesheetsAction, territoryId: string): Promise<boolean> {
     if (caller.kind === 'system') return true;
     const decision = await this.identity.authorize(
-      { subject: formatCaller(caller), action, scope: { territoryId, organizationId: '', projectId: '', personId: '', projectTerritoryId: '' } },
+      {
+        subject: formatCaller(caller),
+        action,
+        scope: { territoryId, organizationId: '', projectId: '', personId: '', projectTerritoryId: '' },
+      },
       AS_TIMESHEETS,
     );
     return decision.allowed;
@@ -167,7 +172,9 @@ export class Directory {
     const projects = await Promise.all(projectIds.map((id) => this.project(id)));
     const byProject = new Map(projects.filter((p): p is ProjectFacts => p !== undefined).map((p) => [p.id, p.challengeIds]));
     const challengeIds = [...new Set([...byProject.values()].flat())];
-    const challenges = await Promise.all(challengeIds.map((id) => orUndefinedIfNotFound(this.programs.getChallenge({ id }, AS_TIMESHEETS))));
+    const challenges = await Promise.all(
+      challengeIds.map((id) => orUndefinedIfNotFound(this.programs.getChallenge({ id }, AS_TIMESHEETS))),
+    );
     const titles = new Map(challenges.filter((c) => c !== undefined).map((c) => [c.id, c.title]));
     return { byProject, titles };
   }

@@ -13,30 +13,32 @@ export const entrySubmitted = (tx: Queryable, entry: TimeEntry) =>
   appendEvent(tx, SOURCE, timesheetsEvents.entrySubmitted, entry.id, { entry: entryFacts(entry), version: entry.version });
 
 export const entryApproved = (tx: Queryable, entry: TimeEntry) =>
-  appendEvent(tx, SOURCE, timesheetsEvents.entryApproved, entry.id, { entry: entryFacts(entry), approvedBy: entry.decidedBy ?? '', approvedAt: entry.decidedAt?.toISOString() ?? '' });
+  appendEvent(tx, SOURCE, timesheetsEvents.entryApproved, entry.id, {
+    entry: entryFacts(entry),
+    approvedBy: entry.decidedBy ?? '',
+    approvedAt: entry.decidedAt?.toISOString() ?? '',
+  });
 
 export const entryRejected = (tx: Queryable, entry: TimeEntry) =>
-  appendEvent(tx, SOURCE, timesheetsEvents.entryRejected, entry.id, { entry: entryFacts(entry), rejectedBy: entry.decidedBy ?? '', reason: entry.rejectionReason });
+  appendEvent(tx, SOURCE, timesheetsEvents.entryRejected, entry.id, {
+    entry: entryFacts(entry),
+    rejectedBy: entry.decidedBy ?? '',
+    reason: entry.rejectionReason,
+  });
 
 export const entryWithdrawn = (tx: Queryable, entry: TimeEntry, by: string) =>
   appendEvent(tx, SOURCE, timesheetsEvents.entryWithdrawn, entry.id, { entry: entryFacts(entry), withdrawnBy: by });
 
 export const periodClosed = (tx: Queryable, period: ClosedPeriod) =>
-  appendEvent(
-    tx,
-    SOURCE,
-    timesheetsEvents.periodClosed,
-    period.id,
-    {
-      periodId: period.id,
-      territoryId: period.territoryId,
-      month: period.month,
-      totals: period.totals.map((t) => ({ personId: t.personId, projectId: t.projectId, approvedMinutes: BigInt(t.approvedMinutes) })),
-      carriedEntryIds: period.carriedEntryIds,
-      closedBy: period.closedBy,
-      closedAt: period.closedAt.toISOString(),
-    },
-  );
+  appendEvent(tx, SOURCE, timesheetsEvents.periodClosed, period.id, {
+    periodId: period.id,
+    territoryId: period.territoryId,
+    month: period.month,
+    totals: period.totals.map((t) => ({ personId: t.personId, projectId: t.projectId, approvedMinutes: BigInt(t.approvedMinutes) })),
+    carriedEntryIds: period.carriedEntryIds,
+    closedBy: period.closedBy,
+    closedAt: period.closedAt.toISOString(),
+  });
 
 export const entryCorrected = (tx: Queryable, entry: TimeEntry, correction: EntryCorrection) =>
   appendEvent(tx, SOURCE, timesheetsEvents.entryCorrected, entry.id, {

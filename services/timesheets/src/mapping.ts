@@ -74,7 +74,12 @@ export function entryFacts(e: TimeEntry): TimeEntryFacts {
 
 const NO_FIGURES = { pendingCount: 0, pendingMinutes: 0, approvedCount: 0, approvedMinutes: 0, rejectedCount: 0, carriedInCount: 0 };
 
-export function periodToProto(territoryId: string, month: Month, figures: MonthFigures | undefined, closed: ClosedPeriod | undefined): PeriodMessage {
+export function periodToProto(
+  territoryId: string,
+  month: Month,
+  figures: MonthFigures | undefined,
+  closed: ClosedPeriod | undefined,
+): PeriodMessage {
   const f = figures ?? NO_FIGURES;
   return {
     id: closed?.id ?? '',
@@ -89,7 +94,11 @@ export function periodToProto(territoryId: string, month: Month, figures: MonthF
     closedBy: closed?.closedBy ?? '',
     closedAt: instant(closed?.closedAt ?? null),
     carriedEntryIds: closed?.carriedEntryIds ?? [],
-    totals: (closed?.totals ?? []).map((t) => ({ personId: t.personId, projectId: t.projectId, approvedMinutes: BigInt(t.approvedMinutes) })),
+    totals: (closed?.totals ?? []).map((t) => ({
+      personId: t.personId,
+      projectId: t.projectId,
+      approvedMinutes: BigInt(t.approvedMinutes),
+    })),
     carriedInCount: f.carriedInCount,
   };
 }

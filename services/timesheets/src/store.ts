@@ -19,7 +19,11 @@ export async function lockPeriod(db: Queryable, territoryId: string, month: Mont
   await db.query(`select ${fn}(hashtextextended('timesheets-period:' || $1 || ':' || $2, 0))`, [territoryId, month]);
 }
 
-export async function lockPeriods(db: Queryable, periods: { territoryId: string; month: Month }[], mode: 'shared' | 'exclusive'): Promise<void> {
+export async function lockPeriods(
+  db: Queryable,
+  periods: { territoryId: string; month: Month }[],
+  mode: 'shared' | 'exclusive',
+): Promise<void> {
   const unique = [...new Map(periods.map((p) => [`${p.territoryId}:${p.month}`, p])).entries()].sort(([a], [b]) => a.localeCompare(b));
   for (const [, period] of unique) await lockPeriod(db, period.territoryId, period.month, mode);
 }
@@ -91,7 +95,30 @@ const ENTRY_COLUMNS = `id, person_id, person_name, contract_id, employer_id, emp
 export async function insertEntry(db: Queryable, e: TimeEntry): Promise<void> {
   await db.query(
     `insert into entries (${ENTRY_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
-    [e.id, e.personId, e.personName, e.contractId, e.employerId, e.employerName, e.projectId, e.projectTitle, e.territoryId, e.date, e.month, e.minutes, e.competenceId, e.note, e.status, e.version, e.submittedAt, e.updatedAt, e.decidedBy, e.decidedAt, e.rejectionReason, e.carriedFrom],
+    [
+      e.id,
+      e.personId,
+      e.personName,
+      e.contractId,
+      e.employerId,
+      e.employerName,
+      e.projectId,
+      e.projectTitle,
+      e.territoryId,
+      e.date,
+      e.month,
+      e.minutes,
+      e.competenceId,
+      e.note,
+      e.status,
+      e.version,
+      e.submittedAt,
+      e.updatedAt,
+      e.decidedBy,
+      e.decidedAt,
+      e.rejectionReason,
+      e.carriedFrom,
+    ],
   );
 }
 
@@ -99,19 +126,39 @@ export async function updateEntry(db: Queryable, e: TimeEntry): Promise<void> {
   await db.query(
     `update entries set project_id = $2, project_title = $3, date = $4, month = $5, minutes = $6, competence_id = $7, note = $8, status = $9,
        version = $10, updated_at = $11, decided_by = $12, decided_at = $13, rejection_reason = $14, carried_from = $15 where id = $1`,
-    [e.id, e.projectId, e.projectTitle, e.date, e.month, e.minutes, e.competenceId, e.note, e.status, e.version, e.updatedAt, e.decidedBy, e.decidedAt, e.rejectionReason, e.carriedFrom],
+    [
+      e.id,
+      e.projectId,
+      e.projectTitle,
+      e.date,
+      e.month,
+      e.minutes,
+      e.competenceId,
+      e.note,
+      e.status,
+      e.version,
+      e.updatedAt,
+      e.decidedBy,
+      e.decidedAt,
+      e.rejectionReason,
+      e.carriedFrom,
+    ],
   );
 }
 
 /** With `forUpdate`, the row stays locked until the transaction ends: one decision or change at a time. */
 export async function getEntry(db: Queryable, id: string, options: { forUpdate?: boolean } = {}): Promise<TimeEntry | undefined> {
-  const { rows } = await db.query<EntryRow>(`select ${ENTRY_COLUMNS} from entries where id = $1${options.forUpdate ? ' for update' : ''}`, [id]);
+  const { rows } = await db.query<EntryRow>(`select ${ENTRY_COLUMNS} from entries where id = $1${options.forUpdate ? ' for update' : ''}`, [
+    id,
+  ]);
   return rows[0] && entryOf(rows[0]);
 }
 
 /** The entries with these ids, locked in id order (so two batches lock them in the same order). */
 export async function getEntriesForUpdate(db: Queryable, ids: string[]): Promise<TimeEntry[]> {
-  const { rows } = await db.query<EntryRow>(`select ${ENTRY_COLUMNS} from entries where id = any($1::uuid[]) order by id for update`, [ids]);
+  const { rows } = await db.query<EntryRow>(`select ${ENTRY_COLUMNS} from entries where id = any($1::uuid[]) order by id for update`, [
+    ids,
+  ]);
   return rows.map(entryOf);
 }
 
@@ -127,7 +174,12 @@ export async function loggedMinutes(
   db: Queryable,
   where: { personId: string; contractId: string; date: IsoDate; weekStart: IsoDate; weekEnd: IsoDate; exceptEntryId?: string },
 ): Promise<Logged> {
-  const { rows } = await db.query<{ person_day: bigint | null; contract_day: bigint | null; contract_week: bigint | null; contract_year: bigint | null }>(
+  const { rows } = await db.query<{
+    person_day: bigint | null;
+    contract_day: bigint | null;
+    contract_week: bigint | null;
+    contract_year: bigint | null;
+  }>(
     `select sum(minutes) filter (where date = $3) as person_day,
             sum(minutes) filter (where contract_id = $2 and date = $3) as contract_day,
             sum(minutes) filter (where contract_id = $2 and date between $4 and $5) as contract_week,
@@ -138,7 +190,12 @@ export async function loggedMinutes(
     [where.personId, where.contractId, where.date, where.weekStart, where.weekEnd, where.exceptEntryId ?? null],
   );
   const row = rows[0]!;
-  return { personDay: count(row.person_day), contractDay: count(row.contract_day), contractWeek: count(row.contract_week), contractYear: count(row.contract_year) };
+  return {
+    personDay: count(row.person_day),
+    contractDay: count(row.contract_day),
+    contractWeek: count(row.contract_week),
+    contractYear: count(row.contract_year),
+  };
 }
 
 /** A person's entries between two dates (withdrawn ones left out), by date. */
@@ -169,7 +226,12 @@ export async function validationQueue(
 }
 
 /** Minutes of a contract by status, and logged per day between two dates (pending and approved). */
-export async function contractMinutes(db: Queryable, contractId: string, from: IsoDate, to: IsoDate): Promise<{ approved: number; pending: number; byDate: Map<IsoDate, number> }> {
+export async function contractMinutes(
+  db: Queryable,
+  contractId: string,
+  from: IsoDate,
+  to: IsoDate,
+): Promise<{ approved: number; pending: number; byDate: Map<IsoDate, number> }> {
   const [totals, days] = await Promise.all([
     db.query<{ approved: bigint | null; pending: bigint | null }>(
       `select sum(minutes) filter (where status = 'approved') as approved, sum(minutes) filter (where status = 'pending') as pending
@@ -289,7 +351,10 @@ export async function monthFigures(db: Queryable, territoryId: string, from: Mon
 
 /** Every entry counted in a territory's month, pending ones locked (the close carries them). */
 export async function entriesOfPeriod(db: Queryable, territoryId: string, month: Month): Promise<TimeEntry[]> {
-  const { rows } = await db.query<EntryRow>(`select ${ENTRY_COLUMNS} from entries where territory_id = $1 and month = $2 order by id for update`, [territoryId, month]);
+  const { rows } = await db.query<EntryRow>(
+    `select ${ENTRY_COLUMNS} from entries where territory_id = $1 and month = $2 order by id for update`,
+    [territoryId, month],
+  );
   return rows.map(entryOf);
 }
 
@@ -306,7 +371,13 @@ const REPORT_KEYS: Record<ReportDimension, string> = {
 };
 
 /** Approved minutes and entries per key of the dimension and person, in the territories and months given. */
-export async function reportMinutes(db: Queryable, dimension: ReportDimension, territoryIds: string[], from: Month, to: Month): Promise<KeyedMinutes[]> {
+export async function reportMinutes(
+  db: Queryable,
+  dimension: ReportDimension,
+  territoryIds: string[],
+  from: Month,
+  to: Month,
+): Promise<KeyedMinutes[]> {
   const key = REPORT_KEYS[dimension];
   const { rows } = await db.query<{ key: string; person_id: string; minutes: bigint; entries: bigint }>(
     `select ${key} as key, person_id, sum(minutes) as minutes, count(*) as entries from entries
@@ -343,9 +414,27 @@ export async function insertCorrection(db: Queryable, c: EntryCorrection): Promi
 
 /** An entry's corrections, oldest first. */
 export async function correctionsOf(db: Queryable, entryId: string): Promise<EntryCorrection[]> {
-  const { rows } = await db.query<{ id: string; entry_id: string; previous_minutes: number; minutes: number; reason: string; corrected_by: string; corrected_at: Date; version: number }>(
+  const { rows } = await db.query<{
+    id: string;
+    entry_id: string;
+    previous_minutes: number;
+    minutes: number;
+    reason: string;
+    corrected_by: string;
+    corrected_at: Date;
+    version: number;
+  }>(
     'select id, entry_id, previous_minutes, minutes, reason, corrected_by, corrected_at, version from entry_corrections where entry_id = $1 order by version',
     [entryId],
   );
-  return rows.map((r) => ({ id: r.id, entryId: r.entry_id, previousMinutes: r.previous_minutes, minutes: r.minutes, reason: r.reason, correctedBy: r.corrected_by, correctedAt: r.corrected_at, version: r.version }));
+  return rows.map((r) => ({
+    id: r.id,
+    entryId: r.entry_id,
+    previousMinutes: r.previous_minutes,
+    minutes: r.minutes,
+    reason: r.reason,
+    correctedBy: r.corrected_by,
+    correctedAt: r.corrected_at,
+    version: r.version,
+  }));
 }

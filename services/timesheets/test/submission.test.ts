@@ -35,8 +35,19 @@ async function member(name: string, options: Parameters<typeof volunteer>[3] = {
   return person;
 }
 
-const log = (person: { personId: string; contractId: string }, date: string, minutes: number, more: { competenceId?: string; projectId?: string } = {}, key = '') =>
-  submit(t.client, person.personId, { contractId: person.contractId, projectId: more.projectId ?? project.id, date, minutes, competenceId: more.competenceId }, key);
+const log = (
+  person: { personId: string; contractId: string },
+  date: string,
+  minutes: number,
+  more: { competenceId?: string; projectId?: string } = {},
+  key = '',
+) =>
+  submit(
+    t.client,
+    person.personId,
+    { contractId: person.contractId, projectId: more.projectId ?? project.id, date, minutes, competenceId: more.competenceId },
+    key,
+  );
 
 const codeOf = async (promise: Promise<unknown>) => (await refusalOf(promise)).code;
 
@@ -88,13 +99,20 @@ describe('each check refuses with its own code, next to an entry it accepts', ()
 
   it('period_closed: nothing is logged in a month closed for the person’s territory', async () => {
     const gus = await member('Gus Aubagne', { territory: 'aubagne' });
-    await t.client.closePeriod({ territoryId: t.world.territories.aubagne, month: `${YEAR}-01`, carryPending: false }, as(t.world.people.nadia.id));
+    await t.client.closePeriod(
+      { territoryId: t.world.territories.aubagne, month: `${YEAR}-01`, carryPending: false },
+      as(t.world.people.nadia.id),
+    );
     expect(await codeOf(log(gus, `${YEAR}-01-15`, 60))).toBe('period_closed');
     expect((await log(gus, `${YEAR}-02-05`, 60)).territoryId).toBe(t.world.territories.aubagne);
   });
 
   it('blackout_day: a blackout day of the schedule allows nothing', async () => {
-    const schedule = { weeklyAllowanceMinutes: 120n, blocks: [], blackouts: [{ startDate: `${YEAR}-07-01`, endDate: `${YEAR}-07-31`, reason: 'high season' }] };
+    const schedule = {
+      weeklyAllowanceMinutes: 120n,
+      blocks: [],
+      blackouts: [{ startDate: `${YEAR}-07-01`, endDate: `${YEAR}-07-31`, reason: 'high season' }],
+    };
     const hal = await member('Hal Summer', { terms: { schedule } });
     expect(await codeOf(log(hal, `${YEAR}-07-10`, 60))).toBe('blackout_day');
     expect((await log(hal, `${YEAR}-06-28`, 60)).status).toBe('ENTRY_STATUS_PENDING');
@@ -105,13 +123,37 @@ describe('each check refuses with its own code, next to an entry it accepts', ()
 
     beforeAll(async () => {
       // Forty-eight hours a week allow 10 h a day (the schedule's daily cap) from January to June.
-      const first = await member('Ivy Busy', { terms: { periodEnd: `${YEAR}-06-30`, yearlyMinutes: 96_420n, schedule: { weeklyAllowanceMinutes: 2_880n, blocks: [], blackouts: [] } } });
-      await t.contracts.terminateContract({ contractId: first.contractId, endDate: `${YEAR}-04-30`, reason: 'changing job', party: NO_PARTY }, as(first.personId));
-      const second = await t.contracts.proposeContract(
-        { personId: first.personId, employerId: '', terms: terms({ periodStart: `${YEAR}-04-01`, yearlyMinutes: 96_420n, competenceSkillIds: [SKILLS.firstAid], schedule: { weeklyAllowanceMinutes: 2_000n, blocks: [], blackouts: [] } }), comment: '', party: NO_PARTY, idempotencyKey: '' },
+      const first = await member('Ivy Busy', {
+        terms: {
+          periodEnd: `${YEAR}-06-30`,
+          yearlyMinutes: 96_420n,
+          schedule: { weeklyAllowanceMinutes: 2_880n, blocks: [], blackouts: [] },
+        },
+      });
+      await t.contracts.terminateContract(
+        { contractId: first.contractId, endDate: `${YEAR}-04-30`, reason: 'changing job', party: NO_PARTY },
         as(first.personId),
       );
-      await t.contracts.acceptVersion({ contractId: second.contract!.id, version: 1, comment: '', party: NO_PARTY }, as(t.world.people.marc.id));
+      const second = await t.contracts.proposeContract(
+        {
+          personId: first.personId,
+          employerId: '',
+          terms: terms({
+            periodStart: `${YEAR}-04-01`,
+            yearlyMinutes: 96_420n,
+            competenceSkillIds: [SKILLS.firstAid],
+            schedule: { weeklyAllowanceMinutes: 2_000n, blocks: [], blackouts: [] },
+          }),
+          comment: '',
+          party: NO_PARTY,
+          idempotencyKey: '',
+        },
+        as(first.personId),
+      );
+      await t.contracts.acceptVersion(
+        { contractId: second.contract!.id, version: 1, comment: '', party: NO_PARTY },
+        as(t.world.people.marc.id),
+      );
       ivy = { personId: first.personId, first: first.contractId, second: second.contract!.id };
     });
 
@@ -146,13 +188,22 @@ describe('the last remaining hour of the year', () => {
   beforeAll(async () => {
     // 230 minutes a week; 14 weeks logged (3,220 minutes), then an amendment lowers the year to
     // 3,280 minutes at one hour a week: one hour remains, which any week still allows.
-    kim = await member('Kim Lasthour', { terms: { yearlyMinutes: 12_000n, schedule: { weeklyAllowanceMinutes: 230n, blocks: [], blackouts: [] } } });
+    kim = await member('Kim Lasthour', {
+      terms: { yearlyMinutes: 12_000n, schedule: { weeklyAllowanceMinutes: 230n, blocks: [], blackouts: [] } },
+    });
     for (let week = 0; week < 14; week++) {
       const day = new Date(Date.UTC(YEAR, 0, 8 + week * 7)).toISOString().slice(0, 10);
       await log(kim, day, 230);
     }
-    const amended = terms({ yearlyMinutes: 3_280n, competenceSkillIds: [SKILLS.firstAid], schedule: { weeklyAllowanceMinutes: 60n, blocks: [], blackouts: [] } });
-    await t.contracts.proposeTerms({ contractId: kim.contractId, baseVersion: 1, terms: amended, comment: 'less time this year', party: NO_PARTY }, as(kim.personId));
+    const amended = terms({
+      yearlyMinutes: 3_280n,
+      competenceSkillIds: [SKILLS.firstAid],
+      schedule: { weeklyAllowanceMinutes: 60n, blocks: [], blackouts: [] },
+    });
+    await t.contracts.proposeTerms(
+      { contractId: kim.contractId, baseVersion: 1, terms: amended, comment: 'less time this year', party: NO_PARTY },
+      as(kim.personId),
+    );
     await t.contracts.acceptVersion({ contractId: kim.contractId, version: 2, comment: '', party: NO_PARTY }, as(t.world.people.marc.id));
   }, 60_000);
 
@@ -189,7 +240,10 @@ describe('a retried submission', () => {
     const together = await Promise.all([log(lou, `${YEAR}-05-08`, 30, {}, 'retry-2'), log(lou, `${YEAR}-05-08`, 30, {}, 'retry-2')]);
     expect(together[0]!.id).toBe(together[1]!.id);
     const { entries } = await t.client.listMyEntries({ from: `${YEAR}-05-01`, to: `${YEAR}-05-31` }, as(lou.personId));
-    expect(entries.map((e) => [e.date, e.minutes])).toEqual([[`${YEAR}-05-06`, 45n], [`${YEAR}-05-08`, 30n]]);
+    expect(entries.map((e) => [e.date, e.minutes])).toEqual([
+      [`${YEAR}-05-06`, 45n],
+      [`${YEAR}-05-08`, 30n],
+    ]);
   });
 });
 
@@ -198,7 +252,18 @@ describe('changing an entry', () => {
     const max = await member('Max Change');
     const entry = await log(max, `${YEAR}-09-03`, 60);
     const update = (version: number, minutes: number, date = entry.date) =>
-      t.client.updateEntry({ entryId: entry.id, expectedVersion: version, projectId: project.id, date, minutes: BigInt(minutes), competenceId: SKILLS.firstAid, note: 'longer' }, as(max.personId));
+      t.client.updateEntry(
+        {
+          entryId: entry.id,
+          expectedVersion: version,
+          projectId: project.id,
+          date,
+          minutes: BigInt(minutes),
+          competenceId: SKILLS.firstAid,
+          note: 'longer',
+        },
+        as(max.personId),
+      );
     // The entry's own minutes do not count against its change: 120 fits the 2-hour week.
     expect(await update(1, 120)).toMatchObject({ version: 2, minutes: 120n, note: 'longer', status: 'ENTRY_STATUS_PENDING' });
     expect((await refusalOf(update(1, 90))).kind).toBe('stale');
@@ -210,7 +275,9 @@ describe('changing an entry', () => {
     const ned = await member('Ned Withdraw');
     const entry = await log(ned, `${YEAR}-09-10`, 120);
     expect(await codeOf(t.client.withdrawEntry({ entryId: entry.id, expectedVersion: 1 }, as(coordinator)))).toBe('not_your_entry');
-    expect((await t.client.withdrawEntry({ entryId: entry.id, expectedVersion: 1 }, as(ned.personId))).status).toBe('ENTRY_STATUS_WITHDRAWN');
+    expect((await t.client.withdrawEntry({ entryId: entry.id, expectedVersion: 1 }, as(ned.personId))).status).toBe(
+      'ENTRY_STATUS_WITHDRAWN',
+    );
     expect((await log(ned, `${YEAR}-09-11`, 120)).minutes).toBe(120n);
     const { entries } = await t.client.listMyEntries({ from: `${YEAR}-09-01`, to: `${YEAR}-09-30` }, as(ned.personId));
     expect(entries.map((e) => e.date)).toEqual([`${YEAR}-09-11`]);
@@ -219,15 +286,30 @@ describe('changing an entry', () => {
   it('never changes or withdraws an approved entry: an approval is final', async () => {
     const ola = await member('Ola Final');
     const [approved] = (await approve(t.client, coordinator, await log(ola, `${YEAR}-09-17`, 60))).entries;
-    const change = t.client.updateEntry({ entryId: approved!.id, expectedVersion: approved!.version, projectId: project.id, date: approved!.date, minutes: 30n, competenceId: SKILLS.firstAid, note: '' }, as(ola.personId));
+    const change = t.client.updateEntry(
+      {
+        entryId: approved!.id,
+        expectedVersion: approved!.version,
+        projectId: project.id,
+        date: approved!.date,
+        minutes: 30n,
+        competenceId: SKILLS.firstAid,
+        note: '',
+      },
+      as(ola.personId),
+    );
     expect(await codeOf(change)).toBe('entry_approved');
-    expect(await codeOf(t.client.withdrawEntry({ entryId: approved!.id, expectedVersion: approved!.version }, as(ola.personId)))).toBe('entry_approved');
+    expect(await codeOf(t.client.withdrawEntry({ entryId: approved!.id, expectedVersion: approved!.version }, as(ola.personId)))).toBe(
+      'entry_approved',
+    );
   });
 
   it('logs hours only under the person’s own contract', async () => {
     const pia = await member('Pia Own');
     const other = await member('Quinn Other');
-    const refused = await refusalOf(submit(t.client, pia.personId, { contractId: other.contractId, projectId: project.id, date: `${YEAR}-09-03`, minutes: 30 }));
+    const refused = await refusalOf(
+      submit(t.client, pia.personId, { contractId: other.contractId, projectId: project.id, date: `${YEAR}-09-03`, minutes: 30 }),
+    );
     expect(refused).toMatchObject({ kind: 'forbidden', code: 'not_your_contract' });
   });
 });

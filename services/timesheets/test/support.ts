@@ -9,7 +9,13 @@ import { ContractsServiceService } from '@e21/proto/e21/contracts/v1/contracts';
 import { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
 import { ProgramsServiceService } from '@e21/proto/e21/programs/v1/programs';
 import { TimesheetsServiceService } from '@e21/proto/e21/timesheets/v1/timesheets';
-import { createContractsWorld, type ContractsClient, type ContractsWorld, type IdentityClient, type ProgramsClient } from '../../../tests/support/contracts-world.js';
+import {
+  createContractsWorld,
+  type ContractsClient,
+  type ContractsWorld,
+  type IdentityClient,
+  type ProgramsClient,
+} from '../../../tests/support/contracts-world.js';
 import { NOW, type TimesheetsClient } from '../../../tests/support/timesheets-world.js';
 import { timesheetsConfigSchema, timesheetsSpecWithClock, type TimesheetsConfig } from '../src/service.js';
 
@@ -33,16 +39,42 @@ export async function startTimesheets(): Promise<TimesheetsUnderTest> {
   const common = { NATS_URL: nats.url, GRPC_PORT: '0', GRPC_HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
   const identityService = await startService(
     identitySpec,
-    loadConfig(identityConfigSchema, { ...common, ...nats.serviceEnv('identity'), DATABASE_URL: await createTestDatabase('identity'), OIDC_PROVIDER_ENABLED: 'false' }),
+    loadConfig(identityConfigSchema, {
+      ...common,
+      ...nats.serviceEnv('identity'),
+      DATABASE_URL: await createTestDatabase('identity'),
+      OIDC_PROVIDER_ENABLED: 'false',
+    }),
   );
   const targets: Record<string, string> = { IDENTITY_GRPC: `127.0.0.1:${identityService.grpcPort}` };
-  const programsService = await startService(programsSpec, loadConfig(programsConfigSchema, { ...common, ...nats.serviceEnv('programs'), ...targets, DATABASE_URL: await createTestDatabase('programs') }));
+  const programsService = await startService(
+    programsSpec,
+    loadConfig(programsConfigSchema, {
+      ...common,
+      ...nats.serviceEnv('programs'),
+      ...targets,
+      DATABASE_URL: await createTestDatabase('programs'),
+    }),
+  );
   targets.PROGRAMS_GRPC = `127.0.0.1:${programsService.grpcPort}`;
-  const contractsService = await startService(contractsSpec, loadConfig(contractsConfigSchema, { ...common, ...nats.serviceEnv('contracts'), ...targets, DATABASE_URL: await createTestDatabase('contracts') }));
+  const contractsService = await startService(
+    contractsSpec,
+    loadConfig(contractsConfigSchema, {
+      ...common,
+      ...nats.serviceEnv('contracts'),
+      ...targets,
+      DATABASE_URL: await createTestDatabase('contracts'),
+    }),
+  );
   targets.CONTRACTS_GRPC = `127.0.0.1:${contractsService.grpcPort}`;
   const service = await startService(
     timesheetsSpecWithClock(() => NOW),
-    loadConfig(timesheetsConfigSchema, { ...common, ...nats.serviceEnv('timesheets'), ...targets, DATABASE_URL: await createTestDatabase('timesheets') }),
+    loadConfig(timesheetsConfigSchema, {
+      ...common,
+      ...nats.serviceEnv('timesheets'),
+      ...targets,
+      DATABASE_URL: await createTestDatabase('timesheets'),
+    }),
   );
   const identity = createClient(IdentityServiceService, targets.IDENTITY_GRPC!, { from: 'test', deadlineMs: 30_000 });
   const programs = createClient(ProgramsServiceService, targets.PROGRAMS_GRPC!, { from: 'test' });

@@ -31,7 +31,9 @@ beforeAll(async () => {
   t = await startTimesheets();
   coordinator = t.world.people.jeanne.id;
   project = await teamProject(t.programs, t.world, coordinator);
-  const [r, s, o] = await Promise.all(['Rita Comanager', 'Sam Contributor', 'Tom Contributor'].map((name) => volunteer(t.contracts, t.world, name)));
+  const [r, s, o] = await Promise.all(
+    ['Rita Comanager', 'Sam Contributor', 'Tom Contributor'].map((name) => volunteer(t.contracts, t.world, name)),
+  );
   [rita, sam, tom] = [r!, s!, o!];
   await join(t.programs, project, rita.personId, coordinator, { coManager: true });
   await join(t.programs, project, sam.personId, coordinator);
@@ -44,7 +46,10 @@ const log = (person: { personId: string; contractId: string }, date: string, min
 const codeOf = async (promise: Promise<unknown>) => (await refusalOf(promise)).code;
 
 async function outbox(subject: string): Promise<{ type: string; payload: Buffer }[]> {
-  const { rows } = await t.service.pool.query<{ type: string; payload: Buffer }>('select type, payload from outbox where subject = $1 order by seq', [subject]);
+  const { rows } = await t.service.pool.query<{ type: string; payload: Buffer }>(
+    'select type, payload from outbox where subject = $1 order by seq',
+    [subject],
+  );
   return rows;
 }
 
@@ -70,14 +75,32 @@ describe('rejection and correction', () => {
     const entry = await log(sam, `${YEAR}-02-11`, 90);
     expect(await refusalOf(reject(t.client, coordinator, '  ', entry))).toMatchObject({ kind: 'invalid', code: 'reason_required' });
     const [rejected] = (await reject(t.client, coordinator, 'You were at the site on Tuesday, not Monday', entry)).entries;
-    expect(rejected).toMatchObject({ status: 'ENTRY_STATUS_REJECTED', version: 2, rejectionReason: 'You were at the site on Tuesday, not Monday' });
+    expect(rejected).toMatchObject({
+      status: 'ENTRY_STATUS_REJECTED',
+      version: 2,
+      rejectionReason: 'You were at the site on Tuesday, not Monday',
+    });
     expect(await codeOf(approve(t.client, coordinator, rejected!))).toBe('entry_rejected');
 
     const corrected = await t.client.updateEntry(
-      { entryId: entry.id, expectedVersion: 2, projectId: project.id, date: `${YEAR}-02-12`, minutes: 90n, competenceId: SKILLS.firstAid, note: 'Tuesday indeed' },
+      {
+        entryId: entry.id,
+        expectedVersion: 2,
+        projectId: project.id,
+        date: `${YEAR}-02-12`,
+        minutes: 90n,
+        competenceId: SKILLS.firstAid,
+        note: 'Tuesday indeed',
+      },
       as(sam.personId),
     );
-    expect(corrected).toMatchObject({ status: 'ENTRY_STATUS_PENDING', version: 3, date: `${YEAR}-02-12`, rejectionReason: '', decidedBy: '' });
+    expect(corrected).toMatchObject({
+      status: 'ENTRY_STATUS_PENDING',
+      version: 3,
+      date: `${YEAR}-02-12`,
+      rejectionReason: '',
+      decidedBy: '',
+    });
     expect((await approve(t.client, coordinator, corrected)).entries[0]!.status).toBe('ENTRY_STATUS_APPROVED');
     expect((await outbox(entry.id)).map((e) => e.type)).toEqual([
       'timesheets.entry.submitted',
@@ -89,7 +112,10 @@ describe('rejection and correction', () => {
 
   it('makes an approval final: an approved entry is never rejected afterwards', async () => {
     const [approved] = (await approve(t.client, coordinator, await log(sam, `${YEAR}-02-18`, 30))).entries;
-    expect(await refusalOf(reject(t.client, coordinator, 'changed my mind', approved!))).toMatchObject({ kind: 'conflict', code: 'entry_approved' });
+    expect(await refusalOf(reject(t.client, coordinator, 'changed my mind', approved!))).toMatchObject({
+      kind: 'conflict',
+      code: 'entry_approved',
+    });
   });
 });
 
@@ -111,7 +137,13 @@ describe('many entries at once', () => {
 
   it('refuses a batch naming an entry twice, or none, or more than 200', async () => {
     const entry = await log(tom, `${YEAR}-03-11`, 20);
-    const twice = { entries: [{ entryId: entry.id, version: 1 }, { entryId: entry.id, version: 1 }], reason: '' };
+    const twice = {
+      entries: [
+        { entryId: entry.id, version: 1 },
+        { entryId: entry.id, version: 1 },
+      ],
+      reason: '',
+    };
     expect((await refusalOf(t.client.approveEntries(twice, as(coordinator)))).fields[0]!.field).toBe('entries.1.entry_id');
     expect((await refusalOf(t.client.approveEntries({ entries: [], reason: '' }, as(coordinator)))).fields[0]!.field).toBe('entries');
     const many = { entries: Array.from({ length: 201 }, () => ({ entryId: entry.id, version: 1 })), reason: '' };
@@ -123,25 +155,59 @@ describe('the validation queue', () => {
   it('lists other people’s pending entries on the projects the caller validates, page by page', async () => {
     const a = await log(sam, `${YEAR}-04-01`, 15);
     const b = await log(rita, `${YEAR}-04-02`, 15);
-    const ofCoordinator = await t.client.listValidationQueue({ projectId: '', status: EntryStatus.ENTRY_STATUS_UNSPECIFIED, limit: 200, cursor: '' }, as(coordinator));
+    const ofCoordinator = await t.client.listValidationQueue(
+      { projectId: '', status: EntryStatus.ENTRY_STATUS_UNSPECIFIED, limit: 200, cursor: '' },
+      as(coordinator),
+    );
     expect(ofCoordinator.entries.map((e) => e.id)).toEqual(expect.arrayContaining([a.id, b.id]));
     expect(ofCoordinator.entries.every((e) => e.status === 'ENTRY_STATUS_PENDING')).toBe(true);
-    const ofRita = await t.client.listValidationQueue({ projectId: project.id, status: EntryStatus.ENTRY_STATUS_UNSPECIFIED, limit: 200, cursor: '' }, as(rita.personId));
+    const ofRita = await t.client.listValidationQueue(
+      { projectId: project.id, status: EntryStatus.ENTRY_STATUS_UNSPECIFIED, limit: 200, cursor: '' },
+      as(rita.personId),
+    );
     expect(ofRita.entries.map((e) => e.id)).toContain(a.id);
     expect(ofRita.entries.map((e) => e.personId)).not.toContain(rita.personId);
-    expect((await t.client.listValidationQueue({ projectId: '', status: EntryStatus.ENTRY_STATUS_UNSPECIFIED, limit: 10, cursor: '' }, as(tom.personId))).entries).toEqual([]);
-    expect(await codeOf(t.client.listValidationQueue({ projectId: project.id, status: EntryStatus.ENTRY_STATUS_UNSPECIFIED, limit: 10, cursor: '' }, as(tom.personId)))).toBe('not_a_validator');
+    expect(
+      (
+        await t.client.listValidationQueue(
+          { projectId: '', status: EntryStatus.ENTRY_STATUS_UNSPECIFIED, limit: 10, cursor: '' },
+          as(tom.personId),
+        )
+      ).entries,
+    ).toEqual([]);
+    expect(
+      await codeOf(
+        t.client.listValidationQueue(
+          { projectId: project.id, status: EntryStatus.ENTRY_STATUS_UNSPECIFIED, limit: 10, cursor: '' },
+          as(tom.personId),
+        ),
+      ),
+    ).toBe('not_a_validator');
 
-    const first = await t.client.listValidationQueue({ projectId: project.id, status: EntryStatus.ENTRY_STATUS_UNSPECIFIED, limit: 1, cursor: '' }, as(coordinator));
-    const second = await t.client.listValidationQueue({ projectId: project.id, status: EntryStatus.ENTRY_STATUS_UNSPECIFIED, limit: 1, cursor: first.nextCursor }, as(coordinator));
+    const first = await t.client.listValidationQueue(
+      { projectId: project.id, status: EntryStatus.ENTRY_STATUS_UNSPECIFIED, limit: 1, cursor: '' },
+      as(coordinator),
+    );
+    const second = await t.client.listValidationQueue(
+      { projectId: project.id, status: EntryStatus.ENTRY_STATUS_UNSPECIFIED, limit: 1, cursor: first.nextCursor },
+      as(coordinator),
+    );
     expect(first.entries).toHaveLength(1);
     expect(second.entries[0]!.id).not.toBe(first.entries[0]!.id);
-    expect(await codeOf(t.client.listValidationQueue({ projectId: '', status: EntryStatus.ENTRY_STATUS_UNSPECIFIED, limit: 1, cursor: 'WyJ4Il0' }, as(coordinator)))).toBe('invalid_cursor');
+    expect(
+      await codeOf(
+        t.client.listValidationQueue(
+          { projectId: '', status: EntryStatus.ENTRY_STATUS_UNSPECIFIED, limit: 1, cursor: 'WyJ4Il0' },
+          as(coordinator),
+        ),
+      ),
+    ).toBe('invalid_cursor');
   });
 
   it('shows an entry to its person, the project’s validators and services, not to other contributors', async () => {
     const entry = await log(sam, `${YEAR}-04-08`, 15);
-    for (const reader of [sam.personId, coordinator, rita.personId]) expect((await t.client.getEntry({ id: entry.id }, as(reader))).id).toBe(entry.id);
+    for (const reader of [sam.personId, coordinator, rita.personId])
+      expect((await t.client.getEntry({ id: entry.id }, as(reader))).id).toBe(entry.id);
     expect((await t.client.getEntry({ id: entry.id }, SYSTEM)).id).toBe(entry.id);
     expect(await codeOf(t.client.getEntry({ id: entry.id }, as(tom.personId)))).toBe('forbidden');
   });

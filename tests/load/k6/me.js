@@ -7,7 +7,14 @@ import encoding from 'k6/encoding';
 
 export const options = {
   scenarios: {
-    profile: { executor: 'constant-arrival-rate', rate: Number(__ENV.RATE || 200), timeUnit: '1s', duration: __ENV.DURATION || '2m', preAllocatedVUs: 50, maxVUs: 200 },
+    profile: {
+      executor: 'constant-arrival-rate',
+      rate: Number(__ENV.RATE || 200),
+      timeUnit: '1s',
+      duration: __ENV.DURATION || '2m',
+      preAllocatedVUs: 50,
+      maxVUs: 200,
+    },
   },
   thresholds: { http_req_failed: ['rate<0.01'], http_req_duration: ['p(95)<250', 'p(99)<500'] },
 };
@@ -16,7 +23,11 @@ export const options = {
 export function setup() {
   const basic = encoding.b64encode(`${__ENV.CLIENT_ID}:${__ENV.CLIENT_SECRET}`);
   const tokens = __ENV.USERS.split(',').map((username) => {
-    const response = http.post(__ENV.TOKEN_URL, { grant_type: 'password', username, password: __ENV.PASSWORD }, { headers: { Authorization: `Basic ${basic}` } });
+    const response = http.post(
+      __ENV.TOKEN_URL,
+      { grant_type: 'password', username, password: __ENV.PASSWORD },
+      { headers: { Authorization: `Basic ${basic}` } },
+    );
     check(response, { 'token issued': (r) => r.status === 200 });
     return response.json('access_token');
   });

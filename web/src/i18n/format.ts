@@ -6,9 +6,7 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 
 /** Replaces each `{name}` with params[name]; an unknown placeholder is left as written so it shows up. */
 export function interpolate(template: string, params: Params = {}): string {
-  return template.replace(PLACEHOLDER, (match, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : match,
-  );
+  return template.replace(PLACEHOLDER, (match, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : match));
 }
 
 /** The placeholder names a message uses, sorted and without duplicates. */

@@ -4,7 +4,10 @@ import { interpolate, placeholders } from './format';
 
 // The catalogs are read as files: the app imports them through Vite, and what is checked here is
 // the files themselves, one per area of the app in each language.
-const areas = (lang: string) => readdirSync(new URL(`./${lang}/`, import.meta.url)).filter((f) => f.endsWith('.json')).sort();
+const areas = (lang: string) =>
+  readdirSync(new URL(`./${lang}/`, import.meta.url))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 const catalogFile = (lang: string, area: string): Record<string, unknown> =>
   JSON.parse(readFileSync(new URL(`./${lang}/${area}`, import.meta.url), 'utf8')) as Record<string, unknown>;
 const merged = (lang: string) => Object.assign({}, ...areas(lang).map((area) => catalogFile(lang, area))) as Record<string, unknown>;
@@ -15,7 +18,11 @@ const fr = merged('fr');
 describe('message catalogs', () => {
   it('have the same areas, and exactly the same keys in English and French in each', () => {
     expect(areas('fr')).toEqual(areas('en'));
-    for (const area of areas('en')) expect({ area, keys: Object.keys(catalogFile('fr', area)).sort() }).toEqual({ area, keys: Object.keys(catalogFile('en', area)).sort() });
+    for (const area of areas('en'))
+      expect({ area, keys: Object.keys(catalogFile('fr', area)).sort() }).toEqual({
+        area,
+        keys: Object.keys(catalogFile('en', area)).sort(),
+      });
   });
 
   it('never define one key in two areas', () => {
@@ -39,9 +46,7 @@ describe('message catalogs', () => {
   });
 
   it('use the same {placeholders} in both languages for each key', () => {
-    const differing = Object.keys(en).filter(
-      (key) => placeholders(String(en[key])).join() !== placeholders(String(fr[key] ?? '')).join(),
-    );
+    const differing = Object.keys(en).filter((key) => placeholders(String(en[key])).join() !== placeholders(String(fr[key] ?? '')).join());
     expect(differing).toEqual([]);
   });
 });

@@ -10,11 +10,13 @@ export const homePage: PageFactory = () => ({
   view: () => {
     const elsewhere = location.pathname !== '/';
     return html`
-      ${session().ended
-        ? html`<p class="notice" role="alert">${t('auth.sessionEnded')}</p>`
-        : elsewhere
-          ? html`<p class="notice">${t('auth.signInRequired')}</p>`
-          : nothing}
+      ${
+        session().ended
+          ? html`<p class="notice" role="alert">${t('auth.sessionEnded')}</p>`
+          : elsewhere
+            ? html`<p class="notice">${t('auth.signInRequired')}</p>`
+            : nothing
+      }
       <p class="lead">${t('home.intro1')}</p>
       <p>${t('home.intro2')}</p>
       <p>${t('home.intro3')}</p>

@@ -5,6 +5,7 @@ import type { PageFactory } from '../router';
 
 export const notFoundPage: PageFactory = () => ({
   title: () => t('notFound.title'),
-  view: () => html`<p>${t('notFound.body')}</p>
-    <p><a href="/">${t('notFound.home')}</a></p>`,
+  view: () =>
+    html`<p>${t('notFound.body')}</p>
+      <p><a href="/">${t('notFound.home')}</a></p>`,
 });

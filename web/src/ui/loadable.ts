@@ -5,10 +5,7 @@ import { t } from '../i18n';
 import { problemAlert } from './feedback';
 import { refresh } from '../router';
 
-export type Loadable<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; data: T }
-  | { status: 'failed'; error: unknown };
+export type Loadable<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'failed'; error: unknown };
 
 export const loading = { status: 'loading' } as const;
 

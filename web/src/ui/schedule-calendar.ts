@@ -37,22 +37,27 @@ function month(year: number, monthIndex: number, period: Range, schedule: Schedu
   const weeks = Array.from({ length: Math.ceil(cells.length / 7) }, (_, w) => cells.slice(w * 7, w * 7 + 7));
   const caption = new Intl.DateTimeFormat(language(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(first));
   return html`<table class="calendar">
-    <caption>${caption}</caption>
+    <caption>
+      ${caption}
+    </caption>
     <thead>
-      <tr>${weekdays().map((name) => html`<th scope="col">${name}</th>`)}</tr>
+      <tr>
+        ${weekdays().map((name) => html`<th scope="col">${name}</th>`)}
+      </tr>
     </thead>
     <tbody>
       ${weeks.map(
-        (week) => html`<tr>
-          ${week.map((day) => {
-            if (day === null) return html`<td></td>`;
-            const kind = kindOf(day, period, schedule, holidays);
-            const marked = kind === 'block' || kind === 'blackout' || kind === 'holiday';
-            return html`<td class="day-${kind}">
-              ${new Date(day).getUTCDate()}${marked ? html`<span class="visually-hidden"> ${t(`calendar.${kind}`)}</span>` : nothing}
-            </td>`;
-          })}
-        </tr>`,
+        (week) =>
+          html`<tr>
+            ${week.map((day) => {
+              if (day === null) return html`<td></td>`;
+              const kind = kindOf(day, period, schedule, holidays);
+              const marked = kind === 'block' || kind === 'blackout' || kind === 'holiday';
+              return html`<td class="day-${kind}">
+                ${new Date(day).getUTCDate()}${marked ? html`<span class="visually-hidden"> ${t(`calendar.${kind}`)}</span>` : nothing}
+              </td>`;
+            })}
+          </tr>`,
       )}
     </tbody>
   </table>`;

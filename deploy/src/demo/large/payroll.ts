@@ -45,7 +45,8 @@ export async function waitForForms(targets: Targets, plan: LargePlan, onProgress
       ISSUING_WAIT_MS,
       2000,
     );
-    if (!settled) throw new Error(`payroll did not issue the forms of the large demo's closed months within ${ISSUING_WAIT_MS / 60_000} minutes`);
+    if (!settled)
+      throw new Error(`payroll did not issue the forms of the large demo's closed months within ${ISSUING_WAIT_MS / 60_000} minutes`);
     return last.forms;
   } finally {
     payroll.close();

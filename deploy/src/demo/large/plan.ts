@@ -91,18 +91,16 @@ export function planLargeDemo(sizes: LargeDemoSizes, today: IsoDate): LargePlan 
     projectsDrawn,
   );
   const work = planWork(random, { today, months, people, projects: projectsDrawn, inhabitants, officers, hrManagers });
-  const projects = projectsDrawn.map(
-    (p, index): PlannedProject => ({
-      title: p.title,
-      description: p.description,
-      locality: p.locality,
-      status: p.status,
-      startDate: p.startDate,
-      endDate: p.endDate,
-      coordinator: coordinators[index]!,
-      needs: work.needs[index]!,
-    }),
-  );
+  const projects = projectsDrawn.map((p, index): PlannedProject => ({
+    title: p.title,
+    description: p.description,
+    locality: p.locality,
+    status: p.status,
+    startDate: p.startDate,
+    endDate: p.endDate,
+    coordinator: coordinators[index]!,
+    needs: work.needs[index]!,
+  }));
   const commitments = planCommitments(organizations, employers, hrManagers, work.contracts, people, months);
   accounts(people, organizations, projects, work, officers, hrManagers);
   const { contracts, members, entries, closes } = work;

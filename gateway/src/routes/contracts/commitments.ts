@@ -25,7 +25,10 @@ export function commitmentRoutes(deps: GatewayDeps) {
       query: emptyQuery,
       response: { status: 200, schema: z.object({ items: z.array(Commitment) }), description: 'Commitments, latest year first' },
       async handler(input) {
-        const { commitments } = await deps.contracts.listCommitments({ organizationId: input.params.organizationId }, { caller: callerOf(input.actor) });
+        const { commitments } = await deps.contracts.listCommitments(
+          { organizationId: input.params.organizationId },
+          { caller: callerOf(input.actor) },
+        );
         return { body: { items: commitments.map(commitmentOut) } };
       },
     }),
@@ -41,7 +44,10 @@ export function commitmentRoutes(deps: GatewayDeps) {
       query: emptyQuery,
       response: { status: 200, schema: CommitmentReport, description: 'The figures; the totals are the sums of the rows' },
       async handler(input) {
-        const report = await deps.contracts.getCommitmentReport({ organizationId: input.params.organizationId, year: input.params.year }, { caller: callerOf(input.actor) });
+        const report = await deps.contracts.getCommitmentReport(
+          { organizationId: input.params.organizationId, year: input.params.year },
+          { caller: callerOf(input.actor) },
+        );
         const out = reportOut(report);
         // The ETag is the commitment's version (none before the year has one), which changing it takes in
         // If-Match; allocations change without it, so it validates writes only (route.ts).
@@ -52,7 +58,8 @@ export function commitmentRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'put',
       path: '/v1/organizations/:organizationId/commitments/:year',
-      summary: 'Set the employer’s commitment for a year: absolute minutes, or a share (basis points) of declared working minutes. If-Match: the version, to change it',
+      summary:
+        'Set the employer’s commitment for a year: absolute minutes, or a share (basis points) of declared working minutes. If-Match: the version, to change it',
       tag: 'commitments',
       access: 'person',
       refusals: ['invalid_commitment', 'invalid_year', 'precondition_required', 'commitment_below_allocation'],
@@ -64,18 +71,18 @@ export function commitmentRoutes(deps: GatewayDeps) {
         const { actor, params, body, ifMatch } = input;
         const share = body.basis === 'share' ? body : undefined;
         const commitment = await deps.contracts.setCommitment(
-            {
-              organizationId: params.organizationId,
-              year: params.year,
-              basis: toProtoEnum<CommitmentBasis>('COMMITMENT_BASIS', body.basis),
-              minutes: BigInt(body.basis === 'absolute' ? body.minutes : 0),
-              shareBasisPoints: share?.shareBasisPoints ?? 0,
-              declaredEmployees: share?.declaredEmployees ?? 0,
-              declaredMinutesPerEmployee: BigInt(share?.declaredMinutesPerEmployee ?? 0),
-              expectedVersion: ifMatch,
-            },
-            { caller: callerOf(actor) },
-          );
+          {
+            organizationId: params.organizationId,
+            year: params.year,
+            basis: toProtoEnum<CommitmentBasis>('COMMITMENT_BASIS', body.basis),
+            minutes: BigInt(body.basis === 'absolute' ? body.minutes : 0),
+            shareBasisPoints: share?.shareBasisPoints ?? 0,
+            declaredEmployees: share?.declaredEmployees ?? 0,
+            declaredMinutesPerEmployee: BigInt(share?.declaredMinutesPerEmployee ?? 0),
+            expectedVersion: ifMatch,
+          },
+          { caller: callerOf(actor) },
+        );
         const out = commitmentOut(commitment);
         return { body: out, version: out.version };
       },

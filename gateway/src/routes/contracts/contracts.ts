@@ -34,14 +34,14 @@ export function contractRoutes(deps: GatewayDeps) {
       async handler(input) {
         const { actor, query, language } = input;
         const found = await deps.contracts.listNegotiationInbox(
-            {
-              party: partyIn(query.party),
-              status: toProtoEnum<ContractStatus>('CONTRACT_STATUS', query.status ?? 'unspecified'),
-              limit: query.limit ?? 50,
-              cursor: query.cursor ?? '',
-            },
-            { caller: callerOf(actor) },
-          );
+          {
+            party: partyIn(query.party),
+            status: toProtoEnum<ContractStatus>('CONTRACT_STATUS', query.status ?? 'unspecified'),
+            limit: query.limit ?? 50,
+            cursor: query.cursor ?? '',
+          },
+          { caller: callerOf(actor) },
+        );
         return { body: { items: found.items.map((item) => inboxItemOut(item, language)), nextCursor: orNull(found.nextCursor) } };
       },
     }),
@@ -52,7 +52,17 @@ export function contractRoutes(deps: GatewayDeps) {
       summary: `Propose a SAR contract (version 1): the person for themselves, an HR manager for an employee, an officer for a person of their territory.${IDEMPOTENCY_NOTE}`,
       tag: 'contracts',
       access: 'person',
-      refusals: ['invalid_terms', 'schedule_exceeds_yearly_minutes', 'unknown_project', 'not_the_employer', 'no_employer', 'no_office', 'not_a_party', 'party_required', 'contract_overlaps'],
+      refusals: [
+        'invalid_terms',
+        'schedule_exceeds_yearly_minutes',
+        'unknown_project',
+        'not_the_employer',
+        'no_employer',
+        'no_office',
+        'not_a_party',
+        'party_required',
+        'contract_overlaps',
+      ],
       body: z.object({ personId: uuid, employerId: uuid.optional(), terms: TermsIn, comment, party }).strict(),
       response: { status: 201, schema: ContractDetail, description: 'The contract under negotiation' },
       idempotent: true,
@@ -60,9 +70,16 @@ export function contractRoutes(deps: GatewayDeps) {
       async handler(input) {
         const { actor, body, language } = input;
         const detail = await deps.contracts.proposeContract(
-            { personId: body.personId, employerId: body.employerId ?? '', terms: termsIn(body.terms), comment: body.comment ?? '', party: partyIn(body.party), idempotencyKey: input.idempotencyKey },
-            { caller: callerOf(actor) },
-          );
+          {
+            personId: body.personId,
+            employerId: body.employerId ?? '',
+            terms: termsIn(body.terms),
+            comment: body.comment ?? '',
+            party: partyIn(body.party),
+            idempotencyKey: input.idempotencyKey,
+          },
+          { caller: callerOf(actor) },
+        );
         const out = detailOut(detail, language);
         return { status: 201, ...tagged(out), headers: { ...NO_STORE, Location: `/v1/contracts/${out.contract.id}` } };
       },
@@ -71,14 +88,18 @@ export function contractRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'get',
       path: '/v1/contracts/:contractId',
-      summary: 'A contract with its versions side by side, what changed between them, acceptances, history and SAR holidays (its parties only)',
+      summary:
+        'A contract with its versions side by side, what changed between them, acceptances, history and SAR holidays (its parties only)',
       tag: 'contracts',
       access: 'person',
       params: contractParam,
       query: emptyQuery,
       response: { status: 200, schema: ContractDetail, description: 'The contract' },
       async handler(input) {
-        const detail = detailOut(await deps.contracts.getContractDetail({ id: input.params.contractId }, { caller: callerOf(input.actor) }), input.language);
+        const detail = detailOut(
+          await deps.contracts.getContractDetail({ id: input.params.contractId }, { caller: callerOf(input.actor) }),
+          input.language,
+        );
         return { ...tagged(detail), headers: NO_STORE };
       },
     }),
@@ -89,7 +110,17 @@ export function contractRoutes(deps: GatewayDeps) {
       summary: 'Propose new terms: a counter-proposal while negotiating, an amendment once signed. If-Match: the latest version you saw',
       tag: 'contracts',
       access: 'person',
-      refusals: ['not_a_party', 'party_required', 'invalid_terms', 'schedule_exceeds_yearly_minutes', 'unknown_project', 'contract_closed', 'contract_suspended', 'contract_overlaps', 'person_not_found'],
+      refusals: [
+        'not_a_party',
+        'party_required',
+        'invalid_terms',
+        'schedule_exceeds_yearly_minutes',
+        'unknown_project',
+        'contract_closed',
+        'contract_suspended',
+        'contract_overlaps',
+        'person_not_found',
+      ],
       params: contractParam,
       ifMatch: 'required',
       fieldNames: TERMS_FIELD_NAMES,
@@ -98,9 +129,15 @@ export function contractRoutes(deps: GatewayDeps) {
       async handler(input) {
         const { actor, params, body, ifMatch, language } = input;
         const detail = await deps.contracts.proposeTerms(
-            { contractId: params.contractId, baseVersion: ifMatch!, terms: termsIn(body.terms), comment: body.comment ?? '', party: partyIn(body.party) },
-            { caller: callerOf(actor) },
-          );
+          {
+            contractId: params.contractId,
+            baseVersion: ifMatch!,
+            terms: termsIn(body.terms),
+            comment: body.comment ?? '',
+            party: partyIn(body.party),
+          },
+          { caller: callerOf(actor) },
+        );
         const out = detailOut(detail, language);
         return { status: 201, ...tagged(out), headers: NO_STORE };
       },
@@ -119,7 +156,10 @@ export function contractRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: ContractDetail, description: 'The contract, signed if yours was the last acceptance' },
       async handler(input) {
         const { actor, params, body, ifMatch, language } = input;
-        const detail = await deps.contracts.acceptVersion({ contractId: params.contractId, version: ifMatch!, comment: body.comment ?? '', party: partyIn(body.party) }, { caller: callerOf(actor) });
+        const detail = await deps.contracts.acceptVersion(
+          { contractId: params.contractId, version: ifMatch!, comment: body.comment ?? '', party: partyIn(body.party) },
+          { caller: callerOf(actor) },
+        );
         const out = detailOut(detail, language);
         return { ...tagged(out), headers: NO_STORE };
       },
@@ -138,7 +178,10 @@ export function contractRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: ContractDetail, description: 'The contract' },
       async handler(input) {
         const { actor, params, body, ifMatch, language } = input;
-        const detail = await deps.contracts.withdrawProposal({ contractId: params.contractId, version: ifMatch!, comment: body.comment ?? '', party: partyIn(body.party) }, { caller: callerOf(actor) });
+        const detail = await deps.contracts.withdrawProposal(
+          { contractId: params.contractId, version: ifMatch!, comment: body.comment ?? '', party: partyIn(body.party) },
+          { caller: callerOf(actor) },
+        );
         return tagged(detailOut(detail, language));
       },
     }),
@@ -155,7 +198,10 @@ export function contractRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: ContractDetail, description: 'The suspended contract' },
       async handler(input) {
         const { actor, params, body, language } = input;
-        const detail = await deps.contracts.suspendContract({ contractId: params.contractId, reason: body.reason, party: partyIn(body.party) }, { caller: callerOf(actor) });
+        const detail = await deps.contracts.suspendContract(
+          { contractId: params.contractId, reason: body.reason, party: partyIn(body.party) },
+          { caller: callerOf(actor) },
+        );
         return tagged(detailOut(detail, language));
       },
     }),
@@ -172,7 +218,10 @@ export function contractRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: ContractDetail, description: 'The contract, signed again' },
       async handler(input) {
         const { actor, params, body, language } = input;
-        const detail = await deps.contracts.resumeContract({ contractId: params.contractId, comment: body.comment ?? '', party: partyIn(body.party) }, { caller: callerOf(actor) });
+        const detail = await deps.contracts.resumeContract(
+          { contractId: params.contractId, comment: body.comment ?? '', party: partyIn(body.party) },
+          { caller: callerOf(actor) },
+        );
         return tagged(detailOut(detail, language));
       },
     }),
@@ -189,7 +238,10 @@ export function contractRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: ContractDetail, description: 'The terminated contract' },
       async handler(input) {
         const { actor, params, body, language } = input;
-        const detail = await deps.contracts.terminateContract({ contractId: params.contractId, endDate: body.endDate, reason: body.reason, party: partyIn(body.party) }, { caller: callerOf(actor) });
+        const detail = await deps.contracts.terminateContract(
+          { contractId: params.contractId, endDate: body.endDate, reason: body.reason, party: partyIn(body.party) },
+          { caller: callerOf(actor) },
+        );
         return tagged(detailOut(detail, language));
       },
     }),
@@ -205,7 +257,14 @@ export function contractRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: Allowance, description: 'The allowance' },
       async handler(input) {
         // An answer computed from the contract's schedule, not a resource: its `version` is the contract version it read.
-        return { body: allowanceOut(await deps.contracts.getAllowance({ contractId: input.params.contractId, date: input.query.date }, { caller: callerOf(input.actor) })) };
+        return {
+          body: allowanceOut(
+            await deps.contracts.getAllowance(
+              { contractId: input.params.contractId, date: input.query.date },
+              { caller: callerOf(input.actor) },
+            ),
+          ),
+        };
       },
     }),
 
@@ -217,12 +276,17 @@ export function contractRoutes(deps: GatewayDeps) {
       access: 'person',
       refusals: ['not_signed', 'version_not_found'],
       params: contractParam,
-      query: z.object({ format: z.enum(['pdf', 'json']).default('pdf'), version: z.coerce.number().int().min(1).max(100_000).optional() }).strict(),
+      query: z
+        .object({ format: z.enum(['pdf', 'json']).default('pdf'), version: z.coerce.number().int().min(1).max(100_000).optional() })
+        .strict(),
       response: { status: 200, description: 'application/pdf, or the document as JSON' },
       async handler(input) {
         const { actor, params, query } = input;
         const format = query.format === 'json' ? DocumentFormat.DOCUMENT_FORMAT_JSON : DocumentFormat.DOCUMENT_FORMAT_PDF;
-        const document = await deps.contracts.renderContractDocument({ contractId: params.contractId, version: query.version ?? 0, format }, { caller: callerOf(actor) });
+        const document = await deps.contracts.renderContractDocument(
+          { contractId: params.contractId, version: query.version ?? 0, format },
+          { caller: callerOf(actor) },
+        );
         if (query.format === 'json') return { body: JSON.parse(document.content.toString('utf8')) as unknown, headers: NO_STORE };
         return { file: { contentType: 'application/pdf', data: document.content, filename: document.filename }, headers: NO_STORE };
       },

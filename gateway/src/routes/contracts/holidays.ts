@@ -20,13 +20,24 @@ export function holidaysRoutes(deps: GatewayDeps) {
       summary: `${summary}. If-Match: the holidays' version`,
       tag: 'holidays',
       access: 'person',
-      refusals: ['not_a_party', 'party_required', 'holidays_decided', 'not_your_decision', 'contract_not_in_force', 'invalid_holidays', 'holidays_exceed_sar'],
+      refusals: [
+        'not_a_party',
+        'party_required',
+        'holidays_decided',
+        'not_your_decision',
+        'contract_not_in_force',
+        'invalid_holidays',
+        'holidays_exceed_sar',
+      ],
       params: holidaysParam,
       ifMatch: 'required',
       body: z.object({ comment }).strict(),
       response: { status: 200, schema: Holidays, description: 'The holidays' },
       async handler(input: RouteInput<{ holidaysId: string }, unknown, { comment?: string }>) {
-        const holidays = await deps.contracts[rpc]({ holidaysId: input.params.holidaysId, expectedVersion: input.ifMatch!, comment: input.body.comment ?? '' }, { caller: callerOf(input.actor) });
+        const holidays = await deps.contracts[rpc](
+          { holidaysId: input.params.holidaysId, expectedVersion: input.ifMatch!, comment: input.body.comment ?? '' },
+          { caller: callerOf(input.actor) },
+        );
         const out = holidaysOut(holidays);
         return { body: out, version: out.version };
       },
@@ -54,17 +65,45 @@ export function holidaysRoutes(deps: GatewayDeps) {
       summary: `Request SAR holidays for a project I initiated (an individual initiative or international solidarity).${IDEMPOTENCY_NOTE}`,
       tag: 'holidays',
       access: 'person',
-      refusals: ['unknown_project', 'project_not_eligible', 'project_not_approved', 'not_project_initiator', 'contract_not_in_force', 'invalid_holidays', 'holidays_exceed_sar'],
+      refusals: [
+        'unknown_project',
+        'project_not_eligible',
+        'project_not_approved',
+        'not_project_initiator',
+        'contract_not_in_force',
+        'invalid_holidays',
+        'holidays_exceed_sar',
+      ],
       params: z.object({ contractId: uuid }).strict(),
-      body: z.object({ projectId: uuid, startDate: isoDate, endDate: isoDate, minutes: z.number().int().min(1).max(366 * 600), comment }).strict(),
+      body: z
+        .object({
+          projectId: uuid,
+          startDate: isoDate,
+          endDate: isoDate,
+          minutes: z
+            .number()
+            .int()
+            .min(1)
+            .max(366 * 600),
+          comment,
+        })
+        .strict(),
       response: { status: 201, schema: Holidays, description: 'The request, waiting for the employer (employees) or the office' },
       idempotent: true,
       async handler(input) {
         const { actor, params, body } = input;
         const holidays = await deps.contracts.requestHolidays(
-            { contractId: params.contractId, projectId: body.projectId, startDate: body.startDate, endDate: body.endDate, minutes: BigInt(body.minutes), comment: body.comment ?? '', idempotencyKey: input.idempotencyKey },
-            { caller: callerOf(actor) },
-          );
+          {
+            contractId: params.contractId,
+            projectId: body.projectId,
+            startDate: body.startDate,
+            endDate: body.endDate,
+            minutes: BigInt(body.minutes),
+            comment: body.comment ?? '',
+            idempotencyKey: input.idempotencyKey,
+          },
+          { caller: callerOf(actor) },
+        );
         const out = holidaysOut(holidays);
         return { status: 201, body: out, version: out.version };
       },

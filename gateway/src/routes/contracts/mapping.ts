@@ -13,10 +13,19 @@ export const termsOut = (terms: proto.ContractTerms | undefined, language: Langu
   periodStart: terms?.periodStart ?? '',
   periodEnd: terms?.periodEnd ?? '',
   yearlyMinutes: minutes(terms?.yearlyMinutes),
-  competences: (terms?.competences ?? []).map((c) => ({ skillId: c.skillId, label: c.labels[language] ?? c.labels.en ?? c.skillId, labels: c.labels })),
+  competences: (terms?.competences ?? []).map((c) => ({
+    skillId: c.skillId,
+    label: c.labels[language] ?? c.labels.en ?? c.skillId,
+    labels: c.labels,
+  })),
   schedule: {
     weeklyAllowanceMinutes: minutes(terms?.schedule?.weeklyAllowanceMinutes),
-    blocks: (terms?.schedule?.blocks ?? []).map((b) => ({ startDate: b.startDate, endDate: b.endDate, minutes: minutes(b.minutes), label: b.label })),
+    blocks: (terms?.schedule?.blocks ?? []).map((b) => ({
+      startDate: b.startDate,
+      endDate: b.endDate,
+      minutes: minutes(b.minutes),
+      label: b.label,
+    })),
     blackouts: (terms?.schedule?.blackouts ?? []).map((b) => ({ startDate: b.startDate, endDate: b.endDate, reason: b.reason })),
   },
   preferredProjectIds: terms?.preferredProjectIds ?? [],
@@ -76,7 +85,13 @@ export const detailOut = (detail: proto.ContractDetail, language: Language) => (
     comment: v.comment,
     amendment: v.amendment,
     signedAt: orNull(v.signedAt),
-    acceptances: v.acceptances.map((a) => ({ version: a.version, party: party(a.party), acceptedBy: a.acceptedBy, acceptedByName: a.acceptedByName, acceptedAt: a.acceptedAt })),
+    acceptances: v.acceptances.map((a) => ({
+      version: a.version,
+      party: party(a.party),
+      acceptedBy: a.acceptedBy,
+      acceptedByName: a.acceptedByName,
+      acceptedAt: a.acceptedAt,
+    })),
     changes: v.changes,
   })),
   history: detail.history.map((s) => ({

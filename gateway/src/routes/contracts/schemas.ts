@@ -23,12 +23,18 @@ export const party = z.enum(PARTIES).optional().describe('the party you act as, 
 export const comment = note(1000).optional();
 export const year = z.coerce.number().int().min(2000).max(2100);
 
-export const ScheduleBlockIn = z.object({ startDate: isoDate, endDate: isoDate, minutes: minutes(1, 366 * 600), label: note(200).default('') }).strict();
+export const ScheduleBlockIn = z
+  .object({ startDate: isoDate, endDate: isoDate, minutes: minutes(1, 366 * 600), label: note(200).default('') })
+  .strict();
 export const BlackoutIn = z.object({ startDate: isoDate, endDate: isoDate, reason: note(200).default('') }).strict();
 export const ScheduleIn = z
   .object({
     weeklyAllowanceMinutes: minutes(0, 2880).describe('minutes a week on ordinary days (48 h at most)'),
-    blocks: z.array(ScheduleBlockIn).max(50).default([]).describe('concentrated blocks: their minutes replace the weekly allowance on their dates'),
+    blocks: z
+      .array(ScheduleBlockIn)
+      .max(50)
+      .default([])
+      .describe('concentrated blocks: their minutes replace the weekly allowance on their dates'),
     blackouts: z.array(BlackoutIn).max(50).default([]).describe('periods the employer protects: nothing may be logged'),
   })
   .strict();
@@ -54,7 +60,9 @@ export const Terms = z.object({
   periodStart: z.string(),
   periodEnd: z.string(),
   yearlyMinutes: z.number().int(),
-  competences: z.array(z.object({ skillId: z.string(), label: z.string().describe('in the caller’s language'), labels: z.record(z.string(), z.string()) })),
+  competences: z.array(
+    z.object({ skillId: z.string(), label: z.string().describe('in the caller’s language'), labels: z.record(z.string(), z.string()) }),
+  ),
   schedule: Schedule,
   preferredProjectIds: z.array(z.uuid()),
 });
@@ -80,7 +88,13 @@ export const SarContract = z.object({
   updatedAt: z.string(),
 });
 
-export const Acceptance = z.object({ version: z.number().int(), party: z.enum(PARTIES), acceptedBy: z.string(), acceptedByName: z.string(), acceptedAt: z.string() });
+export const Acceptance = z.object({
+  version: z.number().int(),
+  party: z.enum(PARTIES),
+  acceptedBy: z.string(),
+  acceptedByName: z.string(),
+  acceptedAt: z.string(),
+});
 
 export const Holidays = z.object({
   id: z.uuid(),
@@ -117,10 +131,21 @@ export const ContractDetail = z.object({
       amendment: z.boolean(),
       signedAt: z.string().nullable(),
       acceptances: z.array(Acceptance),
-      changes: z.array(z.object({ field: z.string(), before: z.string(), after: z.string() })).describe('what changed from the previous version'),
+      changes: z
+        .array(z.object({ field: z.string(), before: z.string(), after: z.string() }))
+        .describe('what changed from the previous version'),
     }),
   ),
-  history: z.array(z.object({ step: z.string(), party: z.enum(PARTIES).nullable(), actorName: z.string(), at: z.string(), version: z.number().int().nullable(), comment: z.string() })),
+  history: z.array(
+    z.object({
+      step: z.string(),
+      party: z.enum(PARTIES).nullable(),
+      actorName: z.string(),
+      at: z.string(),
+      version: z.number().int().nullable(),
+      comment: z.string(),
+    }),
+  ),
   holidays: z.array(Holidays),
 });
 

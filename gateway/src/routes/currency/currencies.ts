@@ -38,7 +38,9 @@ export function currencyRoutes(deps: GatewayDeps) {
       query: emptyQuery,
       response: { status: 200, schema: Currency, description: 'The currency; 404 no_currency_here when none applies' },
       async handler({ actor, params }) {
-        const currency = currencyOut(await deps.currency.getCurrencyOfTerritory({ territoryId: params.territoryId }, { caller: callerOf(actor) }));
+        const currency = currencyOut(
+          await deps.currency.getCurrencyOfTerritory({ territoryId: params.territoryId }, { caller: callerOf(actor) }),
+        );
         return { body: currency, headers: NO_STORE, version: currency.version };
       },
     }),
@@ -46,7 +48,8 @@ export function currencyRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'put',
       path: '/v1/territories/:territoryId/currency',
-      summary: 'Create the territory’s currency, or change its name, rate and fee (If-Match: its version). Treasury officers of the territory or above',
+      summary:
+        'Create the territory’s currency, or change its name, rate and fee (If-Match: its version). Treasury officers of the territory or above',
       tag: 'currencies',
       access: 'person',
       refusals: ['invalid_currency', 'unknown_territory', 'precondition_required', 'currency_fixed', 'currency_overlaps', 'code_taken'],
@@ -56,7 +59,15 @@ export function currencyRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: Currency, description: 'The currency' },
       async handler({ actor, params, body, ifMatch }) {
         const currency = await deps.currency.configureCurrency(
-          { territoryId: params.territoryId, code: body.code, name: body.name, minorUnits: body.minorUnits, ratePerHourMinor: BigInt(body.ratePerHourMinor), redemptionFeeBasisPoints: body.redemptionFeeBasisPoints, expectedVersion: ifMatch },
+          {
+            territoryId: params.territoryId,
+            code: body.code,
+            name: body.name,
+            minorUnits: body.minorUnits,
+            ratePerHourMinor: BigInt(body.ratePerHourMinor),
+            redemptionFeeBasisPoints: body.redemptionFeeBasisPoints,
+            expectedVersion: ifMatch,
+          },
           { caller: callerOf(actor) },
         );
         return { body: currencyOut(currency), version: currency.version };

@@ -5,4 +5,9 @@ import { tillRoutes } from './till.js';
 import { treasuryRoutes } from './treasury.js';
 import { walletRoutes } from './wallet.js';
 
-export const currencyServiceRoutes = (deps: GatewayDeps) => [...currencyRoutes(deps), ...walletRoutes(deps), ...tillRoutes(deps), ...treasuryRoutes(deps)];
+export const currencyServiceRoutes = (deps: GatewayDeps) => [
+  ...currencyRoutes(deps),
+  ...walletRoutes(deps),
+  ...tillRoutes(deps),
+  ...treasuryRoutes(deps),
+];

@@ -5,10 +5,13 @@ import { orNull } from '../common.js';
 
 const amount = (value: bigint | undefined) => Number(value ?? 0n);
 const ownerKind = (value: proto.OwnerKind) => fromProtoEnum<'person' | 'organization' | 'issuance'>('OWNER_KIND', value) ?? 'person';
-const transferKind = (value: proto.TransferKind) => fromProtoEnum<'hours' | 'payment' | 'request' | 'redemption'>('TRANSFER_KIND', value) ?? 'payment';
+const transferKind = (value: proto.TransferKind) =>
+  fromProtoEnum<'hours' | 'payment' | 'request' | 'redemption'>('TRANSFER_KIND', value) ?? 'payment';
 
-export const requestStatusIn = (status: string | undefined) => toProtoEnum<proto.PaymentRequestStatus>('PAYMENT_REQUEST_STATUS', status ?? 'unspecified');
-export const redemptionStatusIn = (status: string | undefined) => toProtoEnum<proto.RedemptionStatus>('REDEMPTION_STATUS', status ?? 'unspecified');
+export const requestStatusIn = (status: string | undefined) =>
+  toProtoEnum<proto.PaymentRequestStatus>('PAYMENT_REQUEST_STATUS', status ?? 'unspecified');
+export const redemptionStatusIn = (status: string | undefined) =>
+  toProtoEnum<proto.RedemptionStatus>('REDEMPTION_STATUS', status ?? 'unspecified');
 export const ownerKindIn = (kind: 'person' | 'organization') => toProtoEnum<proto.OwnerKind>('OWNER_KIND', kind);
 
 export const currencyOut = (c: proto.Currency) => ({
@@ -129,5 +132,11 @@ export const supplyOut = (s: proto.Supply) => ({
   pendingRedemptions: s.pendingRedemptions,
   accounts: s.accounts,
   transfers: amount(s.transfers),
-  health: { balanced: s.balanced, balancesSumMinor: amount(s.balancesSumMinor), entriesSumMinor: amount(s.entriesSumMinor), mismatchedAccounts: s.mismatchedAccounts, checkedAt: s.checkedAt },
+  health: {
+    balanced: s.balanced,
+    balancesSumMinor: amount(s.balancesSumMinor),
+    entriesSumMinor: amount(s.entriesSumMinor),
+    mismatchedAccounts: s.mismatchedAccounts,
+    checkedAt: s.checkedAt,
+  },
 });

@@ -37,7 +37,11 @@ export const Currency = z.object({
 
 export const CurrencyIn = z
   .object({
-    code: clientString().trim().min(2).max(12).describe('2 to 12 upper-case letters, digits or inner hyphens, e.g. ÉCU-BDR; fixed once created'),
+    code: clientString()
+      .trim()
+      .min(2)
+      .max(12)
+      .describe('2 to 12 upper-case letters, digits or inner hyphens, e.g. ÉCU-BDR; fixed once created'),
     name: text(80),
     minorUnits: z.number().int().min(0).max(2).describe('fixed once created'),
     ratePerHourMinor: z.number().int().min(1).max(1_000_000),

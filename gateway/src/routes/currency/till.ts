@@ -6,7 +6,16 @@ import { callerOf } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
 import { cursor, emptyQuery, limit, listOf, orNull, uuid } from '../common.js';
 import { accountOut, merchantOut, ownerKindIn, paymentRequestOut, redemptionOut, redemptionStatusIn, requestStatusIn } from './mapping.js';
-import { Account, amountMinor, Merchant, PAYMENT_REQUEST_STATUSES, PaymentRequest, Redemption, REDEMPTION_STATUSES, reference } from './schemas.js';
+import {
+  Account,
+  amountMinor,
+  Merchant,
+  PAYMENT_REQUEST_STATUSES,
+  PaymentRequest,
+  Redemption,
+  REDEMPTION_STATUSES,
+  reference,
+} from './schemas.js';
 import { IDEMPOTENCY_NOTE } from './wallet.js';
 
 const organizationParam = z.object({ organizationId: uuid }).strict();
@@ -25,7 +34,10 @@ export function tillRoutes(deps: GatewayDeps) {
       query: emptyQuery,
       response: { status: 200, schema: z.object({ items: z.array(Account) }), description: 'The accounts' },
       async handler({ actor, params }) {
-        const { accounts } = await deps.currency.listAccounts({ ownerKind: ownerKindIn('organization'), ownerId: params.organizationId }, { caller: callerOf(actor) });
+        const { accounts } = await deps.currency.listAccounts(
+          { ownerKind: ownerKindIn('organization'), ownerId: params.organizationId },
+          { caller: callerOf(actor) },
+        );
         return { body: { items: accounts.map(accountOut) }, headers: NO_STORE };
       },
     }),
@@ -33,7 +45,8 @@ export function tillRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'get',
       path: '/v1/organizations/:organizationId/merchant',
-      summary: 'Whether the organization is a verified merchant, as the currency service knows it: only a verified one asks for payments, is paid and redeems (anyone signed in; 404 when never verified)',
+      summary:
+        'Whether the organization is a verified merchant, as the currency service knows it: only a verified one asks for payments, is paid and redeems (anyone signed in; 404 when never verified)',
       tag: 'till',
       access: 'person',
       refusals: ['merchant_not_found'],
@@ -41,7 +54,10 @@ export function tillRoutes(deps: GatewayDeps) {
       query: emptyQuery,
       response: { status: 200, schema: Merchant, description: 'The merchant' },
       async handler({ actor, params }) {
-        return { body: merchantOut(await deps.currency.getMerchant({ organizationId: params.organizationId }, { caller: callerOf(actor) })), headers: NO_STORE };
+        return {
+          body: merchantOut(await deps.currency.getMerchant({ organizationId: params.organizationId }, { caller: callerOf(actor) })),
+          headers: NO_STORE,
+        };
       },
     }),
 
@@ -53,12 +69,30 @@ export function tillRoutes(deps: GatewayDeps) {
       access: 'person',
       refusals: ['invalid_amount', 'amount_too_large', 'no_currency_here', 'merchant_not_verified'],
       params: organizationParam,
-      body: z.object({ amountMinor, reference, expiresInMinutes: z.number().int().min(1).max(7 * 24 * 60).default(15).describe('1 minute to 7 days') }).strict(),
+      body: z
+        .object({
+          amountMinor,
+          reference,
+          expiresInMinutes: z
+            .number()
+            .int()
+            .min(1)
+            .max(7 * 24 * 60)
+            .default(15)
+            .describe('1 minute to 7 days'),
+        })
+        .strict(),
       idempotent: true,
       response: { status: 201, schema: PaymentRequest, description: 'The open request' },
       async handler({ actor, params, body, idempotencyKey }) {
         const request = await deps.currency.createPaymentRequest(
-          { organizationId: params.organizationId, amountMinor: BigInt(body.amountMinor), reference: body.reference ?? '', expiresInMinutes: body.expiresInMinutes, idempotencyKey },
+          {
+            organizationId: params.organizationId,
+            amountMinor: BigInt(body.amountMinor),
+            reference: body.reference ?? '',
+            expiresInMinutes: body.expiresInMinutes,
+            idempotencyKey,
+          },
           { caller: callerOf(actor) },
         );
         return { status: 201, body: paymentRequestOut(request), headers: { Location: `/v1/payment-requests/${request.id}` } };
@@ -76,7 +110,12 @@ export function tillRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: listOf(PaymentRequest), description: 'Requests' },
       async handler({ actor, params, query }) {
         const found = await deps.currency.listPaymentRequests(
-          { organizationId: params.organizationId, status: requestStatusIn(query.status), limit: query.limit ?? 50, cursor: query.cursor ?? '' },
+          {
+            organizationId: params.organizationId,
+            status: requestStatusIn(query.status),
+            limit: query.limit ?? 50,
+            cursor: query.cursor ?? '',
+          },
           { caller: callerOf(actor) },
         );
         return { body: { items: found.requests.map(paymentRequestOut), nextCursor: orNull(found.nextCursor) }, headers: NO_STORE };
@@ -86,7 +125,8 @@ export function tillRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'get',
       path: '/v1/payment-requests/:requestId',
-      summary: 'A payment request, for whoever scanned or opened it: the merchant (name, legal id, verified mark), amount, reference, expiry, status',
+      summary:
+        'A payment request, for whoever scanned or opened it: the merchant (name, legal id, verified mark), amount, reference, expiry, status',
       tag: 'till',
       access: 'person',
       refusals: ['payment_request_not_found'],
@@ -94,7 +134,10 @@ export function tillRoutes(deps: GatewayDeps) {
       query: emptyQuery,
       response: { status: 200, schema: PaymentRequest, description: 'The request' },
       async handler({ actor, params }) {
-        return { body: paymentRequestOut(await deps.currency.getPaymentRequest({ id: params.requestId }, { caller: callerOf(actor) })), headers: NO_STORE };
+        return {
+          body: paymentRequestOut(await deps.currency.getPaymentRequest({ id: params.requestId }, { caller: callerOf(actor) })),
+          headers: NO_STORE,
+        };
       },
     }),
 
@@ -117,10 +160,18 @@ export function tillRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'post',
       path: '/v1/payment-requests/:requestId/payment',
-      summary: 'Pay a payment request from my account in its currency. A request is paid once: paying it again returns my payment, anyone else is refused; a merchant no longer verified is refused',
+      summary:
+        'Pay a payment request from my account in its currency. A request is paid once: paying it again returns my payment, anyone else is refused; a merchant no longer verified is refused',
       tag: 'till',
       access: 'person',
-      refusals: ['payment_request_not_found', 'request_already_paid', 'request_expired', 'insufficient_funds', 'transfer_not_allowed', 'merchant_not_verified'],
+      refusals: [
+        'payment_request_not_found',
+        'request_already_paid',
+        'request_expired',
+        'insufficient_funds',
+        'transfer_not_allowed',
+        'merchant_not_verified',
+      ],
       params: requestParam,
       body: z.object({}).strict(),
       response: { status: 200, schema: PaymentRequest, description: 'The paid request' },
@@ -141,7 +192,10 @@ export function tillRoutes(deps: GatewayDeps) {
       idempotent: true,
       response: { status: 201, schema: Redemption, description: 'The redemption, waiting for the treasury' },
       async handler({ actor, params, body, idempotencyKey }) {
-        const redemption = await deps.currency.requestRedemption({ organizationId: params.organizationId, amountMinor: BigInt(body.amountMinor), idempotencyKey }, { caller: callerOf(actor) });
+        const redemption = await deps.currency.requestRedemption(
+          { organizationId: params.organizationId, amountMinor: BigInt(body.amountMinor), idempotencyKey },
+          { caller: callerOf(actor) },
+        );
         return { status: 201, body: redemptionOut(redemption) };
       },
     }),
@@ -157,7 +211,13 @@ export function tillRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: listOf(Redemption), description: 'Redemptions' },
       async handler({ actor, params, query }) {
         const found = await deps.currency.listRedemptions(
-          { organizationId: params.organizationId, currencyId: '', status: redemptionStatusIn(query.status), limit: query.limit ?? 50, cursor: query.cursor ?? '' },
+          {
+            organizationId: params.organizationId,
+            currencyId: '',
+            status: redemptionStatusIn(query.status),
+            limit: query.limit ?? 50,
+            cursor: query.cursor ?? '',
+          },
           { caller: callerOf(actor) },
         );
         return { body: { items: found.redemptions.map(redemptionOut), nextCursor: orNull(found.nextCursor) }, headers: NO_STORE };

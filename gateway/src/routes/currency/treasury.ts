@@ -16,14 +16,18 @@ export function treasuryRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'get',
       path: '/v1/currencies/:currencyId/supply',
-      summary: 'Issued, redeemed, in circulation and fees, and the ledger’s health: every balance and entry summing to zero (treasury officers)',
+      summary:
+        'Issued, redeemed, in circulation and fees, and the ledger’s health: every balance and entry summing to zero (treasury officers)',
       tag: 'treasury',
       access: 'person',
       params: currencyParam,
       query: emptyQuery,
       response: { status: 200, schema: Supply, description: 'The figures, from one snapshot' },
       async handler({ actor, params }) {
-        return { body: supplyOut(await deps.currency.getSupply({ currencyId: params.currencyId }, { caller: callerOf(actor) })), headers: NO_STORE };
+        return {
+          body: supplyOut(await deps.currency.getSupply({ currencyId: params.currencyId }, { caller: callerOf(actor) })),
+          headers: NO_STORE,
+        };
       },
     }),
 
@@ -38,7 +42,13 @@ export function treasuryRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: listOf(Redemption), description: 'Redemptions' },
       async handler({ actor, params, query }) {
         const found = await deps.currency.listRedemptions(
-          { organizationId: '', currencyId: params.currencyId, status: redemptionStatusIn(query.status), limit: query.limit ?? 50, cursor: query.cursor ?? '' },
+          {
+            organizationId: '',
+            currencyId: params.currencyId,
+            status: redemptionStatusIn(query.status),
+            limit: query.limit ?? 50,
+            cursor: query.cursor ?? '',
+          },
           { caller: callerOf(actor) },
         );
         return { body: { items: found.redemptions.map(redemptionOut), nextCursor: orNull(found.nextCursor) }, headers: NO_STORE };
@@ -48,7 +58,8 @@ export function treasuryRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'post',
       path: '/v1/redemptions/:redemptionId/approval',
-      summary: 'Approve a redemption with the reference of the euro payout: the amount leaves circulation and the fee is kept. Approving again with the same reference returns it',
+      summary:
+        'Approve a redemption with the reference of the euro payout: the amount leaves circulation and the fee is kept. Approving again with the same reference returns it',
       tag: 'treasury',
       access: 'person',
       refusals: ['redemption_decided', 'merchant_not_verified'],
@@ -56,7 +67,14 @@ export function treasuryRoutes(deps: GatewayDeps) {
       body: z.object({ payoutReference: text(100).describe('the bank transfer paying the euros') }).strict(),
       response: { status: 200, schema: Redemption, description: 'The approved redemption' },
       async handler({ actor, params, body }) {
-        return { body: redemptionOut(await deps.currency.approveRedemption({ id: params.redemptionId, payoutReference: body.payoutReference }, { caller: callerOf(actor) })) };
+        return {
+          body: redemptionOut(
+            await deps.currency.approveRedemption(
+              { id: params.redemptionId, payoutReference: body.payoutReference },
+              { caller: callerOf(actor) },
+            ),
+          ),
+        };
       },
     }),
 
@@ -71,7 +89,11 @@ export function treasuryRoutes(deps: GatewayDeps) {
       body: z.object({ reason: requiredText(500) }).strict(),
       response: { status: 200, schema: Redemption, description: 'The rejected redemption' },
       async handler({ actor, params, body }) {
-        return { body: redemptionOut(await deps.currency.rejectRedemption({ id: params.redemptionId, reason: body.reason }, { caller: callerOf(actor) })) };
+        return {
+          body: redemptionOut(
+            await deps.currency.rejectRedemption({ id: params.redemptionId, reason: body.reason }, { caller: callerOf(actor) }),
+          ),
+        };
       },
     }),
   ];

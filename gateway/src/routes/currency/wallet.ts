@@ -24,7 +24,10 @@ export function walletRoutes(deps: GatewayDeps) {
       query: emptyQuery,
       response: { status: 200, schema: z.object({ items: z.array(Account) }), description: 'My accounts' },
       async handler({ actor }) {
-        const { accounts } = await deps.currency.listAccounts({ ownerKind: ownerKindIn('person'), ownerId: requirePerson(actor).personId }, { caller: callerOf(actor) });
+        const { accounts } = await deps.currency.listAccounts(
+          { ownerKind: ownerKindIn('person'), ownerId: requirePerson(actor).personId },
+          { caller: callerOf(actor) },
+        );
         return { body: { items: accounts.map(accountOut) }, headers: NO_STORE };
       },
     }),
@@ -32,15 +35,20 @@ export function walletRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'post',
       path: '/v1/accounts',
-      summary: 'Open my account in a currency, or an organization’s (its admins; in the currency of its place). Opening twice gives the same account',
+      summary:
+        'Open my account in a currency, or an organization’s (its admins; in the currency of its place). Opening twice gives the same account',
       tag: 'wallet',
       access: 'person',
       refusals: ['unknown_currency', 'unknown_person', 'unknown_organization', 'currency_mismatch', 'no_currency_here'],
-      body: z.object({ currencyId: uuid, organizationId: uuid.optional().describe('the organization whose account it is; mine when absent') }).strict(),
+      body: z
+        .object({ currencyId: uuid, organizationId: uuid.optional().describe('the organization whose account it is; mine when absent') })
+        .strict(),
       fieldNames: { owner_id: 'body.organizationId' },
       response: { status: 201, schema: Account, description: 'The account' },
       async handler({ actor, body }) {
-        const owner = body.organizationId ? { ownerKind: ownerKindIn('organization'), ownerId: body.organizationId } : { ownerKind: ownerKindIn('person'), ownerId: requirePerson(actor).personId };
+        const owner = body.organizationId
+          ? { ownerKind: ownerKindIn('organization'), ownerId: body.organizationId }
+          : { ownerKind: ownerKindIn('person'), ownerId: requirePerson(actor).personId };
         const account = await deps.currency.openAccount({ ...owner, currencyId: body.currencyId }, { caller: callerOf(actor) });
         return { status: 201, body: accountOut(account), headers: { Location: `/v1/accounts/${account.id}` } };
       },
@@ -56,7 +64,10 @@ export function walletRoutes(deps: GatewayDeps) {
       query: emptyQuery,
       response: { status: 200, schema: Account, description: 'The account' },
       async handler({ actor, params }) {
-        return { body: accountOut(await deps.currency.getAccount({ id: params.accountId }, { caller: callerOf(actor) })), headers: NO_STORE };
+        return {
+          body: accountOut(await deps.currency.getAccount({ id: params.accountId }, { caller: callerOf(actor) })),
+          headers: NO_STORE,
+        };
       },
     }),
 
@@ -70,8 +81,14 @@ export function walletRoutes(deps: GatewayDeps) {
       query: z.object({ limit, cursor }).strict(),
       response: { status: 200, schema: History, description: 'The account and its entries' },
       async handler({ actor, params, query }) {
-        const found = await deps.currency.listAccountHistory({ accountId: params.accountId, limit: query.limit ?? 50, cursor: query.cursor ?? '' }, { caller: callerOf(actor) });
-        return { body: { account: accountOut(found.account!), items: found.entries.map(historyEntryOut), nextCursor: orNull(found.nextCursor) }, headers: NO_STORE };
+        const found = await deps.currency.listAccountHistory(
+          { accountId: params.accountId, limit: query.limit ?? 50, cursor: query.cursor ?? '' },
+          { caller: callerOf(actor) },
+        );
+        return {
+          body: { account: accountOut(found.account!), items: found.entries.map(historyEntryOut), nextCursor: orNull(found.nextCursor) },
+          headers: NO_STORE,
+        };
       },
     }),
 
@@ -86,10 +103,18 @@ export function walletRoutes(deps: GatewayDeps) {
       response: { status: 200, description: 'The statement (application/pdf or text/csv)' },
       async handler({ actor, params, query, language }) {
         const statement = await deps.currency.renderStatement(
-          { accountId: params.accountId, month: params.month, format: toProtoEnum<StatementFormat>('STATEMENT_FORMAT', query.format), language },
+          {
+            accountId: params.accountId,
+            month: params.month,
+            format: toProtoEnum<StatementFormat>('STATEMENT_FORMAT', query.format),
+            language,
+          },
           { caller: callerOf(actor) },
         );
-        return { file: { contentType: statement.contentType, data: statement.content, filename: statement.filename, download: true }, headers: { 'Cache-Control': 'private, no-cache' } };
+        return {
+          file: { contentType: statement.contentType, data: statement.content, filename: statement.filename, download: true },
+          headers: { 'Cache-Control': 'private, no-cache' },
+        };
       },
     }),
 
@@ -99,7 +124,16 @@ export function walletRoutes(deps: GatewayDeps) {
       summary: `Pay from this account (mine, or my organization’s as its admin) into another account of the same currency.${IDEMPOTENCY_NOTE}`,
       tag: 'wallet',
       access: 'person',
-      refusals: ['invalid_amount', 'amount_too_large', 'unknown_account', 'same_account', 'currency_mismatch', 'transfer_not_allowed', 'insufficient_funds', 'merchant_not_verified'],
+      refusals: [
+        'invalid_amount',
+        'amount_too_large',
+        'unknown_account',
+        'same_account',
+        'currency_mismatch',
+        'transfer_not_allowed',
+        'insufficient_funds',
+        'merchant_not_verified',
+      ],
       params: accountParam,
       body: z.object({ toAccountId: uuid, amountMinor, reference }).strict(),
       idempotent: true,
@@ -107,7 +141,13 @@ export function walletRoutes(deps: GatewayDeps) {
       response: { status: 201, schema: Transfer, description: 'The transfer (the first one, for a retry)' },
       async handler({ actor, params, body, idempotencyKey }) {
         const transfer = await deps.currency.pay(
-          { fromAccountId: params.accountId, toAccountId: body.toAccountId, amountMinor: BigInt(body.amountMinor), reference: body.reference ?? '', idempotencyKey },
+          {
+            fromAccountId: params.accountId,
+            toAccountId: body.toAccountId,
+            amountMinor: BigInt(body.amountMinor),
+            reference: body.reference ?? '',
+            idempotencyKey,
+          },
           { caller: callerOf(actor) },
         );
         return { status: 201, body: transferOut(transfer), headers: { Location: `/v1/transfers/${transfer.id}` } };

@@ -23,7 +23,10 @@ export function directoryRoutes(deps: GatewayDeps) {
       query: z.object({ q: clientString().max(100).default(''), limit, cursor }).strict(),
       response: { status: 200, schema: listOf(Skill), description: 'Matching skills, best first' },
       async handler({ actor, query, language }) {
-        const found = await deps.identity.searchSkills({ query: query.q, language, limit: query.limit ?? 20, cursor: query.cursor ?? '' }, { caller: callerOf(actor) });
+        const found = await deps.identity.searchSkills(
+          { query: query.q, language, limit: query.limit ?? 20, cursor: query.cursor ?? '' },
+          { caller: callerOf(actor) },
+        );
         return { body: { items: found.skills.map(skillOut), nextCursor: orNull(found.nextCursor) } };
       },
     }),
@@ -75,7 +78,13 @@ export function directoryRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: Territory, description: 'The territory' },
       async handler({ actor, params, body, language }) {
         const territory = await deps.identity.upsertTerritory(
-          { id: params.territoryId, parentId: body.parentId ?? '', level: toProtoEnum<TerritoryLevel>('TERRITORY_LEVEL', body.level), code: body.code, labels: body.labels as Record<string, string> },
+          {
+            id: params.territoryId,
+            parentId: body.parentId ?? '',
+            level: toProtoEnum<TerritoryLevel>('TERRITORY_LEVEL', body.level),
+            code: body.code,
+            labels: body.labels as Record<string, string>,
+          },
           { caller: callerOf(actor) },
         );
         return { body: { ...territoryOut(territory), name: territory.labels[language] ?? territory.name } };

@@ -5,4 +5,9 @@ import { meRoutes } from './me.js';
 import { organizationRoutes } from './organizations.js';
 import { peopleRoutes } from './people.js';
 
-export const identityRoutes = (deps: GatewayDeps) => [...meRoutes(deps), ...directoryRoutes(deps), ...organizationRoutes(deps), ...peopleRoutes(deps)];
+export const identityRoutes = (deps: GatewayDeps) => [
+  ...meRoutes(deps),
+  ...directoryRoutes(deps),
+  ...organizationRoutes(deps),
+  ...peopleRoutes(deps),
+];

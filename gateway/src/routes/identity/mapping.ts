@@ -99,7 +99,11 @@ export const profileOut = (profile: proto.Profile) => ({
   territoryPath: profile.territoryPath.map(territoryOut),
   memberships: profile.memberships.map(membershipOut),
   employer: profile.employer
-    ? { id: profile.employer.organizationId, name: profile.employer.organizationName, kind: fromProtoEnum('ORGANIZATION_KIND', profile.employer.organizationKind) }
+    ? {
+        id: profile.employer.organizationId,
+        name: profile.employer.organizationName,
+        kind: fromProtoEnum('ORGANIZATION_KIND', profile.employer.organizationKind),
+      }
     : null,
   competences: profile.competences.map(competenceOut),
   roles: profile.roles.map(grantOut),

@@ -76,7 +76,10 @@ export function meRoutes(deps: GatewayDeps) {
       query: emptyQuery,
       response: { status: 200, schema: z.object({ items: z.array(Competence) }), description: 'My competences' },
       async handler({ actor, language }) {
-        const { competences } = await deps.identity.listCompetences({ personId: requirePerson(actor).personId, language }, { caller: callerOf(actor) });
+        const { competences } = await deps.identity.listCompetences(
+          { personId: requirePerson(actor).personId, language },
+          { caller: callerOf(actor) },
+        );
         return { body: { items: competences.map(competenceOut) } };
       },
     }),
@@ -110,7 +113,10 @@ export function meRoutes(deps: GatewayDeps) {
       params: skillIdParam,
       response: { status: 204, description: 'Removed' },
       async handler({ actor, params }) {
-        await deps.identity.removeCompetence({ personId: requirePerson(actor).personId, skillId: params.skillId }, { caller: callerOf(actor) });
+        await deps.identity.removeCompetence(
+          { personId: requirePerson(actor).personId, skillId: params.skillId },
+          { caller: callerOf(actor) },
+        );
         return { status: 204 };
       },
     }),
@@ -124,7 +130,10 @@ export function meRoutes(deps: GatewayDeps) {
       query: z.object({ status: z.enum(INVITATION_STATUSES).optional() }).strict(),
       response: { status: 200, schema: z.object({ items: z.array(Invitation) }), description: 'My invitations' },
       async handler({ actor, query }) {
-        const { invitations } = await deps.identity.listInvitationsOfPerson({ personId: requirePerson(actor).personId, status: invitationStatusIn(query.status) }, { caller: callerOf(actor) });
+        const { invitations } = await deps.identity.listInvitationsOfPerson(
+          { personId: requirePerson(actor).personId, status: invitationStatusIn(query.status) },
+          { caller: callerOf(actor) },
+        );
         return { body: { items: invitations.map(invitationOut) }, headers: { 'Cache-Control': 'private, no-cache' } };
       },
     }),
@@ -132,7 +141,8 @@ export function meRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'post',
       path: '/v1/me/invitations/:invitationId/accept',
-      summary: 'Accept an invitation: I become a member with the role and employee reference it carries, and the organization sees my profile as an employer does',
+      summary:
+        'Accept an invitation: I become a member with the role and employee reference it carries, and the organization sees my profile as an employer does',
       tag: 'me',
       access: 'person',
       refusals: ['invitation_revoked', 'invitation_expired', 'invitation_accepted', 'already_member'],
@@ -140,7 +150,10 @@ export function meRoutes(deps: GatewayDeps) {
       body: z.object({}).strict(),
       response: { status: 200, schema: Invitation, description: 'The accepted invitation' },
       async handler({ actor, params }) {
-        const invitation = await deps.identity.acceptInvitation({ personId: requirePerson(actor).personId, invitationId: params.invitationId }, { caller: callerOf(actor) });
+        const invitation = await deps.identity.acceptInvitation(
+          { personId: requirePerson(actor).personId, invitationId: params.invitationId },
+          { caller: callerOf(actor) },
+        );
         return { body: invitationOut(invitation) };
       },
     }),
@@ -148,7 +161,8 @@ export function meRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'post',
       path: '/v1/me/invitations/:invitationId/decline',
-      summary: 'Decline an invitation: the organization is not told, and sees nothing of me (until it expires, it sees the invitation as unanswered)',
+      summary:
+        'Decline an invitation: the organization is not told, and sees nothing of me (until it expires, it sees the invitation as unanswered)',
       tag: 'me',
       access: 'person',
       refusals: ['invitation_revoked', 'invitation_expired', 'invitation_accepted'],
@@ -156,7 +170,10 @@ export function meRoutes(deps: GatewayDeps) {
       body: z.object({}).strict(),
       response: { status: 200, schema: Invitation, description: 'The declined invitation' },
       async handler({ actor, params }) {
-        const invitation = await deps.identity.declineInvitation({ personId: requirePerson(actor).personId, invitationId: params.invitationId }, { caller: callerOf(actor) });
+        const invitation = await deps.identity.declineInvitation(
+          { personId: requirePerson(actor).personId, invitationId: params.invitationId },
+          { caller: callerOf(actor) },
+        );
         return { body: invitationOut(invitation) };
       },
     }),

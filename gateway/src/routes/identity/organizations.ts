@@ -7,13 +7,14 @@ import { callerOf } from '../../auth/actor.js';
 import { defineRoute } from '../../http/route.js';
 import { cursor, emptyQuery, limit, listOf, oneLine, orNull, text, uuid } from '../common.js';
 import { invitationOut, membershipOut, organizationOut } from './mapping.js';
-import { Invitation, INVITATION_STATUSES, Membership, MEMBERSHIP_ROLES, Organization, ORGANIZATION_KINDS } from './schemas.js';
+import { Invitation, Membership, MEMBERSHIP_ROLES, Organization, ORGANIZATION_KINDS } from './schemas.js';
 
 const organizationParam = z.object({ organizationId: uuid }).strict();
 const memberParam = z.object({ organizationId: uuid, personId: uuid }).strict();
 const invitationParam = z.object({ organizationId: uuid, invitationId: uuid }).strict();
 const kindIn = (kind: string | undefined) => toProtoEnum<OrganizationKind>('ORGANIZATION_KIND', kind ?? 'unspecified');
-export const invitationStatusIn = (status: string | undefined) => toProtoEnum<InvitationStatus>('INVITATION_STATUS', status ?? 'unspecified');
+export const invitationStatusIn = (status: string | undefined) =>
+  toProtoEnum<InvitationStatus>('INVITATION_STATUS', status ?? 'unspecified');
 
 export function organizationRoutes(deps: GatewayDeps) {
   return [
@@ -28,7 +29,12 @@ export function organizationRoutes(deps: GatewayDeps) {
       response: { status: 201, schema: Organization, description: 'The new organization' },
       async handler({ actor, body }) {
         const organization = await deps.identity.createOrganization(
-          { name: body.name, kind: toProtoEnum<OrganizationKind>('ORGANIZATION_KIND', body.kind), legalId: body.legalId, territoryId: body.territoryId },
+          {
+            name: body.name,
+            kind: toProtoEnum<OrganizationKind>('ORGANIZATION_KIND', body.kind),
+            legalId: body.legalId,
+            territoryId: body.territoryId,
+          },
           { caller: callerOf(actor) },
         );
         return { status: 201, body: organizationOut(organization), headers: { Location: `/v1/organizations/${organization.id}` } };
@@ -48,7 +54,9 @@ export function organizationRoutes(deps: GatewayDeps) {
         const found = await deps.identity.listOrganizations(
           {
             territoryId: query.territoryId ?? '',
-            kind: query.kind ? toProtoEnum<OrganizationKind>('ORGANIZATION_KIND', query.kind) : toProtoEnum<OrganizationKind>('ORGANIZATION_KIND', 'unspecified'),
+            kind: query.kind
+              ? toProtoEnum<OrganizationKind>('ORGANIZATION_KIND', query.kind)
+              : toProtoEnum<OrganizationKind>('ORGANIZATION_KIND', 'unspecified'),
             limit: query.limit ?? 50,
             cursor: query.cursor ?? '',
           },
@@ -93,7 +101,8 @@ export function organizationRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'put',
       path: '/v1/organizations/:organizationId/members/:personId',
-      summary: 'Change a member’s role or employee reference (HR managers manage members; admins also grant HR and admin). New members are invited: a person joins by accepting',
+      summary:
+        'Change a member’s role or employee reference (HR managers manage members; admins also grant HR and admin). New members are invited: a person joins by accepting',
       tag: 'organizations',
       access: 'person',
       refusals: ['hr_cannot_manage_managers', 'last_admin', 'invitation_required'],
@@ -133,11 +142,22 @@ export function organizationRoutes(deps: GatewayDeps) {
       access: 'person',
       refusals: ['invitation_pending', 'already_member', 'hr_cannot_manage_managers'],
       params: organizationParam,
-      body: z.object({ email: oneLine(254).min(3, 'must be an e-mail address'), role: z.enum(MEMBERSHIP_ROLES), employeeReference: oneLine(64).nullish() }).strict(),
+      body: z
+        .object({
+          email: oneLine(254).min(3, 'must be an e-mail address'),
+          role: z.enum(MEMBERSHIP_ROLES),
+          employeeReference: oneLine(64).nullish(),
+        })
+        .strict(),
       response: { status: 201, schema: Invitation, description: 'The pending invitation' },
       async handler({ actor, params, body }) {
         const invitation = await deps.identity.inviteMember(
-          { organizationId: params.organizationId, email: body.email, role: toProtoEnum<MembershipRole>('MEMBERSHIP_ROLE', body.role), employeeReference: body.employeeReference ?? '' },
+          {
+            organizationId: params.organizationId,
+            email: body.email,
+            role: toProtoEnum<MembershipRole>('MEMBERSHIP_ROLE', body.role),
+            employeeReference: body.employeeReference ?? '',
+          },
           { caller: callerOf(actor) },
         );
         return { status: 201, body: invitationOut(invitation) };
@@ -147,7 +167,8 @@ export function organizationRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'get',
       path: '/v1/organizations/:organizationId/invitations',
-      summary: 'The organization’s invitations, latest first (its HR managers and admins). A declined invitation shows as pending until it expires',
+      summary:
+        'The organization’s invitations, latest first (its HR managers and admins). A declined invitation shows as pending until it expires',
       tag: 'organizations',
       access: 'person',
       params: organizationParam,
@@ -155,7 +176,12 @@ export function organizationRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: listOf(Invitation), description: 'Invitations' },
       async handler({ actor, params, query }) {
         const found = await deps.identity.listInvitations(
-          { organizationId: params.organizationId, status: invitationStatusIn(query.status), limit: query.limit ?? 50, cursor: query.cursor ?? '' },
+          {
+            organizationId: params.organizationId,
+            status: invitationStatusIn(query.status),
+            limit: query.limit ?? 50,
+            cursor: query.cursor ?? '',
+          },
           { caller: callerOf(actor) },
         );
         return { body: { items: found.invitations.map(invitationOut), nextCursor: orNull(found.nextCursor) } };
@@ -180,7 +206,8 @@ export function organizationRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'post',
       path: '/v1/organizations/:organizationId/verification',
-      summary: 'Verify the organization (Engagement 21 officers and territory admins of its territory or above, never of their own organization): from then on it receives local currency',
+      summary:
+        'Verify the organization (Engagement 21 officers and territory admins of its territory or above, never of their own organization): from then on it receives local currency',
       tag: 'organizations',
       access: 'person',
       refusals: ['own_organization'],
@@ -203,14 +230,22 @@ export function organizationRoutes(deps: GatewayDeps) {
       body: z.object({ reason: text(500) }).strict(),
       response: { status: 200, schema: Organization, description: 'The organization, its verification revoked' },
       async handler({ actor, params, body }) {
-        return { body: organizationOut(await deps.identity.revokeVerification({ organizationId: params.organizationId, reason: body.reason }, { caller: callerOf(actor) })) };
+        return {
+          body: organizationOut(
+            await deps.identity.revokeVerification(
+              { organizationId: params.organizationId, reason: body.reason },
+              { caller: callerOf(actor) },
+            ),
+          ),
+        };
       },
     }),
 
     defineRoute({
       method: 'get',
       path: '/v1/organization-verifications',
-      summary: 'The verification queue: organizations of a territory and below waiting for verification (never verified, or revoked), oldest first (its officers and territory admins)',
+      summary:
+        'The verification queue: organizations of a territory and below waiting for verification (never verified, or revoked), oldest first (its officers and territory admins)',
       tag: 'organizations',
       access: 'person',
       query: z.object({ territoryId: uuid, kind: z.enum(ORGANIZATION_KINDS).optional(), limit, cursor }).strict(),

@@ -10,7 +10,10 @@ import { competenceOut, grantOut, personOut } from './mapping.js';
 import { Competence, Person, ROLES, RoleGrant, SCOPE_KINDS } from './schemas.js';
 
 const personParam = z.object({ personId: uuid }).strict();
-const grantee = clientString().regex(/^(person:[0-9a-fA-F-]{36}|client:[A-Za-z0-9._-]{1,100})$/, 'must be "person:<uuid>" or "client:<client id>"');
+const grantee = clientString().regex(
+  /^(person:[0-9a-fA-F-]{36}|client:[A-Za-z0-9._-]{1,100})$/,
+  'must be "person:<uuid>" or "client:<client id>"',
+);
 
 export function peopleRoutes(deps: GatewayDeps) {
   return [
@@ -24,7 +27,10 @@ export function peopleRoutes(deps: GatewayDeps) {
       query: z.object({ territoryId: uuid, limit, cursor }).strict(),
       response: { status: 200, schema: listOf(Person), description: 'People by name' },
       async handler({ actor, query }) {
-        const found = await deps.identity.listPeople({ territoryId: query.territoryId, limit: query.limit ?? 50, cursor: query.cursor ?? '' }, { caller: callerOf(actor) });
+        const found = await deps.identity.listPeople(
+          { territoryId: query.territoryId, limit: query.limit ?? 50, cursor: query.cursor ?? '' },
+          { caller: callerOf(actor) },
+        );
         return { body: { items: found.people.map(personOut), nextCursor: orNull(found.nextCursor) } };
       },
     }),
@@ -70,7 +76,12 @@ export function peopleRoutes(deps: GatewayDeps) {
       response: { status: 201, schema: RoleGrant, description: 'The grant (the existing one if it was already given)' },
       async handler({ actor, body }) {
         const grant = await deps.identity.grantRole(
-          { grantee: body.grantee, role: toProtoEnum<Role>('ROLE', body.role), scopeKind: toProtoEnum<ScopeKind>('SCOPE_KIND', body.scopeKind), scopeId: body.scopeId },
+          {
+            grantee: body.grantee,
+            role: toProtoEnum<Role>('ROLE', body.role),
+            scopeKind: toProtoEnum<ScopeKind>('SCOPE_KIND', body.scopeKind),
+            scopeId: body.scopeId,
+          },
           { caller: callerOf(actor) },
         );
         return { status: 201, body: grantOut(grant) };
@@ -98,13 +109,22 @@ export function peopleRoutes(deps: GatewayDeps) {
       tag: 'roles',
       access: 'person',
       refusals: ['filter_required', 'invalid_grantee'],
-      query: z.object({ grantee: grantee.optional(), scopeKind: z.enum(SCOPE_KINDS).optional(), scopeId: uuid.optional(), includeRevoked: z.enum(['true', 'false']).optional() }).strict(),
+      query: z
+        .object({
+          grantee: grantee.optional(),
+          scopeKind: z.enum(SCOPE_KINDS).optional(),
+          scopeId: uuid.optional(),
+          includeRevoked: z.enum(['true', 'false']).optional(),
+        })
+        .strict(),
       response: { status: 200, schema: z.object({ items: z.array(RoleGrant) }), description: 'Grants' },
       async handler({ actor, query }) {
         const found = await deps.identity.listRoleGrants(
           {
             grantee: query.grantee ?? '',
-            scopeKind: query.scopeKind ? toProtoEnum<ScopeKind>('SCOPE_KIND', query.scopeKind) : toProtoEnum<ScopeKind>('SCOPE_KIND', 'unspecified'),
+            scopeKind: query.scopeKind
+              ? toProtoEnum<ScopeKind>('SCOPE_KIND', query.scopeKind)
+              : toProtoEnum<ScopeKind>('SCOPE_KIND', 'unspecified'),
             scopeId: query.scopeId ?? '',
             includeRevoked: query.includeRevoked === 'true',
           },

@@ -59,7 +59,9 @@ export const Invitation = z
     email: z.string().describe('the address the organization typed'),
     role: z.enum(MEMBERSHIP_ROLES).describe('what the person becomes on accepting'),
     employeeReference: z.string(),
-    status: z.enum(INVITATION_STATUSES).describe('the organization never sees declined: a declined invitation stays pending to it until it expires'),
+    status: z
+      .enum(INVITATION_STATUSES)
+      .describe('the organization never sees declined: a declined invitation stays pending to it until it expires'),
     invitedByName: z.string(),
     invitedAt: z.string(),
     expiresAt: z.string(),
@@ -67,7 +69,9 @@ export const Invitation = z
     revokedAt: z.string().nullable(),
     personId: z.uuid().nullable().describe('the person who accepted; null until then'),
   })
-  .describe('An invitation to join an organization. Until the person accepts, the organization sees only what it typed, whether or not anyone has the address');
+  .describe(
+    'An invitation to join an organization. Until the person accepts, the organization sees only what it typed, whether or not anyone has the address',
+  );
 
 export const Membership = z.object({
   organizationId: z.uuid(),

@@ -31,7 +31,13 @@ export function exportRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: listOf(EmployerFormView), description: 'Employer views of the forms' },
       async handler({ params, query, actor }) {
         const page = await deps.payroll.listForms(
-          { territoryId: '', organizationId: params.organizationId, month: query.month, limit: query.limit ?? 0, cursor: query.cursor ?? '' },
+          {
+            territoryId: '',
+            organizationId: params.organizationId,
+            month: query.month,
+            limit: query.limit ?? 0,
+            cursor: query.cursor ?? '',
+          },
           { caller: callerOf(actor) },
         );
         return { body: { items: page.employerViews.map(employerViewOut), nextCursor: page.nextCursor || null }, headers: NO_STORE };
@@ -50,7 +56,9 @@ export function exportRoutes(deps: GatewayDeps) {
       fieldNames: FIELDS,
       response: { status: 200, schema: Layout, description: 'The layout' },
       async handler({ params, actor }) {
-        const layout = layoutOut(await deps.payroll.getExportLayout({ organizationId: params.organizationId }, { caller: callerOf(actor) }));
+        const layout = layoutOut(
+          await deps.payroll.getExportLayout({ organizationId: params.organizationId }, { caller: callerOf(actor) }),
+        );
         return { body: layout, headers: NO_STORE, version: layout.version };
       },
     }),
@@ -69,7 +77,10 @@ export function exportRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: Layout, description: 'The saved layout' },
       async handler({ params, body, ifMatch, actor }) {
         const layout = layoutOut(
-          await deps.payroll.setExportLayout({ organizationId: params.organizationId, layout: layoutIn(body), expectedVersion: ifMatch ?? 0 }, { caller: callerOf(actor) }),
+          await deps.payroll.setExportLayout(
+            { organizationId: params.organizationId, layout: layoutIn(body), expectedVersion: ifMatch ?? 0 },
+            { caller: callerOf(actor) },
+          ),
         );
         return { body: layout, version: layout.version };
       },
@@ -90,7 +101,10 @@ export function exportRoutes(deps: GatewayDeps) {
       response: { status: 200, description: 'The CSV or JSON file' },
       async handler({ params, query, actor }) {
         const format = query.format === 'json' ? ExportFormat.EXPORT_FORMAT_JSON : ExportFormat.EXPORT_FORMAT_CSV;
-        const file = await deps.payroll.renderExport({ organizationId: params.organizationId, month: params.month, format, layout: undefined, limit: 0 }, { caller: callerOf(actor) });
+        const file = await deps.payroll.renderExport(
+          { organizationId: params.organizationId, month: params.month, format, layout: undefined, limit: 0 },
+          { caller: callerOf(actor) },
+        );
         return { file: { contentType: file.contentType, data: file.content, filename: file.filename, download: true }, headers: NO_STORE };
       },
     }),
@@ -103,16 +117,36 @@ export function exportRoutes(deps: GatewayDeps) {
       access: 'person',
       refusals: ['invalid_layout', 'invalid_limit'],
       params: monthParam,
-      body: z.object({ layout: LayoutIn.optional().describe('the saved layout when absent'), limit: z.number().int().min(1).max(100).default(10) }).strict(),
+      body: z
+        .object({
+          layout: LayoutIn.optional().describe('the saved layout when absent'),
+          limit: z.number().int().min(1).max(100).default(10),
+        })
+        .strict(),
       fieldNames: { ...FIELDS, layout: 'body.layout', limit: 'body.limit' },
       response: { status: 200, schema: Preview, description: 'The preview' },
       async handler({ params, body, actor }) {
         const file = await deps.payroll.renderExport(
-          { organizationId: params.organizationId, month: params.month, format: ExportFormat.EXPORT_FORMAT_CSV, layout: body.layout ? layoutIn(body.layout) : undefined, limit: body.limit },
+          {
+            organizationId: params.organizationId,
+            month: params.month,
+            format: ExportFormat.EXPORT_FORMAT_CSV,
+            layout: body.layout ? layoutIn(body.layout) : undefined,
+            limit: body.limit,
+          },
           { caller: callerOf(actor) },
         );
         const language = file.language === 'fr' ? ('fr' as const) : ('en' as const);
-        return { body: { headers: file.headers, rows: file.rows.map((r) => r.cells), totalRows: file.totalRows, csv: file.content.toString('utf8'), language }, headers: NO_STORE };
+        return {
+          body: {
+            headers: file.headers,
+            rows: file.rows.map((r) => r.cells),
+            totalRows: file.totalRows,
+            csv: file.content.toString('utf8'),
+            language,
+          },
+          headers: NO_STORE,
+        };
       },
     }),
   ];

@@ -41,7 +41,11 @@ export function formRoutes(deps: GatewayDeps) {
       access: 'person',
       params: formParam,
       fieldNames: FORM_FIELDS,
-      response: { status: 200, schema: FormForReader, description: 'The whole form (SocietalActivityForm) or its employer view (EmployerFormView), told apart by `view`' },
+      response: {
+        status: 200,
+        schema: FormForReader,
+        description: 'The whole form (SocietalActivityForm) or its employer view (EmployerFormView), told apart by `view`',
+      },
       async handler({ params, actor }) {
         // No version ETag: a form's `version` counts corrections, each one its own immutable form
         // with its own id; nothing changes a form through If-Match.

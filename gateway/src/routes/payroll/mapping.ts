@@ -28,12 +28,29 @@ export const formOut = (f: proto.SocietalActivityForm) => ({
   supersededAt: orNull(f.supersededAt),
   totalMinutes: n(f.totalMinutes),
   projects: f.projects.map((p) => ({ projectId: p.projectId, title: p.title, minutes: n(p.minutes) })),
-  competences: f.competences.map((c) => ({ skillId: c.skillId, label: c.label, groupId: c.groupId, groupLabel: c.groupLabel, minutes: n(c.minutes) })),
+  competences: f.competences.map((c) => ({
+    skillId: c.skillId,
+    label: c.label,
+    groupId: c.groupId,
+    groupLabel: c.groupLabel,
+    minutes: n(c.minutes),
+  })),
   projectCompetences: f.projectCompetences.map((pc) => ({ projectId: pc.projectId, skillId: pc.skillId, minutes: n(pc.minutes) })),
   challenges: f.challenges.map((c) => ({ challengeId: c.challengeId, title: c.title, minutes: n(c.minutes) })),
-  contractYear: { start: f.contractYearStart, end: f.contractYearEnd, yearlyMinutes: n(f.yearlyMinutes), toDateMinutes: n(f.yearToDateMinutes) },
+  contractYear: {
+    start: f.contractYearStart,
+    end: f.contractYearEnd,
+    yearlyMinutes: n(f.yearlyMinutes),
+    toDateMinutes: n(f.yearToDateMinutes),
+  },
   currency: f.currency
-    ? { currencyId: f.currency.currencyId, code: f.currency.code, minorUnits: f.currency.minorUnits, creditedMinor: n(f.currency.creditedMinor), balanceAtMonthEndMinor: n(f.currency.balanceAtMonthEndMinor) }
+    ? {
+        currencyId: f.currency.currencyId,
+        code: f.currency.code,
+        minorUnits: f.currency.minorUnits,
+        creditedMinor: n(f.currency.creditedMinor),
+        balanceAtMonthEndMinor: n(f.currency.balanceAtMonthEndMinor),
+      }
     : null,
   verificationCode: f.verificationCode,
   pdfSha256: f.pdfSha256,
@@ -63,16 +80,30 @@ export const employerViewOut = (v: proto.EmployerFormView) => ({
   supersededAt: orNull(v.supersededAt),
   totalMinutes: n(v.totalMinutes),
   competenceGroups: v.competenceGroups.map((g) => ({ groupId: g.groupId, label: g.label, minutes: n(g.minutes) })),
-  contractYear: { start: v.contractYearStart, end: v.contractYearEnd, yearlyMinutes: n(v.yearlyMinutes), toDateMinutes: n(v.yearToDateMinutes) },
-  currency: v.currency ? { currencyId: v.currency.currencyId, code: v.currency.code, minorUnits: v.currency.minorUnits, creditedMinor: n(v.currency.creditedMinor) } : null,
+  contractYear: {
+    start: v.contractYearStart,
+    end: v.contractYearEnd,
+    yearlyMinutes: n(v.yearlyMinutes),
+    toDateMinutes: n(v.yearToDateMinutes),
+  },
+  currency: v.currency
+    ? {
+        currencyId: v.currency.currencyId,
+        code: v.currency.code,
+        minorUnits: v.currency.minorUnits,
+        creditedMinor: n(v.currency.creditedMinor),
+      }
+    : null,
   verificationCode: v.verificationCode,
   pdfSha256: v.pdfSha256,
   jsonSha256: v.jsonSha256,
 });
 
 /** A form as the payroll service decided its reader sees it; null when it shows no figures. */
-export const formForReaderOut = (v: { form?: proto.SocietalActivityForm | undefined; employerView?: proto.EmployerFormView | undefined }) =>
-  v.form ? formOut(v.form) : v.employerView ? employerViewOut(v.employerView) : null;
+export const formForReaderOut = (v: {
+  form?: proto.SocietalActivityForm | undefined;
+  employerView?: proto.EmployerFormView | undefined;
+}) => (v.form ? formOut(v.form) : v.employerView ? employerViewOut(v.employerView) : null);
 
 export const runOut = (r: proto.IssuingRun) => ({
   id: r.id,
@@ -119,7 +150,12 @@ export const layoutOut = (l: proto.ExportLayout) => ({
   chosenLanguage: l.chosenLanguage === 'fr' || l.chosenLanguage === 'en' ? l.chosenLanguage : null,
 });
 
-export const layoutIn = (layout: { columns: { key: string; header: string }[]; separator: string; decimalComma: boolean; language?: string | undefined }): proto.LayoutInput => ({
+export const layoutIn = (layout: {
+  columns: { key: string; header: string }[];
+  separator: string;
+  decimalComma: boolean;
+  language?: string | undefined;
+}): proto.LayoutInput => ({
   columns: layout.columns,
   separator: toProtoEnum<proto.ExportSeparator>('EXPORT_SEPARATOR', layout.separator),
   decimalComma: layout.decimalComma,

@@ -22,7 +22,10 @@ export function runRoutes(deps: GatewayDeps) {
       fieldNames: { territory_id: 'params.territoryId', month: 'query.month' },
       response: { status: 200, schema: z.object({ items: z.array(Run) }), description: 'Runs' },
       async handler({ params, query, actor }) {
-        const { runs } = await deps.payroll.listRuns({ territoryId: params.territoryId, month: query.month ?? '', limit: query.limit ?? 0 }, { caller: callerOf(actor) });
+        const { runs } = await deps.payroll.listRuns(
+          { territoryId: params.territoryId, month: query.month ?? '', limit: query.limit ?? 0 },
+          { caller: callerOf(actor) },
+        );
         return { body: { items: runs.map(runOut) }, headers: NO_STORE };
       },
     }),

@@ -12,8 +12,12 @@ export const SEPARATORS = ['comma', 'semicolon', 'tab'] as const;
 export const EXPORT_LANGUAGES = ['en', 'fr'] as const;
 export const FORM_READERS = ['person', 'office', 'employer', 'public'] as const;
 export const FORM_DOCUMENTS = ['pdf', 'json', 'employer_pdf', 'employer_json'] as const;
-export const verificationCode = clientString().trim().regex(/^[Ss][Aa][Ff]-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}$/, 'must be a verification code such as SAF-7K2M-9QXP-4TBD');
-export const sha256 = clientString().trim().regex(/^[0-9a-fA-F]{64}$/, 'must be a SHA-256 in 64 hexadecimal digits');
+export const verificationCode = clientString()
+  .trim()
+  .regex(/^[Ss][Aa][Ff]-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}$/, 'must be a verification code such as SAF-7K2M-9QXP-4TBD');
+export const sha256 = clientString()
+  .trim()
+  .regex(/^[0-9a-fA-F]{64}$/, 'must be a SHA-256 in 64 hexadecimal digits');
 
 const minutes = z.number().int();
 
@@ -45,7 +49,13 @@ export const Form = z
     challenges: z.array(z.object({ challengeId: z.string(), title: z.string(), minutes })),
     contractYear: z.object({ start: z.string(), end: z.string(), yearlyMinutes: minutes, toDateMinutes: minutes }),
     currency: z
-      .object({ currencyId: z.uuid(), code: z.string(), minorUnits: z.number().int(), creditedMinor: z.number().int(), balanceAtMonthEndMinor: z.number().int() })
+      .object({
+        currencyId: z.uuid(),
+        code: z.string(),
+        minorUnits: z.number().int(),
+        creditedMinor: z.number().int(),
+        balanceAtMonthEndMinor: z.number().int(),
+      })
       .nullable()
       .describe('absent where no local currency applies'),
     verificationCode: z.string(),
@@ -82,7 +92,13 @@ export const EmployerFormView = z
     supersededAt: z.string().nullable(),
     totalMinutes: minutes.describe('approved minutes of SAR activity under this contract in the month'),
     competenceGroups: z
-      .array(z.object({ groupId: z.string().describe('identity’s skill group; empty for competences without a group, counted together'), label: z.string(), minutes }))
+      .array(
+        z.object({
+          groupId: z.string().describe('identity’s skill group; empty for competences without a group, counted together'),
+          label: z.string(),
+          minutes,
+        }),
+      )
       .describe('minutes per broader competence group; never the competences themselves'),
     contractYear: z.object({ start: z.string(), end: z.string(), yearlyMinutes: minutes, toDateMinutes: minutes }),
     currency: z
@@ -131,10 +147,20 @@ export const Verification = z.object({
   jsonSha256: z.string().nullable(),
   employerPdfSha256: z.string().nullable().describe('the employer view’s PDF; null for a form without an employer'),
   employerJsonSha256: z.string().nullable().describe('the employer view’s JSON document; null for a form without an employer'),
-  matches: z.boolean().nullable().describe('whether the sha256 given is one of the form’s documents (whole or employer view); null when none was given'),
-  matchedDocument: z.enum(FORM_DOCUMENTS).nullable().describe('which document the sha256 given is; null when it is none, or none was given'),
-  reader: z.enum(FORM_READERS).describe('who the caller is for this form: person, office (officers of its territory or above), employer, or public'),
-  form: FormForReader.nullable().describe('the whole form for its person and the officers, the employer view for its employer, null (no figures) for anyone else'),
+  matches: z
+    .boolean()
+    .nullable()
+    .describe('whether the sha256 given is one of the form’s documents (whole or employer view); null when none was given'),
+  matchedDocument: z
+    .enum(FORM_DOCUMENTS)
+    .nullable()
+    .describe('which document the sha256 given is; null when it is none, or none was given'),
+  reader: z
+    .enum(FORM_READERS)
+    .describe('who the caller is for this form: person, office (officers of its territory or above), employer, or public'),
+  form: FormForReader.nullable().describe(
+    'the whole form for its person and the officers, the employer view for its employer, null (no figures) for anyone else',
+  ),
 });
 
 export const ColumnIn = z
@@ -150,7 +176,10 @@ export const LayoutIn = z
     columns: z.array(ColumnIn).min(1, 'must have at least one column').max(20, 'must have at most 20 columns'),
     separator: z.enum(SEPARATORS).default('comma'),
     decimalComma: z.boolean().default(false),
-    language: z.enum(EXPORT_LANGUAGES).optional().describe('the language of the default headers and of the competence groups’ labels; the organization’s default when absent'),
+    language: z
+      .enum(EXPORT_LANGUAGES)
+      .optional()
+      .describe('the language of the default headers and of the competence groups’ labels; the organization’s default when absent'),
   })
   .strict();
 
@@ -162,7 +191,11 @@ export const Layout = z.object({
   version: z.number().int().describe('send it as If-Match to save (0 before the first save)'),
   updatedBy: z.string().nullable(),
   updatedAt: z.string().nullable(),
-  language: z.enum(EXPORT_LANGUAGES).describe('the language the exports are written in: the chosen one, or the organization’s default (French in France, English elsewhere)'),
+  language: z
+    .enum(EXPORT_LANGUAGES)
+    .describe(
+      'the language the exports are written in: the chosen one, or the organization’s default (French in France, English elsewhere)',
+    ),
   chosenLanguage: z.enum(EXPORT_LANGUAGES).nullable().describe('the organization’s choice; null while it follows its default'),
 });
 

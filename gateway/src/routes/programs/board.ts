@@ -39,7 +39,10 @@ export function boardRoutes(deps: GatewayDeps) {
       body: DecisionInput,
       response: { status: 201, schema: Decision, description: 'The open decision' },
       async handler({ actor, params, body }) {
-        const decision = await deps.programs.proposeDecision({ projectId: params.projectId, title: body.title, description: body.description, deadline: body.deadline }, { caller: callerOf(actor) });
+        const decision = await deps.programs.proposeDecision(
+          { projectId: params.projectId, title: body.title, description: body.description, deadline: body.deadline },
+          { caller: callerOf(actor) },
+        );
         return { status: 201, body: decisionOut(decision) };
       },
     }),
@@ -82,7 +85,8 @@ export function boardRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'put',
       path: '/v1/projects/:projectId/my-feedback',
-      summary: 'Rate the service a running or completed project provides, with a comment (contributors and beneficiaries; replaces your earlier one)',
+      summary:
+        'Rate the service a running or completed project provides, with a comment (contributors and beneficiaries; replaces your earlier one)',
       tag: 'boards',
       access: 'person',
       refusals: ['invalid_feedback', 'feedback_not_open', 'board_cannot_rate'],
@@ -90,7 +94,10 @@ export function boardRoutes(deps: GatewayDeps) {
       body: FeedbackInput,
       response: { status: 200, schema: Feedback, description: 'Your feedback' },
       async handler({ actor, params, body }) {
-        const feedback = await deps.programs.leaveFeedback({ projectId: params.projectId, rating: body.rating, comment: body.comment }, { caller: callerOf(actor) });
+        const feedback = await deps.programs.leaveFeedback(
+          { projectId: params.projectId, rating: body.rating, comment: body.comment },
+          { caller: callerOf(actor) },
+        );
         return { body: feedbackOut(feedback) };
       },
     }),

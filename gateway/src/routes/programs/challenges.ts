@@ -33,9 +33,16 @@ export function challengeRoutes(deps: GatewayDeps) {
       access: 'person_or_client',
       refusals: ['unknown_territory'],
       query: z.object({ territoryId: uuid, inherited: z.enum(['true', 'false']).default('true') }).strict(),
-      response: { status: 200, schema: z.object({ items: z.array(Challenge) }), description: 'Challenges, from the EU down to the territory' },
+      response: {
+        status: 200,
+        schema: z.object({ items: z.array(Challenge) }),
+        description: 'Challenges, from the EU down to the territory',
+      },
       async handler({ actor, query, language }) {
-        const { challenges } = await deps.programs.listChallenges({ territoryId: query.territoryId, includeInherited: query.inherited === 'true', language }, { caller: callerOf(actor) });
+        const { challenges } = await deps.programs.listChallenges(
+          { territoryId: query.territoryId, includeInherited: query.inherited === 'true', language },
+          { caller: callerOf(actor) },
+        );
         return { body: { items: challenges.map(challengeOut) } };
       },
     }),
@@ -50,8 +57,22 @@ export function challengeRoutes(deps: GatewayDeps) {
       body: ChallengeInput,
       response: { status: 201, schema: Challenge, description: 'The new challenge' },
       async handler({ actor, body }) {
-        const challenge = await deps.programs.defineChallenge({ territoryId: body.territoryId, title: body.title, description: body.description, sdgs: body.sdgs, refinesId: body.refinesId ?? '' }, { caller: callerOf(actor) });
-        return { status: 201, body: challengeOut(challenge), headers: { Location: `/v1/challenges/${challenge.id}` }, version: challenge.version };
+        const challenge = await deps.programs.defineChallenge(
+          {
+            territoryId: body.territoryId,
+            title: body.title,
+            description: body.description,
+            sdgs: body.sdgs,
+            refinesId: body.refinesId ?? '',
+          },
+          { caller: callerOf(actor) },
+        );
+        return {
+          status: 201,
+          body: challengeOut(challenge),
+          headers: { Location: `/v1/challenges/${challenge.id}` },
+          version: challenge.version,
+        };
       },
     }),
 
@@ -83,9 +104,16 @@ export function challengeRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: Challenge, description: 'The challenge' },
       async handler({ actor, params, body, ifMatch }) {
         const challenge = await deps.programs.updateChallenge(
-            { id: params.challengeId, title: body.title, description: body.description, sdgs: body.sdgs, refinesId: body.refinesId ?? '', expectedVersion: ifMatch },
-            { caller: callerOf(actor) },
-          );
+          {
+            id: params.challengeId,
+            title: body.title,
+            description: body.description,
+            sdgs: body.sdgs,
+            refinesId: body.refinesId ?? '',
+            expectedVersion: ifMatch,
+          },
+          { caller: callerOf(actor) },
+        );
         return { body: challengeOut(challenge), version: challenge.version };
       },
     }),

@@ -6,4 +6,10 @@ import { programRoutes } from './programs.js';
 import { projectRoutes } from './projects.js';
 import { teamRoutes } from './team.js';
 
-export const programsRoutes = (deps: GatewayDeps) => [...challengeRoutes(deps), ...projectRoutes(deps), ...teamRoutes(deps), ...boardRoutes(deps), ...programRoutes(deps)];
+export const programsRoutes = (deps: GatewayDeps) => [
+  ...challengeRoutes(deps),
+  ...projectRoutes(deps),
+  ...teamRoutes(deps),
+  ...boardRoutes(deps),
+  ...programRoutes(deps),
+];

@@ -1,6 +1,5 @@
 // programs' protobuf messages as the REST API shows them, and the request fields the service names.
-import type { Request } from 'express';
-import { fromProtoEnum, Refused, toProtoEnum } from '@e21/kit';
+import { fromProtoEnum, toProtoEnum } from '@e21/kit';
 import type * as proto from '@e21/proto/e21/programs/v1/programs';
 import { orNull } from '../common.js';
 
@@ -53,7 +52,13 @@ export const projectOut = (p: proto.Project) => ({
   version: p.version,
   createdAt: p.createdAt,
   updatedAt: p.updatedAt,
-  history: p.history.map((h) => ({ from: fromProtoEnum('PROJECT_STATUS', h.from), to: fromProtoEnum('PROJECT_STATUS', h.to), by: h.by, at: h.at, reason: orNull(h.reason) })),
+  history: p.history.map((h) => ({
+    from: fromProtoEnum('PROJECT_STATUS', h.from),
+    to: fromProtoEnum('PROJECT_STATUS', h.to),
+    by: h.by,
+    at: h.at,
+    reason: orNull(h.reason),
+  })),
   viewer: p.viewer
     ? {
         role: fromProtoEnum('TEAM_ROLE', p.viewer.role) ?? null,
@@ -132,10 +137,13 @@ export const programOut = (p: proto.LocalProgram) => ({
   status: fromProtoEnum('PROGRAM_STATUS', p.status),
   version: p.version,
   neededMinutes: p.neededMinutes,
-  totals: p.totals.map((t) => ({ challengeId: orNull(t.challengeId), challengeTitle: orNull(t.challengeTitle), neededMinutes: t.neededMinutes, projectCount: t.projectCount })),
+  totals: p.totals.map((t) => ({
+    challengeId: orNull(t.challengeId),
+    challengeTitle: orNull(t.challengeTitle),
+    neededMinutes: t.neededMinutes,
+    projectCount: t.projectCount,
+  })),
   projects: p.projects.map(projectOut),
   draftedBy: p.draftedBy,
   draftedAt: p.draftedAt,
 });
-
-const camelCase = (name: string) => name.replace(/_([a-z])/g, (_m, letter: string) => letter.toUpperCase());

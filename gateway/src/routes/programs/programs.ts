@@ -36,7 +36,10 @@ export function programRoutes(deps: GatewayDeps) {
       query: z.object({ territoryId: uuid, year }).strict(),
       response: { status: 200, schema: z.object({ items: z.array(Project) }), description: 'Projects by title' },
       async handler({ actor, query, language }) {
-        const { projects } = await deps.programs.listProgramCandidates({ territoryId: query.territoryId, year: query.year, language }, { caller: callerOf(actor) });
+        const { projects } = await deps.programs.listProgramCandidates(
+          { territoryId: query.territoryId, year: query.year, language },
+          { caller: callerOf(actor) },
+        );
         return { body: { items: projects.map(projectOut) } };
       },
     }),
@@ -44,7 +47,8 @@ export function programRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'post',
       path: '/v1/programs',
-      summary: 'Draft the local program of a territory for a year from approved projects, or draft it again (its officers; If-Match when redrafting)',
+      summary:
+        'Draft the local program of a territory for a year from approved projects, or draft it again (its officers; If-Match when redrafting)',
       tag: 'programs',
       access: 'person',
       refusals: ['unknown_territory', 'invalid_program'],
@@ -52,7 +56,10 @@ export function programRoutes(deps: GatewayDeps) {
       ifMatch: 'optional',
       response: { status: 200, schema: LocalProgram, description: 'The draft, with the needed minutes per challenge' },
       async handler({ actor, body, ifMatch, language }) {
-        const program = await deps.programs.draftProgram({ territoryId: body.territoryId, year: body.year, projectIds: body.projectIds, expectedVersion: ifMatch, language }, { caller: callerOf(actor) });
+        const program = await deps.programs.draftProgram(
+          { territoryId: body.territoryId, year: body.year, projectIds: body.projectIds, expectedVersion: ifMatch, language },
+          { caller: callerOf(actor) },
+        );
         return { body: programOut(program), headers: { Location: `/v1/programs/${program.id}` }, version: program.version };
       },
     }),

@@ -11,7 +11,10 @@ import { Project, ProjectInput, PROJECT_KINDS, PROJECT_STATUSES, skillId, Status
 const projectParam = z.object({ projectId: uuid }).strict();
 
 const statusList = clientString()
-  .regex(new RegExp(`^(${PROJECT_STATUSES.join('|')})(,(${PROJECT_STATUSES.join('|')}))*$`), `must be statuses among ${PROJECT_STATUSES.join(', ')}, separated by commas`)
+  .regex(
+    new RegExp(`^(${PROJECT_STATUSES.join('|')})(,(${PROJECT_STATUSES.join('|')}))*$`),
+    `must be statuses among ${PROJECT_STATUSES.join(', ')}, separated by commas`,
+  )
   .transform((value) => value.split(','))
   .describe('one or more statuses, comma-separated');
 
@@ -25,7 +28,13 @@ const projectFields = (body: ProjectBody) => ({
   challengeIds: body.challengeIds,
   startDate: body.startDate,
   endDate: body.endDate,
-  needs: body.needs.map((n) => ({ id: n.id ?? '', skillId: n.skillId, neededMinutes: n.neededMinutes, startDate: n.startDate ?? '', endDate: n.endDate ?? '' })),
+  needs: body.needs.map((n) => ({
+    id: n.id ?? '',
+    skillId: n.skillId,
+    neededMinutes: n.neededMinutes,
+    startDate: n.startDate ?? '',
+    endDate: n.endDate ?? '',
+  })),
 });
 
 export function projectRoutes(deps: GatewayDeps) {
@@ -33,7 +42,8 @@ export function projectRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'get',
       path: '/v1/projects',
-      summary: 'Find projects: by territory (and every territory below it), competence needed, challenge (and those refining it), kind, status, text',
+      summary:
+        'Find projects: by territory (and every territory below it), competence needed, challenge (and those refining it), kind, status, text',
       tag: 'projects',
       access: 'person_or_client',
       refusals: ['unknown_territory'],
@@ -107,13 +117,25 @@ export function projectRoutes(deps: GatewayDeps) {
         'An approved or running project whose total hours grow by more than 10 %, which needs a new competence, or whose period reaches more than 30 days beyond the approved one goes back to approval (status proposed)',
       tag: 'projects',
       access: 'person',
-      refusals: ['invalid_project', 'unknown_territory', 'unknown_reference', 'not_on_board', 'not_editable', 'fixed_after_draft', 'unknown_need', 'needs_in_use'],
+      refusals: [
+        'invalid_project',
+        'unknown_territory',
+        'unknown_reference',
+        'not_on_board',
+        'not_editable',
+        'fixed_after_draft',
+        'unknown_need',
+        'needs_in_use',
+      ],
       params: projectParam,
       body: ProjectInput,
       ifMatch: 'required',
       response: { status: 200, schema: Project, description: 'The project' },
       async handler({ actor, params, body, ifMatch, language }) {
-        const project = await deps.programs.updateProject({ id: params.projectId, expectedVersion: ifMatch!, ...projectFields(body), language }, { caller: callerOf(actor) });
+        const project = await deps.programs.updateProject(
+          { id: params.projectId, expectedVersion: ifMatch!, ...projectFields(body), language },
+          { caller: callerOf(actor) },
+        );
         return { body: projectOut(project), version: project.version };
       },
     }),
@@ -131,7 +153,13 @@ export function projectRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: Project, description: 'The project in its new status' },
       async handler({ actor, params, body, ifMatch, language }) {
         const project = await deps.programs.changeProjectStatus(
-          { id: params.projectId, status: projectStatusToProto(body.status), reason: body.reason ?? '', expectedVersion: ifMatch, language },
+          {
+            id: params.projectId,
+            status: projectStatusToProto(body.status),
+            reason: body.reason ?? '',
+            expectedVersion: ifMatch,
+            language,
+          },
           { caller: callerOf(actor) },
         );
         return { body: projectOut(project), version: project.version };

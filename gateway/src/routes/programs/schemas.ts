@@ -67,7 +67,11 @@ export const DecisionInput = z
 export const FeedbackInput = z.object({ rating: z.number().int().min(1).max(5), comment: freeText(2000).default('') }).strict();
 
 export const ProgramInput = z
-  .object({ territoryId: uuid, year: z.number().int().min(2000).max(2100), projectIds: z.array(uuid).min(1, 'must name at least one approved project').max(500) })
+  .object({
+    territoryId: uuid,
+    year: z.number().int().min(2000).max(2100),
+    projectIds: z.array(uuid).min(1, 'must name at least one approved project').max(500),
+  })
   .strict();
 
 // Output
@@ -179,7 +183,9 @@ export const Decision = z.object({
   boardSize: z.number().int().describe('co-managers (coordinator included): at the deadline once past, now before'),
   majority: z.number().int(),
   myVote: z.enum(VOTES).nullable(),
-  votes: z.array(z.object({ personId: z.uuid(), personName: z.string(), vote: z.enum(VOTES), votedAt: z.string() })).describe('for the board only'),
+  votes: z
+    .array(z.object({ personId: z.uuid(), personName: z.string(), vote: z.enum(VOTES), votedAt: z.string() }))
+    .describe('for the board only'),
 });
 
 export const Feedback = z.object({
@@ -209,7 +215,14 @@ export const LocalProgram = z.object({
   status: z.enum(['draft']),
   version: z.number().int(),
   neededMinutes: z.number().int(),
-  totals: z.array(z.object({ challengeId: z.uuid().nullable(), challengeTitle: z.string().nullable(), neededMinutes: z.number().int(), projectCount: z.number().int() })),
+  totals: z.array(
+    z.object({
+      challengeId: z.uuid().nullable(),
+      challengeTitle: z.string().nullable(),
+      neededMinutes: z.number().int(),
+      projectCount: z.number().int(),
+    }),
+  ),
   projects: z.array(Project),
   draftedBy: z.string(),
   draftedAt: z.string(),

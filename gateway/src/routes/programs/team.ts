@@ -43,9 +43,9 @@ export function teamRoutes(deps: GatewayDeps) {
       idempotent: true,
       async handler({ actor, params, body, idempotencyKey }) {
         const request = await deps.programs.requestToJoin(
-            { projectId: params.projectId, needId: body.needId, minutes: body.minutes, message: body.message, idempotencyKey },
-            { caller: callerOf(actor) },
-          );
+          { projectId: params.projectId, needId: body.needId, minutes: body.minutes, message: body.message, idempotencyKey },
+          { caller: callerOf(actor) },
+        );
         return { status: 201, body: joinRequestOut(request) };
       },
     }),
@@ -61,7 +61,10 @@ export function teamRoutes(deps: GatewayDeps) {
       query: z.object({ all: z.enum(['true', 'false']).default('false').describe('also the requests already decided') }).strict(),
       response: { status: 200, schema: z.object({ items: z.array(JoinRequest) }), description: 'Requests, oldest first' },
       async handler({ actor, params, query }) {
-        const { requests } = await deps.programs.listJoinRequests({ projectId: params.projectId, includeDecided: query.all === 'true' }, { caller: callerOf(actor) });
+        const { requests } = await deps.programs.listJoinRequests(
+          { projectId: params.projectId, includeDecided: query.all === 'true' },
+          { caller: callerOf(actor) },
+        );
         return { body: { items: requests.map(joinRequestOut) } };
       },
     }),
@@ -72,11 +75,22 @@ export function teamRoutes(deps: GatewayDeps) {
       summary: 'Accept someone on the team as a contributor (the board)',
       tag: 'teams',
       access: 'person',
-      refusals: ['join_request_not_found', 'not_on_board', 'already_decided', 'already_member', 'need_removed', 'need_filled', 'exceeds_open_minutes'],
+      refusals: [
+        'join_request_not_found',
+        'not_on_board',
+        'already_decided',
+        'already_member',
+        'need_removed',
+        'need_filled',
+        'exceeds_open_minutes',
+      ],
       params: requestParam,
       response: { status: 200, schema: Member, description: 'The new member' },
       async handler({ actor, params }) {
-        const member = await deps.programs.acceptJoinRequest({ projectId: params.projectId, requestId: params.requestId, reason: '' }, { caller: callerOf(actor) });
+        const member = await deps.programs.acceptJoinRequest(
+          { projectId: params.projectId, requestId: params.requestId, reason: '' },
+          { caller: callerOf(actor) },
+        );
         return { body: memberOut(member) };
       },
     }),
@@ -92,7 +106,10 @@ export function teamRoutes(deps: GatewayDeps) {
       body: z.object({ reason: freeText(1000).default('') }).strict(),
       response: { status: 200, schema: JoinRequest, description: 'The declined request' },
       async handler({ actor, params, body }) {
-        const request = await deps.programs.declineJoinRequest({ projectId: params.projectId, requestId: params.requestId, reason: body.reason }, { caller: callerOf(actor) });
+        const request = await deps.programs.declineJoinRequest(
+          { projectId: params.projectId, requestId: params.requestId, reason: body.reason },
+          { caller: callerOf(actor) },
+        );
         return { body: joinRequestOut(request) };
       },
     }),

@@ -44,7 +44,10 @@ export function entryRoutes(deps: GatewayDeps) {
       query: z.object({ from: isoDate, to: isoDate }).strict(),
       response: { status: 200, schema: z.object({ items: z.array(TimeEntry) }), description: 'Entries, by date' },
       async handler(input) {
-        const { entries } = await deps.timesheets.listMyEntries({ from: input.query.from, to: input.query.to }, { caller: callerOf(input.actor) });
+        const { entries } = await deps.timesheets.listMyEntries(
+          { from: input.query.from, to: input.query.to },
+          { caller: callerOf(input.actor) },
+        );
         return { body: { items: entries.map(entryOut) }, headers: NO_STORE };
       },
     }),
@@ -67,7 +70,14 @@ export function entryRoutes(deps: GatewayDeps) {
         const { body } = input;
         const entry = await deps.timesheets.submitEntry(
           {
-            entry: { contractId: body.contractId, projectId: body.projectId, date: body.date, minutes: BigInt(body.minutes), competenceId: body.competenceId, note: body.note },
+            entry: {
+              contractId: body.contractId,
+              projectId: body.projectId,
+              date: body.date,
+              minutes: BigInt(body.minutes),
+              competenceId: body.competenceId,
+              note: body.note,
+            },
             idempotencyKey: input.idempotencyKey,
           },
           { caller: callerOf(input.actor) },
@@ -95,7 +105,8 @@ export function entryRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'put',
       path: '/v1/timesheets/entries/:entryId',
-      summary: 'Change a pending entry, or correct a rejected one: it is submitted again, with the same checks. If-Match: the entry’s version',
+      summary:
+        'Change a pending entry, or correct a rejected one: it is submitted again, with the same checks. If-Match: the entry’s version',
       tag: 'timesheets',
       access: 'person',
       refusals: ['not_your_entry', 'entry_approved', 'entry_withdrawn', ...SUBMISSION_REFUSALS],
@@ -107,7 +118,15 @@ export function entryRoutes(deps: GatewayDeps) {
       async handler(input) {
         const { params, body, ifMatch } = input;
         const entry = await deps.timesheets.updateEntry(
-          { entryId: params.entryId, expectedVersion: ifMatch!, projectId: body.projectId, date: body.date, minutes: BigInt(body.minutes), competenceId: body.competenceId, note: body.note },
+          {
+            entryId: params.entryId,
+            expectedVersion: ifMatch!,
+            projectId: body.projectId,
+            date: body.date,
+            minutes: BigInt(body.minutes),
+            competenceId: body.competenceId,
+            note: body.note,
+          },
           { caller: callerOf(input.actor) },
         );
         return { body: entryOut(entry), headers: NO_STORE, version: entry.version };
@@ -126,7 +145,10 @@ export function entryRoutes(deps: GatewayDeps) {
       fieldNames: ENTRY_FIELDS,
       response: { status: 200, schema: TimeEntry, description: 'The withdrawn entry' },
       async handler(input) {
-        const entry = await deps.timesheets.withdrawEntry({ entryId: input.params.entryId, expectedVersion: input.ifMatch! }, { caller: callerOf(input.actor) });
+        const entry = await deps.timesheets.withdrawEntry(
+          { entryId: input.params.entryId, expectedVersion: input.ifMatch! },
+          { caller: callerOf(input.actor) },
+        );
         return { body: entryOut(entry), headers: NO_STORE, version: entry.version };
       },
     }),
@@ -134,7 +156,8 @@ export function entryRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'get',
       path: '/v1/timesheets/contracts/:contractId/balance',
-      summary: 'My contract’s balance: yearly, approved, pending and remaining minutes, and the week of a date (allowed and used, day by day)',
+      summary:
+        'My contract’s balance: yearly, approved, pending and remaining minutes, and the week of a date (allowed and used, day by day)',
       tag: 'timesheets',
       access: 'person',
       refusals: ['not_your_contract'],
@@ -143,7 +166,10 @@ export function entryRoutes(deps: GatewayDeps) {
       fieldNames: { contract_id: 'params.contractId', date: 'query.date' },
       response: { status: 200, schema: Balance, description: 'The balance' },
       async handler(input) {
-        const balance = await deps.timesheets.getBalance({ contractId: input.params.contractId, date: input.query.date ?? '' }, { caller: callerOf(input.actor) });
+        const balance = await deps.timesheets.getBalance(
+          { contractId: input.params.contractId, date: input.query.date ?? '' },
+          { caller: callerOf(input.actor) },
+        );
         return { body: balanceOut(balance), headers: NO_STORE };
       },
     }),

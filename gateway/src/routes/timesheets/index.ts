@@ -5,4 +5,9 @@ import { entryRoutes } from './entries.js';
 import { periodRoutes } from './periods.js';
 import { validationRoutes } from './validation.js';
 
-export const timesheetsRoutes = (deps: GatewayDeps) => [...entryRoutes(deps), ...validationRoutes(deps), ...periodRoutes(deps), ...correctionRoutes(deps)];
+export const timesheetsRoutes = (deps: GatewayDeps) => [
+  ...entryRoutes(deps),
+  ...validationRoutes(deps),
+  ...periodRoutes(deps),
+  ...correctionRoutes(deps),
+];

@@ -41,7 +41,12 @@ export const balanceOut = (b: proto.Balance) => ({
     end: b.weekEnd,
     allowedMinutes: minutes(b.weekAllowedMinutes),
     usedMinutes: minutes(b.weekUsedMinutes),
-    days: b.days.map((d) => ({ date: d.date, dayKind: fromProtoEnum<'outside'>('DAY_KIND', d.dayKind) ?? 'outside', allowedMinutes: minutes(d.allowedMinutes), usedMinutes: minutes(d.usedMinutes) })),
+    days: b.days.map((d) => ({
+      date: d.date,
+      dayKind: fromProtoEnum<'outside'>('DAY_KIND', d.dayKind) ?? 'outside',
+      allowedMinutes: minutes(d.allowedMinutes),
+      usedMinutes: minutes(d.usedMinutes),
+    })),
   },
 });
 
@@ -67,7 +72,13 @@ export const reportOut = (r: proto.Report) => ({
   by: fromProtoEnum<'project'>('REPORT_DIMENSION', r.by)!,
   from: r.fromMonth,
   to: r.toMonth,
-  rows: r.rows.map((row) => ({ key: orNull(row.key), label: row.label, approvedMinutes: minutes(row.approvedMinutes), entryCount: row.entryCount, personCount: row.personCount })),
+  rows: r.rows.map((row) => ({
+    key: orNull(row.key),
+    label: row.label,
+    approvedMinutes: minutes(row.approvedMinutes),
+    entryCount: row.entryCount,
+    personCount: row.personCount,
+  })),
   totalMinutes: minutes(r.totalMinutes),
   totalEntries: r.totalEntries,
 });
@@ -80,7 +91,8 @@ export function reportCsv(report: ReturnType<typeof reportOut>): string {
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const lines = [[report.by, 'label', 'approved_minutes', 'entries', 'people']];
-  for (const row of report.rows) lines.push([row.key ?? '', row.label, String(row.approvedMinutes), String(row.entryCount), String(row.personCount)]);
+  for (const row of report.rows)
+    lines.push([row.key ?? '', row.label, String(row.approvedMinutes), String(row.entryCount), String(row.personCount)]);
   lines.push(['total', '', String(report.totalMinutes), String(report.totalEntries), '']);
   return `${lines.map((line) => line.map(cell).join(',')).join('\r\n')}\r\n`;
 }

@@ -19,7 +19,8 @@ export function periodRoutes(deps: GatewayDeps) {
     defineRoute({
       method: 'get',
       path: '/v1/timesheets/territories/:territoryId/periods',
-      summary: 'The months of a territory’s year up to now, latest first: open or closed, with pending, approved and rejected entries (its officers and those above)',
+      summary:
+        'The months of a territory’s year up to now, latest first: open or closed, with pending, approved and rejected entries (its officers and those above)',
       tag: 'timesheets',
       access: 'person',
       refusals: ['invalid_year'],
@@ -28,7 +29,10 @@ export function periodRoutes(deps: GatewayDeps) {
       fieldNames: TERRITORY_FIELDS,
       response: { status: 200, schema: z.object({ items: z.array(Period) }), description: 'Periods, latest first' },
       async handler(input) {
-        const { periods } = await deps.timesheets.listPeriods({ territoryId: input.params.territoryId, year: input.query.year ?? 0 }, { caller: callerOf(input.actor) });
+        const { periods } = await deps.timesheets.listPeriods(
+          { territoryId: input.params.territoryId, year: input.query.year ?? 0 },
+          { caller: callerOf(input.actor) },
+        );
         return { body: { items: periods.map(periodOut) }, headers: { 'Cache-Control': 'no-store' } };
       },
     }),
@@ -48,7 +52,10 @@ export function periodRoutes(deps: GatewayDeps) {
       response: { status: 200, schema: Period, description: 'The closed period' },
       async handler(input) {
         const { params, body } = input;
-        const period = await deps.timesheets.closePeriod({ territoryId: params.territoryId, month: params.month, carryPending: body.carryPending }, { caller: callerOf(input.actor) });
+        const period = await deps.timesheets.closePeriod(
+          { territoryId: params.territoryId, month: params.month, carryPending: body.carryPending },
+          { caller: callerOf(input.actor) },
+        );
         return { body: periodOut(period) };
       },
     }),
@@ -78,13 +85,27 @@ export function periodRoutes(deps: GatewayDeps) {
         const thisYear = new Date().getUTCFullYear();
         const report = reportOut(
           await deps.timesheets.getReport(
-            { territoryId: params.territoryId, by: toProtoEnum<ReportDimension>('REPORT_DIMENSION', query.by), fromMonth: query.from ?? `${thisYear}-01`, toMonth: query.to ?? `${thisYear}-12`, language },
+            {
+              territoryId: params.territoryId,
+              by: toProtoEnum<ReportDimension>('REPORT_DIMENSION', query.by),
+              fromMonth: query.from ?? `${thisYear}-01`,
+              toMonth: query.to ?? `${thisYear}-12`,
+              language,
+            },
             { caller: callerOf(input.actor) },
           ),
         );
         const csv = query.format === 'csv' || (query.format === undefined && req.accepts(['application/json', 'text/csv']) === 'text/csv');
         if (!csv) return { body: report, headers: { 'Cache-Control': 'no-store' } };
-        return { file: { contentType: 'text/csv; charset=utf-8', data: reportCsv(report), filename: `hours-by-${report.by}-${report.from}-${report.to}.csv`, download: true }, headers: { 'Cache-Control': 'no-store' } };
+        return {
+          file: {
+            contentType: 'text/csv; charset=utf-8',
+            data: reportCsv(report),
+            filename: `hours-by-${report.by}-${report.from}-${report.to}.csv`,
+            download: true,
+          },
+          headers: { 'Cache-Control': 'no-store' },
+        };
       },
     }),
   ];

@@ -19,7 +19,11 @@ export const EntryFieldsIn = z
     projectId: uuid,
     date: isoDate.describe('the day the hours were given (not in the future)'),
     minutes,
-    competenceId: clientString().trim().min(1, 'must not be empty').max(300).describe('a competence the contract agreed, or the skill of the need you fill'),
+    competenceId: clientString()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(300)
+      .describe('a competence the contract agreed, or the skill of the need you fill'),
     note: note(1000).default(''),
   })
   .strict();
@@ -65,7 +69,9 @@ export const Balance = z.object({
     end: z.string(),
     allowedMinutes: z.number().int(),
     usedMinutes: z.number().int(),
-    days: z.array(z.object({ date: z.string(), dayKind: z.enum(DAY_KINDS), allowedMinutes: z.number().int(), usedMinutes: z.number().int() })),
+    days: z.array(
+      z.object({ date: z.string(), dayKind: z.enum(DAY_KINDS), allowedMinutes: z.number().int(), usedMinutes: z.number().int() }),
+    ),
   }),
 });
 
@@ -93,7 +99,10 @@ export const Report = z.object({
   to: z.string(),
   rows: z.array(
     z.object({
-      key: z.string().nullable().describe('the project, skill, challenge, organization or territory id, or the month; null for entries without one'),
+      key: z
+        .string()
+        .nullable()
+        .describe('the project, skill, challenge, organization or territory id, or the month; null for entries without one'),
       label: z.string(),
       approvedMinutes: z.number().int(),
       entryCount: z.number().int(),

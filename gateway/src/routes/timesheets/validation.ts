@@ -22,13 +22,19 @@ type Decision = 'approveEntries' | 'rejectEntries';
 export function validationRoutes(deps: GatewayDeps) {
   const decideOne = (decision: Decision) =>
     async function handler(input: RouteInput<{ entryId: string }, unknown, { reason?: string }>) {
-      const decided = await deps.timesheets[decision]({ entries: [{ entryId: input.params.entryId, version: input.ifMatch! }], reason: input.body.reason ?? '' }, { caller: callerOf(input.actor) });
+      const decided = await deps.timesheets[decision](
+        { entries: [{ entryId: input.params.entryId, version: input.ifMatch! }], reason: input.body.reason ?? '' },
+        { caller: callerOf(input.actor) },
+      );
       const entry = entryOut(decided.entries[0]!);
       return { body: entry, version: entry.version };
     };
   const decideMany = (decision: Decision) =>
     async function handler(input: RouteInput<unknown, unknown, { entries: { entryId: string; version: number }[]; reason?: string }>) {
-      const decided = await deps.timesheets[decision]({ entries: input.body.entries, reason: input.body.reason ?? '' }, { caller: callerOf(input.actor) });
+      const decided = await deps.timesheets[decision](
+        { entries: input.body.entries, reason: input.body.reason ?? '' },
+        { caller: callerOf(input.actor) },
+      );
       return { body: { items: decided.entries.map(entryOut) } };
     };
 
@@ -40,22 +46,33 @@ export function validationRoutes(deps: GatewayDeps) {
       tag: 'timesheets',
       access: 'person',
       refusals: ['not_a_validator'],
-      query: z.object({ projectId: uuid.optional(), status: z.enum(ENTRY_STATUSES).optional().describe('pending by default'), limit, cursor }).strict(),
+      query: z
+        .object({ projectId: uuid.optional(), status: z.enum(ENTRY_STATUSES).optional().describe('pending by default'), limit, cursor })
+        .strict(),
       response: { status: 200, schema: listOf(TimeEntry), description: 'Entries' },
       async handler(input) {
         const { query } = input;
         const page = await deps.timesheets.listValidationQueue(
-          { projectId: query.projectId ?? '', status: toProtoEnum<EntryStatus>('ENTRY_STATUS', query.status ?? 'unspecified'), limit: query.limit ?? 50, cursor: query.cursor ?? '' },
+          {
+            projectId: query.projectId ?? '',
+            status: toProtoEnum<EntryStatus>('ENTRY_STATUS', query.status ?? 'unspecified'),
+            limit: query.limit ?? 50,
+            cursor: query.cursor ?? '',
+          },
           { caller: callerOf(input.actor) },
         );
-        return { body: { items: page.entries.map(entryOut), nextCursor: orNull(page.nextCursor) }, headers: { 'Cache-Control': 'no-store' } };
+        return {
+          body: { items: page.entries.map(entryOut), nextCursor: orNull(page.nextCursor) },
+          headers: { 'Cache-Control': 'no-store' },
+        };
       },
     }),
 
     defineRoute({
       method: 'post',
       path: '/v1/timesheets/entries/:entryId/approval',
-      summary: 'Approve an entry (the project’s coordinator or a co-manager, never for their own hours); an approval is final. If-Match: the entry’s version',
+      summary:
+        'Approve an entry (the project’s coordinator or a co-manager, never for their own hours); an approval is final. If-Match: the entry’s version',
       tag: 'timesheets',
       access: 'person',
       refusals: DECISION_REFUSALS,

@@ -48,7 +48,8 @@ export interface ConsumerOptions {
 export function provenanceProblem(subject: string, attributes: CloudEventAttributes): string | undefined {
   if (subject !== attributes.type) return `type ${attributes.type} published on subject ${subject}`;
   const owner = sourceServiceOf(attributes.type);
-  if (attributes.source !== eventSourceOf(owner)) return `source ${attributes.source} is not ${eventSourceOf(owner)}, the owner of ${attributes.type}`;
+  if (attributes.source !== eventSourceOf(owner))
+    return `source ${attributes.source} is not ${eventSourceOf(owner)}, the owner of ${attributes.type}`;
   return undefined;
 }
 
@@ -72,7 +73,8 @@ export class EventConsumer {
   on<T, F = undefined>(event: EventType<T>, handler: EventHandler<T> | PreparedHandler<T, F>): this {
     if (this.registrations.size > 0) {
       const source = sourceServiceOf(this.registrations.values().next().value!.event.type);
-      if (sourceServiceOf(event.type) !== source) throw new Error(`consumer ${this.durableName} reads ${source} events only; make another consumer for ${event.type}`);
+      if (sourceServiceOf(event.type) !== source)
+        throw new Error(`consumer ${this.durableName} reads ${source} events only; make another consumer for ${event.type}`);
     }
     const prepared = typeof handler === 'function' ? { prepare: nothingToPrepare, apply: handler } : handler;
     this.registrations.set(event.type, { event: event as EventType<unknown>, handler: prepared as PreparedHandler<unknown, unknown> });
@@ -101,7 +103,10 @@ export class EventConsumer {
     });
     if (existing && existing.config.filter_subject !== config.filter_subject) {
       // It reads other events now: made again, it replays the stream, and the inbox skips what was applied.
-      this.options.logger.info({ consumer: this.durableName, from: existing.config.filter_subject, to: config.filter_subject }, 'consumer filter changed; replaying its stream');
+      this.options.logger.info(
+        { consumer: this.durableName, from: existing.config.filter_subject, to: config.filter_subject },
+        'consumer filter changed; replaying its stream',
+      );
       await manager.consumers.delete(stream, this.durableName);
     }
     if (existing && existing.config.filter_subject === config.filter_subject) {
@@ -138,7 +143,10 @@ export class EventConsumer {
     const forged = provenanceProblem(message.subject, attributes);
     if (forged) {
       // NATS permissions already keep other users off a service's subjects; this is the second lock.
-      this.options.logger.error({ subject: message.subject, type: attributes.type, source: attributes.source, event: attributes.id }, `event refused: ${forged}`);
+      this.options.logger.error(
+        { subject: message.subject, type: attributes.type, source: attributes.source, event: attributes.id },
+        `event refused: ${forged}`,
+      );
       eventsConsumed.inc({ service: this.options.service, type: attributes.type, outcome: 'refused' });
       message.term(forged);
       return;
@@ -155,7 +163,12 @@ export class EventConsumer {
       {
         kind: SpanKind.CONSUMER,
         parent: contextFromHeaders(traceOf(message.headers)),
-        attributes: { 'messaging.system': 'nats', 'messaging.destination.name': attributes.type, 'messaging.message.id': attributes.id, 'messaging.consumer.group.name': this.durableName },
+        attributes: {
+          'messaging.system': 'nats',
+          'messaging.destination.name': attributes.type,
+          'messaging.message.id': attributes.id,
+          'messaging.consumer.group.name': this.durableName,
+        },
       },
       async () => {
         try {
@@ -177,10 +190,11 @@ export class EventConsumer {
     const event = { ...attributes, data: registration.event.codec.decode(payload) };
     const facts = await registration.handler.prepare(event);
     return withTransaction(this.options.pool, async (tx) => {
-      const inserted = await tx.query(
-        'insert into inbox (consumer, event_id, type) values ($1, $2, $3) on conflict do nothing',
-        [this.durableName, attributes.id, attributes.type],
-      );
+      const inserted = await tx.query('insert into inbox (consumer, event_id, type) values ($1, $2, $3) on conflict do nothing', [
+        this.durableName,
+        attributes.id,
+        attributes.type,
+      ]);
       if (inserted.rowCount === 0) return 'duplicate';
       await registration.handler.apply(tx, event, facts);
       return 'applied';
@@ -196,12 +210,24 @@ export class EventConsumer {
       message.nak(Math.min(250 * 2 ** attempts, 30_000));
       return;
     }
-    this.options.logger.error({ err: error, event: attributes.id, type: attributes.type, attempts }, 'event handler keeps failing; set aside in inbox_failures');
+    this.options.logger.error(
+      { err: error, event: attributes.id, type: attributes.type, attempts },
+      'event handler keeps failing; set aside in inbox_failures',
+    );
     try {
       await this.options.pool.query(
         `insert into inbox_failures (consumer, event_id, type, subject, payload, headers, error, attempts)
          values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (consumer, event_id) do update set error = excluded.error, attempts = excluded.attempts, failed_at = now()`,
-        [this.durableName, attributes.id, attributes.type, attributes.subject, Buffer.from(message.data), headersRecord(message.headers), error.message, attempts],
+        [
+          this.durableName,
+          attributes.id,
+          attributes.type,
+          attributes.subject,
+          Buffer.from(message.data),
+          headersRecord(message.headers),
+          error.message,
+          attempts,
+        ],
       );
       message.term(error.message);
     } catch (recordError) {

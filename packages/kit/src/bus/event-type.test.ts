@@ -8,7 +8,12 @@ const codec: MessageCodec<{ id: string }> = {
 
 describe('defineEvent', () => {
   it('accepts types shaped <service>.<entity>.<past-tense verb>', () => {
-    for (const type of ['contracts.contract.signed', 'timesheets.entry.approved', 'identity.person_competence.updated', 'identity.person.password_set']) {
+    for (const type of [
+      'contracts.contract.signed',
+      'timesheets.entry.approved',
+      'identity.person_competence.updated',
+      'identity.person.password_set',
+    ]) {
       expect(defineEvent(type, codec)).toEqual({ type, codec });
     }
   });
@@ -44,7 +49,9 @@ describe('filterSubjectOf', () => {
     expect(filterSubjectOf(['timesheets.entry.approved'])).toBe('timesheets.entry.approved');
     expect(filterSubjectOf(['timesheets.entry.approved', 'timesheets.entry.corrected'])).toBe('timesheets.entry.>');
     expect(filterSubjectOf(['timesheets.period.closed', 'timesheets.entry.corrected'])).toBe('timesheets.>');
-    expect(filterSubjectOf(['identity.organization.verified', 'identity.organization.verification_revoked'])).toBe('identity.organization.>');
+    expect(filterSubjectOf(['identity.organization.verified', 'identity.organization.verification_revoked'])).toBe(
+      'identity.organization.>',
+    );
   });
 
   it('refuses types of two services, which no single consumer reads', () => {

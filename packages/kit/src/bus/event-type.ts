@@ -44,7 +44,8 @@ export function filterSubjectOf(types: readonly string[]): string {
   if (distinct.length === 1) return distinct[0]!;
   const split = distinct.map((type) => type.split('.'));
   const common: string[] = [];
-  for (let index = 0; split.every((tokens) => index < tokens.length - 1 && tokens[index] === split[0]![index]); index++) common.push(split[0]![index]!);
+  for (let index = 0; split.every((tokens) => index < tokens.length - 1 && tokens[index] === split[0]![index]); index++)
+    common.push(split[0]![index]!);
   if (common.length === 0) throw new Error(`${distinct.join(', ')} come from different services`);
   return `${common.join('.')}.>`;
 }

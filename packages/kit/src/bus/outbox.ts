@@ -28,7 +28,16 @@ export async function appendEvent<T>(
   await tx.query(
     `insert into outbox (id, type, source, subject, time, payload, traceparent, tracestate)
      values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [id, event.type, source, subject, at, Buffer.from(event.codec.encode(data).finish()), trace.traceparent ?? null, trace.tracestate ?? null],
+    [
+      id,
+      event.type,
+      source,
+      subject,
+      at,
+      Buffer.from(event.codec.encode(data).finish()),
+      trace.traceparent ?? null,
+      trace.tracestate ?? null,
+    ],
   );
   await tx.query(`select pg_notify($1, '')`, [NOTIFY_CHANNEL]);
   return id;
@@ -171,7 +180,11 @@ export class OutboxRelay {
     await inSpan(
       this.options.service,
       `${row.type} publish`,
-      { kind: SpanKind.PRODUCER, parent: contextFromHeaders(stored), attributes: { 'messaging.system': 'nats', 'messaging.destination.name': row.type, 'messaging.message.id': row.id } },
+      {
+        kind: SpanKind.PRODUCER,
+        parent: contextFromHeaders(stored),
+        attributes: { 'messaging.system': 'nats', 'messaging.destination.name': row.type, 'messaging.message.id': row.id },
+      },
       async () => {
         const headers = toHeaders(
           { id: row.id, type: row.type, source: row.source, subject: row.subject, time: row.time.toISOString() },

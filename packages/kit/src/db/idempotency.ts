@@ -10,7 +10,12 @@ export interface IdempotentRequest {
   resourceId: string;
 }
 
-export async function findIdempotent(db: Queryable, caller: string, operation: string, key: string): Promise<IdempotentRequest | undefined> {
+export async function findIdempotent(
+  db: Queryable,
+  caller: string,
+  operation: string,
+  key: string,
+): Promise<IdempotentRequest | undefined> {
   const { rows } = await db.query<{ request_hash: string; resource_id: string }>(
     'select request_hash, resource_id from idempotency_keys where caller = $1 and operation = $2 and key = $3',
     [caller, operation, key],
@@ -18,8 +23,21 @@ export async function findIdempotent(db: Queryable, caller: string, operation: s
   return rows[0] && { requestHash: rows[0].request_hash, resourceId: rows[0].resource_id };
 }
 
-export async function saveIdempotent(db: Queryable, caller: string, operation: string, key: string, requestHash: string, resourceId: string): Promise<void> {
-  await db.query('insert into idempotency_keys (caller, operation, key, request_hash, resource_id) values ($1, $2, $3, $4, $5)', [caller, operation, key, requestHash, resourceId]);
+export async function saveIdempotent(
+  db: Queryable,
+  caller: string,
+  operation: string,
+  key: string,
+  requestHash: string,
+  resourceId: string,
+): Promise<void> {
+  await db.query('insert into idempotency_keys (caller, operation, key, request_hash, resource_id) values ($1, $2, $3, $4, $5)', [
+    caller,
+    operation,
+    key,
+    requestHash,
+    resourceId,
+  ]);
 }
 
 /**
@@ -27,11 +45,19 @@ export async function saveIdempotent(db: Queryable, caller: string, operation: s
  * with this key made, when this is its retry; undefined when the key is new; a refusal when the key
  * was used for another request (another fingerprint, see requestHash).
  */
-export async function replayOf(db: Queryable, caller: string, operation: string, key: string, requestHash: string): Promise<string | undefined> {
+export async function replayOf(
+  db: Queryable,
+  caller: string,
+  operation: string,
+  key: string,
+  requestHash: string,
+): Promise<string | undefined> {
   const earlier = await findIdempotent(db, caller, operation, key);
   if (!earlier) return undefined;
   if (earlier.requestHash !== requestHash) {
-    throw new Refused('conflict', 'idempotency_key_reused', 'This Idempotency-Key was used for another request', [{ field: 'idempotency_key', message: 'was used for another request' }]);
+    throw new Refused('conflict', 'idempotency_key_reused', 'This Idempotency-Key was used for another request', [
+      { field: 'idempotency_key', message: 'was used for another request' },
+    ]);
   }
   return earlier.resourceId;
 }

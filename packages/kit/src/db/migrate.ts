@@ -26,7 +26,10 @@ export async function migrate(pool: Pool, sources: MigrationSource[]): Promise<s
     await client.query(`create table if not exists schema_migrations (
       name text primary key, checksum text not null, applied_at timestamptz not null default now())`);
     const done = new Map(
-      (await client.query<{ name: string; checksum: string }>('select name, checksum from schema_migrations')).rows.map((row) => [row.name, row.checksum]),
+      (await client.query<{ name: string; checksum: string }>('select name, checksum from schema_migrations')).rows.map((row) => [
+        row.name,
+        row.checksum,
+      ]),
     );
     for (const source of sources) {
       for (const file of await sqlFiles(source.dir)) {
@@ -43,7 +46,7 @@ export async function migrate(pool: Pool, sources: MigrationSource[]): Promise<s
           await client.query('commit');
         } catch (error) {
           await client.query('rollback');
-          throw new Error(`migration ${name} failed: ${(error as Error).message}`);
+          throw new Error(`migration ${name} failed: ${(error as Error).message}`, { cause: error });
         }
         applied.push(name);
       }

@@ -59,7 +59,8 @@ export function createClient<D extends ServiceDefinition>(definition: D, target:
         const metadata = new grpc.Metadata({ waitForReady: true });
         for (const [key, value] of Object.entries(traceHeaders())) metadata.set(key, value);
         // Health checks (the only services outside e21.*) are open, as Kubernetes probes are.
-        if (audience) metadata.set(CREDENTIAL_METADATA_KEY, `Bearer ${credentialsFor(options, audience).tokenFor(callOptions.caller, audience)}`);
+        if (audience)
+          metadata.set(CREDENTIAL_METADATA_KEY, `Bearer ${credentialsFor(options, audience).tokenFor(callOptions.caller, audience)}`);
         const deadline = Date.now() + (callOptions.deadlineMs ?? options.deadlineMs ?? 5000);
         return new Promise((resolve, reject) => {
           client.makeUnaryRequest(

@@ -10,7 +10,8 @@ export interface MethodDefinition<Req, Res> {
   responseDeserialize(value: Buffer): Res;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// Any generated service fits; `unknown` would reject their methods (parameters are contravariant).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 export type ServiceDefinition = Record<string, MethodDefinition<any, any>>;
 
 export type RequestOf<M> = M extends MethodDefinition<infer Req, unknown> ? Req : never;

@@ -6,7 +6,10 @@ const REFUSAL_KEY = 'e21-refusal-bin';
 
 export function refusalToServiceError(refused: Refused): Partial<ServiceError> {
   const metadata = new Metadata();
-  metadata.set(REFUSAL_KEY, Buffer.from(JSON.stringify({ kind: refused.kind, code: refused.code, message: refused.message, fields: refused.fields })));
+  metadata.set(
+    REFUSAL_KEY,
+    Buffer.from(JSON.stringify({ kind: refused.kind, code: refused.code, message: refused.message, fields: refused.fields })),
+  );
   return { code: grpcStatusOfKind[refused.kind], details: refused.message, metadata };
 }
 

@@ -1,6 +1,11 @@
 // gRPC server: async handlers, refusals as status codes, spans, health, graceful shutdown.
 import * as grpc from '@grpc/grpc-js';
-import { HealthCheckResponse_ServingStatus, HealthService, type HealthCheckRequest, type HealthCheckResponse } from '@e21/proto/grpc/health/v1/health';
+import {
+  HealthCheckResponse_ServingStatus,
+  HealthService,
+  type HealthCheckRequest,
+  type HealthCheckResponse,
+} from '@e21/proto/grpc/health/v1/health';
 import type { Caller } from '../caller.js';
 import { Refused } from '../errors.js';
 import type { Logger } from '../log.js';

@@ -23,5 +23,7 @@ export function channelCredentials(tls: GrpcTls | undefined): grpc.ChannelCreden
 }
 
 export function serverCredentials(tls: GrpcTls | undefined): grpc.ServerCredentials {
-  return tls ? grpc.ServerCredentials.createSsl(tls.ca, [{ cert_chain: tls.cert, private_key: tls.key }], true) : grpc.ServerCredentials.createInsecure();
+  return tls
+    ? grpc.ServerCredentials.createSsl(tls.ca, [{ cert_chain: tls.cert, private_key: tls.key }], true)
+    : grpc.ServerCredentials.createInsecure();
 }

@@ -55,7 +55,10 @@ export function generateWorkloadKey(workload: string): { privateJwk: WorkloadJwk
 }
 
 /** A trust bundle and the private keys of each workload, made at once (local stack, tests). */
-export function generateTrust(workloads: readonly string[], delegates: readonly string[]): { trust: TrustBundle; keys: Record<string, WorkloadJwk> } {
+export function generateTrust(
+  workloads: readonly string[],
+  delegates: readonly string[],
+): { trust: TrustBundle; keys: Record<string, WorkloadJwk> } {
   const keys: Record<string, WorkloadJwk> = {};
   const publicKeys: WorkloadJwk[] = [];
   for (const workload of workloads) {
@@ -68,22 +71,35 @@ export function generateTrust(workloads: readonly string[], delegates: readonly 
 
 function isEd25519Jwk(value: unknown): value is WorkloadJwk {
   const jwk = value as Partial<WorkloadJwk> | null;
-  return typeof jwk === 'object' && jwk !== null && jwk.kty === 'OKP' && jwk.crv === 'Ed25519' && typeof jwk.x === 'string' && typeof jwk.kid === 'string';
+  return (
+    typeof jwk === 'object' &&
+    jwk !== null &&
+    jwk.kty === 'OKP' &&
+    jwk.crv === 'Ed25519' &&
+    typeof jwk.x === 'string' &&
+    typeof jwk.kid === 'string'
+  );
 }
 
 /** Reads a workload's own key (WORKLOAD_KEY); throws a message naming what is wrong. */
 export function parseWorkloadKey(text: string): WorkloadKey {
   const jwk = parseJson(text, 'WORKLOAD_KEY');
-  if (!isEd25519Jwk(jwk) || typeof jwk.d !== 'string') throw new Error('WORKLOAD_KEY must be a private Ed25519 JWK (kty OKP, crv Ed25519, x, d, kid)');
+  if (!isEd25519Jwk(jwk) || typeof jwk.d !== 'string')
+    throw new Error('WORKLOAD_KEY must be a private Ed25519 JWK (kty OKP, crv Ed25519, x, d, kid)');
   const workload = workloadOfKid(jwk.kid);
   if (!workload) throw new Error('WORKLOAD_KEY kid must be "<workload>/<key id>"');
-  return { workload, kid: jwk.kid, privateKey: createPrivateKey({ key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, d: jwk.d }, format: 'jwk' }) };
+  return {
+    workload,
+    kid: jwk.kid,
+    privateKey: createPrivateKey({ key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, d: jwk.d }, format: 'jwk' }),
+  };
 }
 
 /** Reads the trust bundle (WORKLOAD_TRUST); throws a message naming what is wrong. */
 export function parseTrust(text: string): Trust {
   const bundle = parseJson(text, 'WORKLOAD_TRUST') as Partial<TrustBundle> | null;
-  if (!bundle || !Array.isArray(bundle.keys) || !Array.isArray(bundle.delegates)) throw new Error('WORKLOAD_TRUST must be {"keys": [public JWKs], "delegates": [workload names]}');
+  if (!bundle || !Array.isArray(bundle.keys) || !Array.isArray(bundle.delegates))
+    throw new Error('WORKLOAD_TRUST must be {"keys": [public JWKs], "delegates": [workload names]}');
   const keys = new Map<string, TrustedKey>();
   for (const jwk of bundle.keys) {
     if (!isEd25519Jwk(jwk) || jwk.d !== undefined) throw new Error('WORKLOAD_TRUST keys must be public Ed25519 JWKs (no "d")');

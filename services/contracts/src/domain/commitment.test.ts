@@ -10,7 +10,14 @@ import {
   type CommitmentInput,
 } from './commitment.js';
 
-const share: CommitmentInput = { year: 2026, basis: 'share', minutes: 0, shareBasisPoints: 100, declaredEmployees: 250, declaredMinutesPerEmployee: 96_000 };
+const share: CommitmentInput = {
+  year: 2026,
+  basis: 'share',
+  minutes: 0,
+  shareBasisPoints: 100,
+  declaredEmployees: 250,
+  declaredMinutesPerEmployee: 96_000,
+};
 
 function refused(result: unknown): RefusalValue {
   if (!isRefusal(result)) throw new Error(`expected a refusal, got ${JSON.stringify(result)}`);
@@ -32,11 +39,17 @@ describe('committedMinutesOf', () => {
 describe('validateCommitment', () => {
   it('keeps the figures of the basis chosen and zeroes the others', () => {
     expect(validateCommitment({ ...share, minutes: 999 })).toMatchObject({ minutes: 0, committedMinutes: 240_000 });
-    expect(validateCommitment({ ...share, basis: 'absolute', minutes: 6_000 })).toMatchObject({ shareBasisPoints: 0, declaredEmployees: 0, committedMinutes: 6_000 });
+    expect(validateCommitment({ ...share, basis: 'absolute', minutes: 6_000 })).toMatchObject({
+      shareBasisPoints: 0,
+      declaredEmployees: 0,
+      committedMinutes: 6_000,
+    });
   });
 
   it('names every field out of range', () => {
-    const problems = refused(validateCommitment({ ...share, year: 1999, shareBasisPoints: 10_001, declaredEmployees: 0 })).fields!.map((p) => p.field);
+    const problems = refused(validateCommitment({ ...share, year: 1999, shareBasisPoints: 10_001, declaredEmployees: 0 })).fields!.map(
+      (p) => p.field,
+    );
     expect(problems).toEqual(['year', 'share_basis_points', 'declared_employees']);
     expect(refused(validateCommitment({ ...share, basis: 'absolute', minutes: 1.5 })).fields![0]!.field).toBe('minutes');
   });
@@ -83,9 +96,20 @@ describe('allocationOf and commitmentReport', () => {
 
   it('makes the totals the sums of the per-employee rows', () => {
     const row = (contractId: string, status: 'signed' | 'terminated', yearlyMinutes: number, consumedMinutes: number) => ({
-      personId: contractId, personName: contractId, contractId, status, yearlyMinutes, consumedMinutes, periodStart: '2026-01-01', periodEnd: '2026-12-31',
+      personId: contractId,
+      personName: contractId,
+      contractId,
+      status,
+      yearlyMinutes,
+      consumedMinutes,
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
     });
-    const report = commitmentReport(5_000, [row('a', 'signed', 1_200, 100), row('b', 'signed', 2_400, 0), row('c', 'terminated', 900, 300)]);
+    const report = commitmentReport(5_000, [
+      row('a', 'signed', 1_200, 100),
+      row('b', 'signed', 2_400, 0),
+      row('c', 'terminated', 900, 300),
+    ]);
     expect(report).toMatchObject({ committedMinutes: 5_000, allocatedMinutes: 3_900, consumedMinutes: 400, unallocatedMinutes: 1_100 });
     expect(report.employees.map((e) => e.allocatedMinutes)).toEqual([1_200, 2_400, 300]);
   });

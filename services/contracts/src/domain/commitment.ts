@@ -54,12 +54,24 @@ export function validateCommitment(input: CommitmentInput): (CommitmentInput & {
   need(inRange(input.year, MIN_YEAR, MAX_YEAR), 'year', `must be a year from ${MIN_YEAR} to ${MAX_YEAR}`);
   need(COMMITMENT_BASES.includes(input.basis), 'basis', `must be one of ${COMMITMENT_BASES.join(', ')}`);
   if (input.basis === 'absolute') {
-    need(inRange(input.minutes, 1, MAX_COMMITTED_MINUTES), 'minutes', `must be a whole number of minutes from 1 to ${MAX_COMMITTED_MINUTES}`);
+    need(
+      inRange(input.minutes, 1, MAX_COMMITTED_MINUTES),
+      'minutes',
+      `must be a whole number of minutes from 1 to ${MAX_COMMITTED_MINUTES}`,
+    );
   }
   if (input.basis === 'share') {
-    need(inRange(input.shareBasisPoints, 1, BASIS_POINTS_IN_WHOLE), 'share_basis_points', `must be from 1 to ${BASIS_POINTS_IN_WHOLE} (100 = 1 %)`);
+    need(
+      inRange(input.shareBasisPoints, 1, BASIS_POINTS_IN_WHOLE),
+      'share_basis_points',
+      `must be from 1 to ${BASIS_POINTS_IN_WHOLE} (100 = 1 %)`,
+    );
     need(inRange(input.declaredEmployees, 1, MAX_DECLARED_EMPLOYEES), 'declared_employees', `must be from 1 to ${MAX_DECLARED_EMPLOYEES}`);
-    need(inRange(input.declaredMinutesPerEmployee, 60, MAX_YEARLY_MINUTES), 'declared_minutes_per_employee', `must be from 60 to ${MAX_YEARLY_MINUTES} minutes`);
+    need(
+      inRange(input.declaredMinutesPerEmployee, 60, MAX_YEARLY_MINUTES),
+      'declared_minutes_per_employee',
+      `must be from 60 to ${MAX_YEARLY_MINUTES} minutes`,
+    );
   }
   if (problems.length) return refusal('invalid', 'invalid_commitment', problems.map((p) => `${p.field} ${p.message}`).join('; '), problems);
   const figures: CommitmentInput =
@@ -67,7 +79,10 @@ export function validateCommitment(input: CommitmentInput): (CommitmentInput & {
       ? { ...input, shareBasisPoints: 0, declaredEmployees: 0, declaredMinutesPerEmployee: 0 }
       : { ...input, minutes: 0 };
   const committedMinutes = committedMinutesOf(figures);
-  if (committedMinutes < 1) return refusal('invalid', 'invalid_commitment', 'The share comes to less than one minute', [{ field: 'share_basis_points', message: 'comes to less than one minute' }]);
+  if (committedMinutes < 1)
+    return refusal('invalid', 'invalid_commitment', 'The share comes to less than one minute', [
+      { field: 'share_basis_points', message: 'comes to less than one minute' },
+    ]);
   return { ...figures, committedMinutes };
 }
 
@@ -82,7 +97,12 @@ export function checkCommitmentChange(
   allocatedMinutes: number,
 ): RefusalValue | undefined {
   if (existing && expectedVersion === undefined) {
-    return refusal('invalid', 'precondition_required', `The commitment exists (version ${existing.version}): send If-Match with the version you are changing`, [{ field: 'header.if-match', message: 'is required' }]);
+    return refusal(
+      'invalid',
+      'precondition_required',
+      `The commitment exists (version ${existing.version}): send If-Match with the version you are changing`,
+      [{ field: 'header.if-match', message: 'is required' }],
+    );
   }
   if (expectedVersion !== undefined && expectedVersion !== (existing?.version ?? 0)) {
     return refusal('stale', 'stale_version', `The commitment is at version ${existing?.version ?? 0}, not ${expectedVersion}; reload it`);
@@ -102,7 +122,12 @@ export function checkCommitmentChange(
  * Refused when signing a contract of `contractMinutes` would take the employer's allocation for
  * the year beyond its commitment; the refusal says by how much, in minutes and in hours.
  */
-export function checkAllocation(year: number, committedMinutes: number, allocatedToOthers: number, contractMinutes: number): RefusalValue | undefined {
+export function checkAllocation(
+  year: number,
+  committedMinutes: number,
+  allocatedToOthers: number,
+  contractMinutes: number,
+): RefusalValue | undefined {
   const allocated = allocatedToOthers + contractMinutes;
   if (allocated <= committedMinutes) return undefined;
   const excess = allocated - committedMinutes;
@@ -161,8 +186,17 @@ export interface CommitmentReport {
 
 /** The dashboard's figures: totals are the sums of the per-employee rows. */
 export function commitmentReport(committedMinutes: number, contracts: EmployeeContract[]): CommitmentReport {
-  const employees = contracts.map(({ yearlyMinutes, ...contract }) => ({ ...contract, allocatedMinutes: allocationOf({ ...contract, yearlyMinutes }) }));
+  const employees = contracts.map(({ yearlyMinutes, ...contract }) => ({
+    ...contract,
+    allocatedMinutes: allocationOf({ ...contract, yearlyMinutes }),
+  }));
   const allocatedMinutes = employees.reduce((total, e) => total + e.allocatedMinutes, 0);
   const consumedMinutes = employees.reduce((total, e) => total + e.consumedMinutes, 0);
-  return { committedMinutes, allocatedMinutes, consumedMinutes, unallocatedMinutes: Math.max(0, committedMinutes - allocatedMinutes), employees };
+  return {
+    committedMinutes,
+    allocatedMinutes,
+    consumedMinutes,
+    unallocatedMinutes: Math.max(0, committedMinutes - allocatedMinutes),
+    employees,
+  };
 }

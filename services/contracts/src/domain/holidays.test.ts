@@ -9,7 +9,11 @@ const contract = (overrides: Partial<ContractForHolidays> = {}): ContractForHoli
   lastDay: '2026-12-31',
   yearlyMinutes: 10_000,
   status: 'signed',
-  schedule: { weeklyAllowanceMinutes: 120, blocks: [], blackouts: [{ startDate: '2026-07-01', endDate: '2026-08-31', reason: 'high season' }] },
+  schedule: {
+    weeklyAllowanceMinutes: 120,
+    blocks: [],
+    blackouts: [{ startDate: '2026-07-01', endDate: '2026-08-31', reason: 'high season' }],
+  },
   holidays: [],
   pendingHolidays: [],
   ...overrides,
@@ -35,15 +39,41 @@ describe('checkHolidaysRequest', () => {
   });
 
   it('is only for individual initiatives and international solidarity, approved, coordinated by the person', () => {
-    expect(refused(checkHolidaysRequest(request({ project: { kind: 'general_interest', status: 'approved', coordinatorId: PERSON } }), contract())).code).toBe('project_not_eligible');
-    expect(refused(checkHolidaysRequest(request({ project: { kind: 'individual_initiative', status: 'proposed', coordinatorId: PERSON } }), contract())).code).toBe('project_not_approved');
-    expect(refused(checkHolidaysRequest(request({ project: { kind: 'individual_initiative', status: 'active', coordinatorId: 'someone-else' } }), contract())).code).toBe('not_project_initiator');
+    expect(
+      refused(
+        checkHolidaysRequest(request({ project: { kind: 'general_interest', status: 'approved', coordinatorId: PERSON } }), contract()),
+      ).code,
+    ).toBe('project_not_eligible');
+    expect(
+      refused(
+        checkHolidaysRequest(
+          request({ project: { kind: 'individual_initiative', status: 'proposed', coordinatorId: PERSON } }),
+          contract(),
+        ),
+      ).code,
+    ).toBe('project_not_approved');
+    expect(
+      refused(
+        checkHolidaysRequest(
+          request({ project: { kind: 'individual_initiative', status: 'active', coordinatorId: 'someone-else' } }),
+          contract(),
+        ),
+      ).code,
+    ).toBe('not_project_initiator');
   });
 
   it('refuses holidays in a blackout, over other holidays, or outside the contract', () => {
-    expect(refused(checkHolidaysRequest(request({ startDate: '2026-08-30', endDate: '2026-09-02' }), contract())).fields![0]!.message).toContain('a blackout');
-    expect(refused(checkHolidaysRequest(request(), contract({ pendingHolidays: [{ startDate: '2026-05-15', endDate: '2026-05-20' }] }))).fields![0]!.message).toContain('other SAR holidays');
-    expect(refused(checkHolidaysRequest(request({ endDate: '2026-10-02', startDate: '2026-09-28' }), contract({ lastDay: '2026-09-30' }))).fields![0]!.field).toBe('start_date');
+    expect(
+      refused(checkHolidaysRequest(request({ startDate: '2026-08-30', endDate: '2026-09-02' }), contract())).fields![0]!.message,
+    ).toContain('a blackout');
+    expect(
+      refused(checkHolidaysRequest(request(), contract({ pendingHolidays: [{ startDate: '2026-05-15', endDate: '2026-05-20' }] })))
+        .fields![0]!.message,
+    ).toContain('other SAR holidays');
+    expect(
+      refused(checkHolidaysRequest(request({ endDate: '2026-10-02', startDate: '2026-09-28' }), contract({ lastDay: '2026-09-30' })))
+        .fields![0]!.field,
+    ).toBe('start_date');
   });
 
   it('refuses holidays that would take the SAR beyond its yearly minutes, stating by how much', () => {

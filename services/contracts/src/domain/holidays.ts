@@ -58,13 +58,17 @@ export interface ContractForHolidays extends ScheduledContract {
 function projectProblem(request: HolidaysRequest): RefusalValue | undefined {
   const { project } = request;
   if (!(HOLIDAY_PROJECT_KINDS as readonly string[]).includes(project.kind)) {
-    return refusal('invalid', 'project_not_eligible', 'SAR holidays are for individual initiatives and international solidarity projects', [{ field: 'project_id', message: 'is not an individual initiative or an international solidarity project' }]);
+    return refusal('invalid', 'project_not_eligible', 'SAR holidays are for individual initiatives and international solidarity projects', [
+      { field: 'project_id', message: 'is not an individual initiative or an international solidarity project' },
+    ]);
   }
   if (!LIVE_PROJECT_STATUSES.includes(project.status)) {
     return refusal('invalid', 'project_not_approved', 'The project is not approved', [{ field: 'project_id', message: 'is not approved' }]);
   }
   if (project.coordinatorId !== request.personId) {
-    return refusal('invalid', 'not_project_initiator', 'SAR holidays are for a project you initiated and coordinate', [{ field: 'project_id', message: 'is not coordinated by you' }]);
+    return refusal('invalid', 'not_project_initiator', 'SAR holidays are for a project you initiated and coordinate', [
+      { field: 'project_id', message: 'is not coordinated by you' },
+    ]);
   }
   return undefined;
 }
@@ -107,7 +111,8 @@ export function checkHolidaysFit(contract: ScheduledContract, holidays: HolidayB
  * again when approved, since the schedule may have been amended in between.
  */
 export function checkHolidaysPlacement(block: HolidayBlock, contract: ContractForHolidays): RefusalValue | undefined {
-  if (contract.status !== 'signed') return refusal('conflict', 'contract_not_in_force', `SAR holidays are taken under a signed contract; this one is ${contract.status}`);
+  if (contract.status !== 'signed')
+    return refusal('conflict', 'contract_not_in_force', `SAR holidays are taken under a signed contract; this one is ${contract.status}`);
   const problems = dateProblems(block, contract);
   if (problems.length) return refusal('invalid', 'invalid_holidays', problems.map((p) => `${p.field} ${p.message}`).join('; '), problems);
   return checkHolidaysFit(contract, block);
@@ -148,7 +153,12 @@ export function decideHolidays(
     const next = waitingForOffice ? 'the office' : 'the employer';
     return refusal('conflict', 'not_your_decision', `As the ${party} you cannot ${decision} these holidays now: they wait for ${next}`);
   }
-  const outcome: Record<HolidaysDecision, HolidaysStatus> = { agree: 'employer_agreed', approve: 'approved', refuse: 'refused', cancel: 'cancelled' };
+  const outcome: Record<HolidaysDecision, HolidaysStatus> = {
+    agree: 'employer_agreed',
+    approve: 'approved',
+    refuse: 'refused',
+    cancel: 'cancelled',
+  };
   return outcome[decision];
 }
 

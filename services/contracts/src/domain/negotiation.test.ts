@@ -1,5 +1,17 @@
 import { isRefusal, type RefusalValue } from '@e21/kit';
-import { accept, awaiting, openNegotiation, partiesOf, propose, resume, suspend, terminate, withdraw, type NegotiationState, type Transition } from './negotiation.js';
+import {
+  accept,
+  awaiting,
+  openNegotiation,
+  partiesOf,
+  propose,
+  resume,
+  suspend,
+  terminate,
+  withdraw,
+  type NegotiationState,
+  type Transition,
+} from './negotiation.js';
 
 function ok<T>(result: T | RefusalValue): T {
   if (isRefusal(result)) throw new Error(`refused: ${result.code} ${result.message}`);
@@ -17,7 +29,8 @@ const employeeProposal = (): NegotiationState => ok(openNegotiation('employee', 
 describe('parties', () => {
   it('makes employees negotiate with their employer and the office, everyone else with the office alone', () => {
     expect(partiesOf('employee')).toEqual(['person', 'employer', 'office']);
-    for (const kind of ['freelancer', 'retired', 'student', 'unemployed', 'volunteer'] as const) expect(partiesOf(kind)).toEqual(['person', 'office']);
+    for (const kind of ['freelancer', 'retired', 'student', 'unemployed', 'volunteer'] as const)
+      expect(partiesOf(kind)).toEqual(['person', 'office']);
   });
 
   it('does not let an employer propose terms to a retired person', () => {
@@ -114,7 +127,13 @@ describe('amendments', () => {
 
 describe('suspension and termination', () => {
   const signedContract = () => ok(accept(ok(accept(employeeProposal(), 'employer', 1)).state, 'office', 1)).state;
-  const termination = { endDate: '2026-09-30', reason: 'moving away', periodStart: '2026-01-01', periodEnd: '2026-12-31', today: '2026-06-01' };
+  const termination = {
+    endDate: '2026-09-30',
+    reason: 'moving away',
+    periodStart: '2026-01-01',
+    periodEnd: '2026-12-31',
+    today: '2026-06-01',
+  };
 
   it('lets the employer or the office suspend a signed contract with a reason, and resume it', () => {
     expect(refused(suspend(signedContract(), 'person', 'tired')).code).toBe('party_cannot_suspend');

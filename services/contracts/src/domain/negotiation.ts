@@ -66,12 +66,23 @@ function closed(state: NegotiationState): RefusalValue | undefined {
 
 function staleVersion(state: NegotiationState, version: number, expected: number | null): RefusalValue {
   const now = expected === null ? 'no version is under negotiation' : `version ${expected} is the one under negotiation`;
-  return refusal('stale', 'stale_version', `Version ${version} is not current: ${now} (latest ${state.latestVersion}); reload the contract`);
+  return refusal(
+    'stale',
+    'stale_version',
+    `Version ${version} is not current: ${now} (latest ${state.latestVersion}); reload the contract`,
+  );
 }
 
 /** The first proposal opens the negotiation at version 1; proposing means accepting one's own terms. */
 export function openNegotiation(kind: ContractKind, proposer: Party): Transition | RefusalValue {
-  const state: NegotiationState = { kind, status: 'negotiating', latestVersion: 0, inForceVersion: null, pendingVersion: null, acceptedBy: [] };
+  const state: NegotiationState = {
+    kind,
+    status: 'negotiating',
+    latestVersion: 0,
+    inForceVersion: null,
+    pendingVersion: null,
+    acceptedBy: [],
+  };
   const refused = notAParty(state, proposer);
   if (refused) return refused;
   return { state: { ...state, latestVersion: 1, pendingVersion: 1, acceptedBy: [proposer] }, steps: ['proposed'] };
@@ -85,7 +96,8 @@ export function openNegotiation(kind: ContractKind, proposer: Party): Transition
 export function propose(state: NegotiationState, party: Party, baseVersion: number): Transition | RefusalValue {
   const refused = notAParty(state, party) ?? closed(state);
   if (refused) return refused;
-  if (state.status === 'suspended') return refusal('conflict', 'contract_suspended', 'A suspended contract is resumed before it is amended');
+  if (state.status === 'suspended')
+    return refusal('conflict', 'contract_suspended', 'A suspended contract is resumed before it is amended');
   if (baseVersion !== state.latestVersion) return staleVersion(state, baseVersion, state.latestVersion);
   const version = state.latestVersion + 1;
   const step: Step = state.pendingVersion !== null ? 'counter_proposed' : state.inForceVersion !== null ? 'amendment_proposed' : 'proposed';
@@ -96,13 +108,18 @@ export function propose(state: NegotiationState, party: Party, baseVersion: numb
  * A party accepts `version`, which must be the one under negotiation. When it makes every party's
  * acceptance of that same version, the contract is signed (or the amendment comes into force).
  */
-export function accept(state: NegotiationState, party: Party, version: number): (Transition & { signed: boolean; alreadyAccepted: boolean }) | RefusalValue {
+export function accept(
+  state: NegotiationState,
+  party: Party,
+  version: number,
+): (Transition & { signed: boolean; alreadyAccepted: boolean }) | RefusalValue {
   const refused = notAParty(state, party) ?? closed(state);
   if (refused) return refused;
   // Every party accepted the version in force: accepting it again (a retry) changes nothing.
   if (state.pendingVersion === null && version === state.inForceVersion) return { state, steps: [], signed: false, alreadyAccepted: true };
   if (state.pendingVersion === null) return refusal('conflict', 'nothing_to_accept', 'No version is under negotiation');
-  if (state.status === 'suspended') return refusal('conflict', 'contract_suspended', 'A suspended contract is resumed before an amendment is accepted');
+  if (state.status === 'suspended')
+    return refusal('conflict', 'contract_suspended', 'A suspended contract is resumed before an amendment is accepted');
   if (version !== state.pendingVersion) return staleVersion(state, version, state.pendingVersion);
   if (state.acceptedBy.includes(party)) return { state, steps: [], signed: false, alreadyAccepted: true };
   const acceptedBy = [...state.acceptedBy, party];
@@ -134,23 +151,29 @@ export function withdraw(state: NegotiationState, party: Party, version: number)
 function reasonProblem(reason: string, field = 'reason'): RefusalValue | undefined {
   const trimmed = reason.trim();
   if (trimmed && trimmed.length <= REASON_MAX_LENGTH) return undefined;
-  return refusal('invalid', 'validation_failed', `${field} must be 1 to ${REASON_MAX_LENGTH} characters`, [{ field, message: `must be 1 to ${REASON_MAX_LENGTH} characters` }]);
+  return refusal('invalid', 'validation_failed', `${field} must be 1 to ${REASON_MAX_LENGTH} characters`, [
+    { field, message: `must be 1 to ${REASON_MAX_LENGTH} characters` },
+  ]);
 }
 
 /** The employer or the office puts a signed contract on hold; an amendment under negotiation is dropped. */
 export function suspend(state: NegotiationState, party: Party, reason: string): Transition | RefusalValue {
   const refused = notAParty(state, party) ?? reasonProblem(reason);
   if (refused) return refused;
-  if (party === 'person') return refusal('forbidden', 'party_cannot_suspend', 'Only the employer or the office suspends a contract; the person may terminate it');
-  if (state.status !== 'signed') return refusal('conflict', 'not_signed', `Only a signed contract can be suspended; this one is ${state.status}`);
+  if (party === 'person')
+    return refusal('forbidden', 'party_cannot_suspend', 'Only the employer or the office suspends a contract; the person may terminate it');
+  if (state.status !== 'signed')
+    return refusal('conflict', 'not_signed', `Only a signed contract can be suspended; this one is ${state.status}`);
   return { state: { ...state, status: 'suspended', pendingVersion: null, acceptedBy: [] }, steps: ['suspended'] };
 }
 
 export function resume(state: NegotiationState, party: Party): Transition | RefusalValue {
   const refused = notAParty(state, party);
   if (refused) return refused;
-  if (party === 'person') return refusal('forbidden', 'party_cannot_resume', 'Only the employer or the office resumes a suspended contract');
-  if (state.status !== 'suspended') return refusal('conflict', 'not_suspended', `Only a suspended contract can be resumed; this one is ${state.status}`);
+  if (party === 'person')
+    return refusal('forbidden', 'party_cannot_resume', 'Only the employer or the office resumes a suspended contract');
+  if (state.status !== 'suspended')
+    return refusal('conflict', 'not_suspended', `Only a suspended contract can be resumed; this one is ${state.status}`);
   return { state: { ...state, status: 'signed' }, steps: ['resumed'] };
 }
 
@@ -171,7 +194,9 @@ export function terminate(
   const { endDate, periodStart, periodEnd, today } = termination;
   const earliest = periodStart > today ? periodStart : today;
   if (endDate < earliest || endDate > periodEnd) {
-    return refusal('invalid', 'invalid_end_date', `end_date must be from ${earliest} to ${periodEnd}`, [{ field: 'end_date', message: `must be from ${earliest} to ${periodEnd}` }]);
+    return refusal('invalid', 'invalid_end_date', `end_date must be from ${earliest} to ${periodEnd}`, [
+      { field: 'end_date', message: `must be from ${earliest} to ${periodEnd}` },
+    ]);
   }
   return { state: { ...state, status: 'terminated', pendingVersion: null, acceptedBy: [] }, steps: ['terminated'] };
 }

@@ -31,8 +31,12 @@ export function partiesOfCaller(kind: ContractKind, standing: CallerStanding): P
 export function chooseParty(candidates: Party[], requested: Party | undefined): Party | RefusalValue {
   if (candidates.length === 0) return refusal('forbidden', 'not_a_party', 'You are not a party to this contract');
   if (requested) {
-    return candidates.includes(requested) ? requested : refusal('forbidden', 'not_a_party', `You cannot act as the ${requested} on this contract`);
+    return candidates.includes(requested)
+      ? requested
+      : refusal('forbidden', 'not_a_party', `You cannot act as the ${requested} on this contract`);
   }
   if (candidates.length === 1) return candidates[0]!;
-  return refusal('invalid', 'party_required', `You may act as ${candidates.join(' or ')} here: say which`, [{ field: 'party', message: `must be one of ${candidates.join(', ')}` }]);
+  return refusal('invalid', 'party_required', `You may act as ${candidates.join(' or ')} here: say which`, [
+    { field: 'party', message: `must be one of ${candidates.join(', ')}` },
+  ]);
 }

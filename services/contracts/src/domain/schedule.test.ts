@@ -20,7 +20,8 @@ const signed = { inForce: true };
 describe('dates', () => {
   it('accepts real calendar dates only', () => {
     expect(isIsoDate('2028-02-29')).toBe(true);
-    for (const value of ['2026-02-29', '2026-13-01', '2026-1-01', '26-01-01', '2026-01-01T00:00:00Z', '']) expect(isIsoDate(value)).toBe(false);
+    for (const value of ['2026-02-29', '2026-13-01', '2026-1-01', '26-01-01', '2026-01-01T00:00:00Z', ''])
+      expect(isIsoDate(value)).toBe(false);
   });
 
   it('starts ISO weeks on Monday, across a year boundary', () => {
@@ -49,24 +50,49 @@ describe('allowanceOn: week boundaries', () => {
   });
 
   it('gives a full week its whole allowance, from Monday to Sunday', () => {
-    expect(allowanceOn(contract(), '2026-01-05', signed)).toMatchObject({ weekStart: '2026-01-05', weekEnd: '2026-01-11', weekAllowedMinutes: 120, dayMaxMinutes: 120 });
+    expect(allowanceOn(contract(), '2026-01-05', signed)).toMatchObject({
+      weekStart: '2026-01-05',
+      weekEnd: '2026-01-11',
+      weekAllowedMinutes: 120,
+      dayMaxMinutes: 120,
+    });
     expect(allowanceOn(contract(), '2026-01-11', signed)).toMatchObject({ weekStart: '2026-01-05', weekAllowedMinutes: 120 });
   });
 
   it('cuts the last week at the end of the period', () => {
     // Week Mon 2026-12-28 .. Sun 2027-01-03; in the period: Mon 28 .. Thu 31 = 4 days -> 68.
-    expect(allowanceOn(contract(), '2026-12-31', signed)).toMatchObject({ weekStart: '2026-12-28', weekEnd: '2027-01-03', weekAllowedMinutes: 68 });
+    expect(allowanceOn(contract(), '2026-12-31', signed)).toMatchObject({
+      weekStart: '2026-12-28',
+      weekEnd: '2027-01-03',
+      weekAllowedMinutes: 68,
+    });
   });
 
   it('allows nothing outside the period, nor when the contract is not in force', () => {
-    expect(allowanceOn(contract(), '2025-12-31', signed)).toMatchObject({ inForce: false, dayKind: 'outside', dayMaxMinutes: 0, weekAllowedMinutes: 0, weekStart: '2025-12-29' });
-    expect(allowanceOn(contract(), '2026-06-10', { inForce: false })).toMatchObject({ inForce: false, dayMaxMinutes: 0, weekAllowedMinutes: 0 });
+    expect(allowanceOn(contract(), '2025-12-31', signed)).toMatchObject({
+      inForce: false,
+      dayKind: 'outside',
+      dayMaxMinutes: 0,
+      weekAllowedMinutes: 0,
+      weekStart: '2025-12-29',
+    });
+    expect(allowanceOn(contract(), '2026-06-10', { inForce: false })).toMatchObject({
+      inForce: false,
+      dayMaxMinutes: 0,
+      weekAllowedMinutes: 0,
+    });
   });
 
   it('stops at the termination date, cutting its week', () => {
     // Terminated on Wed 2026-01-07: week Jan 5..11 keeps Mon, Tue, Wed = 3 days; floor(120 x 3 / 7) = floor(51.43) = 51.
-    expect(allowanceOn(contract(), '2026-01-06', { inForce: true, lastDay: '2026-01-07' })).toMatchObject({ weekAllowedMinutes: 51, dayMaxMinutes: 51 });
-    expect(allowanceOn(contract(), '2026-01-08', { inForce: true, lastDay: '2026-01-07' })).toMatchObject({ inForce: false, dayMaxMinutes: 0 });
+    expect(allowanceOn(contract(), '2026-01-06', { inForce: true, lastDay: '2026-01-07' })).toMatchObject({
+      weekAllowedMinutes: 51,
+      dayMaxMinutes: 51,
+    });
+    expect(allowanceOn(contract(), '2026-01-08', { inForce: true, lastDay: '2026-01-07' })).toMatchObject({
+      inForce: false,
+      dayMaxMinutes: 0,
+    });
   });
 });
 
@@ -74,8 +100,18 @@ describe('allowanceOn: blocks override the weekly allowance', () => {
   it('splits 35 h over the first two weeks of a project half and half, capping a day at 10 h', () => {
     // Block Mon 2026-03-02 .. Sun 2026-03-15 (14 days), 2100 min: week 1 = floor(2100 x 7 / 14) = 1050, week 2 = 2100 - 1050 = 1050.
     const kickOff = contract({ blocks: [{ startDate: '2026-03-02', endDate: '2026-03-15', minutes: 2100, label: 'kick-off' }] });
-    expect(allowanceOn(kickOff, '2026-03-04', signed)).toMatchObject({ dayKind: 'block', weekBlockMinutes: 1050, weekOrdinaryMinutes: 0, weekAllowedMinutes: 1050, dayMaxMinutes: 600 });
-    expect(allowanceOn(kickOff, '2026-03-15', signed)).toMatchObject({ weekStart: '2026-03-09', weekBlockMinutes: 1050, weekAllowedMinutes: 1050 });
+    expect(allowanceOn(kickOff, '2026-03-04', signed)).toMatchObject({
+      dayKind: 'block',
+      weekBlockMinutes: 1050,
+      weekOrdinaryMinutes: 0,
+      weekAllowedMinutes: 1050,
+      dayMaxMinutes: 600,
+    });
+    expect(allowanceOn(kickOff, '2026-03-15', signed)).toMatchObject({
+      weekStart: '2026-03-09',
+      weekBlockMinutes: 1050,
+      weekAllowedMinutes: 1050,
+    });
   });
 
   it('mixes a block with ordinary days in a week it covers partly', () => {
@@ -83,16 +119,29 @@ describe('allowanceOn: blocks override the weekly allowance', () => {
     // Week Mar 2..8: block days Wed..Sun = 5 -> floor(1000 x 5 / 7) = 714; ordinary Mon, Tue = 2 -> floor(240 / 7) = 34; week 748.
     // Week Mar 9..15: block = 1000 - 714 = 286; ordinary Wed..Sun = 5 -> floor(600 / 7) = 85; week 371.
     const block = contract({ blocks: [{ startDate: '2026-03-04', endDate: '2026-03-10', minutes: 1000, label: '' }] });
-    expect(allowanceOn(block, '2026-03-02', signed)).toMatchObject({ dayKind: 'ordinary', dayMaxMinutes: 34, weekOrdinaryMinutes: 34, weekBlockMinutes: 714, weekAllowedMinutes: 748 });
+    expect(allowanceOn(block, '2026-03-02', signed)).toMatchObject({
+      dayKind: 'ordinary',
+      dayMaxMinutes: 34,
+      weekOrdinaryMinutes: 34,
+      weekBlockMinutes: 714,
+      weekAllowedMinutes: 748,
+    });
     expect(allowanceOn(block, '2026-03-05', signed)).toMatchObject({ dayKind: 'block', dayMaxMinutes: 600, weekAllowedMinutes: 748 });
-    expect(allowanceOn(block, '2026-03-09', signed)).toMatchObject({ dayKind: 'block', dayMaxMinutes: 286, weekBlockMinutes: 286, weekOrdinaryMinutes: 85, weekAllowedMinutes: 371 });
+    expect(allowanceOn(block, '2026-03-09', signed)).toMatchObject({
+      dayKind: 'block',
+      dayMaxMinutes: 286,
+      weekBlockMinutes: 286,
+      weekOrdinaryMinutes: 85,
+      weekAllowedMinutes: 371,
+    });
     expect(allowanceOn(block, '2026-03-12', signed)).toMatchObject({ dayKind: 'ordinary', dayMaxMinutes: 85 });
   });
 
   it('spreads a block so that its weekly parts add up to the whole block', () => {
     const block = { startDate: '2026-04-01', endDate: '2026-05-13', minutes: 4_001 };
     let total = 0;
-    for (let monday = isoWeekStart(dayNumber(block.startDate)); monday <= dayNumber(block.endDate); monday += 7) total += shareOf(block, monday, monday + 6);
+    for (let monday = isoWeekStart(dayNumber(block.startDate)); monday <= dayNumber(block.endDate); monday += 7)
+      total += shareOf(block, monday, monday + 6);
     expect(total).toBe(4_001);
   });
 });
@@ -111,7 +160,13 @@ describe('allowanceOn: approved SAR holidays', () => {
   it('allows the holidays on their dates instead of the weekly allowance', () => {
     // Holidays Mon 2026-05-11 .. Fri 2026-05-15, 1500 min. Week May 11..17: holidays 1500; ordinary Sat, Sun -> floor(240 / 7) = 34.
     const withHolidays = contract({}, { holidays: [{ startDate: '2026-05-11', endDate: '2026-05-15', minutes: 1500 }] });
-    expect(allowanceOn(withHolidays, '2026-05-12', signed)).toMatchObject({ dayKind: 'holiday', dayMaxMinutes: 600, weekHolidayMinutes: 1500, weekOrdinaryMinutes: 34, weekAllowedMinutes: 1534 });
+    expect(allowanceOn(withHolidays, '2026-05-12', signed)).toMatchObject({
+      dayKind: 'holiday',
+      dayMaxMinutes: 600,
+      weekHolidayMinutes: 1500,
+      weekOrdinaryMinutes: 34,
+      weekAllowedMinutes: 1534,
+    });
     expect(allowanceOn(withHolidays, '2026-05-16', signed)).toMatchObject({ dayKind: 'ordinary', dayMaxMinutes: 34 });
   });
 });
@@ -142,7 +197,11 @@ describe('scheduleProblems', () => {
 
   it('refuses a block that falls in a blackout', () => {
     const problems = scheduleProblems(
-      { weeklyAllowanceMinutes: 60, blocks: [{ startDate: '2026-07-10', endDate: '2026-07-20', minutes: 600, label: '' }], blackouts: [{ startDate: '2026-07-01', endDate: '2026-07-15', reason: '' }] },
+      {
+        weeklyAllowanceMinutes: 60,
+        blocks: [{ startDate: '2026-07-10', endDate: '2026-07-20', minutes: 600, label: '' }],
+        blackouts: [{ startDate: '2026-07-01', endDate: '2026-07-15', reason: '' }],
+      },
       period,
       [],
     );
@@ -151,21 +210,41 @@ describe('scheduleProblems', () => {
 
   it('refuses overlapping blocks, blocks outside the period, and more minutes than ten hours a day', () => {
     const block = (startDate: string, endDate: string, minutes = 60) => ({ startDate, endDate, minutes, label: '' });
-    expect(fields(scheduleProblems({ weeklyAllowanceMinutes: 0, blocks: [block('2026-03-01', '2026-03-10'), block('2026-03-10', '2026-03-12')], blackouts: [] }, period, []))).toEqual(['schedule.blocks.1']);
-    expect(fields(scheduleProblems({ weeklyAllowanceMinutes: 0, blocks: [block('2025-12-30', '2026-01-02')], blackouts: [] }, period, []))).toEqual(['schedule.blocks.0.start_date']);
-    expect(fields(scheduleProblems({ weeklyAllowanceMinutes: 0, blocks: [block('2026-03-01', '2026-03-02', 1201)], blackouts: [] }, period, []))).toEqual(['schedule.blocks.0.minutes']);
-    expect(scheduleProblems({ weeklyAllowanceMinutes: 0, blocks: [block('2026-03-01', '2026-03-02', 1200)], blackouts: [] }, period, [])).toEqual([]);
+    expect(
+      fields(
+        scheduleProblems(
+          { weeklyAllowanceMinutes: 0, blocks: [block('2026-03-01', '2026-03-10'), block('2026-03-10', '2026-03-12')], blackouts: [] },
+          period,
+          [],
+        ),
+      ),
+    ).toEqual(['schedule.blocks.1']);
+    expect(
+      fields(scheduleProblems({ weeklyAllowanceMinutes: 0, blocks: [block('2025-12-30', '2026-01-02')], blackouts: [] }, period, [])),
+    ).toEqual(['schedule.blocks.0.start_date']);
+    expect(
+      fields(scheduleProblems({ weeklyAllowanceMinutes: 0, blocks: [block('2026-03-01', '2026-03-02', 1201)], blackouts: [] }, period, [])),
+    ).toEqual(['schedule.blocks.0.minutes']);
+    expect(
+      scheduleProblems({ weeklyAllowanceMinutes: 0, blocks: [block('2026-03-01', '2026-03-02', 1200)], blackouts: [] }, period, []),
+    ).toEqual([]);
   });
 
   it('refuses a weekly allowance beyond 48 hours, or not a whole number of minutes', () => {
-    expect(fields(scheduleProblems({ weeklyAllowanceMinutes: 2881, blocks: [], blackouts: [] }, period, []))).toEqual(['schedule.weekly_allowance_minutes']);
-    expect(fields(scheduleProblems({ weeklyAllowanceMinutes: 1.5, blocks: [], blackouts: [] }, period, []))).toEqual(['schedule.weekly_allowance_minutes']);
+    expect(fields(scheduleProblems({ weeklyAllowanceMinutes: 2881, blocks: [], blackouts: [] }, period, []))).toEqual([
+      'schedule.weekly_allowance_minutes',
+    ]);
+    expect(fields(scheduleProblems({ weeklyAllowanceMinutes: 1.5, blocks: [], blackouts: [] }, period, []))).toEqual([
+      'schedule.weekly_allowance_minutes',
+    ]);
   });
 
   it('refuses a blackout over approved holidays', () => {
-    const problems = scheduleProblems({ weeklyAllowanceMinutes: 0, blocks: [], blackouts: [{ startDate: '2026-05-01', endDate: '2026-05-31', reason: '' }] }, period, [
-      { startDate: '2026-05-11', endDate: '2026-05-15', minutes: 600 },
-    ]);
+    const problems = scheduleProblems(
+      { weeklyAllowanceMinutes: 0, blocks: [], blackouts: [{ startDate: '2026-05-01', endDate: '2026-05-31', reason: '' }] },
+      period,
+      [{ startDate: '2026-05-11', endDate: '2026-05-15', minutes: 600 }],
+    );
     expect(fields(problems)).toEqual(['schedule.blackouts.0']);
   });
 });

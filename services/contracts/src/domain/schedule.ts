@@ -131,21 +131,45 @@ export interface Allowance {
  * How many minutes may be logged on `date` and in its ISO week. `inForce` is false when the
  * contract is not signed (or suspended); `lastDay` is its termination date when terminated.
  */
-export function allowanceOn(contract: ScheduledContract, date: IsoDate, options: { inForce: boolean; lastDay?: IsoDate | null }): Allowance {
+export function allowanceOn(
+  contract: ScheduledContract,
+  date: IsoDate,
+  options: { inForce: boolean; lastDay?: IsoDate | null },
+): Allowance {
   const day = dayNumber(date);
   const monday = isoWeekStart(day);
   const lastDay = Math.min(dayNumber(contract.periodEnd), options.lastDay ? dayNumber(options.lastDay) : Infinity);
   const kind = options.inForce ? dayKindOf(contract, day, lastDay) : 'outside';
   const week = { weekStart: dateOf(monday), weekEnd: dateOf(monday + 6) };
   if (kind === 'outside') {
-    return { date, inForce: false, dayKind: kind, dayMaxMinutes: 0, ...week, weekAllowedMinutes: 0, weekOrdinaryMinutes: 0, weekBlockMinutes: 0, weekHolidayMinutes: 0 };
+    return {
+      date,
+      inForce: false,
+      dayKind: kind,
+      dayMaxMinutes: 0,
+      ...week,
+      weekAllowedMinutes: 0,
+      weekOrdinaryMinutes: 0,
+      weekBlockMinutes: 0,
+      weekHolidayMinutes: 0,
+    };
   }
   const figures = weekFigures(contract, monday, lastDay);
   const dayKindMinutes: Record<Exclude<DayKind, 'outside'>, () => number> = {
     blackout: () => 0,
     ordinary: () => figures.ordinaryMinutes,
-    block: () => shareOf(contract.schedule.blocks.find((b) => contains(b, day))!, monday, Math.min(monday + 6, lastDay)),
-    holiday: () => shareOf(contract.holidays.find((h) => contains(h, day))!, monday, Math.min(monday + 6, lastDay)),
+    block: () =>
+      shareOf(
+        contract.schedule.blocks.find((b) => contains(b, day))!,
+        monday,
+        Math.min(monday + 6, lastDay),
+      ),
+    holiday: () =>
+      shareOf(
+        contract.holidays.find((h) => contains(h, day))!,
+        monday,
+        Math.min(monday + 6, lastDay),
+      ),
   };
   return {
     date,
@@ -194,14 +218,21 @@ export function scheduleProblems(schedule: Schedule, period: DateRange, holidays
   const problems: FieldProblem[] = [];
   const weekly = schedule.weeklyAllowanceMinutes;
   if (!Number.isSafeInteger(weekly) || weekly < 0 || weekly > MAX_WEEKLY_ALLOWANCE_MINUTES) {
-    problems.push({ field: 'schedule.weekly_allowance_minutes', message: `must be a whole number of minutes from 0 to ${MAX_WEEKLY_ALLOWANCE_MINUTES}` });
+    problems.push({
+      field: 'schedule.weekly_allowance_minutes',
+      message: `must be a whole number of minutes from 0 to ${MAX_WEEKLY_ALLOWANCE_MINUTES}`,
+    });
   }
   if (schedule.blocks.length > MAX_BLOCKS) problems.push({ field: 'schedule.blocks', message: `must hold at most ${MAX_BLOCKS} blocks` });
-  if (schedule.blackouts.length > MAX_BLACKOUTS) problems.push({ field: 'schedule.blackouts', message: `must hold at most ${MAX_BLACKOUTS} blackouts` });
+  if (schedule.blackouts.length > MAX_BLACKOUTS)
+    problems.push({ field: 'schedule.blackouts', message: `must hold at most ${MAX_BLACKOUTS} blackouts` });
   if (problems.length) return problems;
 
   schedule.blackouts.forEach((blackout, i) => {
-    problems.push(...rangeProblems(blackout, `schedule.blackouts.${i}`, period), ...textProblem(blackout.reason, `schedule.blackouts.${i}.reason`));
+    problems.push(
+      ...rangeProblems(blackout, `schedule.blackouts.${i}`, period),
+      ...textProblem(blackout.reason, `schedule.blackouts.${i}.reason`),
+    );
   });
   schedule.blocks.forEach((block, i) => {
     const field = `schedule.blocks.${i}`;
@@ -210,21 +241,36 @@ export function scheduleProblems(schedule: Schedule, period: DateRange, holidays
     if (dates.length) return;
     const most = daysIn(block) * DAY_CAP_MINUTES;
     if (!Number.isSafeInteger(block.minutes) || block.minutes < 1 || block.minutes > most) {
-      problems.push({ field: `${field}.minutes`, message: `must be a whole number of minutes from 1 to ${most} (${DAY_CAP_MINUTES} a day)` });
+      problems.push({
+        field: `${field}.minutes`,
+        message: `must be a whole number of minutes from 1 to ${most} (${DAY_CAP_MINUTES} a day)`,
+      });
     }
   });
   if (problems.length) return problems;
 
-  problems.push(...overlapProblems(schedule.blocks, 'schedule.blocks', 'block'), ...overlapProblems(schedule.blackouts, 'schedule.blackouts', 'blackout'));
+  problems.push(
+    ...overlapProblems(schedule.blocks, 'schedule.blocks', 'block'),
+    ...overlapProblems(schedule.blackouts, 'schedule.blackouts', 'blackout'),
+  );
   schedule.blocks.forEach((block, i) => {
     const blackout = schedule.blackouts.find((b) => overlaps(b, block));
-    if (blackout) problems.push({ field: `schedule.blocks.${i}`, message: `falls in the blackout ${blackout.startDate} to ${blackout.endDate}` });
+    if (blackout)
+      problems.push({ field: `schedule.blocks.${i}`, message: `falls in the blackout ${blackout.startDate} to ${blackout.endDate}` });
   });
   for (const holiday of holidays) {
     const i = schedule.blocks.findIndex((b) => overlaps(b, holiday));
-    if (i >= 0) problems.push({ field: `schedule.blocks.${i}`, message: `overlaps approved SAR holidays ${holiday.startDate} to ${holiday.endDate}` });
+    if (i >= 0)
+      problems.push({
+        field: `schedule.blocks.${i}`,
+        message: `overlaps approved SAR holidays ${holiday.startDate} to ${holiday.endDate}`,
+      });
     const j = schedule.blackouts.findIndex((b) => overlaps(b, holiday));
-    if (j >= 0) problems.push({ field: `schedule.blackouts.${j}`, message: `covers approved SAR holidays ${holiday.startDate} to ${holiday.endDate}` });
+    if (j >= 0)
+      problems.push({
+        field: `schedule.blackouts.${j}`,
+        message: `covers approved SAR holidays ${holiday.startDate} to ${holiday.endDate}`,
+      });
   }
   return problems;
 }

@@ -32,8 +32,12 @@ describe('validateTerms', () => {
   });
 
   it('refuses competences that are not on the person’s profile, and the same one twice', () => {
-    expect(fieldsOf(validateTerms(input({ competenceSkillIds: ['urn:e21:skill:juggling'] }), { profile, holidays: [] }))).toEqual(['competence_skill_ids.0']);
-    expect(fieldsOf(validateTerms(input({ competenceSkillIds: [FIRST_AID, FIRST_AID] }), { profile, holidays: [] }))).toEqual(['competence_skill_ids.1']);
+    expect(fieldsOf(validateTerms(input({ competenceSkillIds: ['urn:e21:skill:juggling'] }), { profile, holidays: [] }))).toEqual([
+      'competence_skill_ids.0',
+    ]);
+    expect(fieldsOf(validateTerms(input({ competenceSkillIds: [FIRST_AID, FIRST_AID] }), { profile, holidays: [] }))).toEqual([
+      'competence_skill_ids.1',
+    ]);
   });
 
   it('keeps a contract within one calendar year, the year of the employer’s commitment', () => {
@@ -52,7 +56,9 @@ describe('validateTerms', () => {
 
   it('keeps approved holidays within the period and counts them in the schedule', () => {
     const holidays = [{ startDate: '2026-05-11', endDate: '2026-05-15', minutes: 1_500 }];
-    expect(fieldsOf(validateTerms(input({ periodStart: '2026-06-01', yearlyMinutes: 50_000 }), { profile, holidays }))).toEqual(['period_start']);
+    expect(fieldsOf(validateTerms(input({ periodStart: '2026-06-01', yearlyMinutes: 50_000 }), { profile, holidays }))).toEqual([
+      'period_start',
+    ]);
     // 6256 - 86 ordinary minutes of the 5 holiday days (floor(120 x 2 / 7) = 34 left that week) + 1500 = 7670.
     expect(refused(validateTerms(input({ yearlyMinutes: 7_669 }), { profile, holidays })).code).toBe('schedule_exceeds_yearly_minutes');
     expect(isRefusal(validateTerms(input({ yearlyMinutes: 7_670 }), { profile, holidays }))).toBe(false);
@@ -63,7 +69,15 @@ describe('diffTerms', () => {
   it('lists what changed between two versions, field by field', () => {
     const before = validateTerms(input(), { profile, holidays: [] }) as Terms;
     const after = validateTerms(
-      input({ yearlyMinutes: 7_000, competenceSkillIds: [FIRST_AID, SOLAR], schedule: { weeklyAllowanceMinutes: 120, blocks: [], blackouts: [{ startDate: '2026-07-01', endDate: '2026-08-31', reason: 'high season' }] } }),
+      input({
+        yearlyMinutes: 7_000,
+        competenceSkillIds: [FIRST_AID, SOLAR],
+        schedule: {
+          weeklyAllowanceMinutes: 120,
+          blocks: [],
+          blackouts: [{ startDate: '2026-07-01', endDate: '2026-08-31', reason: 'high season' }],
+        },
+      }),
       { profile, holidays: [] },
     ) as Terms;
     expect(diffTerms(before, after)).toEqual([

@@ -46,7 +46,8 @@ function periodProblems(input: TermsInput): FieldProblem[] {
   if (!isIsoDate(input.periodEnd)) return [{ field: 'period_end', message: 'must be a date YYYY-MM-DD' }];
   if (input.periodEnd < input.periodStart) return [{ field: 'period_end', message: 'must not be before period_start' }];
   // Hours count against the employer's commitment of one year: a contract covers one calendar year at most.
-  if (yearOf(input.periodEnd) !== yearOf(input.periodStart)) return [{ field: 'period_end', message: `must be in ${yearOf(input.periodStart)}, the year the period starts in` }];
+  if (yearOf(input.periodEnd) !== yearOf(input.periodStart))
+    return [{ field: 'period_end', message: `must be in ${yearOf(input.periodStart)}, the year the period starts in` }];
   return [];
 }
 
@@ -65,10 +66,15 @@ function listProblems(values: string[], field: string, max: number, valid: (valu
 export function validateTerms(input: TermsInput, context: TermsContext): Terms | RefusalValue {
   const problems = periodProblems(input);
   if (!Number.isSafeInteger(input.yearlyMinutes) || input.yearlyMinutes < MIN_YEARLY_MINUTES || input.yearlyMinutes > MAX_YEARLY_MINUTES) {
-    problems.push({ field: 'yearly_minutes', message: `must be a whole number of minutes from ${MIN_YEARLY_MINUTES} to ${MAX_YEARLY_MINUTES}` });
+    problems.push({
+      field: 'yearly_minutes',
+      message: `must be a whole number of minutes from ${MIN_YEARLY_MINUTES} to ${MAX_YEARLY_MINUTES}`,
+    });
   }
   problems.push(
-    ...listProblems(input.competenceSkillIds, 'competence_skill_ids', MAX_COMPETENCES, (id) => (context.profile.has(id) ? undefined : "is not on the person's competence profile")),
+    ...listProblems(input.competenceSkillIds, 'competence_skill_ids', MAX_COMPETENCES, (id) =>
+      context.profile.has(id) ? undefined : "is not on the person's competence profile",
+    ),
     ...listProblems(input.preferredProjectIds, 'preferred_project_ids', MAX_PREFERRED_PROJECTS, (id) =>
       isUuid(id) ? undefined : 'must be a project id',
     ),
@@ -78,7 +84,10 @@ export function validateTerms(input: TermsInput, context: TermsContext): Terms |
     problems.push(...scheduleProblems(input.schedule, period, context.holidays));
     for (const holiday of context.holidays) {
       if (holiday.startDate < input.periodStart || holiday.endDate > input.periodEnd) {
-        problems.push({ field: 'period_start', message: `must keep the approved SAR holidays ${holiday.startDate} to ${holiday.endDate} within the period` });
+        problems.push({
+          field: 'period_start',
+          message: `must keep the approved SAR holidays ${holiday.startDate} to ${holiday.endDate} within the period`,
+        });
       }
     }
   }
@@ -108,8 +117,15 @@ const TERMS_FIELDS: [field: string, text: (terms: Terms) => string][] = [
   ['yearly_minutes', (t) => minutesText(t.yearlyMinutes)],
   ['competences', (t) => t.competences.map((c) => c.labels.en ?? c.skillId).join(', ')],
   ['schedule.weekly_allowance_minutes', (t) => minutesText(t.schedule.weeklyAllowanceMinutes)],
-  ['schedule.blocks', (t) => t.schedule.blocks.map((b) => `${b.startDate} to ${b.endDate}: ${minutesText(b.minutes)}${b.label ? ` (${b.label})` : ''}`).join('; ')],
-  ['schedule.blackouts', (t) => t.schedule.blackouts.map((b) => `${b.startDate} to ${b.endDate}${b.reason ? ` (${b.reason})` : ''}`).join('; ')],
+  [
+    'schedule.blocks',
+    (t) =>
+      t.schedule.blocks.map((b) => `${b.startDate} to ${b.endDate}: ${minutesText(b.minutes)}${b.label ? ` (${b.label})` : ''}`).join('; '),
+  ],
+  [
+    'schedule.blackouts',
+    (t) => t.schedule.blackouts.map((b) => `${b.startDate} to ${b.endDate}${b.reason ? ` (${b.reason})` : ''}`).join('; '),
+  ],
   ['preferred_project_ids', (t) => t.preferredProjectIds.join(', ')],
 ];
 

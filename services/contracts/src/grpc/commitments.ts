@@ -1,7 +1,15 @@
 // Employer commitments and the dashboard of what is committed, allocated and consumed.
 import { forbidden, invalid, orThrow, throwIfRefused, withTransaction, type Caller, type Handlers } from '@e21/kit';
 import type { ContractsServiceService } from '@e21/proto/e21/contracts/v1/contracts';
-import { allocationOf, checkCommitmentChange, commitmentReport, MAX_YEAR, MIN_YEAR, validateCommitment, type EmployerCommitment } from '../domain/commitment.js';
+import {
+  allocationOf,
+  checkCommitmentChange,
+  commitmentReport,
+  MAX_YEAR,
+  MIN_YEAR,
+  validateCommitment,
+  type EmployerCommitment,
+} from '../domain/commitment.js';
 import * as events from '../events.js';
 import { basisFromProto, commitmentToProto, minutesFromProto, statusToProto } from '../mapping.js';
 import * as store from '../store/index.js';
@@ -10,15 +18,24 @@ import { callerOf, callerText, requireUuid, type HandlerDeps } from './context.j
 type CommitmentHandlers = Pick<Handlers<typeof ContractsServiceService>, 'setCommitment' | 'getCommitmentReport' | 'listCommitments'>;
 
 function requireYear(year: number): number {
-  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) throw invalid('year', `must be a year from ${MIN_YEAR} to ${MAX_YEAR}`, 'invalid_year');
+  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR)
+    throw invalid('year', `must be a year from ${MIN_YEAR} to ${MAX_YEAR}`, 'invalid_year');
   return year;
 }
 
 export function commitmentHandlers(deps: HandlerDeps): CommitmentHandlers {
-  async function requireMay(caller: Caller, action: 'contracts.employer.act' | 'contracts.commitments.read', organizationId: string): Promise<void> {
+  async function requireMay(
+    caller: Caller,
+    action: 'contracts.employer.act' | 'contracts.commitments.read',
+    organizationId: string,
+  ): Promise<void> {
     if (caller.kind === 'system') return;
     if (caller.kind !== 'person' || !(await deps.directory.may(caller, action, organizationId))) {
-      throw forbidden(action === 'contracts.employer.act' ? "Only the organization's HR managers and admins set its commitment" : "Only the organization's HR managers and admins, and its territory's officers, read its commitment");
+      throw forbidden(
+        action === 'contracts.employer.act'
+          ? "Only the organization's HR managers and admins set its commitment"
+          : "Only the organization's HR managers and admins, and its territory's officers, read its commitment",
+      );
     }
   }
 
@@ -41,7 +58,10 @@ export function commitmentHandlers(deps: HandlerDeps): CommitmentHandlers {
         // The same lock as signing: a commitment is not lowered under a contract being signed.
         await store.lockCommitment(tx, organizationId, figures.year);
         const existing = await store.getCommitment(tx, organizationId, figures.year);
-        const allocated = (await store.employeeContracts(tx, organizationId, figures.year)).reduce((total, c) => total + allocationOf(c), 0);
+        const allocated = (await store.employeeContracts(tx, organizationId, figures.year)).reduce(
+          (total, c) => total + allocationOf(c),
+          0,
+        );
         throwIfRefused(checkCommitmentChange(existing, request.expectedVersion, figures.committedMinutes, allocated));
         const version = (existing?.version ?? 0) + 1;
         const commitment: EmployerCommitment = { ...figures, organizationId, version, setBy: callerText(caller), setAt: deps.now() };
@@ -57,7 +77,10 @@ export function commitmentHandlers(deps: HandlerDeps): CommitmentHandlers {
       const organizationId = requireUuid(request.organizationId, 'organization_id');
       const year = requireYear(request.year);
       await requireMay(caller, 'contracts.commitments.read', organizationId);
-      const [commitment, contracts] = await Promise.all([store.getCommitment(deps.pool, organizationId, year), store.employeeContracts(deps.pool, organizationId, year)]);
+      const [commitment, contracts] = await Promise.all([
+        store.getCommitment(deps.pool, organizationId, year),
+        store.employeeContracts(deps.pool, organizationId, year),
+      ]);
       const report = commitmentReport(commitment?.committedMinutes ?? 0, contracts);
       return {
         organizationId,

@@ -41,7 +41,12 @@ export function commentOf(value: string, field = 'comment'): string {
 /** Prefixes the fields a domain refusal names ("yearly_minutes" -> "terms.yearly_minutes"). */
 export function prefixed<T>(result: T | RefusalValue, prefix: string): T | RefusalValue {
   if (!isRefusal(result)) return result;
-  return refusal(result.kind, result.code, result.message, result.fields?.map((f) => ({ ...f, field: `${prefix}.${f.field}` })));
+  return refusal(
+    result.kind,
+    result.code,
+    result.message,
+    result.fields?.map((f) => ({ ...f, field: `${prefix}.${f.field}` })),
+  );
 }
 
 /** The parties a caller may act as on a contract: identity decides who acts for the employer and the office. */

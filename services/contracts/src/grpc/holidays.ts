@@ -30,7 +30,17 @@ import { chooseParty } from '../domain/parties.js';
 import * as events from '../events.js';
 import { holidaysToProto, minutesFromProto } from '../mapping.js';
 import * as store from '../store/index.js';
-import { callerOf, callerText, commentOf, contractFor, idempotencyKeyOf, requestHash, requireUuid, requireVersion, type HandlerDeps } from './context.js';
+import {
+  callerOf,
+  callerText,
+  commentOf,
+  contractFor,
+  idempotencyKeyOf,
+  requestHash,
+  requireUuid,
+  requireVersion,
+  type HandlerDeps,
+} from './context.js';
 import { approvedHolidays } from './views.js';
 
 type HolidaysHandlers = Pick<
@@ -46,13 +56,23 @@ const DECIDERS: Record<HolidaysDecision, Party[]> = {
   cancel: ['person'],
 };
 
-const STEPS: Record<HolidaysDecision, `holidays_${string}`> = { agree: 'holidays_agreed', approve: 'holidays_approved', refuse: 'holidays_refused', cancel: 'holidays_cancelled' };
+const STEPS: Record<HolidaysDecision, `holidays_${string}`> = {
+  agree: 'holidays_agreed',
+  approve: 'holidays_approved',
+  refuse: 'holidays_refused',
+  cancel: 'holidays_cancelled',
+};
 
 export function holidaysHandlers(deps: HandlerDeps): HolidaysHandlers {
   /** The contract in force as the holiday rules see it, read in the transaction that holds its lock. */
   async function contractForHolidays(tx: Tx, contract: ContractRecord, exceptId?: string): Promise<ContractForHolidays> {
     const version = contract.inForceVersion !== null ? await store.getVersion(tx, contract.id, contract.inForceVersion) : undefined;
-    const terms = version?.terms ?? { periodStart: '0001-01-01', periodEnd: '0001-01-01', yearlyMinutes: 0, schedule: { weeklyAllowanceMinutes: 0, blocks: [], blackouts: [] } };
+    const terms = version?.terms ?? {
+      periodStart: '0001-01-01',
+      periodEnd: '0001-01-01',
+      yearlyMinutes: 0,
+      schedule: { weeklyAllowanceMinutes: 0, blocks: [], blackouts: [] },
+    };
     const others = (await store.listHolidaysOf(tx, [contract.id])).filter((h) => h.id !== exceptId);
     return {
       ...terms,
@@ -63,12 +83,19 @@ export function holidaysHandlers(deps: HandlerDeps): HolidaysHandlers {
     };
   }
 
-  async function decide(decision: HolidaysDecision, request: { holidaysId: string; expectedVersion: number; comment: string }, caller: Caller) {
+  async function decide(
+    decision: HolidaysDecision,
+    request: { holidaysId: string; expectedVersion: number; comment: string },
+    caller: Caller,
+  ) {
     const id = requireUuid(request.holidaysId, 'holidays_id');
     const expectedVersion = requireVersion(request.expectedVersion);
     const comment = commentOf(request.comment);
     const found = await store.getHolidays(deps.pool, id);
-    if (!found) throw caller.kind === 'system' ? new Refused('not_found', 'holidays_not_found', `No SAR holidays with id ${id}`) : forbidden('You are not a party to these holidays');
+    if (!found)
+      throw caller.kind === 'system'
+        ? new Refused('not_found', 'holidays_not_found', `No SAR holidays with id ${id}`)
+        : forbidden('You are not a party to these holidays');
     const { contract, parties } = await contractFor(deps, caller, found.contractId);
     const candidates = parties.filter((p) => DECIDERS[decision].includes(p));
     // Someone who is both employer and office refuses as the one the holidays wait for.
@@ -85,7 +112,15 @@ export function holidaysHandlers(deps: HandlerDeps): HolidaysHandlers {
           ? { ...holidays, status, employerAgreedBy: by, employerAgreedAt: at, version: holidays.version + 1 }
           : { ...holidays, status, decidedBy: by, decidedAt: at, decisionComment: comment, version: holidays.version + 1 };
       await store.updateHolidays(tx, updated);
-      await store.appendStep(tx, locked.id, { step: STEPS[decision], party, actor: by, actorName, at, version: locked.inForceVersion, comment });
+      await store.appendStep(tx, locked.id, {
+        step: STEPS[decision],
+        party,
+        actor: by,
+        actorName,
+        at,
+        version: locked.inForceVersion,
+        comment,
+      });
       if (status === 'approved') await events.holidaysApproved(tx, updated);
       return holidaysToProto(updated);
     });
@@ -129,7 +164,15 @@ export function holidaysHandlers(deps: HandlerDeps): HolidaysHandlers {
             version: 1,
           };
           await store.insertHolidays(tx, holidays);
-          await store.appendStep(tx, locked.id, { step: 'holidays_requested', party: 'person', actor: by, actorName, at, version: locked.inForceVersion, comment });
+          await store.appendStep(tx, locked.id, {
+            step: 'holidays_requested',
+            party: 'person',
+            actor: by,
+            actorName,
+            at,
+            version: locked.inForceVersion,
+            comment,
+          });
           if (key) await saveIdempotent(tx, by, 'request_holidays', key, fingerprint, holidays.id);
           return holidays;
         });
@@ -156,12 +199,18 @@ export function holidaysHandlers(deps: HandlerDeps): HolidaysHandlers {
       // Holidays waiting for the caller: for each open one, is its next decider one of the caller's parties?
       const standing = await deps.directory.standingOf(caller);
       const contracts = (await store.listContractsFor(deps.pool, { personId: caller.personId, ...standing, status: 'signed' }, 200)).items;
-      const holidays = await store.listHolidaysOf(deps.pool, contracts.map((c) => c.id));
+      const holidays = await store.listHolidaysOf(
+        deps.pool,
+        contracts.map((c) => c.id),
+      );
       const waiting = holidays.filter((h) => {
         const contract = contracts.find((c) => c.id === h.contractId)!;
         const next = holidaysAwaiting(h.status, contract.kind);
         if (!next || contract.personId === caller.personId) return false;
-        return (next === 'employer' && standing.employerIds.includes(contract.employerId ?? '')) || (next === 'office' && standing.officeTerritoryIds.includes(contract.officeTerritoryId));
+        return (
+          (next === 'employer' && standing.employerIds.includes(contract.employerId ?? '')) ||
+          (next === 'office' && standing.officeTerritoryIds.includes(contract.officeTerritoryId))
+        );
       });
       return { holidays: waiting.map(holidaysToProto) };
     },

@@ -19,7 +19,18 @@ import { yearOf } from '@e21/kit/calendar';
 import type { ContractsServiceService } from '@e21/proto/e21/contracts/v1/contracts';
 import { allocationOf, checkAllocation } from '../domain/commitment.js';
 import type { ContractRecord, VersionRecord } from '../domain/contracts.js';
-import { accept, openNegotiation, propose, resume, suspend, terminate, withdraw, type Party, type Step, type Transition } from '../domain/negotiation.js';
+import {
+  accept,
+  openNegotiation,
+  propose,
+  resume,
+  suspend,
+  terminate,
+  withdraw,
+  type Party,
+  type Step,
+  type Transition,
+} from '../domain/negotiation.js';
 import { chooseParty, partiesOfCaller } from '../domain/parties.js';
 import { validateTerms, type Terms, type TermsInput } from '../domain/terms.js';
 import type { PersonFacts } from '../directory.js';
@@ -87,18 +98,43 @@ export function negotiationHandlers(deps: HandlerDeps): NegotiationHandlers {
   async function refuseOverlap(tx: Tx, personId: string, terms: Terms, exceptId?: string): Promise<void> {
     const overlapping = await store.overlappingContracts(tx, personId, terms.periodStart, terms.periodEnd, exceptId);
     if (overlapping.length) {
-      throw new Refused('conflict', 'contract_overlaps', `The person already has a contract over part of ${terms.periodStart} to ${terms.periodEnd} (${overlapping.join(', ')})`, [
-        { field: 'terms.period_start', message: 'overlaps another contract of the person' },
-      ]);
+      throw new Refused(
+        'conflict',
+        'contract_overlaps',
+        `The person already has a contract over part of ${terms.periodStart} to ${terms.periodEnd} (${overlapping.join(', ')})`,
+        [{ field: 'terms.period_start', message: 'overlaps another contract of the person' }],
+      );
     }
   }
 
-  async function record(tx: Tx, contract: ContractRecord, actor: Actor, step: Step, version: number | null, comment: string): Promise<void> {
-    await store.appendStep(tx, contract.id, { step, party: actor.party, actor: actor.text, actorName: actor.name, at: actor.at, version, comment });
+  async function record(
+    tx: Tx,
+    contract: ContractRecord,
+    actor: Actor,
+    step: Step,
+    version: number | null,
+    comment: string,
+  ): Promise<void> {
+    await store.appendStep(tx, contract.id, {
+      step,
+      party: actor.party,
+      actor: actor.text,
+      actorName: actor.name,
+      at: actor.at,
+      version,
+      comment,
+    });
   }
 
   /** Writes a new version with its proposer's acceptance, its step and its event. */
-  async function writeProposal(tx: Tx, contract: ContractRecord, transition: Transition, terms: Terms, actor: Actor, comment: string): Promise<void> {
+  async function writeProposal(
+    tx: Tx,
+    contract: ContractRecord,
+    transition: Transition,
+    terms: Terms,
+    actor: Actor,
+    comment: string,
+  ): Promise<void> {
     const version: VersionRecord = {
       contractId: contract.id,
       version: transition.state.latestVersion,
@@ -112,7 +148,14 @@ export function negotiationHandlers(deps: HandlerDeps): NegotiationHandlers {
       signedAt: null,
     };
     await store.insertVersion(tx, version);
-    await store.insertAcceptance(tx, { contractId: contract.id, version: version.version, party: actor.party, acceptedBy: actor.text, acceptedByName: actor.name, acceptedAt: actor.at });
+    await store.insertAcceptance(tx, {
+      contractId: contract.id,
+      version: version.version,
+      party: actor.party,
+      acceptedBy: actor.text,
+      acceptedByName: actor.name,
+      acceptedAt: actor.at,
+    });
     for (const step of transition.steps) await record(tx, contract, actor, step, version.version, comment);
     await events.contractProposed(tx, contract, version);
   }
@@ -125,7 +168,10 @@ export function negotiationHandlers(deps: HandlerDeps): NegotiationHandlers {
     if (!contract.employerId) return;
     const year = yearOf(terms.periodStart);
     await store.lockCommitment(tx, contract.employerId, year);
-    const [commitment, others] = await Promise.all([store.getCommitment(tx, contract.employerId, year), store.employeeContracts(tx, contract.employerId, year, contract.id)]);
+    const [commitment, others] = await Promise.all([
+      store.getCommitment(tx, contract.employerId, year),
+      store.employeeContracts(tx, contract.employerId, year, contract.id),
+    ]);
     const allocatedToOthers = others.reduce((total, other) => total + allocationOf(other), 0);
     throwIfRefused(checkAllocation(year, commitment?.committedMinutes ?? 0, allocatedToOthers, terms.yearlyMinutes));
   }
@@ -135,7 +181,12 @@ export function negotiationHandlers(deps: HandlerDeps): NegotiationHandlers {
   }
 
   /** Where a caller stands towards a person who has no contract yet: as themselves, their employer or their office. */
-  async function proposerParties(caller: Caller, person: PersonFacts, employerId: string | null, officeId: string | null): Promise<Party[]> {
+  async function proposerParties(
+    caller: Caller,
+    person: PersonFacts,
+    employerId: string | null,
+    officeId: string | null,
+  ): Promise<Party[]> {
     if (caller.kind !== 'person') return [];
     const isPerson = caller.personId === person.id;
     const [actsForEmployer, actsForOffice] = isPerson
@@ -157,7 +208,12 @@ export function negotiationHandlers(deps: HandlerDeps): NegotiationHandlers {
       if (!membership) throw invalid('employer_id', 'is not an organization the person belongs to', 'not_the_employer');
       return { id: membership.organizationId, name: membership.organizationName };
     }
-    if (!person.employer) throw new Refused('conflict', 'no_employer', 'The person is an employee of no organization: their employer invites them, and they accept, first');
+    if (!person.employer)
+      throw new Refused(
+        'conflict',
+        'no_employer',
+        'The person is an employee of no organization: their employer invites them, and they accept, first',
+      );
     return person.employer;
   }
 
@@ -255,7 +311,14 @@ export function negotiationHandlers(deps: HandlerDeps): NegotiationHandlers {
         const previousInForce = locked.inForceVersion;
         const result = orThrow(accept(stateOf(locked, await acceptedBy(tx, locked)), actor.party, version));
         if (result.alreadyAccepted) return;
-        await store.insertAcceptance(tx, { contractId: locked.id, version, party: actor.party, acceptedBy: actor.text, acceptedByName: actor.name, acceptedAt: actor.at });
+        await store.insertAcceptance(tx, {
+          contractId: locked.id,
+          version,
+          party: actor.party,
+          acceptedBy: actor.text,
+          acceptedByName: actor.name,
+          acceptedAt: actor.at,
+        });
         if (result.signed) {
           await checkCommitment(tx, locked, (await store.getVersion(tx, locked.id, version))!.terms);
           await store.markVersionSigned(tx, locked.id, version, actor.at);
@@ -323,7 +386,15 @@ export function negotiationHandlers(deps: HandlerDeps): NegotiationHandlers {
         const inForce = locked.inForceVersion !== null ? await store.getVersion(tx, locked.id, locked.inForceVersion) : undefined;
         const period = inForce?.terms ?? { periodStart: endDate, periodEnd: endDate };
         const today = actor.at.toISOString().slice(0, 10);
-        const result = orThrow(terminate(stateOf(locked, await acceptedBy(tx, locked)), actor.party, { endDate, reason, periodStart: period.periodStart, periodEnd: period.periodEnd, today }));
+        const result = orThrow(
+          terminate(stateOf(locked, await acceptedBy(tx, locked)), actor.party, {
+            endDate,
+            reason,
+            periodStart: period.periodStart,
+            periodEnd: period.periodEnd,
+            today,
+          }),
+        );
         const updated = { ...withState(locked, result.state, actor.at), terminationDate: endDate, terminationReason: reason.trim() };
         await store.updateContract(tx, updated);
         for (const step of result.steps) await record(tx, locked, actor, step, locked.inForceVersion, reason);

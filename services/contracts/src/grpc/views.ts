@@ -21,7 +21,14 @@ export function stateOf(contract: ContractRecord, acceptedBy: Party[]): Negotiat
 }
 
 export function withState(contract: ContractRecord, state: NegotiationState, at: Date): ContractRecord {
-  return { ...contract, status: state.status, latestVersion: state.latestVersion, inForceVersion: state.inForceVersion, pendingVersion: state.pendingVersion, updatedAt: at };
+  return {
+    ...contract,
+    status: state.status,
+    latestVersion: state.latestVersion,
+    inForceVersion: state.inForceVersion,
+    pendingVersion: state.pendingVersion,
+    updatedAt: at,
+  };
 }
 
 /** The parties that accepted the version under negotiation. */
@@ -46,7 +53,10 @@ export async function contractDetail(db: Queryable, contract: ContractRecord, ca
     store.listSteps(db, contract.id),
     store.listHolidaysOf(db, [contract.id]),
   ]);
-  const state = stateOf(contract, acceptances.filter((a) => a.version === contract.pendingVersion).map((a) => a.party));
+  const state = stateOf(
+    contract,
+    acceptances.filter((a) => a.version === contract.pendingVersion).map((a) => a.party),
+  );
   const inForce = versions.find((v) => v.version === (contract.inForceVersion ?? contract.latestVersion))!;
   return {
     contract: contractToProto(contract, inForce, contract.inForceVersion !== null ? inForce.signedAt : null),
@@ -67,5 +77,6 @@ export async function contractDetail(db: Queryable, contract: ContractRecord, ca
 
 /** How many open holidays of a contract wait for one of the caller's parties. */
 export function holidaysAwaitingCount(contract: ContractRecord, holidays: HolidaysRecord[], parties: Party[]): number {
-  return holidays.filter((h) => h.contractId === contract.id && parties.includes(holidaysAwaiting(h.status, contract.kind) as Party)).length;
+  return holidays.filter((h) => h.contractId === contract.id && parties.includes(holidaysAwaiting(h.status, contract.kind) as Party))
+    .length;
 }

@@ -38,15 +38,22 @@ const commitmentOf = (row: CommitmentRow): EmployerCommitment => ({
   setAt: row.set_at,
 });
 
-const COMMITMENT_COLUMNS = 'organization_id, year, basis, committed_minutes, minutes, share_basis_points, declared_employees, declared_minutes_per_employee, version, set_by, set_at';
+const COMMITMENT_COLUMNS =
+  'organization_id, year, basis, committed_minutes, minutes, share_basis_points, declared_employees, declared_minutes_per_employee, version, set_by, set_at';
 
 export async function getCommitment(db: Queryable, organizationId: string, year: number): Promise<EmployerCommitment | undefined> {
-  const { rows } = await db.query<CommitmentRow>(`select ${COMMITMENT_COLUMNS} from employer_commitments where organization_id = $1 and year = $2`, [organizationId, year]);
+  const { rows } = await db.query<CommitmentRow>(
+    `select ${COMMITMENT_COLUMNS} from employer_commitments where organization_id = $1 and year = $2`,
+    [organizationId, year],
+  );
   return rows[0] && commitmentOf(rows[0]);
 }
 
 export async function listCommitments(db: Queryable, organizationId: string): Promise<EmployerCommitment[]> {
-  const { rows } = await db.query<CommitmentRow>(`select ${COMMITMENT_COLUMNS} from employer_commitments where organization_id = $1 order by year desc`, [organizationId]);
+  const { rows } = await db.query<CommitmentRow>(
+    `select ${COMMITMENT_COLUMNS} from employer_commitments where organization_id = $1 order by year desc`,
+    [organizationId],
+  );
   return rows.map(commitmentOf);
 }
 
@@ -56,12 +63,29 @@ export async function saveCommitment(db: Queryable, c: EmployerCommitment): Prom
      on conflict (organization_id, year) do update set basis = excluded.basis, committed_minutes = excluded.committed_minutes,
        minutes = excluded.minutes, share_basis_points = excluded.share_basis_points, declared_employees = excluded.declared_employees,
        declared_minutes_per_employee = excluded.declared_minutes_per_employee, version = excluded.version, set_by = excluded.set_by, set_at = excluded.set_at`,
-    [c.organizationId, c.year, c.basis, c.committedMinutes, c.minutes, c.shareBasisPoints, c.declaredEmployees, c.declaredMinutesPerEmployee, c.version, c.setBy, c.setAt],
+    [
+      c.organizationId,
+      c.year,
+      c.basis,
+      c.committedMinutes,
+      c.minutes,
+      c.shareBasisPoints,
+      c.declaredEmployees,
+      c.declaredMinutesPerEmployee,
+      c.version,
+      c.setBy,
+      c.setAt,
+    ],
   );
 }
 
 /** The employer's contracts signed for a year (in force, suspended or terminated), with consumed minutes. */
-export async function employeeContracts(db: Queryable, employerId: string, year: number, exceptContractId?: string): Promise<EmployeeContract[]> {
+export async function employeeContracts(
+  db: Queryable,
+  employerId: string,
+  year: number,
+  exceptContractId?: string,
+): Promise<EmployeeContract[]> {
   const { rows } = await db.query<{
     person_id: string;
     person_name: string;

@@ -50,7 +50,25 @@ const CONTRACT_COLUMNS = `id, person_id, person_name, kind, employer_id, employe
 export async function insertContract(db: Queryable, c: ContractRecord): Promise<void> {
   await db.query(
     `insert into contracts (${CONTRACT_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-    [c.id, c.personId, c.personName, c.kind, c.employerId, c.employerName, c.officeId, c.officeName, c.officeTerritoryId, c.status, c.latestVersion, c.inForceVersion, c.pendingVersion, c.terminationDate, c.terminationReason, c.createdAt, c.updatedAt],
+    [
+      c.id,
+      c.personId,
+      c.personName,
+      c.kind,
+      c.employerId,
+      c.employerName,
+      c.officeId,
+      c.officeName,
+      c.officeTerritoryId,
+      c.status,
+      c.latestVersion,
+      c.inForceVersion,
+      c.pendingVersion,
+      c.terminationDate,
+      c.terminationReason,
+      c.createdAt,
+      c.updatedAt,
+    ],
   );
 }
 
@@ -74,7 +92,13 @@ export async function lockPerson(db: Queryable, personId: string): Promise<void>
 }
 
 /** Open or signed contracts of a person whose version in force or under negotiation overlaps the period. */
-export async function overlappingContracts(db: Queryable, personId: string, periodStart: string, periodEnd: string, exceptId?: string): Promise<string[]> {
+export async function overlappingContracts(
+  db: Queryable,
+  personId: string,
+  periodStart: string,
+  periodEnd: string,
+  exceptId?: string,
+): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
     `select distinct c.id from contracts c
        join contract_versions v on v.contract_id = c.id and v.version in (c.in_force_version, c.pending_version)
@@ -101,7 +125,15 @@ export async function listContractsFor(db: Queryable, filter: InboxFilter, limit
        and ($4::text is null or status = $4)
        and ($5::timestamptz is null or (updated_at, id) < ($5, $6::uuid))
      order by updated_at desc, id desc limit $7`,
-    [filter.personId, filter.employerIds, filter.officeTerritoryIds, filter.status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+    [
+      filter.personId,
+      filter.employerIds,
+      filter.officeTerritoryIds,
+      filter.status ?? null,
+      after?.[0] ?? null,
+      after?.[1] ?? null,
+      limit + 1,
+    ],
   );
   return pageOf(rows.map(contractOf), limit, (last) => [last.updatedAt.toISOString(), last.id]);
 }

@@ -51,7 +51,26 @@ const HOLIDAYS_COLUMNS = `id, contract_id, person_id, project_id, project_title,
 export async function insertHolidays(db: Queryable, h: HolidaysRecord): Promise<void> {
   await db.query(
     `insert into sar_holidays (${HOLIDAYS_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
-    [h.id, h.contractId, h.personId, h.projectId, h.projectTitle, h.projectKind, h.startDate, h.endDate, h.minutes, h.status, h.comment, h.requestedAt, h.employerAgreedBy, h.employerAgreedAt, h.decidedBy, h.decidedAt, h.decisionComment, h.version],
+    [
+      h.id,
+      h.contractId,
+      h.personId,
+      h.projectId,
+      h.projectTitle,
+      h.projectKind,
+      h.startDate,
+      h.endDate,
+      h.minutes,
+      h.status,
+      h.comment,
+      h.requestedAt,
+      h.employerAgreedBy,
+      h.employerAgreedAt,
+      h.decidedBy,
+      h.decidedAt,
+      h.decisionComment,
+      h.version,
+    ],
   );
 }
 
@@ -70,6 +89,9 @@ export async function updateHolidays(db: Queryable, h: HolidaysRecord): Promise<
 
 export async function listHolidaysOf(db: Queryable, contractIds: string[]): Promise<HolidaysRecord[]> {
   if (contractIds.length === 0) return [];
-  const { rows } = await db.query<HolidaysRow>(`select ${HOLIDAYS_COLUMNS} from sar_holidays where contract_id = any($1::uuid[]) order by start_date, id`, [contractIds]);
+  const { rows } = await db.query<HolidaysRow>(
+    `select ${HOLIDAYS_COLUMNS} from sar_holidays where contract_id = any($1::uuid[]) order by start_date, id`,
+    [contractIds],
+  );
   return rows.map(holidaysOf);
 }

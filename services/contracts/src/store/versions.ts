@@ -35,28 +35,49 @@ const versionOf = (row: VersionRow): VersionRecord => ({
   signedAt: row.signed_at,
 });
 
-const VERSION_COLUMNS = 'contract_id, version, period_start, period_end, yearly_minutes, terms, proposed_by_party, proposed_by, proposed_by_name, proposed_at, comment, amendment, signed_at';
+const VERSION_COLUMNS =
+  'contract_id, version, period_start, period_end, yearly_minutes, terms, proposed_by_party, proposed_by, proposed_by_name, proposed_at, comment, amendment, signed_at';
 
 export async function insertVersion(db: Queryable, v: VersionRecord): Promise<void> {
   const { periodStart, periodEnd, yearlyMinutes, competences, schedule, preferredProjectIds } = v.terms;
-  await db.query(
-    `insert into contract_versions (${VERSION_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-    [v.contractId, v.version, periodStart, periodEnd, yearlyMinutes, { competences, schedule, preferredProjectIds }, v.proposedByParty, v.proposedBy, v.proposedByName, v.proposedAt, v.comment, v.amendment, v.signedAt],
-  );
+  await db.query(`insert into contract_versions (${VERSION_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`, [
+    v.contractId,
+    v.version,
+    periodStart,
+    periodEnd,
+    yearlyMinutes,
+    { competences, schedule, preferredProjectIds },
+    v.proposedByParty,
+    v.proposedBy,
+    v.proposedByName,
+    v.proposedAt,
+    v.comment,
+    v.amendment,
+    v.signedAt,
+  ]);
 }
 
 export async function getVersion(db: Queryable, contractId: string, version: number): Promise<VersionRecord | undefined> {
-  const { rows } = await db.query<VersionRow>(`select ${VERSION_COLUMNS} from contract_versions where contract_id = $1 and version = $2`, [contractId, version]);
+  const { rows } = await db.query<VersionRow>(`select ${VERSION_COLUMNS} from contract_versions where contract_id = $1 and version = $2`, [
+    contractId,
+    version,
+  ]);
   return rows[0] && versionOf(rows[0]);
 }
 
 export async function listVersions(db: Queryable, contractId: string): Promise<VersionRecord[]> {
-  const { rows } = await db.query<VersionRow>(`select ${VERSION_COLUMNS} from contract_versions where contract_id = $1 order by version`, [contractId]);
+  const { rows } = await db.query<VersionRow>(`select ${VERSION_COLUMNS} from contract_versions where contract_id = $1 order by version`, [
+    contractId,
+  ]);
   return rows.map(versionOf);
 }
 
 export async function markVersionSigned(db: Queryable, contractId: string, version: number, at: Date): Promise<void> {
-  await db.query('update contract_versions set signed_at = $3 where contract_id = $1 and version = $2 and signed_at is null', [contractId, version, at]);
+  await db.query('update contract_versions set signed_at = $3 where contract_id = $1 and version = $2 and signed_at is null', [
+    contractId,
+    version,
+    at,
+  ]);
 }
 
 // Acceptances
@@ -119,9 +140,22 @@ export async function appendStep(db: Queryable, contractId: string, s: StepRecor
 }
 
 export async function listSteps(db: Queryable, contractId: string): Promise<StepRecord[]> {
-  const { rows } = await db.query<{ step: StepRecord['step']; party: Party | null; actor: string; actor_name: string; at: Date; version: number | null; comment: string }>(
-    'select step, party, actor, actor_name, at, version, comment from contract_steps where contract_id = $1 order by seq',
-    [contractId],
-  );
-  return rows.map((row) => ({ step: row.step, party: row.party, actor: row.actor, actorName: row.actor_name, at: row.at, version: row.version, comment: row.comment }));
+  const { rows } = await db.query<{
+    step: StepRecord['step'];
+    party: Party | null;
+    actor: string;
+    actor_name: string;
+    at: Date;
+    version: number | null;
+    comment: string;
+  }>('select step, party, actor, actor_name, at, version, comment from contract_steps where contract_id = $1 order by seq', [contractId]);
+  return rows.map((row) => ({
+    step: row.step,
+    party: row.party,
+    actor: row.actor,
+    actorName: row.actor_name,
+    at: row.at,
+    version: row.version,
+    comment: row.comment,
+  }));
 }

@@ -6,8 +6,14 @@ export const MAX_AMOUNT_MINOR = 100_000_000_000n;
 
 /** Refused unless the amount is a whole positive number of minor units no larger than MAX_AMOUNT_MINOR. */
 export function checkAmount(amountMinor: bigint, field = 'amount_minor'): RefusalValue | undefined {
-  if (amountMinor <= 0n) return refusal('invalid', 'invalid_amount', `${field} must be a positive whole number of minor units`, [{ field, message: 'must be a positive whole number of minor units' }]);
-  if (amountMinor > MAX_AMOUNT_MINOR) return refusal('invalid', 'amount_too_large', `${field} must be at most ${MAX_AMOUNT_MINOR} minor units`, [{ field, message: `must be at most ${MAX_AMOUNT_MINOR} minor units` }]);
+  if (amountMinor <= 0n)
+    return refusal('invalid', 'invalid_amount', `${field} must be a positive whole number of minor units`, [
+      { field, message: 'must be a positive whole number of minor units' },
+    ]);
+  if (amountMinor > MAX_AMOUNT_MINOR)
+    return refusal('invalid', 'amount_too_large', `${field} must be at most ${MAX_AMOUNT_MINOR} minor units`, [
+      { field, message: `must be at most ${MAX_AMOUNT_MINOR} minor units` },
+    ]);
   return undefined;
 }
 
@@ -23,9 +29,16 @@ export function formatMinor(amountMinor: bigint, minorUnits: number): string {
 /** Text that may be shown to others (a reference, a name): trimmed, without control characters. */
 export function checkText(value: string, field: string, max: number, options: { required?: boolean } = {}): RefusalValue | undefined {
   const text = value.trim();
-  if (options.required && !text) return refusal('invalid', 'validation_failed', `${field} must not be empty`, [{ field, message: 'must not be empty' }]);
-  if ([...text].length > max) return refusal('invalid', 'validation_failed', `${field} must be at most ${max} characters`, [{ field, message: `must be at most ${max} characters` }]);
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(text)) return refusal('invalid', 'validation_failed', `${field} must not contain control characters`, [{ field, message: 'must not contain control characters' }]);
+  if (options.required && !text)
+    return refusal('invalid', 'validation_failed', `${field} must not be empty`, [{ field, message: 'must not be empty' }]);
+  if ([...text].length > max)
+    return refusal('invalid', 'validation_failed', `${field} must be at most ${max} characters`, [
+      { field, message: `must be at most ${max} characters` },
+    ]);
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  if (/[\u0000-\u001f\u007f]/.test(text))
+    return refusal('invalid', 'validation_failed', `${field} must not contain control characters`, [
+      { field, message: 'must not contain control characters' },
+    ]);
   return undefined;
 }

@@ -1,6 +1,20 @@
-import { checkNoOverlap, checkSettingsChange, nearestCurrency, validateSettings, type CurrencyRecord, type CurrencySettings } from './currencies.js';
+import {
+  checkNoOverlap,
+  checkSettingsChange,
+  nearestCurrency,
+  validateSettings,
+  type CurrencyRecord,
+  type CurrencySettings,
+} from './currencies.js';
 
-const settings = (overrides: Partial<CurrencySettings> = {}): CurrencySettings => ({ code: 'ÉCU-BDR', name: 'Écu des Bouches-du-Rhône', minorUnits: 2, ratePerHourMinor: 1000n, redemptionFeeBasisPoints: 500, ...overrides });
+const settings = (overrides: Partial<CurrencySettings> = {}): CurrencySettings => ({
+  code: 'ÉCU-BDR',
+  name: 'Écu des Bouches-du-Rhône',
+  minorUnits: 2,
+  ratePerHourMinor: 1000n,
+  redemptionFeeBasisPoints: 500,
+  ...overrides,
+});
 const existing = (overrides: Partial<CurrencyRecord> = {}): CurrencyRecord => ({
   ...settings(),
   id: 'c1',
@@ -22,13 +36,18 @@ describe('validateSettings', () => {
   });
 
   it('refuses lower-case, too short or hyphen-ended codes', () => {
-    for (const code of ['écu', 'E', 'ECU-', '-ECU', 'ECU BDR', 'ABCDEFGHIJKLM']) expect(validateSettings(settings({ code }))).toMatchObject({ fields: [{ field: 'code' }] });
+    for (const code of ['écu', 'E', 'ECU-', '-ECU', 'ECU BDR', 'ABCDEFGHIJKLM'])
+      expect(validateSettings(settings({ code }))).toMatchObject({ fields: [{ field: 'code' }] });
   });
 
   it('refuses more decimals than the euro has, a zero rate and a fee over half', () => {
     const refused = validateSettings(settings({ minorUnits: 3, ratePerHourMinor: 0n, redemptionFeeBasisPoints: 5001 }));
     expect(refused).toMatchObject({ code: 'invalid_currency' });
-    expect((refused as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual(['minor_units', 'rate_per_hour_minor', 'redemption_fee_basis_points']);
+    expect((refused as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual([
+      'minor_units',
+      'rate_per_hour_minor',
+      'redemption_fee_basis_points',
+    ]);
   });
 });
 
@@ -42,8 +61,14 @@ describe('checkSettingsChange', () => {
   });
 
   it('keeps the code and the minor units once the currency exists', () => {
-    expect(checkSettingsChange(existing(), 3, settings({ code: 'MRS' }))).toMatchObject({ code: 'currency_fixed', fields: [{ field: 'code' }] });
-    expect(checkSettingsChange(existing(), 3, settings({ minorUnits: 0 }))).toMatchObject({ code: 'currency_fixed', fields: [{ field: 'minor_units' }] });
+    expect(checkSettingsChange(existing(), 3, settings({ code: 'MRS' }))).toMatchObject({
+      code: 'currency_fixed',
+      fields: [{ field: 'code' }],
+    });
+    expect(checkSettingsChange(existing(), 3, settings({ minorUnits: 0 }))).toMatchObject({
+      code: 'currency_fixed',
+      fields: [{ field: 'minor_units' }],
+    });
   });
 });
 
@@ -61,7 +86,10 @@ describe('checkNoOverlap: one currency per place', () => {
 
 describe('nearestCurrency', () => {
   it('applies the currency of the nearest territory at or above a locality', () => {
-    const currencies = [{ territoryId: 'bdr', code: 'ÉCU-BDR' }, { territoryId: 'var', code: 'VAR' }];
+    const currencies = [
+      { territoryId: 'bdr', code: 'ÉCU-BDR' },
+      { territoryId: 'var', code: 'VAR' },
+    ];
     expect(nearestCurrency(['marseille', 'bdr', 'paca', 'fr', 'eu'], currencies)?.code).toBe('ÉCU-BDR');
     expect(nearestCurrency(['montpellier', 'occitanie', 'fr', 'eu'], currencies)).toBeUndefined();
   });

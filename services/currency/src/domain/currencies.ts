@@ -38,12 +38,16 @@ const inRange = (value: number, min: number, max: number) => Number.isInteger(va
 export function validateSettings(input: CurrencySettings): CurrencySettings | RefusalValue {
   const problems: FieldProblem[] = [];
   const settings = { ...input, code: input.code.trim(), name: input.name.trim() };
-  if (!CODE.test(settings.code)) problems.push({ field: 'code', message: 'must be 2 to 12 upper-case letters, digits or inner hyphens, e.g. ÉCU-BDR' });
+  if (!CODE.test(settings.code))
+    problems.push({ field: 'code', message: 'must be 2 to 12 upper-case letters, digits or inner hyphens, e.g. ÉCU-BDR' });
   const name = checkText(settings.name, 'name', NAME_MAX_LENGTH, { required: true });
   if (name) problems.push(...(name.fields ?? []));
-  if (!inRange(settings.minorUnits, 0, MAX_MINOR_UNITS)) problems.push({ field: 'minor_units', message: `must be 0 to ${MAX_MINOR_UNITS}` });
-  if (settings.ratePerHourMinor < 1n || settings.ratePerHourMinor > MAX_RATE_PER_HOUR_MINOR) problems.push({ field: 'rate_per_hour_minor', message: `must be 1 to ${MAX_RATE_PER_HOUR_MINOR} minor units an hour` });
-  if (!inRange(settings.redemptionFeeBasisPoints, 0, MAX_FEE_BASIS_POINTS)) problems.push({ field: 'redemption_fee_basis_points', message: `must be 0 to ${MAX_FEE_BASIS_POINTS} (500 = 5 %)` });
+  if (!inRange(settings.minorUnits, 0, MAX_MINOR_UNITS))
+    problems.push({ field: 'minor_units', message: `must be 0 to ${MAX_MINOR_UNITS}` });
+  if (settings.ratePerHourMinor < 1n || settings.ratePerHourMinor > MAX_RATE_PER_HOUR_MINOR)
+    problems.push({ field: 'rate_per_hour_minor', message: `must be 1 to ${MAX_RATE_PER_HOUR_MINOR} minor units an hour` });
+  if (!inRange(settings.redemptionFeeBasisPoints, 0, MAX_FEE_BASIS_POINTS))
+    problems.push({ field: 'redemption_fee_basis_points', message: `must be 0 to ${MAX_FEE_BASIS_POINTS} (500 = 5 %)` });
   if (problems.length) return refusal('invalid', 'invalid_currency', problems.map((p) => `${p.field} ${p.message}`).join('; '), problems);
   return settings;
 }
@@ -52,15 +56,30 @@ export function validateSettings(input: CurrencySettings): CurrencySettings | Re
  * Whether settings may be written over `existing`: a change names the version it replaces
  * (If-Match), and the code and minor units never change once amounts are counted in them.
  */
-export function checkSettingsChange(existing: CurrencyRecord | undefined, expectedVersion: number | undefined, next: CurrencySettings): RefusalValue | undefined {
+export function checkSettingsChange(
+  existing: CurrencyRecord | undefined,
+  expectedVersion: number | undefined,
+  next: CurrencySettings,
+): RefusalValue | undefined {
   if (existing && expectedVersion === undefined) {
-    return refusal('invalid', 'precondition_required', `The territory has its currency (version ${existing.version}): send If-Match with the version you are changing`, [{ field: 'header.if-match', message: 'is required' }]);
+    return refusal(
+      'invalid',
+      'precondition_required',
+      `The territory has its currency (version ${existing.version}): send If-Match with the version you are changing`,
+      [{ field: 'header.if-match', message: 'is required' }],
+    );
   }
   if (expectedVersion !== undefined && expectedVersion !== (existing?.version ?? 0)) {
     return refusal('stale', 'stale_version', `The currency is at version ${existing?.version ?? 0}, not ${expectedVersion}; reload it`);
   }
-  if (existing && existing.code !== next.code) return refusal('conflict', 'currency_fixed', `The code stays ${existing.code}: amounts are counted in it`, [{ field: 'code', message: `stays ${existing.code}` }]);
-  if (existing && existing.minorUnits !== next.minorUnits) return refusal('conflict', 'currency_fixed', `The minor units stay ${existing.minorUnits}: amounts are counted in them`, [{ field: 'minor_units', message: `stays ${existing.minorUnits}` }]);
+  if (existing && existing.code !== next.code)
+    return refusal('conflict', 'currency_fixed', `The code stays ${existing.code}: amounts are counted in it`, [
+      { field: 'code', message: `stays ${existing.code}` },
+    ]);
+  if (existing && existing.minorUnits !== next.minorUnits)
+    return refusal('conflict', 'currency_fixed', `The minor units stay ${existing.minorUnits}: amounts are counted in them`, [
+      { field: 'minor_units', message: `stays ${existing.minorUnits}` },
+    ]);
   return undefined;
 }
 
@@ -68,11 +87,21 @@ export function checkSettingsChange(existing: CurrencyRecord | undefined, expect
  * One currency per place: a territory gets none when a territory above it or below it has one, so
  * that every locality has at most one currency, that of its nearest territory with one.
  */
-export function checkNoOverlap(territoryId: string, territoryPath: string[], descendantIds: string[], currencyTerritoryIds: string[]): RefusalValue | undefined {
+export function checkNoOverlap(
+  territoryId: string,
+  territoryPath: string[],
+  descendantIds: string[],
+  currencyTerritoryIds: string[],
+): RefusalValue | undefined {
   const above = currencyTerritoryIds.find((id) => id !== territoryId && territoryPath.includes(id));
   const below = currencyTerritoryIds.find((id) => id !== territoryId && descendantIds.includes(id));
   if (!above && !below) return undefined;
-  return refusal('conflict', 'currency_overlaps', above ? 'A territory above this one has a currency, which applies here' : 'A territory below this one has its own currency', [{ field: 'territory_id', message: 'already has a currency above or below it' }]);
+  return refusal(
+    'conflict',
+    'currency_overlaps',
+    above ? 'A territory above this one has a currency, which applies here' : 'A territory below this one has its own currency',
+    [{ field: 'territory_id', message: 'already has a currency above or below it' }],
+  );
 }
 
 /** The currency of the nearest territory on a path given nearest first (the locality, then up). */

@@ -44,7 +44,11 @@ describe('approvedHoursOf: what an approved entry must say to be paid', () => {
   });
 
   it('refuses an entry without an id, a person, a territory, a real date or minutes', () => {
-    for (const broken of [{ ...entry, territoryId: 'not-a-territory' }, { ...entry, date: '2030-02-30' }, { ...entry, minutes: 0n }]) {
+    for (const broken of [
+      { ...entry, territoryId: 'not-a-territory' },
+      { ...entry, date: '2030-02-30' },
+      { ...entry, minutes: 0n },
+    ]) {
       expect(() => approvedHoursOf(broken, 'person:x')).toThrow(/lacks an id, person, territory, date or minutes/);
     }
     expect(() => approvedHoursOf(undefined, '')).toThrow();

@@ -22,5 +22,5 @@ export const redemptionTransferId = (redemptionId: string) => uuidV5(`redemption
 /** A payment's id from the payer's account and its idempotency key. */
 export const paymentTransferId = (fromAccountId: string, key: string) => uuidV5(`payment:${fromAccountId}:${key}`);
 /** A payment request or redemption created with an idempotency key, by whom and for which organization. */
-export const keyedId = (what: 'payment_request' | 'redemption', organizationId: string, caller: string, key: string) => uuidV5(`${what}:${organizationId}:${caller}:${key}`);
-
+export const keyedId = (what: 'payment_request' | 'redemption', organizationId: string, caller: string, key: string) =>
+  uuidV5(`${what}:${organizationId}:${caller}:${key}`);

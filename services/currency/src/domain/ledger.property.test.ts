@@ -15,11 +15,22 @@ const PEOPLE = 4;
 const MERCHANTS = 2;
 
 /** Amounts around the interesting edges: zero, negative, small, large, beyond the maximum. */
-const amount = fc.oneof(fc.bigInt({ min: -5n, max: 0n }), fc.bigInt({ min: 1n, max: 2_000n }), fc.constant(MAX_AMOUNT_MINOR + 1n), fc.bigInt({ min: 1n, max: MAX_AMOUNT_MINOR }));
+const amount = fc.oneof(
+  fc.bigInt({ min: -5n, max: 0n }),
+  fc.bigInt({ min: 1n, max: 2_000n }),
+  fc.constant(MAX_AMOUNT_MINOR + 1n),
+  fc.bigInt({ min: 1n, max: MAX_AMOUNT_MINOR }),
+);
 const op: fc.Arbitrary<Op> = fc.oneof(
   // Few entries and keys, so that redeliveries and retries (same id) are frequent.
   fc.record({ op: fc.constant('hours' as const), entry: fc.nat(10), person: fc.nat(PEOPLE - 1), amount }),
-  fc.record({ op: fc.constant('pay' as const), from: fc.nat(PEOPLE + MERCHANTS - 1), to: fc.nat(PEOPLE + MERCHANTS - 1), amount, key: fc.nat(6) }),
+  fc.record({
+    op: fc.constant('pay' as const),
+    from: fc.nat(PEOPLE + MERCHANTS - 1),
+    to: fc.nat(PEOPLE + MERCHANTS - 1),
+    amount,
+    key: fc.nat(6),
+  }),
   fc.record({ op: fc.constant('redeem' as const), merchant: fc.nat(MERCHANTS - 1), amount, redemption: fc.nat(6) }),
 );
 
@@ -31,7 +42,8 @@ class Ledger {
 
   constructor() {
     for (let i = 0; i < PEOPLE; i++) this.accounts.push({ id: `person-${i}`, currencyId: 'ecu', ownerKind: 'person', balanceMinor: 0n });
-    for (let i = 0; i < MERCHANTS; i++) this.accounts.push({ id: `merchant-${i}`, currencyId: 'ecu', ownerKind: 'organization', balanceMinor: 0n, verified: true });
+    for (let i = 0; i < MERCHANTS; i++)
+      this.accounts.push({ id: `merchant-${i}`, currencyId: 'ecu', ownerKind: 'organization', balanceMinor: 0n, verified: true });
   }
 
   account = (id: string) => this.accounts.find((a) => a.id === id)!;
@@ -56,9 +68,21 @@ class Ledger {
       case 'hours':
         return this.post(hoursTransferId(`entry-${step.entry}`), 'hours', 'issuance', `person-${step.person}`, step.amount);
       case 'pay':
-        return this.post(paymentTransferId(accountAt(step.from), `key-${step.key}`), 'payment', accountAt(step.from), accountAt(step.to), step.amount);
+        return this.post(
+          paymentTransferId(accountAt(step.from), `key-${step.key}`),
+          'payment',
+          accountAt(step.from),
+          accountAt(step.to),
+          step.amount,
+        );
       case 'redeem':
-        return this.post(redemptionTransferId(`redemption-${step.merchant}-${step.redemption}`), 'redemption', `merchant-${step.merchant}`, 'issuance', step.amount);
+        return this.post(
+          redemptionTransferId(`redemption-${step.merchant}-${step.redemption}`),
+          'redemption',
+          `merchant-${step.merchant}`,
+          'issuance',
+          step.amount,
+        );
     }
   }
 }
@@ -77,7 +101,8 @@ function checkInvariants(ledger: Ledger): void {
     expect(sum(own.map((e) => e.amountMinor))).toBe(0n);
   }
   // Each balance is exactly the sum of the account's entries: nothing lost, nothing created.
-  for (const account of ledger.accounts) expect(sum(ledger.entries.filter((e) => e.accountId === account.id).map((e) => e.amountMinor))).toBe(account.balanceMinor);
+  for (const account of ledger.accounts)
+    expect(sum(ledger.entries.filter((e) => e.accountId === account.id).map((e) => e.amountMinor))).toBe(account.balanceMinor);
 }
 
 describe('the ledger under random transfers, refusals and retries', () => {

@@ -1,6 +1,11 @@
 import { checkRetry, lockOrder, postTransfer, type LedgerAccount } from './ledger.js';
 
-const account = (id: string, ownerKind: LedgerAccount['ownerKind'], balanceMinor: bigint, currencyId = 'ecu'): LedgerAccount => ({ id, currencyId, ownerKind, balanceMinor });
+const account = (id: string, ownerKind: LedgerAccount['ownerKind'], balanceMinor: bigint, currencyId = 'ecu'): LedgerAccount => ({
+  id,
+  currencyId,
+  ownerKind,
+  balanceMinor,
+});
 const issuance = account('i', 'issuance', -5000n);
 const amina = account('a', 'person', 1000n);
 const lucas = account('l', 'person', 0n);

@@ -41,21 +41,35 @@ const ALLOWED: Record<TransferKind, { debit: OwnerKind[]; credit: OwnerKind[] }>
 export function postTransfer(kind: TransferKind, debit: LedgerAccount, credit: LedgerAccount, amountMinor: bigint): Posting | RefusalValue {
   const amount = checkAmount(amountMinor);
   if (amount) return amount;
-  if (debit.id === credit.id) return refusal('invalid', 'same_account', 'An account cannot pay itself', [{ field: 'to_account_id', message: 'is the account paying' }]);
+  if (debit.id === credit.id)
+    return refusal('invalid', 'same_account', 'An account cannot pay itself', [
+      { field: 'to_account_id', message: 'is the account paying' },
+    ]);
   if (debit.currencyId !== credit.currencyId) {
-    return refusal('invalid', 'currency_mismatch', 'Both accounts must hold the same currency', [{ field: 'to_account_id', message: 'holds another currency' }]);
+    return refusal('invalid', 'currency_mismatch', 'Both accounts must hold the same currency', [
+      { field: 'to_account_id', message: 'holds another currency' },
+    ]);
   }
   const allowed = ALLOWED[kind];
   if (!allowed.debit.includes(debit.ownerKind) || !allowed.credit.includes(credit.ownerKind)) {
-    return refusal('invalid', 'transfer_not_allowed', `A ${kind} transfer does not go from a ${debit.ownerKind} account to a ${credit.ownerKind} account`, [{ field: 'to_account_id', message: `cannot receive a ${kind} transfer` }]);
+    return refusal(
+      'invalid',
+      'transfer_not_allowed',
+      `A ${kind} transfer does not go from a ${debit.ownerKind} account to a ${credit.ownerKind} account`,
+      [{ field: 'to_account_id', message: `cannot receive a ${kind} transfer` }],
+    );
   }
   // Anyone can register an organization under a merchant's name: money reaches only verified ones.
   if (credit.ownerKind === 'organization' && credit.verified !== true) {
-    return refusal('conflict', 'merchant_not_verified', 'This organization is not verified by Engagement 21: it cannot be paid', [{ field: 'to_account_id', message: 'belongs to an organization that is not verified' }]);
+    return refusal('conflict', 'merchant_not_verified', 'This organization is not verified by Engagement 21: it cannot be paid', [
+      { field: 'to_account_id', message: 'belongs to an organization that is not verified' },
+    ]);
   }
   const debitAfter = debit.balanceMinor - amountMinor;
   if (debit.ownerKind !== 'issuance' && debitAfter < 0n) {
-    return refusal('conflict', 'insufficient_funds', `The balance (${debit.balanceMinor} minor units) is less than ${amountMinor}`, [{ field: 'amount_minor', message: 'is more than the balance' }]);
+    return refusal('conflict', 'insufficient_funds', `The balance (${debit.balanceMinor} minor units) is less than ${amountMinor}`, [
+      { field: 'amount_minor', message: 'is more than the balance' },
+    ]);
   }
   return {
     debit: { accountId: debit.id, amountMinor: -amountMinor, balanceAfterMinor: debitAfter },
@@ -77,7 +91,9 @@ export function lockOrder(accountIds: string[]): string[] {
  */
 export function checkRetry(posted: { requestHash: string }, requestHash: string): RefusalValue | undefined {
   if (posted.requestHash === requestHash) return undefined;
-  return refusal('conflict', 'idempotency_key_reused', 'This Idempotency-Key was used for another request', [{ field: 'idempotency_key', message: 'was used for another request' }]);
+  return refusal('conflict', 'idempotency_key_reused', 'This Idempotency-Key was used for another request', [
+    { field: 'idempotency_key', message: 'was used for another request' },
+  ]);
 }
 
 /** An account as the ledger keeps it: its owner, its balance, and what its owner has asked to redeem. */

@@ -23,5 +23,9 @@ export interface Merchant {
  */
 export function checkVerified(merchant: Pick<Merchant, 'verified'> | undefined): RefusalValue | undefined {
   if (merchant?.verified) return undefined;
-  return refusal('conflict', 'merchant_not_verified', 'This organization is not verified by Engagement 21: ask the office of its territory to verify it before it takes payments or redeems');
+  return refusal(
+    'conflict',
+    'merchant_not_verified',
+    'This organization is not verified by Engagement 21: ask the office of its territory to verify it before it takes payments or redeems',
+  );
 }

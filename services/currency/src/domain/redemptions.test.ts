@@ -45,7 +45,9 @@ describe('checkDecision: a redemption is decided once', () => {
 
   it('replays an approval retried with the same payout reference, and refuses any other second decision', () => {
     expect(checkDecision({ status: 'approved', payoutReference: 'VIR-1' }, 'approve', 'VIR-1')).toBe('replay');
-    expect(checkDecision({ status: 'approved', payoutReference: 'VIR-1' }, 'approve', 'VIR-2')).toMatchObject({ code: 'redemption_decided' });
+    expect(checkDecision({ status: 'approved', payoutReference: 'VIR-1' }, 'approve', 'VIR-2')).toMatchObject({
+      code: 'redemption_decided',
+    });
     expect(checkDecision({ status: 'approved', payoutReference: 'VIR-1' }, 'reject')).toMatchObject({ code: 'redemption_decided' });
     expect(checkDecision({ status: 'rejected', payoutReference: '' }, 'approve', 'VIR-1')).toMatchObject({ code: 'redemption_decided' });
   });

@@ -40,20 +40,32 @@ export function euroCents(amountMinor: bigint, minorUnits: number): bigint {
 
 /** People spend their currency and other organizations hold it: only merchants turn it back into euros. */
 export function checkRedeemer(organizationKind: string): RefusalValue | undefined {
-  return organizationKind === 'merchant' ? undefined : refusal('forbidden', 'not_a_merchant', 'Only merchants redeem local currency to euros');
+  return organizationKind === 'merchant'
+    ? undefined
+    : refusal('forbidden', 'not_a_merchant', 'Only merchants redeem local currency to euros');
 }
 
 /**
  * A merchant redeems what it holds beyond its redemptions still waiting.
  */
-export function checkRedemptionRequest(input: { organizationKind: string; amountMinor: bigint; balanceMinor: bigint; pendingMinor: bigint }): RefusalValue | undefined {
+export function checkRedemptionRequest(input: {
+  organizationKind: string;
+  amountMinor: bigint;
+  balanceMinor: bigint;
+  pendingMinor: bigint;
+}): RefusalValue | undefined {
   const redeemer = checkRedeemer(input.organizationKind);
   if (redeemer) return redeemer;
   const amount = checkAmount(input.amountMinor);
   if (amount) return amount;
   const available = input.balanceMinor - input.pendingMinor;
   if (input.amountMinor > available) {
-    return refusal('conflict', 'insufficient_funds', `Only ${available < 0n ? 0n : available} minor units are available to redeem (the balance less the redemptions waiting)`, [{ field: 'amount_minor', message: 'is more than is available' }]);
+    return refusal(
+      'conflict',
+      'insufficient_funds',
+      `Only ${available < 0n ? 0n : available} minor units are available to redeem (the balance less the redemptions waiting)`,
+      [{ field: 'amount_minor', message: 'is more than is available' }],
+    );
   }
   return undefined;
 }
@@ -62,7 +74,11 @@ export function checkRedemptionRequest(input: { organizationKind: string; amount
  * A redemption is decided once. Approving again with the same payout reference is a retry and
  * answers the approved redemption; any other second decision is refused.
  */
-export function checkDecision(redemption: { status: RedemptionStatus; payoutReference: string }, decision: 'approve' | 'reject', payoutReference = ''): 'decide' | 'replay' | RefusalValue {
+export function checkDecision(
+  redemption: { status: RedemptionStatus; payoutReference: string },
+  decision: 'approve' | 'reject',
+  payoutReference = '',
+): 'decide' | 'replay' | RefusalValue {
   if (redemption.status === 'requested') return 'decide';
   if (decision === 'approve' && redemption.status === 'approved' && redemption.payoutReference === payoutReference) return 'replay';
   return refusal('conflict', 'redemption_decided', `This redemption is already ${redemption.status}`);

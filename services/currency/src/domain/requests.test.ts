@@ -4,13 +4,23 @@ const AT = new Date('2030-05-02T10:00:00Z');
 
 describe('validatePaymentRequest', () => {
   it('sets the expiry from the minutes given', () => {
-    expect(validatePaymentRequest({ amountMinor: 450n, reference: ' Pain ', expiresInMinutes: 15 }, AT)).toEqual({ amountMinor: 450n, reference: 'Pain', expiresAt: new Date('2030-05-02T10:15:00Z') });
+    expect(validatePaymentRequest({ amountMinor: 450n, reference: ' Pain ', expiresInMinutes: 15 }, AT)).toEqual({
+      amountMinor: 450n,
+      reference: 'Pain',
+      expiresAt: new Date('2030-05-02T10:15:00Z'),
+    });
   });
 
   it('refuses a zero amount, an expiry beyond a week and a reference with control characters', () => {
-    expect(validatePaymentRequest({ amountMinor: 0n, reference: '', expiresInMinutes: 15 }, AT)).toMatchObject({ fields: [{ field: 'amount_minor' }] });
-    expect(validatePaymentRequest({ amountMinor: 1n, reference: '', expiresInMinutes: 7 * 24 * 60 + 1 }, AT)).toMatchObject({ fields: [{ field: 'expires_in_minutes' }] });
-    expect(validatePaymentRequest({ amountMinor: 1n, reference: 'a\nb', expiresInMinutes: 5 }, AT)).toMatchObject({ fields: [{ field: 'reference' }] });
+    expect(validatePaymentRequest({ amountMinor: 0n, reference: '', expiresInMinutes: 15 }, AT)).toMatchObject({
+      fields: [{ field: 'amount_minor' }],
+    });
+    expect(validatePaymentRequest({ amountMinor: 1n, reference: '', expiresInMinutes: 7 * 24 * 60 + 1 }, AT)).toMatchObject({
+      fields: [{ field: 'expires_in_minutes' }],
+    });
+    expect(validatePaymentRequest({ amountMinor: 1n, reference: 'a\nb', expiresInMinutes: 5 }, AT)).toMatchObject({
+      fields: [{ field: 'reference' }],
+    });
   });
 });
 

@@ -37,12 +37,17 @@ export interface PaymentRequestTerms {
   expiresAt: Date;
 }
 
-export function validatePaymentRequest(input: { amountMinor: bigint; reference: string; expiresInMinutes: number }, at: Date): PaymentRequestTerms | RefusalValue {
+export function validatePaymentRequest(
+  input: { amountMinor: bigint; reference: string; expiresInMinutes: number },
+  at: Date,
+): PaymentRequestTerms | RefusalValue {
   const problem = checkAmount(input.amountMinor) ?? checkText(input.reference, 'reference', REFERENCE_MAX_LENGTH);
   if (problem) return problem;
   const minutes = input.expiresInMinutes;
   if (!Number.isInteger(minutes) || minutes < MIN_EXPIRY_MINUTES || minutes > MAX_EXPIRY_MINUTES) {
-    return refusal('invalid', 'validation_failed', `expires_in_minutes must be ${MIN_EXPIRY_MINUTES} to ${MAX_EXPIRY_MINUTES}`, [{ field: 'expires_in_minutes', message: `must be ${MIN_EXPIRY_MINUTES} to ${MAX_EXPIRY_MINUTES} minutes` }]);
+    return refusal('invalid', 'validation_failed', `expires_in_minutes must be ${MIN_EXPIRY_MINUTES} to ${MAX_EXPIRY_MINUTES}`, [
+      { field: 'expires_in_minutes', message: `must be ${MIN_EXPIRY_MINUTES} to ${MAX_EXPIRY_MINUTES} minutes` },
+    ]);
   }
   return { amountMinor: input.amountMinor, reference: input.reference.trim(), expiresAt: new Date(at.getTime() + minutes * 60_000) };
 }

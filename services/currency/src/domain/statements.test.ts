@@ -6,7 +6,8 @@ describe('monthBounds', () => {
   });
 
   it('refuses what is not a month', () => {
-    for (const month of ['2030-13', '2030-00', '2030-1', '1999-12', 'May', '2030-05-01']) expect(monthBounds(month)).toMatchObject({ fields: [{ field: 'month' }] });
+    for (const month of ['2030-13', '2030-00', '2030-1', '1999-12', 'May', '2030-05-01'])
+      expect(monthBounds(month)).toMatchObject({ fields: [{ field: 'month' }] });
   });
 });
 
@@ -24,8 +25,28 @@ describe('statementCsv', () => {
   });
 
   it('lists the opening balance, each entry with its running balance, and the closing balance', () => {
-    const lines = [line({}), line({ transferId: 't2', kind: 'hours', counterpartyKind: 'issuance', counterpartyName: 'ÉCU-BDR', reference: '', amountMinor: 2500n, balanceAfterMinor: 3050n })];
-    const csv = statementCsv({ accountId: 'a', ownerName: 'Amina', currencyCode: 'ÉCU-BDR', minorUnits: 2, month: '2030-05', openingMinor: 1000n, closingMinor: closingBalance(1000n, lines), lines });
+    const lines = [
+      line({}),
+      line({
+        transferId: 't2',
+        kind: 'hours',
+        counterpartyKind: 'issuance',
+        counterpartyName: 'ÉCU-BDR',
+        reference: '',
+        amountMinor: 2500n,
+        balanceAfterMinor: 3050n,
+      }),
+    ];
+    const csv = statementCsv({
+      accountId: 'a',
+      ownerName: 'Amina',
+      currencyCode: 'ÉCU-BDR',
+      minorUnits: 2,
+      month: '2030-05',
+      openingMinor: 1000n,
+      closingMinor: closingBalance(1000n, lines),
+      lines,
+    });
     expect(csv.split('\r\n')).toEqual([
       'date,transfer,kind,counterparty,reference,amount,balance,currency',
       '2030-05-01T00:00:00.000Z,,opening_balance,,,,10.00,ÉCU-BDR',
@@ -37,7 +58,16 @@ describe('statementCsv', () => {
   });
 
   it('keeps text that others wrote from running as a spreadsheet formula', () => {
-    const csv = statementCsv({ accountId: 'a', ownerName: 'A', currencyCode: 'X', minorUnits: 0, month: '2030-05', openingMinor: 0n, closingMinor: 0n, lines: [line({ reference: '=HYPERLINK("x")', amountMinor: -1n })] });
+    const csv = statementCsv({
+      accountId: 'a',
+      ownerName: 'A',
+      currencyCode: 'X',
+      minorUnits: 0,
+      month: '2030-05',
+      openingMinor: 0n,
+      closingMinor: 0n,
+      lines: [line({ reference: '=HYPERLINK("x")', amountMinor: -1n })],
+    });
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
   });
 

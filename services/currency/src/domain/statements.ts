@@ -7,7 +7,9 @@ import type { OwnerKind, TransferKind } from './ledger.js';
 /** The month's first instant and the next month's, in UTC; months from 2000-01 to 2100-12. */
 export function monthBounds(month: string): { start: Date; end: Date } | RefusalValue {
   if (!isMonth(month)) {
-    return refusal('invalid', 'validation_failed', 'month must be YYYY-MM', [{ field: 'month', message: 'must be a month YYYY-MM from 2000-01 to 2100-12' }]);
+    return refusal('invalid', 'validation_failed', 'month must be YYYY-MM', [
+      { field: 'month', message: 'must be a month YYYY-MM from 2000-01 to 2100-12' },
+    ]);
   }
   return { start: new Date(`${firstDayOf(month)}T00:00:00Z`), end: new Date(`${firstDayOf(nextMonth(month))}T00:00:00Z`) };
 }
@@ -45,7 +47,8 @@ export interface StatementContent {
 }
 
 /** The closing balance: the last entry's balance in the month, or the opening one when there is none. */
-export const closingBalance = (openingMinor: bigint, lines: StatementLine[]): bigint => (lines.length ? lines[lines.length - 1]!.balanceAfterMinor : openingMinor);
+export const closingBalance = (openingMinor: bigint, lines: StatementLine[]): bigint =>
+  lines.length ? lines[lines.length - 1]!.balanceAfterMinor : openingMinor;
 
 /**
  * A cell as RFC 4180 wants it; text that a spreadsheet would run as a formula (=, +, -, @) is
@@ -60,9 +63,27 @@ function cell(value: string, text: boolean): string {
 export function statementCsv(statement: StatementContent): string {
   const amount = (value: bigint) => formatMinor(value, statement.minorUnits);
   const rows: string[][] = [['date', 'transfer', 'kind', 'counterparty', 'reference', 'amount', 'balance', 'currency']];
-  rows.push([`${statement.month}-01T00:00:00.000Z`, '', 'opening_balance', '', '', '', amount(statement.openingMinor), statement.currencyCode]);
+  rows.push([
+    `${statement.month}-01T00:00:00.000Z`,
+    '',
+    'opening_balance',
+    '',
+    '',
+    '',
+    amount(statement.openingMinor),
+    statement.currencyCode,
+  ]);
   for (const line of statement.lines) {
-    rows.push([line.postedAt.toISOString(), line.transferId, line.kind, line.counterpartyName, line.reference, amount(line.amountMinor), amount(line.balanceAfterMinor), statement.currencyCode]);
+    rows.push([
+      line.postedAt.toISOString(),
+      line.transferId,
+      line.kind,
+      line.counterpartyName,
+      line.reference,
+      amount(line.amountMinor),
+      amount(line.balanceAfterMinor),
+      statement.currencyCode,
+    ]);
   }
   rows.push(['', '', 'closing_balance', '', '', '', amount(statement.closingMinor), statement.currencyCode]);
   const textColumns = new Set([3, 4]);

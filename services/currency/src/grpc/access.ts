@@ -9,9 +9,15 @@ import type { HandlerDeps } from './context.js';
 
 export type AccountUse = 'read' | 'spend';
 
-const ORGANIZATION_ACTION: Record<AccountUse, CurrencyAction> = { read: 'currency.organization.collect', spend: 'currency.organization.spend' };
+const ORGANIZATION_ACTION: Record<AccountUse, CurrencyAction> = {
+  read: 'currency.organization.collect',
+  spend: 'currency.organization.spend',
+};
 
-/** Whether the caller may read (or spend from) the account: its person, its organization's members (admins to spend), the treasury to read issuance. */
+/**
+ * Whether the caller may read (or spend from) the account: its person, its organization's members
+ * (admins to spend), the treasury to read issuance.
+ */
 export async function mayUse(deps: HandlerDeps, caller: Caller, account: AccountRecord, use: AccountUse): Promise<boolean> {
   if (caller.kind === 'system') return true;
   if (caller.kind !== 'person') return false;
@@ -33,12 +39,18 @@ export async function mayUse(deps: HandlerDeps, caller: Caller, account: Account
 export async function accountFor(deps: HandlerDeps, caller: Caller, id: string, use: AccountUse): Promise<AccountRecord> {
   const account = await store.getAccount(deps.pool, id);
   if (!account) throw caller.kind === 'system' ? notFound('account', id) : forbidden('This is not an account you may use');
-  if (!(await mayUse(deps, caller, account, use))) throw forbidden(use === 'read' ? 'This is not an account you may read' : 'You may not move money from this account');
+  if (!(await mayUse(deps, caller, account, use)))
+    throw forbidden(use === 'read' ? 'This is not an account you may read' : 'You may not move money from this account');
   return account;
 }
 
 /** Throws unless the caller may act for the organization (collect: any member; spend: its admins). */
-export async function requireOrganization(deps: HandlerDeps, caller: Caller, organizationId: string, use: 'collect' | 'spend'): Promise<void> {
+export async function requireOrganization(
+  deps: HandlerDeps,
+  caller: Caller,
+  organizationId: string,
+  use: 'collect' | 'spend',
+): Promise<void> {
   if (caller.kind === 'system') return;
   const action: CurrencyAction = use === 'collect' ? 'currency.organization.collect' : 'currency.organization.spend';
   if (caller.kind !== 'person' || !(await deps.directory.may(caller, action, { organizationId }))) {
@@ -47,7 +59,12 @@ export async function requireOrganization(deps: HandlerDeps, caller: Caller, org
 }
 
 /** Throws unless the caller is a treasury officer of the currency's territory or above. */
-export async function requireTreasury(deps: HandlerDeps, caller: Caller, currency: Pick<CurrencyRecord, 'territoryId'>, action: 'currency.treasury.read' | 'currency.treasury.approve' | 'currency.treasury.configure'): Promise<void> {
+export async function requireTreasury(
+  deps: HandlerDeps,
+  caller: Caller,
+  currency: Pick<CurrencyRecord, 'territoryId'>,
+  action: 'currency.treasury.read' | 'currency.treasury.approve' | 'currency.treasury.configure',
+): Promise<void> {
   if (caller.kind === 'system') return;
   if (caller.kind !== 'person' || !(await deps.directory.may(caller, action, { territoryId: currency.territoryId }))) {
     throw forbidden("Only the treasury officers of the currency's territory do this");

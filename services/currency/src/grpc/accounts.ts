@@ -10,7 +10,10 @@ import * as store from '../store/index.js';
 import { accountFor, requireOrganization } from './access.js';
 import { callerOf, requireUuid, type HandlerDeps } from './context.js';
 
-type AccountHandlers = Pick<Handlers<typeof CurrencyServiceService>, 'openAccount' | 'getAccount' | 'listAccounts' | 'listAccountHistory' | 'renderStatement'>;
+type AccountHandlers = Pick<
+  Handlers<typeof CurrencyServiceService>,
+  'openAccount' | 'getAccount' | 'listAccounts' | 'listAccountHistory' | 'renderStatement'
+>;
 
 /** The currency an organization's accounts are in: the one that applies where it is. */
 export async function currencyOfOrganization(deps: HandlerDeps, territoryId: string): Promise<CurrencyRecord> {
@@ -23,23 +26,36 @@ export async function currencyOfOrganization(deps: HandlerDeps, territoryId: str
 export function accountHandlers(deps: HandlerDeps): AccountHandlers {
   async function existingCurrency(id: string): Promise<CurrencyRecord> {
     const currency = await store.getCurrency(deps.pool, id);
-    if (!currency) throw new Refused('invalid', 'unknown_currency', `currency_id: no currency with id ${id}`, [{ field: 'currency_id', message: 'is not a known currency' }]);
+    if (!currency)
+      throw new Refused('invalid', 'unknown_currency', `currency_id: no currency with id ${id}`, [
+        { field: 'currency_id', message: 'is not a known currency' },
+      ]);
     return currency;
   }
 
   /** A person holds an account in any currency; an organization only in the currency of its place. */
   async function openFor(caller: Caller, ownerKind: 'person' | 'organization', ownerId: string, currency: CurrencyRecord) {
     if (ownerKind === 'person') {
-      if (caller.kind !== 'system' && !(caller.kind === 'person' && caller.personId === ownerId)) throw forbidden('People open their own accounts');
+      if (caller.kind !== 'system' && !(caller.kind === 'person' && caller.personId === ownerId))
+        throw forbidden('People open their own accounts');
       const name = await deps.directory.personName(ownerId);
-      if (name === undefined) throw new Refused('invalid', 'unknown_person', `owner_id: no person with id ${ownerId}`, [{ field: 'owner_id', message: 'is not a known person' }]);
+      if (name === undefined)
+        throw new Refused('invalid', 'unknown_person', `owner_id: no person with id ${ownerId}`, [
+          { field: 'owner_id', message: 'is not a known person' },
+        ]);
       return { ownerName: name, organizationKind: null };
     }
     await requireOrganization(deps, caller, ownerId, 'spend');
     const organization = await deps.directory.organization(ownerId);
-    if (!organization) throw new Refused('invalid', 'unknown_organization', `owner_id: no organization with id ${ownerId}`, [{ field: 'owner_id', message: 'is not a known organization' }]);
+    if (!organization)
+      throw new Refused('invalid', 'unknown_organization', `owner_id: no organization with id ${ownerId}`, [
+        { field: 'owner_id', message: 'is not a known organization' },
+      ]);
     const local = await currencyOfOrganization(deps, organization.territoryId);
-    if (local.id !== currency.id) throw new Refused('invalid', 'currency_mismatch', `An organization holds the currency of its place, ${local.code}`, [{ field: 'currency_id', message: `must be ${local.code}, the currency of the organization's place` }]);
+    if (local.id !== currency.id)
+      throw new Refused('invalid', 'currency_mismatch', `An organization holds the currency of its place, ${local.code}`, [
+        { field: 'currency_id', message: `must be ${local.code}, the currency of the organization's place` },
+      ]);
     return { ownerName: organization.name, organizationKind: organization.kind };
   }
 
@@ -47,7 +63,8 @@ export function accountHandlers(deps: HandlerDeps): AccountHandlers {
     async openAccount(request, call) {
       const caller = callerOf(call);
       const ownerKind = ownerKindFromProto(request.ownerKind);
-      if (ownerKind !== 'person' && ownerKind !== 'organization') throw invalid('owner_kind', 'must be person or organization', 'invalid_enum');
+      if (ownerKind !== 'person' && ownerKind !== 'organization')
+        throw invalid('owner_kind', 'must be person or organization', 'invalid_enum');
       const ownerId = requireUuid(request.ownerId, 'owner_id');
       const currency = await existingCurrency(requireUuid(request.currencyId, 'currency_id'));
       const owner = await openFor(caller, ownerKind, ownerId, currency);
@@ -65,7 +82,8 @@ export function accountHandlers(deps: HandlerDeps): AccountHandlers {
       const ownerKind = ownerKindFromProto(request.ownerKind);
       const ownerId = requireUuid(request.ownerId, 'owner_id');
       if (ownerKind === 'person') {
-        if (caller.kind !== 'system' && !(caller.kind === 'person' && caller.personId === ownerId)) throw forbidden('A wallet is read by its owner only');
+        if (caller.kind !== 'system' && !(caller.kind === 'person' && caller.personId === ownerId))
+          throw forbidden('A wallet is read by its owner only');
       } else if (ownerKind === 'organization') {
         await requireOrganization(deps, caller, ownerId, 'collect');
       } else {
@@ -85,9 +103,22 @@ export function accountHandlers(deps: HandlerDeps): AccountHandlers {
       const { start, end } = orThrow(monthBounds(request.month));
       const format = statementFormatFromProto(request.format) ?? 'pdf';
       // One snapshot: the opening balance and the month's entries agree even while money moves.
-      const [openingMinor, lines] = await withTransaction(deps.pool, async (tx) => [await store.balanceAt(tx, account.id, start), await store.entriesBetween(tx, account.id, start, end)] as const, { isolation: 'repeatable read' });
+      const [openingMinor, lines] = await withTransaction(
+        deps.pool,
+        async (tx) => [await store.balanceAt(tx, account.id, start), await store.entriesBetween(tx, account.id, start, end)] as const,
+        { isolation: 'repeatable read' },
+      );
       return statementDocument(
-        { accountId: account.id, ownerName: account.ownerName, currencyCode: account.currencyCode, minorUnits: account.minorUnits, month: request.month, openingMinor, closingMinor: closingBalance(openingMinor, lines), lines },
+        {
+          accountId: account.id,
+          ownerName: account.ownerName,
+          currencyCode: account.currencyCode,
+          minorUnits: account.minorUnits,
+          month: request.month,
+          openingMinor,
+          closingMinor: closingBalance(openingMinor, lines),
+          lines,
+        },
         format,
         request.language === 'fr' ? 'fr' : 'en',
       );

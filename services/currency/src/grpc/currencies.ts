@@ -10,7 +10,10 @@ import * as store from '../store/index.js';
 import { requireTreasury } from './access.js';
 import { callerOf, callerText, requireUuid, type HandlerDeps } from './context.js';
 
-type CurrencyHandlers = Pick<Handlers<typeof CurrencyServiceService>, 'configureCurrency' | 'getCurrency' | 'getCurrencyOfTerritory' | 'listCurrencies'>;
+type CurrencyHandlers = Pick<
+  Handlers<typeof CurrencyServiceService>,
+  'configureCurrency' | 'getCurrency' | 'getCurrencyOfTerritory' | 'listCurrencies'
+>;
 
 export function currencyHandlers(deps: HandlerDeps): CurrencyHandlers {
   return {
@@ -19,7 +22,13 @@ export function currencyHandlers(deps: HandlerDeps): CurrencyHandlers {
       const territoryId = requireUuid(request.territoryId, 'territory_id');
       await requireTreasury(deps, caller, { territoryId }, 'currency.treasury.configure');
       const settings = orThrow(
-        validateSettings({ code: request.code, name: request.name, minorUnits: request.minorUnits, ratePerHourMinor: request.ratePerHourMinor, redemptionFeeBasisPoints: request.redemptionFeeBasisPoints }),
+        validateSettings({
+          code: request.code,
+          name: request.name,
+          minorUnits: request.minorUnits,
+          ratePerHourMinor: request.ratePerHourMinor,
+          redemptionFeeBasisPoints: request.redemptionFeeBasisPoints,
+        }),
       );
       const territory = await deps.directory.territory(territoryId);
       if (!territory) throw unknownReference('territory_id', 'territory', territoryId);
@@ -33,13 +42,28 @@ export function currencyHandlers(deps: HandlerDeps): CurrencyHandlers {
           const existing = await store.getCurrencyOfTerritory(tx, territoryId, { forUpdate: true });
           throwIfRefused(checkSettingsChange(existing, request.expectedVersion, settings));
           if (existing) {
-            const changed: CurrencyRecord = { ...existing, name: settings.name, ratePerHourMinor: settings.ratePerHourMinor, redemptionFeeBasisPoints: settings.redemptionFeeBasisPoints, version: existing.version + 1, configuredBy: callerText(caller), configuredAt: at };
+            const changed: CurrencyRecord = {
+              ...existing,
+              name: settings.name,
+              ratePerHourMinor: settings.ratePerHourMinor,
+              redemptionFeeBasisPoints: settings.redemptionFeeBasisPoints,
+              version: existing.version + 1,
+              configuredBy: callerText(caller),
+              configuredAt: at,
+            };
             await store.updateCurrency(tx, changed);
             await events.currencyConfigured(tx, changed, existing.version);
             return changed;
           }
           const others = await store.currenciesOn(tx, [...territory.nearestFirst, ...descendants]);
-          throwIfRefused(checkNoOverlap(territoryId, territory.nearestFirst, descendants, others.map((c) => c.territoryId)));
+          throwIfRefused(
+            checkNoOverlap(
+              territoryId,
+              territory.nearestFirst,
+              descendants,
+              others.map((c) => c.territoryId),
+            ),
+          );
           const created: CurrencyRecord = {
             ...settings,
             id: randomUUID(),
@@ -53,7 +77,15 @@ export function currencyHandlers(deps: HandlerDeps): CurrencyHandlers {
             createdAt: at,
           };
           await store.insertCurrency(tx, created);
-          await store.openAccount(tx, { id: created.issuanceAccountId, currencyId: created.id, ownerKind: 'issuance', ownerId: territoryId, ownerName: created.code, organizationKind: null, createdAt: at });
+          await store.openAccount(tx, {
+            id: created.issuanceAccountId,
+            currencyId: created.id,
+            ownerKind: 'issuance',
+            ownerId: territoryId,
+            ownerName: created.code,
+            organizationKind: null,
+            createdAt: at,
+          });
           await events.currencyConfigured(tx, created, 0);
           const paid = await payWaitingHours(tx, deps.now, created, names);
           if (paid) deps.logger.info({ currency: created.code, entries: paid }, 'paid the hours that waited for this currency');
@@ -61,7 +93,10 @@ export function currencyHandlers(deps: HandlerDeps): CurrencyHandlers {
         });
         return currencyToProto(saved);
       } catch (error) {
-        if (isUniqueViolation(error, 'currencies_code_key')) throw new Refused('conflict', 'code_taken', `Another territory's currency is called ${settings.code}`, [{ field: 'code', message: 'is taken by another currency' }]);
+        if (isUniqueViolation(error, 'currencies_code_key'))
+          throw new Refused('conflict', 'code_taken', `Another territory's currency is called ${settings.code}`, [
+            { field: 'code', message: 'is taken by another currency' },
+          ]);
         throw error;
       }
     },

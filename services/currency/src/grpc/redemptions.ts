@@ -23,7 +23,10 @@ import { requireOrganization, requireTreasury } from './access.js';
 import { currencyOfOrganization } from './accounts.js';
 import { callerOf, callerText, idempotencyKeyOf, optionalUuid, requestHash, requireUuid, type HandlerDeps } from './context.js';
 
-type RedemptionHandlers = Pick<Handlers<typeof CurrencyServiceService>, 'requestRedemption' | 'approveRedemption' | 'rejectRedemption' | 'listRedemptions'>;
+type RedemptionHandlers = Pick<
+  Handlers<typeof CurrencyServiceService>,
+  'requestRedemption' | 'approveRedemption' | 'rejectRedemption' | 'listRedemptions'
+>;
 
 const REASON_MAX_LENGTH = 500;
 
@@ -60,7 +63,14 @@ export function redemptionHandlers(deps: HandlerDeps): RedemptionHandlers {
         // The account's row is locked: two requests at once both count what the other reserves.
         const [locked] = account ? await store.lockAccounts(tx, [account.id]) : [];
         const pending = account ? (await store.getAccount(tx, account.id))!.pendingRedemptionMinor : 0n;
-        throwIfRefused(checkRedemptionRequest({ organizationKind: organization.kind, amountMinor: request.amountMinor, balanceMinor: locked?.balanceMinor ?? 0n, pendingMinor: pending }));
+        throwIfRefused(
+          checkRedemptionRequest({
+            organizationKind: organization.kind,
+            amountMinor: request.amountMinor,
+            balanceMinor: locked?.balanceMinor ?? 0n,
+            pendingMinor: pending,
+          }),
+        );
         const at = deps.now();
         const created: RedemptionRecord = {
           id,
@@ -104,18 +114,29 @@ export function redemptionHandlers(deps: HandlerDeps): RedemptionHandlers {
         throwIfRefused(checkVerified(await store.getMerchant(tx, redemption.organizationId)));
         const currency = (await store.getCurrency(tx, redemption.currencyId))!;
         // Out of circulation: the whole amount returns to the issuance account; the fee is kept from the euros paid out.
-        const transfer = await post(tx, {
-          id: redemptionTransferId(id),
-          kind: 'redemption',
-          debitAccountId: redemption.accountId,
-          creditAccountId: currency.issuanceAccountId,
-          amountMinor: redemption.amountMinor,
-          reference: payoutReference,
-          requestHash: requestHash({ redemptionId: id }),
-          postedBy: callerText(caller),
-          redemptionId: id,
-        }, deps.now);
-        const decided: RedemptionRecord = { ...redemption, status: 'approved', decidedBy: callerText(caller), decidedAt: transfer.postedAt, payoutReference, transferId: transfer.id };
+        const transfer = await post(
+          tx,
+          {
+            id: redemptionTransferId(id),
+            kind: 'redemption',
+            debitAccountId: redemption.accountId,
+            creditAccountId: currency.issuanceAccountId,
+            amountMinor: redemption.amountMinor,
+            reference: payoutReference,
+            requestHash: requestHash({ redemptionId: id }),
+            postedBy: callerText(caller),
+            redemptionId: id,
+          },
+          deps.now,
+        );
+        const decided: RedemptionRecord = {
+          ...redemption,
+          status: 'approved',
+          decidedBy: callerText(caller),
+          decidedAt: transfer.postedAt,
+          payoutReference,
+          transferId: transfer.id,
+        };
         await store.decideRedemption(tx, decided);
         await events.redemptionApproved(tx, decided);
         return decided;
@@ -156,7 +177,12 @@ export function redemptionHandlers(deps: HandlerDeps): RedemptionHandlers {
         if (!currency) throw notFound('currency', currencyId);
         await requireTreasury(deps, caller, currency, 'currency.treasury.read');
       }
-      const found = await store.listRedemptions(deps.pool, { organizationId, currencyId, status: redemptionStatusFromProto(request.status) }, clampLimit(request.limit), request.cursor || undefined);
+      const found = await store.listRedemptions(
+        deps.pool,
+        { organizationId, currencyId, status: redemptionStatusFromProto(request.status) },
+        clampLimit(request.limit),
+        request.cursor || undefined,
+      );
       return { redemptions: found.items.map(redemptionToProto), nextCursor: found.nextCursor };
     },
   };

@@ -17,7 +17,10 @@ import { currencyOfOrganization } from './accounts.js';
 import { callerOf, callerText, idempotencyKeyOf, ONLY_PEOPLE_PAY, personOf, requestHash, requireUuid } from './context.js';
 import type { HandlerDeps } from './context.js';
 
-type RequestHandlers = Pick<Handlers<typeof CurrencyServiceService>, 'createPaymentRequest' | 'getPaymentRequest' | 'listPaymentRequests' | 'renderPaymentRequestCode' | 'payPaymentRequest'>;
+type RequestHandlers = Pick<
+  Handlers<typeof CurrencyServiceService>,
+  'createPaymentRequest' | 'getPaymentRequest' | 'listPaymentRequests' | 'renderPaymentRequestCode' | 'payPaymentRequest'
+>;
 
 export function requestHandlers(deps: HandlerDeps): RequestHandlers {
   async function existing(id: string): Promise<PaymentRequestRecord> {
@@ -28,7 +31,10 @@ export function requestHandlers(deps: HandlerDeps): RequestHandlers {
 
   /** Only the organization's members see who paid; anyone holding the id sees the rest. */
   async function seenBy(caller: Caller, request: PaymentRequestRecord) {
-    const forMerchant = request.paidAt !== null && (caller.kind === 'system' || (await deps.directory.may(caller, 'currency.organization.collect', { organizationId: request.organizationId })));
+    const forMerchant =
+      request.paidAt !== null &&
+      (caller.kind === 'system' ||
+        (await deps.directory.may(caller, 'currency.organization.collect', { organizationId: request.organizationId })));
     return paymentRequestToProto(request, deps.now(), forMerchant);
   }
 
@@ -39,13 +45,23 @@ export function requestHandlers(deps: HandlerDeps): RequestHandlers {
       const key = idempotencyKeyOf(request.idempotencyKey);
       await requireOrganization(deps, caller, organizationId, 'collect');
       const at = deps.now();
-      const terms = orThrow(validatePaymentRequest({ amountMinor: request.amountMinor, reference: request.reference, expiresInMinutes: request.expiresInMinutes }, at));
+      const terms = orThrow(
+        validatePaymentRequest(
+          { amountMinor: request.amountMinor, reference: request.reference, expiresInMinutes: request.expiresInMinutes },
+          at,
+        ),
+      );
       // The verified merchant's own facts (name, place), kept from identity: an unverified
       // organization makes no request, so no payer ever sees one it could mistake for a merchant's.
       const organization = await store.getMerchant(deps.pool, organizationId);
       throwIfRefused(checkVerified(organization));
       const currency = await currencyOfOrganization(deps, organization!.territoryId);
-      const hash = requestHash({ organizationId, amountMinor: terms.amountMinor, reference: terms.reference, expiresInMinutes: request.expiresInMinutes });
+      const hash = requestHash({
+        organizationId,
+        amountMinor: terms.amountMinor,
+        reference: terms.reference,
+        expiresInMinutes: request.expiresInMinutes,
+      });
       const id = key ? keyedId('payment_request', organizationId, callerText(caller), key) : randomUUID();
       const saved = await withTransaction(deps.pool, async (tx) => {
         await store.lockKey(tx, `payment_request:${id}`);
@@ -54,7 +70,15 @@ export function requestHandlers(deps: HandlerDeps): RequestHandlers {
           throwIfRefused(checkRetry(earlier, hash));
           return earlier;
         }
-        const account = await store.openAccount(tx, { id: randomUUID(), currencyId: currency.id, ownerKind: 'organization', ownerId: organizationId, ownerName: organization!.name, organizationKind: organization!.kind, createdAt: at });
+        const account = await store.openAccount(tx, {
+          id: randomUUID(),
+          currencyId: currency.id,
+          ownerKind: 'organization',
+          ownerId: organizationId,
+          ownerName: organization!.name,
+          organizationKind: organization!.kind,
+          createdAt: at,
+        });
         const created: PaymentRequestRecord = {
           id,
           organizationId,
@@ -89,7 +113,14 @@ export function requestHandlers(deps: HandlerDeps): RequestHandlers {
       const organizationId = requireUuid(request.organizationId, 'organization_id');
       await requireOrganization(deps, caller, organizationId, 'collect');
       const at = deps.now();
-      const found = await store.listPaymentRequests(deps.pool, organizationId, requestStatusFromProto(request.status), at, clampLimit(request.limit), request.cursor || undefined);
+      const found = await store.listPaymentRequests(
+        deps.pool,
+        organizationId,
+        requestStatusFromProto(request.status),
+        at,
+        clampLimit(request.limit),
+        request.cursor || undefined,
+      );
       return { requests: found.items.map((r) => paymentRequestToProto(r, at, true)), nextCursor: found.nextCursor };
     },
 
@@ -115,19 +146,34 @@ export function requestHandlers(deps: HandlerDeps): RequestHandlers {
         throwIfRefused(checkPayable(found, at));
         const payer = await store.findAccount(tx, found.currencyId, 'person', personId);
         if (!payer) throw new Refused('conflict', 'insufficient_funds', `You hold no ${found.currencyCode} to pay with`);
-        const transfer = await post(tx, {
-          id: requestTransferId(found.id),
-          kind: 'request',
-          debitAccountId: payer.id,
-          creditAccountId: found.accountId,
-          amountMinor: found.amountMinor,
-          reference: found.reference,
-          requestHash: requestHash({ paymentRequestId: found.id }),
-          postedBy: callerText(caller),
-          paymentRequestId: found.id,
-        }, deps.now);
-        const updated: PaymentRequestRecord = { ...found, paidAt: transfer.postedAt, paidBy: callerText(caller), paidByName: payerName, transferId: transfer.id };
-        await store.markPaymentRequestPaid(tx, id, { at: transfer.postedAt, by: callerText(caller), byName: payerName, transferId: transfer.id });
+        const transfer = await post(
+          tx,
+          {
+            id: requestTransferId(found.id),
+            kind: 'request',
+            debitAccountId: payer.id,
+            creditAccountId: found.accountId,
+            amountMinor: found.amountMinor,
+            reference: found.reference,
+            requestHash: requestHash({ paymentRequestId: found.id }),
+            postedBy: callerText(caller),
+            paymentRequestId: found.id,
+          },
+          deps.now,
+        );
+        const updated: PaymentRequestRecord = {
+          ...found,
+          paidAt: transfer.postedAt,
+          paidBy: callerText(caller),
+          paidByName: payerName,
+          transferId: transfer.id,
+        };
+        await store.markPaymentRequestPaid(tx, id, {
+          at: transfer.postedAt,
+          by: callerText(caller),
+          byName: payerName,
+          transferId: transfer.id,
+        });
         await events.paymentRequestPaid(tx, updated, callerText(caller));
         return updated;
       });

@@ -60,13 +60,25 @@ export async function getAccount(db: Queryable, id: string): Promise<AccountReco
   return rows[0] && accountOf(rows[0]);
 }
 
-export async function findAccount(db: Queryable, currencyId: string, ownerKind: OwnerKind, ownerId: string): Promise<AccountRecord | undefined> {
-  const { rows } = await db.query<AccountRow>(`${ACCOUNT_SELECT} where a.currency_id = $1 and a.owner_kind = $2 and a.owner_id = $3`, [currencyId, ownerKind, ownerId]);
+export async function findAccount(
+  db: Queryable,
+  currencyId: string,
+  ownerKind: OwnerKind,
+  ownerId: string,
+): Promise<AccountRecord | undefined> {
+  const { rows } = await db.query<AccountRow>(`${ACCOUNT_SELECT} where a.currency_id = $1 and a.owner_kind = $2 and a.owner_id = $3`, [
+    currencyId,
+    ownerKind,
+    ownerId,
+  ]);
   return rows[0] && accountOf(rows[0]);
 }
 
 export async function listAccountsOf(db: Queryable, ownerKind: OwnerKind, ownerId: string): Promise<AccountRecord[]> {
-  const { rows } = await db.query<AccountRow>(`${ACCOUNT_SELECT} where a.owner_kind = $1 and a.owner_id = $2 order by c.code`, [ownerKind, ownerId]);
+  const { rows } = await db.query<AccountRow>(`${ACCOUNT_SELECT} where a.owner_kind = $1 and a.owner_id = $2 order by c.code`, [
+    ownerKind,
+    ownerId,
+  ]);
   return rows.map(accountOf);
 }
 
@@ -81,7 +93,16 @@ export interface LockedAccount extends LedgerAccount {
  * balances as they are under the lock.
  */
 export async function lockAccounts(db: Queryable, ids: string[]): Promise<LockedAccount[]> {
-  const { rows } = await db.query<{ id: string; currency_id: string; code: string; owner_kind: OwnerKind; owner_id: string; owner_name: string; balance_minor: bigint; verified: boolean | null }>(
+  const { rows } = await db.query<{
+    id: string;
+    currency_id: string;
+    code: string;
+    owner_kind: OwnerKind;
+    owner_id: string;
+    owner_name: string;
+    balance_minor: bigint;
+    verified: boolean | null;
+  }>(
     `select a.id, a.currency_id, c.code, a.owner_kind, a.owner_id, a.owner_name, a.balance_minor, m.verified
      from accounts a join currencies c on c.id = a.currency_id
        left join merchants m on a.owner_kind = 'organization' and m.organization_id = a.owner_id

@@ -42,10 +42,22 @@ const currencyOf = (row: CurrencyRow): CurrencyRecord => ({
 });
 
 export async function insertCurrency(db: Queryable, c: CurrencyRecord): Promise<void> {
-  await db.query(
-    `insert into currencies (${CURRENCY_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-    [c.id, c.territoryId, c.territoryPath, c.territoryName, c.code, c.name, c.minorUnits, c.ratePerHourMinor, c.redemptionFeeBasisPoints, c.issuanceAccountId, c.version, c.configuredBy, c.configuredAt, c.createdAt],
-  );
+  await db.query(`insert into currencies (${CURRENCY_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`, [
+    c.id,
+    c.territoryId,
+    c.territoryPath,
+    c.territoryName,
+    c.code,
+    c.name,
+    c.minorUnits,
+    c.ratePerHourMinor,
+    c.redemptionFeeBasisPoints,
+    c.issuanceAccountId,
+    c.version,
+    c.configuredBy,
+    c.configuredAt,
+    c.createdAt,
+  ]);
 }
 
 export async function updateCurrency(db: Queryable, c: CurrencyRecord): Promise<void> {
@@ -60,8 +72,14 @@ export async function getCurrency(db: Queryable, id: string): Promise<CurrencyRe
   return rows[0] && currencyOf(rows[0]);
 }
 
-export async function getCurrencyOfTerritory(db: Queryable, territoryId: string, options: { forUpdate?: boolean } = {}): Promise<CurrencyRecord | undefined> {
-  const { rows } = await db.query<CurrencyRow>(`select ${CURRENCY_COLUMNS} from currencies where territory_id = $1${forUpdate(options)}`, [territoryId]);
+export async function getCurrencyOfTerritory(
+  db: Queryable,
+  territoryId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<CurrencyRecord | undefined> {
+  const { rows } = await db.query<CurrencyRow>(`select ${CURRENCY_COLUMNS} from currencies where territory_id = $1${forUpdate(options)}`, [
+    territoryId,
+  ]);
   return rows[0] && currencyOf(rows[0]);
 }
 
@@ -77,6 +95,8 @@ export async function listCurrencies(db: Queryable): Promise<CurrencyRecord[]> {
 
 /** Currencies defined on any of the territories given. */
 export async function currenciesOn(db: Queryable, territoryIds: string[]): Promise<CurrencyRecord[]> {
-  const { rows } = await db.query<CurrencyRow>(`select ${CURRENCY_COLUMNS} from currencies where territory_id = any($1::uuid[])`, [territoryIds]);
+  const { rows } = await db.query<CurrencyRow>(`select ${CURRENCY_COLUMNS} from currencies where territory_id = any($1::uuid[])`, [
+    territoryIds,
+  ]);
   return rows.map(currencyOf);
 }

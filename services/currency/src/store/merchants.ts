@@ -38,6 +38,9 @@ export async function keepMerchant(db: Queryable, m: Merchant): Promise<boolean>
 }
 
 export async function getMerchant(db: Queryable, organizationId: string): Promise<Merchant | undefined> {
-  const { rows } = await db.query<MerchantRow>('select organization_id, name, legal_id, kind, territory_id, verified, decided_at, version from merchants where organization_id = $1', [organizationId]);
+  const { rows } = await db.query<MerchantRow>(
+    'select organization_id, name, legal_id, kind, territory_id, verified, decided_at, version from merchants where organization_id = $1',
+    [organizationId],
+  );
   return rows[0] && merchantOf(rows[0]);
 }

@@ -52,12 +52,31 @@ export async function insertRedemption(db: Queryable, r: RedemptionRecord): Prom
   await db.query(
     `insert into redemptions (id, organization_id, organization_name, account_id, currency_id, amount_minor, fee_basis_points, fee_minor, status, request_hash, requested_by, requested_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [r.id, r.organizationId, r.organizationName, r.accountId, r.currencyId, r.amountMinor, r.feeBasisPoints, r.feeMinor, r.status, r.requestHash, r.requestedBy, r.requestedAt],
+    [
+      r.id,
+      r.organizationId,
+      r.organizationName,
+      r.accountId,
+      r.currencyId,
+      r.amountMinor,
+      r.feeBasisPoints,
+      r.feeMinor,
+      r.status,
+      r.requestHash,
+      r.requestedBy,
+      r.requestedAt,
+    ],
   );
 }
 
-export async function getRedemption(db: Queryable, id: string, options: { forUpdate?: boolean } = {}): Promise<RedemptionRecord | undefined> {
-  const { rows } = await db.query<RedemptionRow>(`${REDEMPTION_SELECT} where r.id = $1${options.forUpdate ? ' for update of r' : ''}`, [id]);
+export async function getRedemption(
+  db: Queryable,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<RedemptionRecord | undefined> {
+  const { rows } = await db.query<RedemptionRow>(`${REDEMPTION_SELECT} where r.id = $1${options.forUpdate ? ' for update of r' : ''}`, [
+    id,
+  ]);
   return rows[0] && redemptionOf(rows[0]);
 }
 
@@ -69,7 +88,12 @@ export async function decideRedemption(db: Queryable, r: RedemptionRecord): Prom
 }
 
 /** Redemptions of an organization, or of a currency, latest first. */
-export async function listRedemptions(db: Queryable, filter: { organizationId?: string; currencyId?: string; status?: RedemptionStatus }, limit: number, cursor?: string): Promise<Page<RedemptionRecord>> {
+export async function listRedemptions(
+  db: Queryable,
+  filter: { organizationId?: string; currencyId?: string; status?: RedemptionStatus },
+  limit: number,
+  cursor?: string,
+): Promise<Page<RedemptionRecord>> {
   const after = decodeCursor(cursor, ['instant', 'uuid']) as [string, string] | undefined;
   const { rows } = await db.query<RedemptionRow>(
     `${REDEMPTION_SELECT} where ($1::uuid is null or r.organization_id = $1) and ($2::uuid is null or r.currency_id = $2) and ($3::text is null or r.status = $3)

@@ -43,7 +43,9 @@ const paymentRequestOf = (row: PaymentRequestRow): PaymentRequestRecord => ({
   paidBy: row.paid_by,
   paidByName: row.paid_by_name,
   transferId: row.transfer_id,
-  merchant: row.merchant_decided_at ? { legalId: row.merchant_legal_id ?? '', verified: row.merchant_verified === true, decidedAt: row.merchant_decided_at } : null,
+  merchant: row.merchant_decided_at
+    ? { legalId: row.merchant_legal_id ?? '', verified: row.merchant_verified === true, decidedAt: row.merchant_decided_at }
+    : null,
 });
 
 const REQUEST_SELECT = `select p.*, c.code as currency_code, c.minor_units,
@@ -54,22 +56,57 @@ export async function insertPaymentRequest(db: Queryable, p: PaymentRequestRecor
   await db.query(
     `insert into payment_requests (id, organization_id, organization_name, account_id, currency_id, amount_minor, reference, expires_at, request_hash, created_by, created_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [p.id, p.organizationId, p.organizationName, p.accountId, p.currencyId, p.amountMinor, p.reference, p.expiresAt, p.requestHash, p.createdBy, p.createdAt],
+    [
+      p.id,
+      p.organizationId,
+      p.organizationName,
+      p.accountId,
+      p.currencyId,
+      p.amountMinor,
+      p.reference,
+      p.expiresAt,
+      p.requestHash,
+      p.createdBy,
+      p.createdAt,
+    ],
   );
 }
 
 /** With `forUpdate`, one payment of the request at a time. */
-export async function getPaymentRequest(db: Queryable, id: string, options: { forUpdate?: boolean } = {}): Promise<PaymentRequestRecord | undefined> {
-  const { rows } = await db.query<PaymentRequestRow>(`${REQUEST_SELECT} where p.id = $1${options.forUpdate ? ' for update of p' : ''}`, [id]);
+export async function getPaymentRequest(
+  db: Queryable,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<PaymentRequestRecord | undefined> {
+  const { rows } = await db.query<PaymentRequestRow>(`${REQUEST_SELECT} where p.id = $1${options.forUpdate ? ' for update of p' : ''}`, [
+    id,
+  ]);
   return rows[0] && paymentRequestOf(rows[0]);
 }
 
-export async function markPaymentRequestPaid(db: Queryable, id: string, paid: { at: Date; by: string; byName: string; transferId: string }): Promise<void> {
-  await db.query(`update payment_requests set paid_at = $2, paid_by = $3, paid_by_name = $4, transfer_id = $5 where id = $1`, [id, paid.at, paid.by, paid.byName, paid.transferId]);
+export async function markPaymentRequestPaid(
+  db: Queryable,
+  id: string,
+  paid: { at: Date; by: string; byName: string; transferId: string },
+): Promise<void> {
+  await db.query(`update payment_requests set paid_at = $2, paid_by = $3, paid_by_name = $4, transfer_id = $5 where id = $1`, [
+    id,
+    paid.at,
+    paid.by,
+    paid.byName,
+    paid.transferId,
+  ]);
 }
 
 /** An organization's payment requests, latest first; `at` decides which are open or expired. */
-export async function listPaymentRequests(db: Queryable, organizationId: string, status: string | undefined, at: Date, limit: number, cursor?: string): Promise<Page<PaymentRequestRecord>> {
+export async function listPaymentRequests(
+  db: Queryable,
+  organizationId: string,
+  status: string | undefined,
+  at: Date,
+  limit: number,
+  cursor?: string,
+): Promise<Page<PaymentRequestRecord>> {
   const after = decodeCursor(cursor, ['instant', 'uuid']) as [string, string] | undefined;
   const { rows } = await db.query<PaymentRequestRow>(
     `${REQUEST_SELECT} where p.organization_id = $1

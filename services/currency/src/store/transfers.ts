@@ -35,10 +35,25 @@ export async function insertPosting(db: Queryable, t: NewTransfer, posting: Post
      insert into entries (transfer_id, account_id, amount_minor, balance_after_minor, posted_at)
      values ($1, $14, $15, $16, $13), ($1, $17, $18, $19, $13)`,
     [
-      t.id, t.currencyId, t.kind, t.amountMinor, t.reference, t.requestHash, t.entryId ?? null, t.entryDate ?? null, t.entryMinutes ?? null,
-      t.paymentRequestId ?? null, t.redemptionId ?? null, t.postedBy, t.postedAt,
-      posting.debit.accountId, posting.debit.amountMinor, posting.debit.balanceAfterMinor,
-      posting.credit.accountId, posting.credit.amountMinor, posting.credit.balanceAfterMinor,
+      t.id,
+      t.currencyId,
+      t.kind,
+      t.amountMinor,
+      t.reference,
+      t.requestHash,
+      t.entryId ?? null,
+      t.entryDate ?? null,
+      t.entryMinutes ?? null,
+      t.paymentRequestId ?? null,
+      t.redemptionId ?? null,
+      t.postedBy,
+      t.postedAt,
+      posting.debit.accountId,
+      posting.debit.amountMinor,
+      posting.debit.balanceAfterMinor,
+      posting.credit.accountId,
+      posting.credit.amountMinor,
+      posting.credit.balanceAfterMinor,
     ],
   );
 }
@@ -144,13 +159,19 @@ const HISTORY_SELECT = `select e.seq, e.transfer_id, t.kind, e.amount_minor, e.b
 /** An account's entries, latest first, each with the balance it left. */
 export async function listHistory(db: Queryable, accountId: string, limit: number, cursor?: string): Promise<Page<HistoryRecord>> {
   const after = decodeCursor(cursor, ['offset']) as [number] | undefined;
-  const { rows } = await db.query<HistoryRow>(`${HISTORY_SELECT} where e.account_id = $1 and ($2::bigint is null or e.seq < $2) order by e.seq desc limit $3`, [accountId, after?.[0] ?? null, limit + 1]);
+  const { rows } = await db.query<HistoryRow>(
+    `${HISTORY_SELECT} where e.account_id = $1 and ($2::bigint is null or e.seq < $2) order by e.seq desc limit $3`,
+    [accountId, after?.[0] ?? null, limit + 1],
+  );
   return pageOf(rows.map(historyOf), limit, (last) => [Number(last.seq)]);
 }
 
 /** The entries of an account posted in [start, end), in the order they were posted. */
 export async function entriesBetween(db: Queryable, accountId: string, start: Date, end: Date): Promise<HistoryRecord[]> {
-  const { rows } = await db.query<HistoryRow>(`${HISTORY_SELECT} where e.account_id = $1 and e.posted_at >= $2 and e.posted_at < $3 order by e.seq`, [accountId, start, end]);
+  const { rows } = await db.query<HistoryRow>(
+    `${HISTORY_SELECT} where e.account_id = $1 and e.posted_at >= $2 and e.posted_at < $3 order by e.seq`,
+    [accountId, start, end],
+  );
   return rows.map(historyOf);
 }
 

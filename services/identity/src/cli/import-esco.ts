@@ -19,13 +19,20 @@ const { values } = parseArgs({
 });
 
 if (!values.skills) {
-  console.error('usage: import-esco --skills skills_en.csv [--skills-fr skills_fr.csv] [--broader broaderRelationsSkillPillar_en.csv] [--groups skillGroups_en.csv] [--groups-fr skillGroups_fr.csv]');
+  console.error(
+    'usage: import-esco --skills skills_en.csv [--skills-fr skills_fr.csv] [--broader broaderRelationsSkillPillar_en.csv] [--groups skillGroups_en.csv] [--groups-fr skillGroups_fr.csv]',
+  );
   process.exit(2);
 }
 
 let config;
 try {
-  config = loadConfig({ DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).describe("PostgreSQL URL of identity's database") });
+  config = loadConfig({
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//)
+      .describe("PostgreSQL URL of identity's database"),
+  });
 } catch (error) {
   exitOnConfigError(error);
 }

@@ -68,11 +68,15 @@ describe('password hashes', () => {
     [first, second] = await Promise.all([hashPassword(password), hashPassword(password)]);
   }, SCRYPT_TIMEOUT_MS);
 
-  it('verifies the right password and not a wrong one', async () => {
-    const [right, wrong] = await Promise.all([verifyPassword(password, first), verifyPassword('correct horse battery stapler', first)]);
-    expect(right).toBe(true);
-    expect(wrong).toBe(false);
-  }, SCRYPT_TIMEOUT_MS);
+  it(
+    'verifies the right password and not a wrong one',
+    async () => {
+      const [right, wrong] = await Promise.all([verifyPassword(password, first), verifyPassword('correct horse battery stapler', first)]);
+      expect(right).toBe(true);
+      expect(wrong).toBe(false);
+    },
+    SCRYPT_TIMEOUT_MS,
+  );
 
   it('salts every hash at random, so two hashes of one password differ', () => {
     expect(first).not.toBe(second);
@@ -81,7 +85,13 @@ describe('password hashes', () => {
 
   it('refuses a stored hash that is not a complete scrypt hash', async () => {
     const [scheme, n, r, p, salt] = first.split('$');
-    for (const stored of ['', 'not a hash', `bcrypt$${n}$${r}$${p}$${salt}$abc`, [scheme, n, r, p, salt].join('$'), `${[scheme, n, r, p, salt].join('$')}$`]) {
+    for (const stored of [
+      '',
+      'not a hash',
+      `bcrypt$${n}$${r}$${p}$${salt}$abc`,
+      [scheme, n, r, p, salt].join('$'),
+      `${[scheme, n, r, p, salt].join('$')}$`,
+    ]) {
       expect(await verifyPassword(password, stored)).toBe(false);
     }
   });

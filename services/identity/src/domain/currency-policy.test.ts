@@ -35,27 +35,61 @@ describe('currency treasury actions: treasury officers of the territory or above
   });
 
   it.each(TREASURY_ACTIONS)('refuses officers and territory admins without the treasury role (%s)', (action) => {
-    expect(decide(action, subject({ grants: [on('officer', 'bdr'), on('territory_admin', 'paca')] }), territory(PATH.bdr)).allowed).toBe(false);
+    expect(decide(action, subject({ grants: [on('officer', 'bdr'), on('territory_admin', 'paca')] }), territory(PATH.bdr)).allowed).toBe(
+      false,
+    );
   });
 });
 
 describe('currency.organization.collect', () => {
   it('lets every member of the organization use its till', () => {
     for (const role of ['member', 'hr_manager', 'admin'] as const) {
-      expect(decide('currency.organization.collect', subject({ memberships: [{ organizationId: BOULANGERIE, role }] }), organization(BOULANGERIE)).allowed).toBe(true);
+      expect(
+        decide(
+          'currency.organization.collect',
+          subject({ memberships: [{ organizationId: BOULANGERIE, role }] }),
+          organization(BOULANGERIE),
+        ).allowed,
+      ).toBe(true);
     }
   });
 
   it('refuses the members of another organization and the territory’s treasury officers', () => {
-    expect(decide('currency.organization.collect', subject({ memberships: [{ organizationId: LIBRAIRIE, role: 'admin' }] }), organization(BOULANGERIE)).allowed).toBe(false);
-    expect(decide('currency.organization.collect', subject({ grants: [on('treasury_officer', 'bdr')] }), organization(BOULANGERIE)).allowed).toBe(false);
+    expect(
+      decide(
+        'currency.organization.collect',
+        subject({ memberships: [{ organizationId: LIBRAIRIE, role: 'admin' }] }),
+        organization(BOULANGERIE),
+      ).allowed,
+    ).toBe(false);
+    expect(
+      decide('currency.organization.collect', subject({ grants: [on('treasury_officer', 'bdr')] }), organization(BOULANGERIE)).allowed,
+    ).toBe(false);
   });
 });
 
 describe('currency.organization.spend', () => {
   it("lets the organization's admins spend and redeem its money, and no other member", () => {
-    expect(decide('currency.organization.spend', subject({ memberships: [{ organizationId: BOULANGERIE, role: 'admin' }] }), organization(BOULANGERIE)).allowed).toBe(true);
-    expect(decide('currency.organization.spend', subject({ memberships: [{ organizationId: BOULANGERIE, role: 'member' }] }), organization(BOULANGERIE)).allowed).toBe(false);
-    expect(decide('currency.organization.spend', subject({ memberships: [{ organizationId: BOULANGERIE, role: 'hr_manager' }] }), organization(BOULANGERIE)).allowed).toBe(false);
+    expect(
+      decide(
+        'currency.organization.spend',
+        subject({ memberships: [{ organizationId: BOULANGERIE, role: 'admin' }] }),
+        organization(BOULANGERIE),
+      ).allowed,
+    ).toBe(true);
+    expect(
+      decide(
+        'currency.organization.spend',
+        subject({ memberships: [{ organizationId: BOULANGERIE, role: 'member' }] }),
+        organization(BOULANGERIE),
+      ).allowed,
+    ).toBe(false);
+    expect(
+      decide(
+        'currency.organization.spend',
+        subject({ memberships: [{ organizationId: BOULANGERIE, role: 'hr_manager' }] }),
+        organization(BOULANGERIE),
+      ).allowed,
+    ).toBe(false);
   });
 });

@@ -1,5 +1,13 @@
 import { isRefusal, type RefusalValue } from '@e21/kit';
-import { checkAnswer, checkNoOpenInvitation, checkRevocation, statusForOrganization, statusForPerson, validateInvitation, type InvitationState } from './invitations.js';
+import {
+  checkAnswer,
+  checkNoOpenInvitation,
+  checkRevocation,
+  statusForOrganization,
+  statusForPerson,
+  validateInvitation,
+  type InvitationState,
+} from './invitations.js';
 
 const AT = new Date('2030-03-01T10:00:00Z');
 const LATER = new Date('2030-03-15T10:00:00Z');
@@ -15,12 +23,20 @@ function refused(result: unknown): RefusalValue {
 
 describe('validateInvitation', () => {
   it('lower-cases the address, trims the reference and expires 30 days later', () => {
-    expect(validateInvitation({ email: ' Yanis@Demo.E21.eu ', employeeReference: ' CS-0099 ' }, AT)).toEqual({ email: 'yanis@demo.e21.eu', employeeReference: 'CS-0099', expiresAt: EXPIRES });
+    expect(validateInvitation({ email: ' Yanis@Demo.E21.eu ', employeeReference: ' CS-0099 ' }, AT)).toEqual({
+      email: 'yanis@demo.e21.eu',
+      employeeReference: 'CS-0099',
+      expiresAt: EXPIRES,
+    });
   });
 
   it('names the field of a wrong address or an overlong reference', () => {
-    expect(refused(validateInvitation({ email: 'yanis', employeeReference: '' }, AT)).fields).toEqual([{ field: 'email', message: 'must be an email address' }]);
-    expect(refused(validateInvitation({ email: 'y@e21.eu', employeeReference: 'r'.repeat(65) }, AT)).fields?.map((f) => f.field)).toEqual(['employee_reference']);
+    expect(refused(validateInvitation({ email: 'yanis', employeeReference: '' }, AT)).fields).toEqual([
+      { field: 'email', message: 'must be an email address' },
+    ]);
+    expect(refused(validateInvitation({ email: 'y@e21.eu', employeeReference: 'r'.repeat(65) }, AT)).fields?.map((f) => f.field)).toEqual([
+      'employee_reference',
+    ]);
   });
 });
 

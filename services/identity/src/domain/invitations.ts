@@ -50,7 +50,9 @@ export function validateInvitation(input: { email: string; employeeReference: st
   const employeeReference = input.employeeReference.trim();
   const problems = [
     ...(isEmail(email) ? [] : [{ field: 'email', message: 'must be an email address' }]),
-    ...(employeeReference.length > EMPLOYEE_REFERENCE_MAX_LENGTH ? [{ field: 'employee_reference', message: `must be at most ${EMPLOYEE_REFERENCE_MAX_LENGTH} characters` }] : []),
+    ...(employeeReference.length > EMPLOYEE_REFERENCE_MAX_LENGTH
+      ? [{ field: 'employee_reference', message: `must be at most ${EMPLOYEE_REFERENCE_MAX_LENGTH} characters` }]
+      : []),
   ];
   if (problems.length) return refusal('invalid', 'validation_failed', problems.map((p) => `${p.field} ${p.message}`).join('; '), problems);
   return { email, employeeReference, expiresAt: new Date(at.getTime() + INVITATION_VALIDITY_DAYS * 24 * 60 * 60 * 1000) };
@@ -65,7 +67,10 @@ export function statusForPerson(invitation: Pick<Invitation, 'state' | 'expiresA
 }
 
 /** The status the organization sees: a declined invitation stays pending until it expires. */
-export function statusForOrganization(invitation: Pick<Invitation, 'state' | 'expiresAt'>, at: Date): Exclude<InvitationStatus, 'declined'> {
+export function statusForOrganization(
+  invitation: Pick<Invitation, 'state' | 'expiresAt'>,
+  at: Date,
+): Exclude<InvitationStatus, 'declined'> {
   const status = statusForPerson(invitation, at);
   return status === 'declined' ? 'pending' : status;
 }
@@ -75,27 +80,36 @@ export function statusForOrganization(invitation: Pick<Invitation, 'state' | 'ex
  * is refused. A person who declined may still accept while the invitation has not expired; one who
  * accepted leaves the organization instead of declining.
  */
-export function checkAnswer(invitation: Pick<Invitation, 'state' | 'expiresAt'>, answer: 'accept' | 'decline', at: Date): 'answer' | 'replay' | RefusalValue {
+export function checkAnswer(
+  invitation: Pick<Invitation, 'state' | 'expiresAt'>,
+  answer: 'accept' | 'decline',
+  at: Date,
+): 'answer' | 'replay' | RefusalValue {
   const status = statusForPerson(invitation, at);
   if (status === 'revoked') return refusal('conflict', 'invitation_revoked', 'The organization withdrew this invitation');
-  if (status === 'expired') return refusal('conflict', 'invitation_expired', 'This invitation expired; ask the organization to invite you again');
+  if (status === 'expired')
+    return refusal('conflict', 'invitation_expired', 'This invitation expired; ask the organization to invite you again');
   if (answer === 'accept') return status === 'accepted' ? 'replay' : 'answer';
   if (status === 'declined') return 'replay';
-  if (status === 'accepted') return refusal('conflict', 'invitation_accepted', 'You accepted this invitation; leave the organization instead');
+  if (status === 'accepted')
+    return refusal('conflict', 'invitation_accepted', 'You accepted this invitation; leave the organization instead');
   return 'answer';
 }
 
 /** The organization withdraws what it sees as pending; anything else is already settled. */
 export function checkRevocation(invitation: Pick<Invitation, 'state' | 'expiresAt'>, at: Date): RefusalValue | undefined {
   const status = statusForOrganization(invitation, at);
-  if (status !== 'pending') return refusal('conflict', 'invitation_not_pending', `This invitation is ${status}; only a pending one is withdrawn`);
+  if (status !== 'pending')
+    return refusal('conflict', 'invitation_not_pending', `This invitation is ${status}; only a pending one is withdrawn`);
   return undefined;
 }
 
 /** One waiting invitation per address and organization: a second is refused until the first is settled. */
 export function checkNoOpenInvitation(earlier: Pick<Invitation, 'state' | 'expiresAt'>[], at: Date): RefusalValue | undefined {
   if (earlier.some((invitation) => statusForOrganization(invitation, at) === 'pending')) {
-    return refusal('conflict', 'invitation_pending', 'An invitation to this address is already waiting; withdraw it to send another', [{ field: 'email', message: 'already has a pending invitation' }]);
+    return refusal('conflict', 'invitation_pending', 'An invitation to this address is already waiting; withdraw it to send another', [
+      { field: 'email', message: 'already has a pending invitation' },
+    ]);
   }
   return undefined;
 }

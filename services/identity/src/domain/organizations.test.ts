@@ -1,5 +1,12 @@
 import { isRefusal, type RefusalValue } from '@e21/kit';
-import { checkDirectMembership, checkMembershipChange, employerOf, validateOrganization, type OrganizationFields, type OrganizationKind } from './organizations.js';
+import {
+  checkDirectMembership,
+  checkMembershipChange,
+  employerOf,
+  validateOrganization,
+  type OrganizationFields,
+  type OrganizationKind,
+} from './organizations.js';
 
 const fields = (overrides: Partial<OrganizationFields> = {}): OrganizationFields => ({
   name: 'Boulangerie du Coin',
@@ -127,7 +134,7 @@ describe('employerOf', () => {
     }
   });
 
-  it("gives an employee no employer when they belong to no organization", () => {
+  it('gives an employee no employer when they belong to no organization', () => {
     expect(employerOf('employee', [])).toBeUndefined();
   });
 

@@ -58,9 +58,12 @@ export function validateOrganization(fields: OrganizationFields): OrganizationFi
   // One line of visible characters: an invisible character would make a look-alike of another organization's name.
   const name = nameProblem(fields.name, 200);
   if (name) problems.push({ field: 'name', message: name });
-  if (!ORGANIZATION_KINDS.includes(normalized.kind)) problems.push({ field: 'kind', message: `must be one of ${ORGANIZATION_KINDS.join(', ')}` });
-  if (!/^[A-Z0-9][A-Z0-9 .\-/]{1,39}$/.test(normalized.legalId)) problems.push({ field: 'legal_id', message: 'must be a registry number (SIREN, SIRET, VAT...)' });
-  if (problems.length) return refusal('invalid', 'invalid_organization', problems.map((p) => `${p.field} ${p.message}`).join('; '), problems);
+  if (!ORGANIZATION_KINDS.includes(normalized.kind))
+    problems.push({ field: 'kind', message: `must be one of ${ORGANIZATION_KINDS.join(', ')}` });
+  if (!/^[A-Z0-9][A-Z0-9 .\-/]{1,39}$/.test(normalized.legalId))
+    problems.push({ field: 'legal_id', message: 'must be a registry number (SIREN, SIRET, VAT...)' });
+  if (problems.length)
+    return refusal('invalid', 'invalid_organization', problems.map((p) => `${p.field} ${p.message}`).join('; '), problems);
   return normalized;
 }
 
@@ -71,7 +74,11 @@ export type MembershipActor = MembershipRole | 'territory_admin' | 'system';
  * Consent: a person joins an organization by accepting its invitation. Only services (test
  * fixtures, the demo) add a member directly; people change existing members only.
  */
-export function checkDirectMembership(actor: MembershipActor, current: MembershipRole | undefined, next: MembershipRole | undefined): RefusalValue | undefined {
+export function checkDirectMembership(
+  actor: MembershipActor,
+  current: MembershipRole | undefined,
+  next: MembershipRole | undefined,
+): RefusalValue | undefined {
   if (actor !== 'system' && current === undefined && next !== undefined) {
     return refusal('conflict', 'invitation_required', 'A person joins an organization by accepting its invitation: invite them by e-mail');
   }
@@ -91,7 +98,11 @@ export function checkMembershipChange(
   const elevated = (role: MembershipRole | undefined) => role === 'hr_manager' || role === 'admin';
   if (actor === 'member') return refusal('forbidden', 'forbidden', 'Members cannot change memberships');
   if (actor === 'hr_manager' && (elevated(current) || elevated(next))) {
-    return refusal('forbidden', 'hr_cannot_manage_managers', 'HR managers manage members; only an admin grants or removes HR and admin rights');
+    return refusal(
+      'forbidden',
+      'hr_cannot_manage_managers',
+      'HR managers manage members; only an admin grants or removes HR and admin rights',
+    );
   }
   if (current === 'admin' && next !== 'admin' && adminCount <= 1) {
     return refusal('conflict', 'last_admin', 'An organization keeps at least one admin; make someone else admin first');

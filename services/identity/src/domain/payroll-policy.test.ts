@@ -5,23 +5,35 @@ import { decide, type Grant, type ScopeFacts, type SubjectFacts } from './policy
 
 const PATH = { paca: ['eu', 'fr', 'paca'], marseille: ['eu', 'fr', 'paca', 'bdr', 'marseille'] };
 
-const person = (grants: Grant[] = [], memberships: SubjectFacts['memberships'] = []): SubjectFacts => ({ subject: { kind: 'person', personId: 'ada' } as Caller, grants, memberships });
+const person = (grants: Grant[] = [], memberships: SubjectFacts['memberships'] = []): SubjectFacts => ({
+  subject: { kind: 'person', personId: 'ada' } as Caller,
+  grants,
+  memberships,
+});
 const on = (role: Grant['role'], territory: string): Grant => ({ role, scopeKind: 'territory', scopeId: territory });
 const territory = (territoryPath: string[]): ScopeFacts => ({ territoryPath });
 const organization = (organizationId: string): ScopeFacts => ({ territoryPath: PATH.marseille, organizationId });
 
 describe('payroll.forms.read, payroll.runs.read and timesheets.entries.correct', () => {
-  it.each(['payroll.forms.read', 'payroll.runs.read', 'timesheets.entries.correct'])('lets officers and territory admins of the territory or above (%s)', (action) => {
-    expect(decide(action, person([on('officer', 'marseille')]), territory(PATH.marseille)).allowed).toBe(true);
-    expect(decide(action, person([on('territory_admin', 'paca')]), territory(PATH.marseille)).allowed).toBe(true);
-  });
+  it.each(['payroll.forms.read', 'payroll.runs.read', 'timesheets.entries.correct'])(
+    'lets officers and territory admins of the territory or above (%s)',
+    (action) => {
+      expect(decide(action, person([on('officer', 'marseille')]), territory(PATH.marseille)).allowed).toBe(true);
+      expect(decide(action, person([on('territory_admin', 'paca')]), territory(PATH.marseille)).allowed).toBe(true);
+    },
+  );
 
-  it.each(['payroll.forms.read', 'payroll.runs.read', 'timesheets.entries.correct'])('refuses officers elsewhere or below, other roles and employers (%s)', (action) => {
-    expect(decide(action, person([on('officer', 'aubagne')]), territory(PATH.marseille)).allowed).toBe(false);
-    expect(decide(action, person([on('officer', 'marseille')]), territory(PATH.paca)).allowed).toBe(false);
-    expect(decide(action, person([on('treasury_officer', 'marseille')]), territory(PATH.marseille)).allowed).toBe(false);
-    expect(decide(action, person([], [{ organizationId: 'calanques', role: 'hr_manager' }]), territory(PATH.marseille)).allowed).toBe(false);
-  });
+  it.each(['payroll.forms.read', 'payroll.runs.read', 'timesheets.entries.correct'])(
+    'refuses officers elsewhere or below, other roles and employers (%s)',
+    (action) => {
+      expect(decide(action, person([on('officer', 'aubagne')]), territory(PATH.marseille)).allowed).toBe(false);
+      expect(decide(action, person([on('officer', 'marseille')]), territory(PATH.paca)).allowed).toBe(false);
+      expect(decide(action, person([on('treasury_officer', 'marseille')]), territory(PATH.marseille)).allowed).toBe(false);
+      expect(decide(action, person([], [{ organizationId: 'calanques', role: 'hr_manager' }]), territory(PATH.marseille)).allowed).toBe(
+        false,
+      );
+    },
+  );
 });
 
 describe('payroll.exports.read and payroll.exports.configure', () => {
@@ -30,9 +42,14 @@ describe('payroll.exports.read and payroll.exports.configure', () => {
     expect(decide(action, person([], [{ organizationId: 'calanques', role: 'admin' }]), organization('calanques')).allowed).toBe(true);
   });
 
-  it.each(['payroll.exports.read', 'payroll.exports.configure'])('refuses its plain members, another employer’s HR managers and officers (%s)', (action) => {
-    expect(decide(action, person([], [{ organizationId: 'calanques', role: 'member' }]), organization('calanques')).allowed).toBe(false);
-    expect(decide(action, person([], [{ organizationId: 'garlaban', role: 'hr_manager' }]), organization('calanques')).allowed).toBe(false);
-    expect(decide(action, person([on('officer', 'marseille')]), organization('calanques')).allowed).toBe(false);
-  });
+  it.each(['payroll.exports.read', 'payroll.exports.configure'])(
+    'refuses its plain members, another employer’s HR managers and officers (%s)',
+    (action) => {
+      expect(decide(action, person([], [{ organizationId: 'calanques', role: 'member' }]), organization('calanques')).allowed).toBe(false);
+      expect(decide(action, person([], [{ organizationId: 'garlaban', role: 'hr_manager' }]), organization('calanques')).allowed).toBe(
+        false,
+      );
+      expect(decide(action, person([on('officer', 'marseille')]), organization('calanques')).allowed).toBe(false);
+    },
+  );
 });

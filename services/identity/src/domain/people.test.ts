@@ -90,7 +90,11 @@ describe('validateNewPerson', () => {
   });
 
   it('reports every wrong field at once', () => {
-    expect(fieldsNamed(validateNewPerson(fields({ name: '', email: 'nope', territoryId: 'paris' })))).toEqual(['name', 'email', 'territory_id']);
+    expect(fieldsNamed(validateNewPerson(fields({ name: '', email: 'nope', territoryId: 'paris' })))).toEqual([
+      'name',
+      'email',
+      'territory_id',
+    ]);
   });
 });
 
@@ -117,7 +121,9 @@ describe('applyPersonUpdate', () => {
   });
 
   it('keeps the person and its version when nothing changes, and names no field', () => {
-    const result = applied(applyPersonUpdate(ada, { name: `  ${ada.name} `, locale: ada.locale, status: ada.status, territoryId: ada.territoryId }, 3, now));
+    const result = applied(
+      applyPersonUpdate(ada, { name: `  ${ada.name} `, locale: ada.locale, status: ada.status, territoryId: ada.territoryId }, 3, now),
+    );
     expect(result.changedFields).toEqual([]);
     expect(result.person).toEqual(ada);
   });

@@ -53,7 +53,8 @@ function fieldProblems(fields: Partial<PersonFields>): FieldProblem[] {
   if (fields.name !== undefined) add('name', nameProblem(fields.name));
   if (fields.email !== undefined) add('email', isEmail(fields.email) ? undefined : 'must be an email address');
   if (fields.locale !== undefined) add('locale', LOCALES.includes(fields.locale) ? undefined : `must be one of ${LOCALES.join(', ')}`);
-  if (fields.status !== undefined) add('status', PERSON_STATUSES.includes(fields.status) ? undefined : `must be one of ${PERSON_STATUSES.join(', ')}`);
+  if (fields.status !== undefined)
+    add('status', PERSON_STATUSES.includes(fields.status) ? undefined : `must be one of ${PERSON_STATUSES.join(', ')}`);
   if (fields.territoryId !== undefined) add('territory_id', isUuid(fields.territoryId) ? undefined : 'must be a territory id');
   return problems;
 }
@@ -84,9 +85,18 @@ export interface AppliedUpdate {
  * Applies a profile update. Refused when the caller saw an older version (`expectedVersion`),
  * so two people editing the same profile cannot silently overwrite each other.
  */
-export function applyPersonUpdate(person: Person, changes: PersonChanges, expectedVersion: number | undefined, at: Date): AppliedUpdate | RefusalValue {
+export function applyPersonUpdate(
+  person: Person,
+  changes: PersonChanges,
+  expectedVersion: number | undefined,
+  at: Date,
+): AppliedUpdate | RefusalValue {
   if (expectedVersion !== undefined && expectedVersion !== person.version) {
-    return refusal('stale', 'stale_version', `The profile is at version ${person.version}, not ${expectedVersion}; reload it and try again`);
+    return refusal(
+      'stale',
+      'stale_version',
+      `The profile is at version ${person.version}, not ${expectedVersion}; reload it and try again`,
+    );
   }
   const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as PersonChanges;
   const trimmed: PersonChanges = { ...given, ...(given.name !== undefined ? { name: normalizeName(given.name) } : {}) };

@@ -22,7 +22,10 @@ const CHOIR = 'org-choir';
 
 const person = (personId: string): Caller => ({ kind: 'person', personId });
 
-function subject(caller: Caller, facts: { grants?: Grant[]; memberships?: { organizationId: string; role: MembershipRole }[] } = {}): SubjectFacts {
+function subject(
+  caller: Caller,
+  facts: { grants?: Grant[]; memberships?: { organizationId: string; role: MembershipRole }[] } = {},
+): SubjectFacts {
   return { subject: caller, grants: facts.grants ?? [], memberships: facts.memberships ?? [] };
 }
 
@@ -106,16 +109,22 @@ describe('decide: organization_member', () => {
   const membersOf = (role: MembershipRole, organizationId = ACME) => subject(person(ADA), { memberships: [{ organizationId, role }] });
 
   it("lets the organization's HR managers and admins read its members", () => {
-    expect(decide('identity.organizations.members.read', membersOf('hr_manager'), at(PATH.paris, { organizationId: ACME })).allowed).toBe(true);
+    expect(decide('identity.organizations.members.read', membersOf('hr_manager'), at(PATH.paris, { organizationId: ACME })).allowed).toBe(
+      true,
+    );
     expect(decide('identity.organizations.members.read', membersOf('admin'), at(PATH.paris, { organizationId: ACME })).allowed).toBe(true);
   });
 
   it('does not let a plain member read the member list', () => {
-    expect(decide('identity.organizations.members.read', membersOf('member'), at(PATH.paris, { organizationId: ACME })).allowed).toBe(false);
+    expect(decide('identity.organizations.members.read', membersOf('member'), at(PATH.paris, { organizationId: ACME })).allowed).toBe(
+      false,
+    );
   });
 
   it('does not let the HR manager of one organization read the members of another', () => {
-    expect(decide('identity.organizations.members.read', membersOf('hr_manager', CHOIR), at(PATH.paris, { organizationId: ACME })).allowed).toBe(false);
+    expect(
+      decide('identity.organizations.members.read', membersOf('hr_manager', CHOIR), at(PATH.paris, { organizationId: ACME })).allowed,
+    ).toBe(false);
   });
 });
 

@@ -147,7 +147,9 @@ function matches(rule: Rule, subject: SubjectFacts, scope: ScopeFacts): string |
       return membership && `${membership.role} of the person's organization ${membership.organizationId}`;
     }
     case 'organization_grant': {
-      const grant = subject.grants.find((g) => g.scopeKind === 'organization' && g.scopeId === scope.organizationId && rule.roles.includes(g.role));
+      const grant = subject.grants.find(
+        (g) => g.scopeKind === 'organization' && g.scopeId === scope.organizationId && rule.roles.includes(g.role),
+      );
       return grant && `${grant.role} of organization ${grant.scopeId}`;
     }
     case 'project_grant': {

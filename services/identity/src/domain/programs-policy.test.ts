@@ -11,7 +11,11 @@ const PATH = {
 
 const ACTIONS = ['programs.challenges.write', 'programs.projects.approve', 'programs.programs.draft'];
 
-const person = (grants: Grant[] = []): SubjectFacts => ({ subject: { kind: 'person', personId: 'ada' } as Caller, grants, memberships: [] });
+const person = (grants: Grant[] = []): SubjectFacts => ({
+  subject: { kind: 'person', personId: 'ada' } as Caller,
+  grants,
+  memberships: [],
+});
 const on = (role: Grant['role'], territory: string): Grant => ({ role, scopeKind: 'territory', scopeId: territory });
 const project = (territoryPath: string[]): ScopeFacts => ({ territoryPath, projectId: 'p1' });
 
@@ -33,6 +37,8 @@ describe('programs actions: officers or territory admins of the territory or abo
 
   it.each(ACTIONS)('refuses inhabitants and other territory roles (%s)', (action) => {
     expect(decide(action, person(), project(PATH.marseille)).allowed).toBe(false);
-    expect(decide(action, person([on('assembly_member', 'marseille'), on('moderator', 'marseille')]), project(PATH.marseille)).allowed).toBe(false);
+    expect(
+      decide(action, person([on('assembly_member', 'marseille'), on('moderator', 'marseille')]), project(PATH.marseille)).allowed,
+    ).toBe(false);
   });
 });

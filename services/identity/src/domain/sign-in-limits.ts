@@ -29,9 +29,10 @@ export function attemptKeys(clientAddress: string, email: string): { address: st
 
 /** Whether an attempt may go on, given both counters with it already added. */
 export function judgeAttempt(address: Counted, account: Counted, limits: SignInLimits, at: Date): Verdict {
-  const over = [address.failures > limits.failuresPerAddress ? address : undefined, account.failures > limits.failuresPerAccount ? account : undefined].filter(
-    (counted): counted is Counted => counted !== undefined,
-  );
+  const over = [
+    address.failures > limits.failuresPerAddress ? address : undefined,
+    account.failures > limits.failuresPerAccount ? account : undefined,
+  ].filter((counted): counted is Counted => counted !== undefined);
   if (over.length === 0) return { allowed: true };
   const opens = Math.max(...over.map((counted) => counted.windowEnd.getTime()));
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((opens - at.getTime()) / 1000)) };

@@ -31,5 +31,9 @@ export function labelIn(labels: Record<string, string>, language: string): strin
 
 /** Lower-case text without accents, so "Écoute" matches "ecoute". */
 export function normalizeForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().trim();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .trim();
 }

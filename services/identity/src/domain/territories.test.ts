@@ -45,7 +45,9 @@ describe('placeTerritory', () => {
 
   it("places a child one level deeper under its parent, its path being the parent's path and itself", () => {
     expect(placeTerritory(candidate('fr', 'country', { code: 'FR' }), eu)).toEqual({ path: ['eu', 'fr'] });
-    expect(placeTerritory(candidate('evry', 'locality', { code: '91228' }), essonne)).toEqual({ path: ['eu', 'fr', 'idf', 'essonne', 'evry'] });
+    expect(placeTerritory(candidate('evry', 'locality', { code: '91228' }), essonne)).toEqual({
+      path: ['eu', 'fr', 'idf', 'essonne', 'evry'],
+    });
   });
 
   it('lets a locality sit directly under a region, skipping the department', () => {
@@ -68,8 +70,12 @@ describe('placeTerritory', () => {
   });
 
   it('requires an English label', () => {
-    expect(fieldsNamed(placeTerritory(candidate('paris', 'locality', { code: '75056', labels: { fr: 'Paris' } }), idf))).toEqual(['labels']);
-    expect(fieldsNamed(placeTerritory(candidate('paris', 'locality', { code: '75056', labels: { en: '', fr: 'Paris' } }), idf))).toEqual(['labels']);
+    expect(fieldsNamed(placeTerritory(candidate('paris', 'locality', { code: '75056', labels: { fr: 'Paris' } }), idf))).toEqual([
+      'labels',
+    ]);
+    expect(fieldsNamed(placeTerritory(candidate('paris', 'locality', { code: '75056', labels: { en: '', fr: 'Paris' } }), idf))).toEqual([
+      'labels',
+    ]);
   });
 
   it('accepts NUTS and LAU shaped codes and refuses others', () => {

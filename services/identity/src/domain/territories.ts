@@ -30,14 +30,23 @@ export function placeTerritory(
   candidate: { id: string; level: TerritoryLevel; code: string; labels: Record<string, string> },
   parent: Territory | undefined,
 ): { path: string[] } | RefusalValue {
-  if (!candidate.labels.en) return refusal('invalid', 'invalid_territory', 'labels.en is required', [{ field: 'labels', message: 'needs an English label' }]);
-  if (!/^[A-Z0-9-]{2,12}$/i.test(candidate.code)) return refusal('invalid', 'invalid_territory', 'code must be a NUTS or LAU code', [{ field: 'code', message: 'must be a NUTS or LAU code' }]);
+  if (!candidate.labels.en)
+    return refusal('invalid', 'invalid_territory', 'labels.en is required', [{ field: 'labels', message: 'needs an English label' }]);
+  if (!/^[A-Z0-9-]{2,12}$/i.test(candidate.code))
+    return refusal('invalid', 'invalid_territory', 'code must be a NUTS or LAU code', [
+      { field: 'code', message: 'must be a NUTS or LAU code' },
+    ]);
   if (candidate.level === 'eu') {
     return parent ? refusal('invalid', 'invalid_territory', 'the EU has no parent territory') : { path: [candidate.id] };
   }
-  if (!parent) return refusal('invalid', 'invalid_territory', `a ${candidate.level} needs a parent territory`, [{ field: 'parent_id', message: 'is required' }]);
+  if (!parent)
+    return refusal('invalid', 'invalid_territory', `a ${candidate.level} needs a parent territory`, [
+      { field: 'parent_id', message: 'is required' },
+    ]);
   if (depth(candidate.level) <= depth(parent.level)) {
-    return refusal('invalid', 'invalid_territory', `a ${candidate.level} cannot sit under a ${parent.level}`, [{ field: 'level', message: `must be below ${parent.level}` }]);
+    return refusal('invalid', 'invalid_territory', `a ${candidate.level} cannot sit under a ${parent.level}`, [
+      { field: 'level', message: `must be below ${parent.level}` },
+    ]);
   }
   if (parent.path.includes(candidate.id)) return refusal('invalid', 'invalid_territory', 'a territory cannot sit under itself');
   return { path: [...parent.path, candidate.id] };

@@ -13,7 +13,14 @@ const verified = verify(UNVERIFIED, officer, AT) as Verification;
 
 describe('verify', () => {
   it('records who verified, when, and a new version', () => {
-    expect(verified).toEqual({ status: 'verified', decidedAt: AT, decidedBy: officer.by, decidedByName: 'Marc Rossi', revocationReason: '', version: 1 });
+    expect(verified).toEqual({
+      status: 'verified',
+      decidedAt: AT,
+      decidedBy: officer.by,
+      decidedByName: 'Marc Rossi',
+      revocationReason: '',
+      version: 1,
+    });
   });
 
   it('changes nothing on an organization already verified', () => {

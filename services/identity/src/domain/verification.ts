@@ -18,7 +18,14 @@ export interface Verification {
   version: number;
 }
 
-export const UNVERIFIED: Verification = { status: 'unverified', decidedAt: null, decidedBy: null, decidedByName: null, revocationReason: '', version: 0 };
+export const UNVERIFIED: Verification = {
+  status: 'unverified',
+  decidedAt: null,
+  decidedBy: null,
+  decidedByName: null,
+  revocationReason: '',
+  version: 0,
+};
 
 export interface Decider {
   /** The caller as text ("person:<id>"). */
@@ -30,17 +37,35 @@ export interface Decider {
 
 /** Verifies the organization; verifying a verified one changes nothing. */
 export function verify(current: Verification, decider: Decider, at: Date): Verification | 'unchanged' | RefusalValue {
-  if (decider.isMember) return refusal('forbidden', 'own_organization', 'Nobody verifies an organization they belong to; another officer does');
+  if (decider.isMember)
+    return refusal('forbidden', 'own_organization', 'Nobody verifies an organization they belong to; another officer does');
   if (current.status === 'verified') return 'unchanged';
-  return { status: 'verified', decidedAt: at, decidedBy: decider.by, decidedByName: decider.name, revocationReason: '', version: current.version + 1 };
+  return {
+    status: 'verified',
+    decidedAt: at,
+    decidedBy: decider.by,
+    decidedByName: decider.name,
+    revocationReason: '',
+    version: current.version + 1,
+  };
 }
 
 /** Revokes a verification, saying why; from then on the organization receives no local currency. */
 export function revoke(current: Verification, decider: Omit<Decider, 'isMember'>, reason: string, at: Date): Verification | RefusalValue {
   const why = reason.trim();
   if (!why || why.length > REVOCATION_REASON_MAX_LENGTH) {
-    return refusal('invalid', 'validation_failed', `reason must be 1 to ${REVOCATION_REASON_MAX_LENGTH} characters`, [{ field: 'reason', message: `must be 1 to ${REVOCATION_REASON_MAX_LENGTH} characters` }]);
+    return refusal('invalid', 'validation_failed', `reason must be 1 to ${REVOCATION_REASON_MAX_LENGTH} characters`, [
+      { field: 'reason', message: `must be 1 to ${REVOCATION_REASON_MAX_LENGTH} characters` },
+    ]);
   }
-  if (current.status !== 'verified') return refusal('conflict', 'not_verified', 'This organization is not verified; there is nothing to revoke');
-  return { status: 'revoked', decidedAt: at, decidedBy: decider.by, decidedByName: decider.name, revocationReason: why, version: current.version + 1 };
+  if (current.status !== 'verified')
+    return refusal('conflict', 'not_verified', 'This organization is not verified; there is nothing to revoke');
+  return {
+    status: 'revoked',
+    decidedAt: at,
+    decidedBy: decider.by,
+    decidedByName: decider.name,
+    revocationReason: why,
+    version: current.version + 1,
+  };
 }

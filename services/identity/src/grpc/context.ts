@@ -12,4 +12,3 @@ export interface HandlerDeps {
   /** Issuer URL of the built-in OpenID Connect provider, whose subjects are person ids. */
   ownIssuer?: string;
 }
-

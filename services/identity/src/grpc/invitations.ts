@@ -3,10 +3,28 @@
 // carries) or declines. Whatever the address, the organization's answers are the same: it never
 // learns whether someone has it, and sees nothing of the person until they accept.
 import { randomUUID } from 'node:crypto';
-import { clampLimit, formatCaller, notFound, orThrow, Refused, throwIfRefused, withTransaction, type Caller, type Handlers, type Queryable } from '@e21/kit';
+import {
+  clampLimit,
+  formatCaller,
+  notFound,
+  orThrow,
+  Refused,
+  throwIfRefused,
+  withTransaction,
+  type Caller,
+  type Handlers,
+  type Queryable,
+} from '@e21/kit';
 import type { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
 import { requireAllowed } from '../authorization.js';
-import { checkAnswer, checkNoOpenInvitation, checkRevocation, statusForPerson, validateInvitation, type Invitation } from '../domain/invitations.js';
+import {
+  checkAnswer,
+  checkNoOpenInvitation,
+  checkRevocation,
+  statusForPerson,
+  validateInvitation,
+  type Invitation,
+} from '../domain/invitations.js';
 import { checkMembershipChange } from '../domain/organizations.js';
 import { MEMBERSHIP_ROLES } from '../domain/policy.js';
 import * as events from '../events.js';
@@ -50,13 +68,23 @@ export function invitationHandlers(deps: HandlerDeps): InvitationHandlers {
       const { invitation } = await addressedTo(tx, personId, invitationId);
       const decision = orThrow(checkAnswer(invitation, choice, at));
       if (decision === 'replay') return invitation;
-      const next: Invitation = { ...invitation, state: choice === 'accept' ? 'accepted' : 'declined', answeredBy: personId, answeredAt: at };
+      const next: Invitation = {
+        ...invitation,
+        state: choice === 'accept' ? 'accepted' : 'declined',
+        answeredBy: personId,
+        answeredAt: at,
+      };
       if (choice === 'accept') {
         if (await store.getMembership(tx, invitation.organizationId, personId)) {
           throw new Refused('conflict', 'already_member', `You are already a member of ${invitation.organizationName}`);
         }
         await store.saveMembership(tx, invitation.organizationId, personId, invitation.role, invitation.employeeReference);
-        await events.membershipChanged(tx, { organizationId: invitation.organizationId, personId, role: invitation.role, changedBy: callerText(caller) });
+        await events.membershipChanged(tx, {
+          organizationId: invitation.organizationId,
+          personId,
+          role: invitation.role,
+          changedBy: callerText(caller),
+        });
       }
       await store.answerInvitation(tx, invitationId, { state: next.state as 'accepted' | 'declined', personId, at });
       await events.invitationChanged(tx, choice === 'accept' ? 'accepted' : 'declined', next, at);
@@ -82,7 +110,9 @@ export function invitationHandlers(deps: HandlerDeps): InvitationHandlers {
         throwIfRefused(checkNoOpenInvitation(await store.unsettledInvitations(tx, organizationId, terms.email), at));
         // Its members' addresses are already the organization's to read: saying so leaks nothing.
         if (await store.isMemberWithEmail(tx, organizationId, terms.email)) {
-          throw new Refused('conflict', 'already_member', 'This address is a member’s already', [{ field: 'email', message: 'is already a member' }]);
+          throw new Refused('conflict', 'already_member', 'This address is a member’s already', [
+            { field: 'email', message: 'is already a member' },
+          ]);
         }
         const created: Invitation = {
           id: randomUUID(),
@@ -117,7 +147,14 @@ export function invitationHandlers(deps: HandlerDeps): InvitationHandlers {
       // The organization never sees a declined invitation: asking for them finds none.
       if (status === 'declined') return { invitations: [], nextCursor: '' };
       const at = deps.now();
-      const found = await store.listInvitationsOfOrganization(deps.pool, organizationId, status, at, clampLimit(request.limit), request.cursor || undefined);
+      const found = await store.listInvitationsOfOrganization(
+        deps.pool,
+        organizationId,
+        status,
+        at,
+        clampLimit(request.limit),
+        request.cursor || undefined,
+      );
       return { invitations: found.items.map((i) => invitationToProto(i, 'organization', at)), nextCursor: found.nextCursor };
     },
 
@@ -147,7 +184,9 @@ export function invitationHandlers(deps: HandlerDeps): InvitationHandlers {
       if (!person) throw notFound('person', personId);
       const status = invitationStatusFromProto(request.status);
       const at = deps.now();
-      const invitations = (await store.listInvitationsTo(deps.pool, person.email)).filter((i) => !status || statusForPerson(i, at) === status);
+      const invitations = (await store.listInvitationsTo(deps.pool, person.email)).filter(
+        (i) => !status || statusForPerson(i, at) === status,
+      );
       return { invitations: invitations.map((i) => invitationToProto(i, 'person', at)), nextCursor: '' };
     },
 

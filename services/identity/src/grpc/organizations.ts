@@ -1,10 +1,30 @@
 // Organizations and their memberships.
 import { randomUUID } from 'node:crypto';
-import { clampLimit, forbidden, isUniqueViolation, notFound, orThrow, Refused, throwIfRefused, unknownReference, withTransaction, type Caller, type Handlers, type Queryable } from '@e21/kit';
+import {
+  clampLimit,
+  forbidden,
+  isUniqueViolation,
+  notFound,
+  orThrow,
+  Refused,
+  throwIfRefused,
+  unknownReference,
+  withTransaction,
+  type Caller,
+  type Handlers,
+  type Queryable,
+} from '@e21/kit';
 import type { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
 import { authorize, requireAllowed } from '../authorization.js';
 import { EMPLOYEE_REFERENCE_MAX_LENGTH } from '../domain/invitations.js';
-import { checkDirectMembership, checkMembershipChange, OFFICIAL_KINDS, ORGANIZATION_KINDS, validateOrganization, type MembershipActor } from '../domain/organizations.js';
+import {
+  checkDirectMembership,
+  checkMembershipChange,
+  OFFICIAL_KINDS,
+  ORGANIZATION_KINDS,
+  validateOrganization,
+  type MembershipActor,
+} from '../domain/organizations.js';
 import { MEMBERSHIP_ROLES, type MembershipRole } from '../domain/policy.js';
 import { UNVERIFIED } from '../domain/verification.js';
 import * as events from '../events.js';
@@ -14,7 +34,13 @@ import { callerOf, callerText, optionalUuid, requireEnum, requireUuid, type Hand
 
 type OrganizationHandlers = Pick<
   Handlers<typeof IdentityServiceService>,
-  'createOrganization' | 'getOrganization' | 'listOrganizations' | 'listMembers' | 'setMembership' | 'removeMembership' | 'listMembershipsOfPerson'
+  | 'createOrganization'
+  | 'getOrganization'
+  | 'listOrganizations'
+  | 'listMembers'
+  | 'setMembership'
+  | 'removeMembership'
+  | 'listMembershipsOfPerson'
 >;
 
 /** The role the caller acts with on an organization's memberships (after the policy allowed it). */
@@ -33,7 +59,13 @@ export function organizationHandlers(deps: HandlerDeps): OrganizationHandlers {
   }
 
   /** Changes (or ends, with `next` undefined) a membership under the rules of who may do it. */
-  async function changeMembership(caller: Caller, organizationId: string, personId: string, next: MembershipRole | undefined, employeeReference: string) {
+  async function changeMembership(
+    caller: Caller,
+    organizationId: string,
+    personId: string,
+    next: MembershipRole | undefined,
+    employeeReference: string,
+  ) {
     return withTransaction(deps.pool, async (tx) => {
       const adminCount = await store.countAdmins(tx, organizationId);
       const current = await store.getMembership(tx, organizationId, personId, { forUpdate: true });
@@ -44,7 +76,13 @@ export function organizationHandlers(deps: HandlerDeps): OrganizationHandlers {
       if (next) await store.saveMembership(tx, organizationId, personId, next, employeeReference);
       else await store.deleteMembership(tx, organizationId, personId);
       if (current?.role !== next || current?.employeeReference !== employeeReference) {
-        await events.membershipChanged(tx, { organizationId, personId, role: next, previousRole: current?.role, changedBy: callerText(caller) });
+        await events.membershipChanged(tx, {
+          organizationId,
+          personId,
+          role: next,
+          previousRole: current?.role,
+          changedBy: callerText(caller),
+        });
       }
       return next ? store.getMembership(tx, organizationId, personId) : undefined;
     });
@@ -66,11 +104,19 @@ export function organizationHandlers(deps: HandlerDeps): OrganizationHandlers {
           await events.organizationCreated(tx, organization);
           if (caller.kind === 'person') {
             await store.saveMembership(tx, organization.id, caller.personId, 'admin', '');
-            await events.membershipChanged(tx, { organizationId: organization.id, personId: caller.personId, role: 'admin', changedBy: callerText(caller) });
+            await events.membershipChanged(tx, {
+              organizationId: organization.id,
+              personId: caller.personId,
+              role: 'admin',
+              changedBy: callerText(caller),
+            });
           }
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw new Refused('already_exists', 'organization_exists', `A ${kind} with legal id ${fields.legalId} is already registered`, [{ field: 'legal_id', message: 'is already registered' }]);
+        if (isUniqueViolation(error))
+          throw new Refused('already_exists', 'organization_exists', `A ${kind} with legal id ${fields.legalId} is already registered`, [
+            { field: 'legal_id', message: 'is already registered' },
+          ]);
         throw error;
       }
       return organizationToProto(organization);
@@ -82,7 +128,8 @@ export function organizationHandlers(deps: HandlerDeps): OrganizationHandlers {
       await requireAllowed(deps.pool, caller, 'identity.organizations.read', { organizationId: id });
       const organization = await existing(id);
       // Who verified it and why a verification was revoked: for the officers who decide it.
-      const full = caller.kind === 'system' || (await authorize(deps.pool, caller, 'identity.organizations.verify', { organizationId: id })).allowed;
+      const full =
+        caller.kind === 'system' || (await authorize(deps.pool, caller, 'identity.organizations.verify', { organizationId: id })).allowed;
       return organizationToProto(organization, full);
     },
 
@@ -109,7 +156,13 @@ export function organizationHandlers(deps: HandlerDeps): OrganizationHandlers {
       await requireAllowed(deps.pool, caller, 'identity.organizations.members.manage', { organizationId });
       const role = requireEnum(membershipRoleFromProto(request.role), 'role', MEMBERSHIP_ROLES);
       const reference = request.employeeReference.trim();
-      if (reference.length > EMPLOYEE_REFERENCE_MAX_LENGTH) throw new Refused('invalid', 'validation_failed', `employee_reference must be at most ${EMPLOYEE_REFERENCE_MAX_LENGTH} characters`, [{ field: 'employee_reference', message: `must be at most ${EMPLOYEE_REFERENCE_MAX_LENGTH} characters` }]);
+      if (reference.length > EMPLOYEE_REFERENCE_MAX_LENGTH)
+        throw new Refused(
+          'invalid',
+          'validation_failed',
+          `employee_reference must be at most ${EMPLOYEE_REFERENCE_MAX_LENGTH} characters`,
+          [{ field: 'employee_reference', message: `must be at most ${EMPLOYEE_REFERENCE_MAX_LENGTH} characters` }],
+        );
       await existing(organizationId);
       // Only services add people directly (checkDirectMembership); to anyone else an unknown person
       // and one who is not a member answer the same, so the id tells nothing.

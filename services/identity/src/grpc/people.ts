@@ -1,10 +1,28 @@
 // People, sign-in subjects and profiles.
 import { randomUUID } from 'node:crypto';
-import { clampLimit, forbidden, invalid, isUniqueViolation, notFound, orThrow, Refused, unknownReference, withTransaction, type Handlers } from '@e21/kit';
+import {
+  clampLimit,
+  forbidden,
+  invalid,
+  isUniqueViolation,
+  notFound,
+  orThrow,
+  Refused,
+  unknownReference,
+  withTransaction,
+  type Handlers,
+} from '@e21/kit';
 import type { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
 import { requireAllowed } from '../authorization.js';
 import { hashPassword } from '../domain/credentials.js';
-import { applyPersonUpdate, passwordProblem, validateNewPerson, PERSON_STATUSES, type Person, type PersonFields } from '../domain/people.js';
+import {
+  applyPersonUpdate,
+  passwordProblem,
+  validateNewPerson,
+  PERSON_STATUSES,
+  type Person,
+  type PersonFields,
+} from '../domain/people.js';
 import { employerOf } from '../domain/organizations.js';
 import * as events from '../events.js';
 import { grantToProto, membershipToProto, personStatusFromProto, personToProto, skillToProto, territoryToProto } from '../mapping.js';
@@ -32,7 +50,10 @@ export async function registerPerson(deps: HandlerDeps, fields: PersonFields, pa
       return person;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new Refused('already_exists', 'email_taken', 'Someone is already registered with this email', [{ field: 'email', message: 'is already registered' }]);
+    if (isUniqueViolation(error))
+      throw new Refused('already_exists', 'email_taken', 'Someone is already registered with this email', [
+        { field: 'email', message: 'is already registered' },
+      ]);
     throw error;
   }
 }
@@ -51,7 +72,11 @@ export function peopleHandlers(deps: HandlerDeps): PeopleHandlers {
       await requireAllowed(deps.pool, caller, 'identity.people.register', { territoryId });
       const status = requireEnum(personStatusFromProto(request.status), 'status', PERSON_STATUSES);
       const locale = languageOf(request.locale || 'en');
-      const person = await registerPerson(deps, { name: request.name, email: request.email, locale, status, territoryId }, request.password || undefined);
+      const person = await registerPerson(
+        deps,
+        { name: request.name, email: request.email, locale, status, territoryId },
+        request.password || undefined,
+      );
       return personToProto(person);
     },
 
@@ -75,7 +100,8 @@ export function peopleHandlers(deps: HandlerDeps): PeopleHandlers {
         if (!person) throw notFound('person', id);
         const result = orThrow(applyPersonUpdate(person, changes, request.expectedVersion, deps.now()));
         if (result.changedFields.length === 0) return result.person;
-        if (changes.territoryId && !(await store.getTerritory(tx, changes.territoryId))) throw unknownReference('territory_id', 'territory', changes.territoryId);
+        if (changes.territoryId && !(await store.getTerritory(tx, changes.territoryId)))
+          throw unknownReference('territory_id', 'territory', changes.territoryId);
         await store.updatePerson(tx, result.person);
         await events.personUpdated(tx, result.person, result.changedFields);
         return result.person;
@@ -115,7 +141,10 @@ export function peopleHandlers(deps: HandlerDeps): PeopleHandlers {
         person: personToProto(profile.person),
         territoryPath: profile.territoryPath.map((territory) => territoryToProto(territory, language)),
         memberships: profile.memberships.map(membershipToProto),
-        competences: profile.competences.map(({ competence, skill, broader }) => ({ ...competence, skill: skillToProto(skill, language, broader) })),
+        competences: profile.competences.map(({ competence, skill, broader }) => ({
+          ...competence,
+          skill: skillToProto(skill, language, broader),
+        })),
         roles: profile.grants.map(grantToProto),
         employer: mapOptional(employerOf(profile.person.status, profile.memberships), membershipToProto),
       };
@@ -138,7 +167,8 @@ async function resolveSubject(
   const linked = await store.findExternalSubject(deps.pool, request.issuer, request.subject);
   if (linked) return { person: personToProto(await existingPerson(deps, linked)), registeredNow: false };
   if (!request.email) throw new Refused('not_found', 'unknown_subject', 'This sign-in is not linked to a person and carries no email');
-  if (!request.emailVerified) throw new Refused('forbidden', 'email_not_verified', 'Verify your email address with your sign-in provider first');
+  if (!request.emailVerified)
+    throw new Refused('forbidden', 'email_not_verified', 'Verify your email address with your sign-in provider first');
   const existing = await store.findPersonByEmail(deps.pool, request.email);
   if (existing) {
     await store.linkExternalSubject(deps.pool, request.issuer, request.subject, existing.id);
@@ -160,4 +190,3 @@ async function resolveSubject(
 function mapOptional<T, R>(value: T | undefined, map: (value: T) => R): R | undefined {
   return value === undefined ? undefined : map(value);
 }
-

@@ -1,6 +1,18 @@
 // Scoped role grants and the Authorize decision.
 import { randomUUID } from 'node:crypto';
-import { forbidden, invalid, notFound, orThrow, parseCaller, throwIfRefused, unknownReference, withTransaction, type Caller, type Handlers, type Queryable } from '@e21/kit';
+import {
+  forbidden,
+  invalid,
+  notFound,
+  orThrow,
+  parseCaller,
+  throwIfRefused,
+  unknownReference,
+  withTransaction,
+  type Caller,
+  type Handlers,
+  type Queryable,
+} from '@e21/kit';
 import type { IdentityServiceService } from '@e21/proto/e21/identity/v1/identity';
 import { authorize, requireAllowed, type ResourceScope } from '../authorization.js';
 import { SCOPE_KINDS, TERRITORY_ROLES, type ScopeKind } from '../domain/policy.js';
@@ -20,7 +32,8 @@ function resourceOf(scopeKind: ScopeKind, scopeId: string): ResourceScope {
 
 async function requireScopeExists(db: Queryable, scopeKind: ScopeKind, scopeId: string): Promise<void> {
   if (scopeKind === 'territory' && !(await store.getTerritory(db, scopeId))) throw unknownReference('scope_id', 'territory', scopeId);
-  if (scopeKind === 'organization' && !(await store.getOrganization(db, scopeId))) throw unknownReference('scope_id', 'organization', scopeId);
+  if (scopeKind === 'organization' && !(await store.getOrganization(db, scopeId)))
+    throw unknownReference('scope_id', 'organization', scopeId);
 }
 
 export function roleHandlers(deps: HandlerDeps): RoleHandlers {
@@ -34,7 +47,8 @@ export function roleHandlers(deps: HandlerDeps): RoleHandlers {
       throwIfRefused(checkGrant(role, scopeKind, grantee));
       await requireAllowed(deps.pool, caller, 'identity.roles.grant', resourceOf(scopeKind, scopeId));
       await requireScopeExists(deps.pool, scopeKind, scopeId);
-      if (grantee.kind === 'person' && !(await store.getPerson(deps.pool, grantee.personId))) throw unknownReference('grantee', 'person', grantee.personId);
+      if (grantee.kind === 'person' && !(await store.getPerson(deps.pool, grantee.personId)))
+        throw unknownReference('grantee', 'person', grantee.personId);
       const grant = await withTransaction(deps.pool, async (tx) => {
         const result = await store.insertGrant(tx, {
           id: randomUUID(),
@@ -73,7 +87,8 @@ export function roleHandlers(deps: HandlerDeps): RoleHandlers {
       const scopeKind = scopeKindFromProto(request.scopeKind);
       const scopeId = optionalUuid(request.scopeId, 'scope_id');
       if (request.grantee) orThrow(parseGrantee(request.grantee));
-      if (!request.grantee && !(scopeKind && scopeId)) throw invalid('scope_id', 'name a grantee, or a scope kind and id', 'filter_required');
+      if (!request.grantee && !(scopeKind && scopeId))
+        throw invalid('scope_id', 'name a grantee, or a scope kind and id', 'filter_required');
       const ownGrants = request.grantee !== '' && request.grantee === callerText(caller);
       if (!ownGrants && caller.kind !== 'system') {
         if (!scopeKind || !scopeId) throw forbidden('Listing grants of someone else needs a scope you administer');

@@ -7,7 +7,10 @@ import { skillToProto } from '../mapping.js';
 import * as store from '../store/index.js';
 import { callerOf, languageOf, requireUuid, type HandlerDeps } from './context.js';
 
-type SkillHandlers = Pick<Handlers<typeof IdentityServiceService>, 'listCompetences' | 'setCompetence' | 'removeCompetence' | 'searchSkills' | 'getSkills'>;
+type SkillHandlers = Pick<
+  Handlers<typeof IdentityServiceService>,
+  'listCompetences' | 'setCompetence' | 'removeCompetence' | 'searchSkills' | 'getSkills'
+>;
 
 export const SKILL_ID_MAX_LENGTH = 300;
 const QUERY_MAX_LENGTH = 100;
@@ -15,7 +18,13 @@ const QUERY_MAX_LENGTH = 100;
 /** A person's competences with their skills and the skills' broader groups, for labels. */
 async function competencesWithSkills(db: Queryable, personId: string) {
   const competences = await store.listCompetences(db, personId);
-  const skills = await withBroader(db, await store.getSkills(db, competences.map((c) => c.skillId)));
+  const skills = await withBroader(
+    db,
+    await store.getSkills(
+      db,
+      competences.map((c) => c.skillId),
+    ),
+  );
   return competences.map((competence) => ({ competence, ...skills.get(competence.skillId)! }));
 }
 
@@ -37,17 +46,29 @@ export function skillHandlers(deps: HandlerDeps): SkillHandlers {
       await requireAllowed(deps.pool, callerOf(call), 'identity.competences.read', { personId });
       const language = languageOf(request.language);
       const competences = await competencesWithSkills(deps.pool, personId);
-      return { competences: competences.map(({ competence, skill, broader }) => ({ ...competence, skill: skillToProto(skill, language, broader) })) };
+      return {
+        competences: competences.map(({ competence, skill, broader }) => ({
+          ...competence,
+          skill: skillToProto(skill, language, broader),
+        })),
+      };
     },
 
     async setCompetence(request, call) {
       const personId = requireUuid(request.personId, 'person_id');
       await requireAllowed(deps.pool, callerOf(call), 'identity.competences.write', { personId });
       const skillId = requireSkillId(request.skillId);
-      if (!Number.isInteger(request.level) || request.level < 1 || request.level > 4) throw invalid('level', 'must be 1 (basic) to 4 (expert)', 'invalid_level');
+      if (!Number.isInteger(request.level) || request.level < 1 || request.level > 4)
+        throw invalid('level', 'must be 1 (basic) to 4 (expert)', 'invalid_level');
       const [skill] = await store.getSkills(deps.pool, [skillId]);
-      if (!skill) throw new Refused('not_found', 'unknown_skill', `No skill with id ${skillId}`, [{ field: 'skill_id', message: 'is not a known skill' }]);
-      if (skill.kind !== 'skill') throw new Refused('invalid', 'skill_group', `${skillId} is a group of skills; choose one of its skills`, [{ field: 'skill_id', message: 'is a group, not a skill' }]);
+      if (!skill)
+        throw new Refused('not_found', 'unknown_skill', `No skill with id ${skillId}`, [
+          { field: 'skill_id', message: 'is not a known skill' },
+        ]);
+      if (skill.kind !== 'skill')
+        throw new Refused('invalid', 'skill_group', `${skillId} is a group of skills; choose one of its skills`, [
+          { field: 'skill_id', message: 'is a group, not a skill' },
+        ]);
       if (!(await store.getPerson(deps.pool, personId))) throw notFound('person', personId);
       await store.setCompetence(deps.pool, { personId, skillId, level: request.level });
       const broader = skill.broaderId ? (await store.getSkills(deps.pool, [skill.broaderId]))[0] : undefined;

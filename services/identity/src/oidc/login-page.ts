@@ -43,7 +43,12 @@ function rankedTags(preference: string): string[] {
     .split(/[\s,]+/)
     .map((entry, index) => {
       const [tag = '', ...parameters] = entry.split(';');
-      const q = Number(parameters.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? 1);
+      const q = Number(
+        parameters
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? 1,
+      );
       return { tag: tag.trim(), q: Number.isNaN(q) ? 0 : q, index };
     })
     .filter((entry) => entry.tag && entry.q > 0)
@@ -88,10 +93,21 @@ nav{margin-top:1rem;font-size:.9rem}
 </html>`;
 }
 
-export function loginPage(options: { language: PageLanguage; action: string; email?: string; problem?: LoginProblem; otherLanguageHref: string }): string {
+export function loginPage(options: {
+  language: PageLanguage;
+  action: string;
+  email?: string;
+  problem?: LoginProblem;
+  otherLanguageHref: string;
+}): string {
   const text = TEXT[options.language];
   const other = options.language === 'en' ? { code: 'fr', name: 'Français' } : { code: 'en', name: 'English' };
-  const message = options.problem?.kind === 'tooFast' ? text.tooFast.replace('{minutes}', String(options.problem.waitMinutes)) : options.problem ? text.invalid : '';
+  const message =
+    options.problem?.kind === 'tooFast'
+      ? text.tooFast.replace('{minutes}', String(options.problem.waitMinutes))
+      : options.problem
+        ? text.invalid
+        : '';
   const problem = message ? `<p class="problem" role="alert">${escapeHtml(message)}</p>` : '';
   return page(
     options.language,

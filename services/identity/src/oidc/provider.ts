@@ -44,8 +44,14 @@ const PAGE_POLICY = {
   'base-uri': ["'none'"],
   'frame-ancestors': ["'none'"],
 };
-const policyText = (policy: Record<string, string[]>) => Object.entries(policy).map(([name, values]) => [name, ...values].join(' ')).join('; ');
-const LOGOUT_POLICY = policyText({ ...PAGE_POLICY, 'script-src': [`'sha256-${createHash('sha256').update(LOGOUT_SCRIPT).digest('base64')}'`] });
+const policyText = (policy: Record<string, string[]>) =>
+  Object.entries(policy)
+    .map(([name, values]) => [name, ...values].join(' '))
+    .join('; ');
+const LOGOUT_POLICY = policyText({
+  ...PAGE_POLICY,
+  'script-src': [`'sha256-${createHash('sha256').update(LOGOUT_SCRIPT).digest('base64')}'`],
+});
 
 function pageSecurityHeaders(_req: Request, res: Response, next: NextFunction): void {
   res.setHeader('Content-Security-Policy', policyText(PAGE_POLICY));
@@ -74,7 +80,12 @@ function configuration(options: ProviderOptions): Configuration {
     cookies: { keys: options.secrets.cookieKeys, long: { signed: true, sameSite: 'lax' }, short: { signed: true, sameSite: 'lax' } },
     pkce: { required: () => true },
     // The provider's only key is an EC P-256 key (generated once per deployment).
-    clientDefaults: { grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic', id_token_signed_response_alg: 'ES256' },
+    clientDefaults: {
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_basic',
+      id_token_signed_response_alg: 'ES256',
+    },
     enabledJWA: { idTokenSigningAlgValues: ['ES256'], userinfoSigningAlgValues: ['ES256'] },
     scopes: ['openid', 'profile', 'email', 'offline_access', API_SCOPE],
     claims: { openid: ['sub'], profile: ['name', 'locale'], email: ['email', 'email_verified'] },
@@ -90,17 +101,26 @@ function configuration(options: ProviderOptions): Configuration {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
       revocation: { enabled: true },
-      rpInitiatedLogout: { enabled: true, logoutSource: (ctx, form) => {
-        ctx.set('Content-Security-Policy', LOGOUT_POLICY);
-        ctx.body = logoutPage(pickLanguage(ctx.get('accept-language')), form);
-      } },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx, form) => {
+          ctx.set('Content-Security-Policy', LOGOUT_POLICY);
+          ctx.body = logoutPage(pickLanguage(ctx.get('accept-language')), form);
+        },
+      },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => API_AUDIENCE,
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, resource) => {
           if (resource !== API_AUDIENCE) throw new errors.InvalidTarget();
-          return { scope: API_SCOPE, audience: API_AUDIENCE, accessTokenFormat: 'jwt', accessTokenTTL: 3600, jwt: { sign: { alg: 'ES256' } } };
+          return {
+            scope: API_SCOPE,
+            audience: API_AUDIENCE,
+            accessTokenFormat: 'jwt',
+            accessTokenTTL: 3600,
+            jwt: { sign: { alg: 'ES256' } },
+          };
         },
       },
     },
@@ -207,7 +227,10 @@ export function createProviderApp(options: ProviderOptions): express.Express {
     );
     if (!result.ok) {
       if (result.reason === 'throttled') res.set('Retry-After', String(result.retryAfterSeconds));
-      res.status(result.reason === 'throttled' ? 429 : 401).type('html').send(renderLogin(req, details, { email, problem: loginProblem(result) }));
+      res
+        .status(result.reason === 'throttled' ? 429 : 401)
+        .type('html')
+        .send(renderLogin(req, details, { email, problem: loginProblem(result) }));
       return;
     }
     await provider.interactionFinished(req, res, { login: { accountId: result.personId } }, { mergeWithLastSubmission: false });
@@ -219,7 +242,10 @@ export function createProviderApp(options: ProviderOptions): express.Express {
   app.use((error: { status?: number }, req: Request, res: Response, _next: NextFunction) => {
     const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) options.logger.error({ err: error }, 'sign-in page failed');
-    res.status(status).type('html').send(errorPage(pickLanguage(String(req.query.lang ?? ''), req.get('accept-language')), status === 500 ? 'unexpected' : 'expired'));
+    res
+      .status(status)
+      .type('html')
+      .send(errorPage(pickLanguage(String(req.query.lang ?? ''), req.get('accept-language')), status === 500 ? 'unexpected' : 'expired'));
   });
   return app;
 }

@@ -10,7 +10,10 @@ export interface ProviderSecrets {
 
 async function storedOrCreated<T>(pool: Pool, name: string, create: () => T): Promise<T> {
   // Two replicas starting together both try to insert; the first one's value is kept and read back.
-  await pool.query('insert into oidc_secrets (name, value) values ($1, $2) on conflict (name) do nothing', [name, JSON.stringify(create())]);
+  await pool.query('insert into oidc_secrets (name, value) values ($1, $2) on conflict (name) do nothing', [
+    name,
+    JSON.stringify(create()),
+  ]);
   const { rows } = await pool.query<{ value: T }>('select value from oidc_secrets where name = $1', [name]);
   return rows[0]!.value;
 }

@@ -22,7 +22,10 @@ export async function countAttempt(pool: Pool, keys: string[], windowMinutes: nu
 
 /** Gives back what countAttempt added, for an attempt that signed in. */
 export async function uncountAttempt(pool: Pool, keys: string[], at: Date): Promise<void> {
-  await pool.query('update sign_in_failures set failures = failures - 1 where key = any($1) and window_end > $2 and failures > 0', [[...keys].sort(), at]);
+  await pool.query('update sign_in_failures set failures = failures - 1 where key = any($1) and window_end > $2 and failures > 0', [
+    [...keys].sort(),
+    at,
+  ]);
 }
 
 /** Forgets counters whose window closed; run now and then. */

@@ -27,7 +27,8 @@ const skillsFr = [
   `KnowledgeSkillCompetence,${BANDAGING},skill/competence,sector-specific,poser des bandages,,,released,2023-01-01,,,${ESCO}S,Panser des plaies.`,
 ].join('\n');
 
-const GROUPS_HEADER = 'conceptType,conceptUri,preferredLabel,altLabels,hiddenLabels,status,modifiedDate,scopeNote,inScheme,description,code';
+const GROUPS_HEADER =
+  'conceptType,conceptUri,preferredLabel,altLabels,hiddenLabels,status,modifiedDate,scopeNote,inScheme,description,code';
 
 const skillGroupsEn = [
   GROUPS_HEADER,

@@ -92,10 +92,7 @@ describe('validateTaxonomy', () => {
       { ...skill('no-french'), labels: { en: 'no french' } },
       { ...skill('blank-english'), labels: { en: ' ', fr: 'anglais vide' } },
     ]);
-    expect(problems).toEqual([
-      'urn:e21:skill:no-french: missing fr label',
-      'urn:e21:skill:blank-english: missing en label',
-    ]);
+    expect(problems).toEqual(['urn:e21:skill:no-french: missing fr label', 'urn:e21:skill:blank-english: missing en label']);
   });
 
   it('reports a broader concept that does not exist', () => {

@@ -69,9 +69,7 @@ function malformedId(record: SkillRecord): string[] {
 }
 
 function missingLabels(record: SkillRecord): string[] {
-  return LANGUAGES.filter((language) => !record.labels[language]?.trim()).map(
-    (language) => `${record.id}: missing ${language} label`,
-  );
+  return LANGUAGES.filter((language) => !record.labels[language]?.trim()).map((language) => `${record.id}: missing ${language} label`);
 }
 
 function badBroader(record: SkillRecord, byId: ReadonlyMap<string, SkillRecord>): string[] {

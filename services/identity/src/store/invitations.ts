@@ -65,16 +65,18 @@ export async function insertInvitation(db: Queryable, invitation: Invitation): P
 }
 
 export async function getInvitation(db: Queryable, id: string, options: { forUpdate?: boolean } = {}): Promise<Invitation | undefined> {
-  const { rows } = await db.query<InvitationRow>(`${INVITATION_SELECT} where i.id = $1${options.forUpdate ? ' for update of i' : ''}`, [id]);
+  const { rows } = await db.query<InvitationRow>(`${INVITATION_SELECT} where i.id = $1${options.forUpdate ? ' for update of i' : ''}`, [
+    id,
+  ]);
   return rows[0] && invitationOf(rows[0]);
 }
 
 /** The organization's invitations to an address that are not settled yet (pending or declined). */
 export async function unsettledInvitations(db: Queryable, organizationId: string, email: string): Promise<Invitation[]> {
-  const { rows } = await db.query<InvitationRow>(`${INVITATION_SELECT} where i.organization_id = $1 and i.email = $2 and i.state in ('pending', 'declined')`, [
-    organizationId,
-    email,
-  ]);
+  const { rows } = await db.query<InvitationRow>(
+    `${INVITATION_SELECT} where i.organization_id = $1 and i.email = $2 and i.state in ('pending', 'declined')`,
+    [organizationId, email],
+  );
   return rows.map(invitationOf);
 }
 
@@ -107,20 +109,39 @@ export async function listInvitationsOfOrganization(
 
 /** The invitations addressed to an address, latest first (a person has few). */
 export async function listInvitationsTo(db: Queryable, email: string): Promise<Invitation[]> {
-  const { rows } = await db.query<InvitationRow>(`${INVITATION_SELECT} where i.email = lower($1) order by i.invited_at desc, i.id desc limit 200`, [email]);
+  const { rows } = await db.query<InvitationRow>(
+    `${INVITATION_SELECT} where i.email = lower($1) order by i.invited_at desc, i.id desc limit 200`,
+    [email],
+  );
   return rows.map(invitationOf);
 }
 
-export async function answerInvitation(db: Queryable, id: string, answer: { state: 'accepted' | 'declined'; personId: string; at: Date }): Promise<void> {
-  await db.query('update membership_invitations set state = $2, answered_by = $3, answered_at = $4 where id = $1', [id, answer.state, answer.personId, answer.at]);
+export async function answerInvitation(
+  db: Queryable,
+  id: string,
+  answer: { state: 'accepted' | 'declined'; personId: string; at: Date },
+): Promise<void> {
+  await db.query('update membership_invitations set state = $2, answered_by = $3, answered_at = $4 where id = $1', [
+    id,
+    answer.state,
+    answer.personId,
+    answer.at,
+  ]);
 }
 
 export async function revokeInvitation(db: Queryable, id: string, revoked: { by: string; at: Date }): Promise<void> {
-  await db.query(`update membership_invitations set state = 'revoked', revoked_by = $2, revoked_at = $3 where id = $1`, [id, revoked.by, revoked.at]);
+  await db.query(`update membership_invitations set state = 'revoked', revoked_by = $2, revoked_at = $3 where id = $1`, [
+    id,
+    revoked.by,
+    revoked.at,
+  ]);
 }
 
 /** Whether someone with this address is already a member of the organization. */
 export async function isMemberWithEmail(db: Queryable, organizationId: string, email: string): Promise<boolean> {
-  const { rows } = await db.query('select 1 from memberships m join people p on p.id = m.person_id where m.organization_id = $1 and lower(p.email) = lower($2)', [organizationId, email]);
+  const { rows } = await db.query(
+    'select 1 from memberships m join people p on p.id = m.person_id where m.organization_id = $1 and lower(p.email) = lower($2)',
+    [organizationId, email],
+  );
   return rows.length > 0;
 }

@@ -26,7 +26,9 @@ export async function insertOrganization(db: Queryable, organization: Omit<Organ
 }
 
 export async function getOrganization(db: Queryable, id: string, options: { forUpdate?: boolean } = {}): Promise<Organization | undefined> {
-  const { rows } = await db.query<OrganizationRow>(`select ${ORGANIZATION_COLUMNS} from organizations where id = $1${forUpdate(options)}`, [id]);
+  const { rows } = await db.query<OrganizationRow>(`select ${ORGANIZATION_COLUMNS} from organizations where id = $1${forUpdate(options)}`, [
+    id,
+  ]);
   return rows[0] && organizationFromRow(rows[0]);
 }
 
@@ -100,14 +102,20 @@ export async function getMembership(
   personId: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<Membership | undefined> {
-  const { rows } = await db.query<MembershipRow>(`${MEMBERSHIP_SELECT} where m.organization_id = $1 and m.person_id = $2${forUpdate(options, 'm')}`, [
-    organizationId,
-    personId,
-  ]);
+  const { rows } = await db.query<MembershipRow>(
+    `${MEMBERSHIP_SELECT} where m.organization_id = $1 and m.person_id = $2${forUpdate(options, 'm')}`,
+    [organizationId, personId],
+  );
   return rows[0] && membershipFromRow(rows[0]);
 }
 
-export async function saveMembership(db: Queryable, organizationId: string, personId: string, role: MembershipRole, employeeReference: string): Promise<void> {
+export async function saveMembership(
+  db: Queryable,
+  organizationId: string,
+  personId: string,
+  role: MembershipRole,
+  employeeReference: string,
+): Promise<void> {
   await db.query(
     `insert into memberships (organization_id, person_id, role, employee_reference) values ($1, $2, $3, $4)
      on conflict (organization_id, person_id) do update set role = excluded.role, employee_reference = excluded.employee_reference`,
@@ -122,7 +130,10 @@ export async function deleteMembership(db: Queryable, organizationId: string, pe
 /** Locks the organization's memberships so two admins cannot both step down at once. */
 export async function countAdmins(db: Queryable, organizationId: string): Promise<number> {
   await db.query('select 1 from organizations where id = $1 for update', [organizationId]);
-  const { rows } = await db.query<{ count: bigint }>(`select count(*) as count from memberships where organization_id = $1 and role = 'admin'`, [organizationId]);
+  const { rows } = await db.query<{ count: bigint }>(
+    `select count(*) as count from memberships where organization_id = $1 and role = 'admin'`,
+    [organizationId],
+  );
   return Number(rows[0]!.count);
 }
 

@@ -5,10 +5,17 @@ import type { Person } from '../domain/people.js';
 import { forUpdate, PERSON_COLUMNS, personFromRow, prefixed, type PersonRow } from './rows.js';
 
 export async function insertPerson(db: Queryable, person: Person): Promise<void> {
-  await db.query(
-    `insert into people (${PERSON_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [person.id, person.name, person.email, person.locale, person.status, person.territoryId, person.version, person.createdAt, person.updatedAt],
-  );
+  await db.query(`insert into people (${PERSON_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
+    person.id,
+    person.name,
+    person.email,
+    person.locale,
+    person.status,
+    person.territoryId,
+    person.version,
+    person.createdAt,
+    person.updatedAt,
+  ]);
 }
 
 export async function getPerson(db: Queryable, id: string, options: { forUpdate?: boolean } = {}): Promise<Person | undefined> {
@@ -22,10 +29,15 @@ export async function findPersonByEmail(db: Queryable, email: string): Promise<P
 }
 
 export async function updatePerson(db: Queryable, person: Person): Promise<void> {
-  await db.query(
-    'update people set name = $2, locale = $3, status = $4, territory_id = $5, version = $6, updated_at = $7 where id = $1',
-    [person.id, person.name, person.locale, person.status, person.territoryId, person.version, person.updatedAt],
-  );
+  await db.query('update people set name = $2, locale = $3, status = $4, territory_id = $5, version = $6, updated_at = $7 where id = $1', [
+    person.id,
+    person.name,
+    person.locale,
+    person.status,
+    person.territoryId,
+    person.version,
+    person.updatedAt,
+  ]);
 }
 
 /** People living in a territory or below it, by name. */
@@ -42,7 +54,10 @@ export async function listPeopleWithin(db: Queryable, territoryId: string, limit
 }
 
 /** A person's territory path and the organizations they belong to: authorization facts. */
-export async function personScope(db: Queryable, personId: string): Promise<{ territoryPath: string[]; organizationIds: string[] } | undefined> {
+export async function personScope(
+  db: Queryable,
+  personId: string,
+): Promise<{ territoryPath: string[]; organizationIds: string[] } | undefined> {
   const { rows } = await db.query<{ path: string[]; organization_ids: string[] }>(
     `select t.path, coalesce(array_agg(m.organization_id) filter (where m.organization_id is not null), '{}') as organization_ids
      from people p join territories t on t.id = p.territory_id left join memberships m on m.person_id = p.id
@@ -84,10 +99,17 @@ export async function saveLoginState(db: Queryable, personId: string, state: Log
 }
 
 export async function findExternalSubject(db: Queryable, issuer: string, subject: string): Promise<string | undefined> {
-  const { rows } = await db.query<{ person_id: string }>('select person_id from external_subjects where issuer = $1 and subject = $2', [issuer, subject]);
+  const { rows } = await db.query<{ person_id: string }>('select person_id from external_subjects where issuer = $1 and subject = $2', [
+    issuer,
+    subject,
+  ]);
   return rows[0]?.person_id;
 }
 
 export async function linkExternalSubject(db: Queryable, issuer: string, subject: string, personId: string): Promise<void> {
-  await db.query('insert into external_subjects (issuer, subject, person_id) values ($1, $2, $3) on conflict do nothing', [issuer, subject, personId]);
+  await db.query('insert into external_subjects (issuer, subject, person_id) values ($1, $2, $3) on conflict do nothing', [
+    issuer,
+    subject,
+    personId,
+  ]);
 }

@@ -25,11 +25,10 @@ export async function getGrant(db: Queryable, id: string, options: { forUpdate?:
 }
 
 export async function revokeGrant(db: Queryable, id: string, revokedBy: string, at: Date): Promise<RoleGrant> {
-  const { rows } = await db.query<GrantRow>(`update role_grants set revoked_at = $3, revoked_by = $2 where id = $1 returning ${GRANT_COLUMNS}`, [
-    id,
-    revokedBy,
-    at,
-  ]);
+  const { rows } = await db.query<GrantRow>(
+    `update role_grants set revoked_at = $3, revoked_by = $2 where id = $1 returning ${GRANT_COLUMNS}`,
+    [id, revokedBy, at],
+  );
   return grantFromRow(rows[0]!);
 }
 

@@ -40,7 +40,9 @@ export async function territoriesOnPath(db: Queryable, path: string[]): Promise<
 }
 
 export async function descendantTerritoryIds(db: Queryable, id: string): Promise<string[]> {
-  const { rows } = await db.query<{ id: string }>('select id from territories where $1 = any(path) order by array_length(path, 1), code', [id]);
+  const { rows } = await db.query<{ id: string }>('select id from territories where $1 = any(path) order by array_length(path, 1), code', [
+    id,
+  ]);
   return rows.map((row) => row.id);
 }
 

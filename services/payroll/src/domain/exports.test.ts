@@ -1,17 +1,52 @@
 import { composeForm, type FormFigures } from './forms.js';
-import { checkLayout, DEFAULT_LAYOUT, decimalText, defaultExportLanguage, employerView, exportGroups, exportJson, exportTable, hoursText, toCsv, type ExportLayout } from './exports.js';
+import {
+  checkLayout,
+  DEFAULT_LAYOUT,
+  decimalText,
+  defaultExportLanguage,
+  employerView,
+  exportGroups,
+  exportJson,
+  exportTable,
+  hoursText,
+  toCsv,
+  type ExportLayout,
+} from './exports.js';
 
 /** A form's figures; each competence is [skill, group id, minutes], and its group is labelled on the form `<language>:<group id>`. */
-const figures = (personId: string, employerId: string | null, competences: [string, string, number][], creditedMinor = 1250, language: 'en' | 'fr' = 'en'): FormFigures => ({
+const figures = (
+  personId: string,
+  employerId: string | null,
+  competences: [string, string, number][],
+  creditedMinor = 1250,
+  language: 'en' | 'fr' = 'en',
+): FormFigures => ({
   ...composeForm({
     person: { id: personId, name: `Person ${personId}`, language },
     territory: { id: 't', name: 'Marseille' },
     month: '2030-03',
-    contract: { id: `contract-${personId}`, version: 1, kind: 'employee', employerId, employerName: 'X', periodStart: '2030-01-01', periodEnd: '2030-12-31', yearlyMinutes: 6000 },
-    entries: competences.map(([skill, , minutes], i) => ({ id: `${personId}-${i}`, contractId: `contract-${personId}`, projectId: 'p', competenceId: skill, minutes })),
+    contract: {
+      id: `contract-${personId}`,
+      version: 1,
+      kind: 'employee',
+      employerId,
+      employerName: 'X',
+      periodStart: '2030-01-01',
+      periodEnd: '2030-12-31',
+      yearlyMinutes: 6000,
+    },
+    entries: competences.map(([skill, , minutes], i) => ({
+      id: `${personId}-${i}`,
+      contractId: `contract-${personId}`,
+      projectId: 'p',
+      competenceId: skill,
+      minutes,
+    })),
     projects: new Map([['p', { title: 'Secret project', challengeIds: [] }]]),
     challengeTitles: new Map(),
-    skills: new Map(competences.map(([skill, group]) => [skill, { label: skill, groupId: group, groupLabel: group && `${language}:${group}` }])),
+    skills: new Map(
+      competences.map(([skill, group]) => [skill, { label: skill, groupId: group, groupLabel: group && `${language}:${group}` }]),
+    ),
     earlierMinutesThisYear: 0,
     currency: { currencyId: 'cur', code: 'ECU', minorUnits: 2, creditedMinor, balanceAtMonthEndMinor: 99_999 },
   }),
@@ -25,7 +60,17 @@ describe('what an employer sees', () => {
   });
 
   it('sees hours by competence group and the currency credited, never projects nor the wallet balance', () => {
-    const view = employerView(form('f', figures('a', 'org', [['aid', 'Care', 60], ['nurse', 'Care', 30], ['solar', 'Tech', 45]])), 'org')!;
+    const view = employerView(
+      form(
+        'f',
+        figures('a', 'org', [
+          ['aid', 'Care', 60],
+          ['nurse', 'Care', 30],
+          ['solar', 'Tech', 45],
+        ]),
+      ),
+      'org',
+    )!;
     expect([...view.minutesByGroup]).toEqual([
       ['Care', 90],
       ['Tech', 45],
@@ -38,7 +83,22 @@ describe('what an employer sees', () => {
 
 describe('competence group columns (issue 11: they split by employee language)', () => {
   const english = employerView(form('f1', figures('a', 'org', [['aid', 'S3.1', 60]], 1000, 'en')), 'org')!;
-  const french = employerView(form('f2', figures('b', 'org', [['aid', 'S3.1', 30], ['solar', 'S7.2', 45]], 750, 'fr')), 'org')!;
+  const french = employerView(
+    form(
+      'f2',
+      figures(
+        'b',
+        'org',
+        [
+          ['aid', 'S3.1', 30],
+          ['solar', 'S7.2', 45],
+        ],
+        750,
+        'fr',
+      ),
+    ),
+    'org',
+  )!;
   const labels = new Map([
     ['S3.1', 'santé, premiers secours et urgences'],
     ['S7.2', 'efficacité énergétique et énergies renouvelables'],
@@ -50,13 +110,32 @@ describe('competence group columns (issue 11: they split by employee language)',
       { groupId: 'S7.2', label: 'efficacité énergétique et énergies renouvelables' },
       { groupId: 'S3.1', label: 'santé, premiers secours et urgences' },
     ]);
-    const table = exportTable([english, french], new Map(), { ...DEFAULT_LAYOUT, columns: [{ key: 'person_name', header: '' }, { key: 'competence_groups', header: '' }] }, groups, 'fr');
-    expect(table.headers).toEqual(['Nom', 'Heures : efficacité énergétique et énergies renouvelables', 'Heures : santé, premiers secours et urgences']);
+    const table = exportTable(
+      [english, french],
+      new Map(),
+      {
+        ...DEFAULT_LAYOUT,
+        columns: [
+          { key: 'person_name', header: '' },
+          { key: 'competence_groups', header: '' },
+        ],
+      },
+      groups,
+      'fr',
+    );
+    expect(table.headers).toEqual([
+      'Nom',
+      'Heures : efficacité énergétique et énergies renouvelables',
+      'Heures : santé, premiers secours et urgences',
+    ]);
     expect(table.rows).toEqual([
       ['Person a', '0.00', '1.00'],
       ['Person b', '0.75', '0.50'],
     ]);
-    expect(exportJson([english, french], new Map(), groups).map((e) => e.minutesByCompetenceGroup)).toEqual([{ 'S3.1': 60 }, { 'S7.2': 45, 'S3.1': 30 }]);
+    expect(exportJson([english, french], new Map(), groups).map((e) => e.minutesByCompetenceGroup)).toEqual([
+      { 'S3.1': 60 },
+      { 'S7.2': 45, 'S3.1': 30 },
+    ]);
   });
 
   it('labels a group identity does not name with a form’s own label, and competences without a group as one “other” column', () => {
@@ -95,7 +174,13 @@ describe('export layouts', () => {
   });
 
   it('invalid_layout: refuses unknown and repeated columns, empty layouts and long headers, naming each field', () => {
-    const refused = checkLayout({ columns: [{ key: 'salary', header: '' }, { key: 'form_id', header: '' }, { key: 'form_id', header: 'x'.repeat(61) }] });
+    const refused = checkLayout({
+      columns: [
+        { key: 'salary', header: '' },
+        { key: 'form_id', header: '' },
+        { key: 'form_id', header: 'x'.repeat(61) },
+      ],
+    });
     expect(refused?.code).toBe('invalid_layout');
     expect(refused?.fields?.map((f) => f.field)).toEqual(['layout.columns.0.key', 'layout.columns.2.key', 'layout.columns.2.header']);
     expect(checkLayout({ columns: [] })?.fields?.[0]?.field).toBe('layout.columns');
@@ -124,13 +209,28 @@ describe('the export table', () => {
       decimalComma: true,
       language: 'en',
     };
-    const table = exportTable(views, references, layout, exportGroups(views, new Map([['Care', 'Care'], ['Tech', 'Tech']]), 'en'), 'en');
+    const table = exportTable(
+      views,
+      references,
+      layout,
+      exportGroups(
+        views,
+        new Map([
+          ['Care', 'Care'],
+          ['Tech', 'Tech'],
+        ]),
+        'en',
+      ),
+      'en',
+    );
     expect(table.headers).toEqual(['Form', 'Matricule', 'H Care', 'H Tech', 'SAR hours']);
     expect(table.rows).toEqual([
       ['f1', 'E-001', '0,75', '0,00', '0,75'],
       ['f2', 'E-002', '0,00', '1,50', '1,50'],
     ]);
-    expect(toCsv(table, layout.separator)).toBe('Form;Matricule;H Care;H Tech;SAR hours\r\nf1;E-001;0,75;0,00;0,75\r\nf2;E-002;0,00;1,50;1,50\r\n');
+    expect(toCsv(table, layout.separator)).toBe(
+      'Form;Matricule;H Care;H Tech;SAR hours\r\nf1;E-001;0,75;0,00;0,75\r\nf2;E-002;0,00;1,50;1,50\r\n',
+    );
   });
 
   it('quotes separators and quotes, and defuses cells that a spreadsheet would run as formulas', () => {

@@ -91,18 +91,24 @@ export const MAX_HEADER_LENGTH = 60;
 /** A layout's own rules: 1 to 20 known columns, each once, headers of at most 60 printable characters, English or French. */
 export function checkLayout(layout: { columns: { key: string; header: string }[]; language?: string | null }): RefusalValue | undefined {
   const problems: FieldProblem[] = [];
-  if (layout.language && !(EXPORT_LANGUAGES as readonly string[]).includes(layout.language)) problems.push({ field: 'layout.language', message: `must be one of ${EXPORT_LANGUAGES.join(', ')} (or absent for the organization's default)` });
-  if (layout.columns.length === 0 || layout.columns.length > MAX_COLUMNS) problems.push({ field: 'layout.columns', message: `must have 1 to ${MAX_COLUMNS} columns` });
+  if (layout.language && !(EXPORT_LANGUAGES as readonly string[]).includes(layout.language))
+    problems.push({
+      field: 'layout.language',
+      message: `must be one of ${EXPORT_LANGUAGES.join(', ')} (or absent for the organization's default)`,
+    });
+  if (layout.columns.length === 0 || layout.columns.length > MAX_COLUMNS)
+    problems.push({ field: 'layout.columns', message: `must have 1 to ${MAX_COLUMNS} columns` });
   const seen = new Set<string>();
   layout.columns.forEach((column, index) => {
     if (!(EXPORT_COLUMN_KEYS as readonly string[]).includes(column.key)) {
       problems.push({ field: `layout.columns.${index}.key`, message: `must be one of ${EXPORT_COLUMN_KEYS.join(', ')}` });
-    }
-    else if (seen.has(column.key)) problems.push({ field: `layout.columns.${index}.key`, message: 'is already a column' });
+    } else if (seen.has(column.key)) problems.push({ field: `layout.columns.${index}.key`, message: 'is already a column' });
     seen.add(column.key);
-    if (column.header.length > MAX_HEADER_LENGTH) problems.push({ field: `layout.columns.${index}.header`, message: `must be at most ${MAX_HEADER_LENGTH} characters` });
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(column.header)) problems.push({ field: `layout.columns.${index}.header`, message: 'must not hold control characters' });
+    if (column.header.length > MAX_HEADER_LENGTH)
+      problems.push({ field: `layout.columns.${index}.header`, message: `must be at most ${MAX_HEADER_LENGTH} characters` });
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    if (/[\u0000-\u001f\u007f]/.test(column.header))
+      problems.push({ field: `layout.columns.${index}.header`, message: 'must not hold control characters' });
   });
   if (problems.length === 0) return undefined;
   return refusal('invalid', 'invalid_layout', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
@@ -130,7 +136,10 @@ export interface EmployerView {
   minorUnits: number;
 }
 
-export function employerView(form: { id: string; version: number; verificationCode: string; figures: FormFigures }, employerId: string): EmployerView | undefined {
+export function employerView(
+  form: { id: string; version: number; verificationCode: string; figures: FormFigures },
+  employerId: string,
+): EmployerView | undefined {
   const view = employerFormView(form.figures);
   if (!view || view.employerId !== employerId) return undefined;
   return {
@@ -166,10 +175,15 @@ export function exportGroups(views: EmployerView[], labels: Map<string, string>,
   for (const view of views) {
     for (const groupId of view.minutesByGroup.keys()) {
       if (groups.has(groupId)) continue;
-      groups.set(groupId, groupId === '' ? UNGROUPED_LABEL[language] : (labels.get(groupId) ?? view.formGroupLabels.get(groupId) ?? groupId));
+      groups.set(
+        groupId,
+        groupId === '' ? UNGROUPED_LABEL[language] : (labels.get(groupId) ?? view.formGroupLabels.get(groupId) ?? groupId),
+      );
     }
   }
-  return [...groups].map(([groupId, label]) => ({ groupId, label })).sort((a, b) => a.label.localeCompare(b.label, language) || a.groupId.localeCompare(b.groupId));
+  return [...groups]
+    .map(([groupId, label]) => ({ groupId, label }))
+    .sort((a, b) => a.label.localeCompare(b.label, language) || a.groupId.localeCompare(b.groupId));
 }
 
 /** Minutes as decimal hours with two decimals, in integers: 90 -> "1.50", 1 -> "0.02". */
@@ -196,7 +210,13 @@ export interface ExportTable {
  * headers in the export's language; the competence groups column becomes one column per group of
  * `groups` (see `exportGroups`).
  */
-export function exportTable(views: EmployerView[], references: Map<string, string>, layout: ExportLayout, groups: ExportGroup[], language: ExportLanguage): ExportTable {
+export function exportTable(
+  views: EmployerView[],
+  references: Map<string, string>,
+  layout: ExportLayout,
+  groups: ExportGroup[],
+  language: ExportLanguage,
+): ExportTable {
   const headers: string[] = [];
   const cellsOf: ((view: EmployerView) => string)[] = [];
   const hours = (minutes: number) => hoursText(minutes, layout.decimalComma);
@@ -217,7 +237,12 @@ export function exportTable(views: EmployerView[], references: Map<string, strin
 
 /** Employees by their reference, then name: the order of every export. */
 function inExportOrder(views: EmployerView[], references: Map<string, string>): EmployerView[] {
-  return [...views].sort((a, b) => (references.get(a.personId) ?? '').localeCompare(references.get(b.personId) ?? '') || a.personName.localeCompare(b.personName) || a.formId.localeCompare(b.formId));
+  return [...views].sort(
+    (a, b) =>
+      (references.get(a.personId) ?? '').localeCompare(references.get(b.personId) ?? '') ||
+      a.personName.localeCompare(b.personName) ||
+      a.formId.localeCompare(b.formId),
+  );
 }
 
 type Cell = (reference: (v: EmployerView) => string, decimalComma: boolean) => (v: EmployerView) => string;
@@ -229,7 +254,8 @@ const CELL: Record<Exclude<ExportColumnKey, 'competence_groups'>, Cell> = {
   month: () => (v) => v.month,
   sar_minutes: () => (v) => String(v.sarMinutes),
   sar_hours: (_r, comma) => (v) => hoursText(v.sarMinutes, comma),
-  currency_credited: (_r, comma) => (v) => (v.currencyCreditedMinor === null ? '' : decimalText(v.currencyCreditedMinor, v.minorUnits, comma)),
+  currency_credited: (_r, comma) => (v) =>
+    v.currencyCreditedMinor === null ? '' : decimalText(v.currencyCreditedMinor, v.minorUnits, comma),
   currency_code: () => (v) => v.currencyCode,
   form_id: () => (v) => v.formId,
   form_version: () => (v) => String(v.formVersion),
@@ -263,7 +289,9 @@ export function exportJson(views: EmployerView[], references: Map<string, string
     formVersion: v.formVersion,
     verificationCode: v.verificationCode,
     sarMinutes: v.sarMinutes,
-    minutesByCompetenceGroup: Object.fromEntries(groups.filter((g) => v.minutesByGroup.has(g.groupId)).map((g) => [g.groupId, v.minutesByGroup.get(g.groupId)!])),
+    minutesByCompetenceGroup: Object.fromEntries(
+      groups.filter((g) => v.minutesByGroup.has(g.groupId)).map((g) => [g.groupId, v.minutesByGroup.get(g.groupId)!]),
+    ),
     currencyCreditedMinor: v.currencyCreditedMinor,
     currencyCode: v.currencyCode,
     minorUnits: v.minorUnits,

@@ -1,14 +1,37 @@
-import { composeForm, contractYearOf, creditedFor, entriesByContract, figuresFingerprint, reissueDecision, type FormInputs } from './forms.js';
+import {
+  composeForm,
+  contractYearOf,
+  creditedFor,
+  entriesByContract,
+  figuresFingerprint,
+  reissueDecision,
+  type FormInputs,
+} from './forms.js';
 
 const P1 = 'p1';
 const P2 = 'p2';
-const entry = (id: string, projectId: string, competenceId: string, minutes: number, contractId = 'c1') => ({ id, contractId, projectId, competenceId, minutes });
+const entry = (id: string, projectId: string, competenceId: string, minutes: number, contractId = 'c1') => ({
+  id,
+  contractId,
+  projectId,
+  competenceId,
+  minutes,
+});
 
 const inputs = (overrides: Partial<FormInputs> = {}): FormInputs => ({
   person: { id: 'person', name: 'Amina Haddad', language: 'fr' },
   territory: { id: 't', name: 'Marseille' },
   month: '2030-03',
-  contract: { id: 'c1', version: 2, kind: 'employee', employerId: 'org', employerName: 'Calanques Solaire', periodStart: '2030-01-01', periodEnd: '2030-12-31', yearlyMinutes: 6000 },
+  contract: {
+    id: 'c1',
+    version: 2,
+    kind: 'employee',
+    employerId: 'org',
+    employerName: 'Calanques Solaire',
+    periodStart: '2030-01-01',
+    periodEnd: '2030-12-31',
+    yearlyMinutes: 6000,
+  },
   entries: [entry('e1', P1, 'solar', 120), entry('e2', P1, 'aid', 60), entry('e3', P2, 'aid', 90)],
   projects: new Map([
     [P1, { title: 'Toits solaires', challengeIds: ['ch1', 'ch2'] }],

@@ -135,7 +135,10 @@ function sumBy<K>(entries: ApprovedEntry[], keyOf: (entry: ApprovedEntry) => K[]
 }
 
 /** Largest first, then by label, so the same figures always list in the same order. */
-const byMinutesThenLabel = <T extends { minutes: number }>(label: (row: T) => string) => (a: T, b: T) => b.minutes - a.minutes || label(a).localeCompare(label(b));
+const byMinutesThenLabel =
+  <T extends { minutes: number }>(label: (row: T) => string) =>
+  (a: T, b: T) =>
+    b.minutes - a.minutes || label(a).localeCompare(label(b));
 
 /** The figures of a person's form for one contract: hours per project, competence and challenge. */
 export function composeForm(inputs: FormInputs): FormFigures {
@@ -232,7 +235,10 @@ export type ReissueDecision = { issue: false } | { issue: true; version: number;
  * Whether the figures call for a form: a first version when none is in force, a new version when
  * they differ from the one in force, nothing when they are the same (a redelivered event, a retry).
  */
-export function reissueDecision(current: { id: string; version: number; figuresSha256: string } | undefined, figures: FormFigures): ReissueDecision {
+export function reissueDecision(
+  current: { id: string; version: number; figuresSha256: string } | undefined,
+  figures: FormFigures,
+): ReissueDecision {
   if (!current) return { issue: true, version: 1, supersedesId: null };
   if (current.figuresSha256 === figuresFingerprint(figures)) return { issue: false };
   return { issue: true, version: current.version + 1, supersedesId: current.id };

@@ -58,7 +58,7 @@ describe('the forms a person’s month calls for', () => {
   });
 
   it('plans nothing for a contract whose form in force says the same, and a new version where it differs', () => {
-    const [c1, c2] = planForms(facts(), records());
+    const [c1] = planForms(facts(), records());
     const inForce = [
       { id: 'f1', contractId: 'c1', version: 1, figuresSha256: figuresFingerprint(c1!.figures) },
       { id: 'f2', contractId: 'c2', version: 1, figuresSha256: 'another' },
@@ -75,10 +75,12 @@ describe('the forms a person’s month calls for', () => {
   });
 
   it('counts each contract’s earlier minutes from the first month of its contract year', () => {
-    expect(contractYearStarts(facts())).toEqual(new Map([
-      ['c1', '2030-01'],
-      ['c2', '2029-06'],
-    ]));
+    expect(contractYearStarts(facts())).toEqual(
+      new Map([
+        ['c1', '2030-01'],
+        ['c2', '2029-06'],
+      ]),
+    );
   });
 });
 

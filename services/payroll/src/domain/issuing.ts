@@ -54,9 +54,7 @@ export interface PlannedForm {
 
 /** Per contract of the month's entries, the first month of its contract year: where its earlier minutes count from. */
 export function contractYearStarts(facts: PersonMonth): Map<string, Month> {
-  return new Map(
-    [...facts.contracts.values()].map((c) => [c.id, monthOf(contractYearOf(c.periodStart, c.periodEnd, facts.month).start)]),
-  );
+  return new Map([...facts.contracts.values()].map((c) => [c.id, monthOf(contractYearOf(c.periodStart, c.periodEnd, facts.month).start)]));
 }
 
 /** What the entries were paid in the currency that applies (a credit in another currency counts as unpaid). */
@@ -99,7 +97,10 @@ export function planForms(facts: PersonMonth, records: PayrollRecords): PlannedF
         balanceAtMonthEndMinor: records.balanceAtMonthEndMinor,
       },
     });
-    const decision = reissueDecision(records.inForce.find((form) => form.contractId === contractId), figures);
+    const decision = reissueDecision(
+      records.inForce.find((form) => form.contractId === contractId),
+      figures,
+    );
     if (!decision.issue) continue;
     planned.push({ figures, entryIds: entries.map((e) => e.id), version: decision.version, supersedesId: decision.supersedesId });
   }

@@ -2,12 +2,14 @@ import { MAX_ATTEMPTS_WAITING_FOR_PAY, peopleOfClose, progressPercent, retryAt }
 
 describe('a closing run', () => {
   it('goes through each person with approved minutes once', () => {
-    expect(peopleOfClose([
-      { personId: 'B', approvedMinutes: 60 },
-      { personId: 'a', approvedMinutes: 30 },
-      { personId: 'b', approvedMinutes: 10 },
-      { personId: 'c', approvedMinutes: 0 },
-    ])).toEqual(['a', 'b']);
+    expect(
+      peopleOfClose([
+        { personId: 'B', approvedMinutes: 60 },
+        { personId: 'a', approvedMinutes: 30 },
+        { personId: 'b', approvedMinutes: 10 },
+        { personId: 'c', approvedMinutes: 0 },
+      ]),
+    ).toEqual(['a', 'b']);
   });
 });
 

@@ -15,7 +15,12 @@ describe('verification codes', () => {
 });
 
 describe('checking a file against a form', () => {
-  const form = { pdfSha256: 'a'.repeat(64), jsonSha256: 'b'.repeat(64), employerPdfSha256: 'c'.repeat(64), employerJsonSha256: 'd'.repeat(64) };
+  const form = {
+    pdfSha256: 'a'.repeat(64),
+    jsonSha256: 'b'.repeat(64),
+    employerPdfSha256: 'c'.repeat(64),
+    employerJsonSha256: 'd'.repeat(64),
+  };
   it('says which of its documents a file is: the whole form’s PDF or JSON, or its employer view’s, and nothing else', () => {
     expect(matchedDocument('a'.repeat(64), form)).toBe('pdf');
     expect(matchedDocument('b'.repeat(64), form)).toBe('json');

@@ -23,7 +23,9 @@ describe('who reads a form', () => {
   });
 
   it('is never the employer of a form without an employer', () => {
-    expect(formReader(personCaller(OTHER), { personId: PERSON, employerId: null }, { officeOfTerritory: false, employerOfContract: true })).toBe('public');
+    expect(
+      formReader(personCaller(OTHER), { personId: PERSON, employerId: null }, { officeOfTerritory: false, employerOfContract: true }),
+    ).toBe('public');
   });
 
   it('is the public for anyone else, and for no caller at all', () => {
@@ -54,7 +56,16 @@ const figures = (employerId: string | null, language: 'en' | 'fr' = 'en'): FormF
     person: { id: PERSON, name: 'Amina Haddad', language },
     territory: { id: 't', name: 'Marseille' },
     month: '2030-03',
-    contract: { id: 'c1', version: 2, kind: 'employee', employerId, employerName: 'Calanques Solaire', periodStart: '2030-01-01', periodEnd: '2030-12-31', yearlyMinutes: 6600 },
+    contract: {
+      id: 'c1',
+      version: 2,
+      kind: 'employee',
+      employerId,
+      employerName: 'Calanques Solaire',
+      periodStart: '2030-01-01',
+      periodEnd: '2030-12-31',
+      yearlyMinutes: 6600,
+    },
     entries: [
       { id: 'e1', contractId: 'c1', projectId: 'p1', competenceId: 'solar', minutes: 90 },
       { id: 'e2', contractId: 'c1', projectId: 'p1', competenceId: 'aid', minutes: 60 },
@@ -79,7 +90,14 @@ const figures = (employerId: string | null, language: 'en' | 'fr' = 'en'): FormF
 describe('the employer view of a form', () => {
   it('has the hours, the hours per competence group, the contract year’s hours and the currency credited', () => {
     const view = employerFormView(figures('org'))!;
-    expect(view).toMatchObject({ personName: 'Amina Haddad', employerName: 'Calanques Solaire', month: '2030-03', totalMinutes: 195, yearlyMinutes: 6600, yearToDateMinutes: 255 });
+    expect(view).toMatchObject({
+      personName: 'Amina Haddad',
+      employerName: 'Calanques Solaire',
+      month: '2030-03',
+      totalMinutes: 195,
+      yearlyMinutes: 6600,
+      yearToDateMinutes: 255,
+    });
     expect(view.competenceGroups).toEqual([
       { groupId: 'S7.2', label: 'energy efficiency', minutes: 90 },
       { groupId: 'S3.1', label: 'health and emergencies', minutes: 90 },
@@ -90,11 +108,17 @@ describe('the employer view of a form', () => {
 
   it('never has the projects, the challenges, the individual competences nor the wallet balance', () => {
     const text = JSON.stringify(employerFormView(figures('org')));
-    expect(text).not.toMatch(/Solar roofs|Community garden|Energy transition|solar panel|first aid|home nursing|knitting|5750|balance|projects|challenges|"competences"|skillId/);
+    expect(text).not.toMatch(
+      /Solar roofs|Community garden|Energy transition|solar panel|first aid|home nursing|knitting|5750|balance|projects|challenges|"competences"|skillId/,
+    );
   });
 
   it('names competences without a group in the form’s language, all together', () => {
-    expect(minutesByGroup(figures('org', 'fr')).find((g) => g.groupId === '')).toEqual({ groupId: '', label: 'Autres compétences', minutes: 15 });
+    expect(minutesByGroup(figures('org', 'fr')).find((g) => g.groupId === '')).toEqual({
+      groupId: '',
+      label: 'Autres compétences',
+      minutes: 15,
+    });
   });
 
   it('does not exist for a form without an employer', () => {

@@ -26,7 +26,11 @@ export interface ReaderGrants {
  * own services read as the office does, except the gateway: it speaks for people, so a call it makes
  * as itself (for a visitor who is not signed in) is the public's. No caller at all is the public.
  */
-export function formReader(caller: Caller | undefined, form: { personId: string; employerId: string | null }, grants: ReaderGrants): FormReader {
+export function formReader(
+  caller: Caller | undefined,
+  form: { personId: string; employerId: string | null },
+  grants: ReaderGrants,
+): FormReader {
   if (!caller) return 'public';
   if (caller.kind === 'system') return caller.service === 'gateway' ? 'public' : 'office';
   if (caller.kind === 'person' && caller.personId.toLowerCase() === form.personId.toLowerCase()) return 'person';
@@ -37,7 +41,9 @@ export function formReader(caller: Caller | undefined, form: { personId: string;
 
 /** Whether the reader needs identity's answers at all: the person and the platform are known from the caller. */
 export const needsGrants = (caller: Caller | undefined, form: { personId: string }): boolean =>
-  caller !== undefined && caller.kind !== 'system' && !(caller.kind === 'person' && caller.personId.toLowerCase() === form.personId.toLowerCase());
+  caller !== undefined &&
+  caller.kind !== 'system' &&
+  !(caller.kind === 'person' && caller.personId.toLowerCase() === form.personId.toLowerCase());
 
 /** The label of competences without a group, counted together so that none is named. */
 export const UNGROUPED_LABEL: Record<'en' | 'fr', string> = { en: 'Other competences', fr: 'Autres compétences' };
@@ -109,6 +115,11 @@ export function employerFormView(figures: FormFigures): EmployerFormFigures | un
     contractYearEnd: figures.contractYearEnd,
     yearlyMinutes: figures.yearlyMinutes,
     yearToDateMinutes: figures.yearToDateMinutes,
-    currency: figures.currency && { currencyId: figures.currency.currencyId, code: figures.currency.code, minorUnits: figures.currency.minorUnits, creditedMinor: figures.currency.creditedMinor },
+    currency: figures.currency && {
+      currencyId: figures.currency.currencyId,
+      code: figures.currency.code,
+      minorUnits: figures.currency.minorUnits,
+      creditedMinor: figures.currency.creditedMinor,
+    },
   };
 }

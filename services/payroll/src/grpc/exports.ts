@@ -25,8 +25,13 @@ type ExportHandlers = Pick<Handlers<typeof PayrollServiceService>, 'getExportLay
 const MAX_PREVIEW_ROWS = 100;
 
 export function exportHandlers(deps: HandlerDeps): ExportHandlers {
-  async function requireEmployer(caller: ReturnType<typeof callerOf>, organizationId: string, action: 'payroll.exports.read' | 'payroll.exports.configure'): Promise<void> {
-    if (!(await deps.directory.may(caller, action, { organizationId }))) throw forbidden('Only the employer’s HR managers and admins read and set its payroll exports');
+  async function requireEmployer(
+    caller: ReturnType<typeof callerOf>,
+    organizationId: string,
+    action: 'payroll.exports.read' | 'payroll.exports.configure',
+  ): Promise<void> {
+    if (!(await deps.directory.may(caller, action, { organizationId })))
+      throw forbidden('Only the employer’s HR managers and admins read and set its payroll exports');
   }
 
   function layoutOf(input: Parameters<typeof layoutFromProto>[0]): ExportLayout {
@@ -52,15 +57,24 @@ export function exportHandlers(deps: HandlerDeps): ExportHandlers {
     async setExportLayout(request, call) {
       const caller = callerOf(call);
       const organizationId = requireUuid(request.organizationId, 'organization_id');
-      if (!Number.isInteger(request.expectedVersion) || request.expectedVersion < 0) throw invalid('expected_version', 'must be the version you saw (0 before the first save)', 'invalid_version');
-      const layout = layoutOf(request.layout ?? { columns: [], separator: 'EXPORT_SEPARATOR_UNSPECIFIED' as never, decimalComma: false, language: '' });
+      if (!Number.isInteger(request.expectedVersion) || request.expectedVersion < 0)
+        throw invalid('expected_version', 'must be the version you saw (0 before the first save)', 'invalid_version');
+      const layout = layoutOf(
+        request.layout ?? { columns: [], separator: 'EXPORT_SEPARATOR_UNSPECIFIED' as never, decimalComma: false, language: '' },
+      );
       await requireEmployer(caller, organizationId, 'payroll.exports.configure');
       const saved = await withTransaction(deps.pool, async (tx) => {
         await store.lockLayout(tx, organizationId);
         const current = await store.getLayout(tx, organizationId, { forUpdate: true });
         const version = current?.version ?? 0;
         requireCurrentVersion(request.expectedVersion, version);
-        const next = { ...layout, organizationId, version: version + 1, updatedBy: caller.kind === 'person' ? `person:${caller.personId}` : 'system', updatedAt: deps.now() };
+        const next = {
+          ...layout,
+          organizationId,
+          version: version + 1,
+          updatedBy: caller.kind === 'person' ? `person:${caller.personId}` : 'system',
+          updatedAt: deps.now(),
+        };
         await store.saveLayout(tx, next);
         return next;
       });
@@ -71,7 +85,8 @@ export function exportHandlers(deps: HandlerDeps): ExportHandlers {
       const organizationId = requireUuid(request.organizationId, 'organization_id');
       const month = requireMonth(request.month, 'month');
       const format = fromProtoEnum<'csv' | 'json'>('EXPORT_FORMAT', request.format) ?? 'csv';
-      if (!Number.isInteger(request.limit) || request.limit < 0 || request.limit > MAX_PREVIEW_ROWS) throw invalid('limit', `must be from 1 to ${MAX_PREVIEW_ROWS} (0 for every row)`, 'invalid_limit');
+      if (!Number.isInteger(request.limit) || request.limit < 0 || request.limit > MAX_PREVIEW_ROWS)
+        throw invalid('limit', `must be from 1 to ${MAX_PREVIEW_ROWS} (0 for every row)`, 'invalid_limit');
       const tried = request.layout ? layoutOf(request.layout) : undefined;
       await requireEmployer(callerOf(call), organizationId, 'payroll.exports.read');
       const [forms, saved, references] = await Promise.all([
@@ -90,7 +105,13 @@ export function exportHandlers(deps: HandlerDeps): ExportHandlers {
       const name = `societal-activity-${month}`;
       const content =
         format === 'json'
-          ? Buffer.from(JSON.stringify({ organizationId, month, language, competenceGroups: groups, employees: exportJson(views, references, groups) }, null, 2))
+          ? Buffer.from(
+              JSON.stringify(
+                { organizationId, month, language, competenceGroups: groups, employees: exportJson(views, references, groups) },
+                null,
+                2,
+              ),
+            )
           : Buffer.from(toCsv(shown, layout.separator));
       return {
         content,

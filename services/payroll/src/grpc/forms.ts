@@ -16,7 +16,12 @@ type FormHandlers = Pick<Handlers<typeof PayrollServiceService>, 'listMyForms' |
 
 /** A stored document whose bytes no longer hash to what was taken at issue is never sent. */
 function checked(content: Buffer | string, expected: string, formId: string): void {
-  if (sha256(content) !== expected) throw new Refused('unavailable', 'form_integrity_failed', `The stored form ${formId} does not match the hash taken at its issue; it is not sent`);
+  if (sha256(content) !== expected)
+    throw new Refused(
+      'unavailable',
+      'form_integrity_failed',
+      `The stored form ${formId} does not match the hash taken at its issue; it is not sent`,
+    );
 }
 
 export function formHandlers(deps: HandlerDeps): FormHandlers {
@@ -38,15 +43,18 @@ export function formHandlers(deps: HandlerDeps): FormHandlers {
       const caller = callerOf(call);
       const month = requireMonth(request.month, 'month');
       const limit = clampLimit(request.limit);
-      if (Boolean(request.territoryId) === Boolean(request.organizationId)) throw invalid('territory_id', 'give a territory or an organization, not both', 'invalid_scope');
+      if (Boolean(request.territoryId) === Boolean(request.organizationId))
+        throw invalid('territory_id', 'give a territory or an organization, not both', 'invalid_scope');
       if (request.territoryId) {
         const territoryId = requireUuid(request.territoryId, 'territory_id');
-        if (!(await deps.directory.may(caller, 'payroll.forms.read', { territoryId }))) throw forbidden('Only the officers of the territory or above list its forms');
+        if (!(await deps.directory.may(caller, 'payroll.forms.read', { territoryId })))
+          throw forbidden('Only the officers of the territory or above list its forms');
         const page = await store.formsOfTerritory(deps.pool, territoryId, month, limit, request.cursor || undefined);
         return { forms: page.items.map(formToProto), nextCursor: page.nextCursor, employerViews: [] };
       }
       const organizationId = requireUuid(request.organizationId, 'organization_id');
-      if (!(await deps.directory.may(caller, 'payroll.exports.read', { organizationId }))) throw forbidden('Only the employer’s HR managers and admins list its employees’ forms');
+      if (!(await deps.directory.may(caller, 'payroll.exports.read', { organizationId })))
+        throw forbidden('Only the employer’s HR managers and admins list its employees’ forms');
       // The employer's list is the employer's view, whoever else the caller also is: the whole form is read one by one.
       const page = await store.formsOfEmployer(deps.pool, organizationId, month, limit, request.cursor || undefined);
       const forms = await Promise.all(page.items.map((form) => withEmployerDocuments(deps.pool, form, deps.verifyUrl)));
@@ -57,7 +65,11 @@ export function formHandlers(deps: HandlerDeps): FormHandlers {
       const id = requireUuid(request.id, 'id');
       const { form, reader } = await formFor(id, callerOf(call));
       if (VIEW_OF_READER[reader] === 'whole') return { reader: readerToProto(reader), form: formToProto(form), employerView: undefined };
-      return { reader: readerToProto(reader), form: undefined, employerView: employerViewToProto(await withEmployerDocuments(deps.pool, form, deps.verifyUrl)) };
+      return {
+        reader: readerToProto(reader),
+        form: undefined,
+        employerView: employerViewToProto(await withEmployerDocuments(deps.pool, form, deps.verifyUrl)),
+      };
     },
 
     async renderForm(request, call) {
@@ -71,22 +83,46 @@ export function formHandlers(deps: HandlerDeps): FormHandlers {
         if (format === 'json') {
           if (form.employerDocument === null || form.employerJsonSha256 === null) throw notFound('form', id);
           checked(form.employerDocument, form.employerJsonSha256, form.id);
-          return { content: Buffer.from(form.employerDocument), contentType: 'application/json', filename: `${name}-employer.json`, sha256: form.employerJsonSha256, reader: readerToProto(reader) };
+          return {
+            content: Buffer.from(form.employerDocument),
+            contentType: 'application/json',
+            filename: `${name}-employer.json`,
+            sha256: form.employerJsonSha256,
+            reader: readerToProto(reader),
+          };
         }
         const stored = await store.employerPdf(deps.pool, id);
         if (!stored) throw notFound('form', id);
         checked(stored.pdf, stored.pdfSha256, form.id);
-        return { content: stored.pdf, contentType: 'application/pdf', filename: `${name}-employer.pdf`, sha256: stored.pdfSha256, reader: readerToProto(reader) };
+        return {
+          content: stored.pdf,
+          contentType: 'application/pdf',
+          filename: `${name}-employer.pdf`,
+          sha256: stored.pdfSha256,
+          reader: readerToProto(reader),
+        };
       }
       const { form } = found;
       if (format === 'json') {
         checked(form.document, form.jsonSha256, form.id);
-        return { content: Buffer.from(form.document), contentType: 'application/json', filename: `${name}.json`, sha256: form.jsonSha256, reader: readerToProto(reader) };
+        return {
+          content: Buffer.from(form.document),
+          contentType: 'application/json',
+          filename: `${name}.json`,
+          sha256: form.jsonSha256,
+          reader: readerToProto(reader),
+        };
       }
       const stored = await store.formPdf(deps.pool, id);
       if (!stored) throw notFound('form', id);
       checked(stored.pdf, stored.pdfSha256, form.id);
-      return { content: stored.pdf, contentType: 'application/pdf', filename: `${name}.pdf`, sha256: stored.pdfSha256, reader: readerToProto(reader) };
+      return {
+        content: stored.pdf,
+        contentType: 'application/pdf',
+        filename: `${name}.pdf`,
+        sha256: stored.pdfSha256,
+        reader: readerToProto(reader),
+      };
     },
 
     async verifyForm(request, call) {
@@ -98,9 +134,22 @@ export function formHandlers(deps: HandlerDeps): FormHandlers {
       const unspecified = toProtoEnum<FormDocumentKind>('FORM_DOCUMENT_KIND', 'unspecified');
       if (!found) {
         return {
-          code, found: false, status: toProtoEnum<FormStatus>('FORM_STATUS', 'unspecified'), version: 0, month: '', issuedAt: '', supersededAt: '', supersededByCode: '',
-          pdfSha256: '', jsonSha256: '', matches: false, sha256Given: given !== undefined, employerPdfSha256: '', employerJsonSha256: '',
-          reader: readerToProto('public'), matchedDocument: unspecified,
+          code,
+          found: false,
+          status: toProtoEnum<FormStatus>('FORM_STATUS', 'unspecified'),
+          version: 0,
+          month: '',
+          issuedAt: '',
+          supersededAt: '',
+          supersededByCode: '',
+          pdfSha256: '',
+          jsonSha256: '',
+          matches: false,
+          sha256Given: given !== undefined,
+          employerPdfSha256: '',
+          employerJsonSha256: '',
+          reader: readerToProto('public'),
+          matchedDocument: unspecified,
         };
       }
       // An earlier form gets its employer documents now, so that their hashes can be checked too.

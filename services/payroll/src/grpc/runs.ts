@@ -9,7 +9,8 @@ type RunHandlers = Pick<Handlers<typeof PayrollServiceService>, 'listRuns' | 'ge
 
 export function runHandlers(deps: HandlerDeps): RunHandlers {
   async function requireOffice(caller: ReturnType<typeof callerOf>, territoryId: string): Promise<void> {
-    if (!(await deps.directory.may(caller, 'payroll.runs.read', { territoryId }))) throw forbidden('Only the officers of the territory or above follow its issuing runs');
+    if (!(await deps.directory.may(caller, 'payroll.runs.read', { territoryId })))
+      throw forbidden('Only the officers of the territory or above follow its issuing runs');
   }
 
   return {
@@ -32,4 +33,3 @@ export function runHandlers(deps: HandlerDeps): RunHandlers {
     },
   };
 }
-

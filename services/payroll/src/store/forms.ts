@@ -68,7 +68,10 @@ function formOf(row: FormRow): FormRecord {
 }
 
 /** The employer view's documents as written (see documents.ts). */
-export interface NewForm extends Omit<FormRecord, 'supersededById' | 'supersededAt' | 'figures' | 'employerDocument' | 'employerJsonSha256' | 'employerPdfSha256'> {
+export interface NewForm extends Omit<
+  FormRecord,
+  'supersededById' | 'supersededAt' | 'figures' | 'employerDocument' | 'employerJsonSha256' | 'employerPdfSha256'
+> {
   pdf: Buffer;
   employer: EmployerDocuments | undefined;
 }
@@ -79,9 +82,27 @@ export async function insertForm(db: Queryable, f: NewForm): Promise<void> {
        verification_code, document, json_sha256, pdf, pdf_sha256, figures_sha256, employer_document, employer_json_sha256, employer_pdf, employer_pdf_sha256)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
     [
-      f.id, f.personId, f.contractId, f.employerId, f.territoryId, f.month, f.version, f.supersedesId, f.runId, f.issuedAt, f.totalMinutes, f.verificationCode,
-      f.document, f.jsonSha256, f.pdf, f.pdfSha256, f.figuresSha256,
-      f.employer?.document ?? null, f.employer?.jsonSha256 ?? null, f.employer?.pdf ?? null, f.employer?.pdfSha256 ?? null,
+      f.id,
+      f.personId,
+      f.contractId,
+      f.employerId,
+      f.territoryId,
+      f.month,
+      f.version,
+      f.supersedesId,
+      f.runId,
+      f.issuedAt,
+      f.totalMinutes,
+      f.verificationCode,
+      f.document,
+      f.jsonSha256,
+      f.pdf,
+      f.pdfSha256,
+      f.figuresSha256,
+      f.employer?.document ?? null,
+      f.employer?.jsonSha256 ?? null,
+      f.employer?.pdf ?? null,
+      f.employer?.pdfSha256 ?? null,
     ],
   );
 }
@@ -109,14 +130,20 @@ export async function formsWithoutEmployerDocuments(db: Queryable, limit: number
 }
 
 export async function employerPdf(db: Queryable, id: string): Promise<StoredPdf | undefined> {
-  const { rows } = await db.query<{ employer_pdf: Buffer | null; employer_pdf_sha256: string | null }>('select employer_pdf, employer_pdf_sha256 from forms where id = $1', [id]);
+  const { rows } = await db.query<{ employer_pdf: Buffer | null; employer_pdf_sha256: string | null }>(
+    'select employer_pdf, employer_pdf_sha256 from forms where id = $1',
+    [id],
+  );
   const row = rows[0];
   return row?.employer_pdf && row.employer_pdf_sha256 ? { pdf: row.employer_pdf, pdfSha256: row.employer_pdf_sha256 } : undefined;
 }
 
 /** Marks the version in force superseded; only a form still in force is ever marked. */
 export async function supersede(db: Queryable, id: string, by: string, at: Date): Promise<boolean> {
-  const { rowCount } = await db.query('update forms set superseded_by_id = $2, superseded_at = $3 where id = $1 and superseded_by_id is null', [id, by, at]);
+  const { rowCount } = await db.query(
+    'update forms set superseded_by_id = $2, superseded_at = $3 where id = $1 and superseded_by_id is null',
+    [id, by, at],
+  );
   return (rowCount ?? 0) > 0;
 }
 
@@ -158,7 +185,13 @@ export async function contractMinutesBetween(db: Queryable, contractId: string, 
   return count(rows[0]?.minutes);
 }
 
-async function formPage(db: Queryable, where: string, params: unknown[], limit: number, cursor: string | undefined): Promise<Page<FormRecord>> {
+async function formPage(
+  db: Queryable,
+  where: string,
+  params: unknown[],
+  limit: number,
+  cursor: string | undefined,
+): Promise<Page<FormRecord>> {
   const after = decodeCursor(cursor, ['string', 'instant', 'uuid']) as [string, string, string] | undefined;
   if (after && !isMonth(after[0])) throw invalid('cursor', 'is not a cursor this list gave out', 'invalid_cursor');
   const n = params.length;
@@ -171,7 +204,8 @@ async function formPage(db: Queryable, where: string, params: unknown[], limit: 
   return pageOf(rows.map(formOf), limit, (last) => [last.month, last.issuedAt.toISOString(), last.id]);
 }
 
-export const formsOfPerson = (db: Queryable, personId: string, limit: number, cursor?: string) => formPage(db, 'person_id = $1', [personId], limit, cursor);
+export const formsOfPerson = (db: Queryable, personId: string, limit: number, cursor?: string) =>
+  formPage(db, 'person_id = $1', [personId], limit, cursor);
 
 export const formsOfTerritory = (db: Queryable, territoryId: string, month: Month, limit: number, cursor?: string) =>
   formPage(db, 'territory_id = $1 and month = $2', [territoryId, month], limit, cursor);
@@ -181,7 +215,10 @@ export const formsOfEmployer = (db: Queryable, employerId: string, month: Month,
 
 /** An employer's forms in force for a month: what its export lists. */
 export async function currentFormsOfEmployer(db: Queryable, employerId: string, month: Month): Promise<FormRecord[]> {
-  const { rows } = await db.query<FormRow>(`select ${FORM_COLUMNS} from forms where employer_id = $1 and month = $2 and superseded_by_id is null order by id`, [employerId, month]);
+  const { rows } = await db.query<FormRow>(
+    `select ${FORM_COLUMNS} from forms where employer_id = $1 and month = $2 and superseded_by_id is null order by id`,
+    [employerId, month],
+  );
   return rows.map(formOf);
 }
 
@@ -190,7 +227,10 @@ export async function insertFormEntries(db: Queryable, formId: string, entryIds:
 }
 
 /** The form in force that counts an entry, if one was issued. */
-export async function currentFormOfEntry(db: Queryable, entryId: string): Promise<{ personId: string; territoryId: string; month: Month } | undefined> {
+export async function currentFormOfEntry(
+  db: Queryable,
+  entryId: string,
+): Promise<{ personId: string; territoryId: string; month: Month } | undefined> {
   const { rows } = await db.query<{ person_id: string; territory_id: string; month: string }>(
     `select f.person_id, f.territory_id, f.month from form_entries fe join forms f on f.id = fe.form_id
      where fe.entry_id = $1 and f.superseded_by_id is null limit 1`,

@@ -7,7 +7,11 @@ export async function lockLayout(db: Queryable, organizationId: string): Promise
   await db.query(`select pg_advisory_xact_lock(hashtextextended('payroll-layout:' || $1, 0))`, [organizationId]);
 }
 
-export async function getLayout(db: Queryable, organizationId: string, options: { forUpdate?: boolean } = {}): Promise<StoredLayout | undefined> {
+export async function getLayout(
+  db: Queryable,
+  organizationId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<StoredLayout | undefined> {
   const { rows } = await db.query<{
     organization_id: string;
     columns: ExportLayout['columns'];
@@ -41,6 +45,15 @@ export async function saveLayout(db: Queryable, layout: StoredLayout): Promise<v
     `insert into export_layouts (organization_id, columns, separator, decimal_comma, language, version, updated_by, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8)
      on conflict (organization_id) do update set columns = excluded.columns, separator = excluded.separator, decimal_comma = excluded.decimal_comma,
        language = excluded.language, version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-    [layout.organizationId, JSON.stringify(layout.columns), layout.separator, layout.decimalComma, layout.language, layout.version, layout.updatedBy, layout.updatedAt],
+    [
+      layout.organizationId,
+      JSON.stringify(layout.columns),
+      layout.separator,
+      layout.decimalComma,
+      layout.language,
+      layout.version,
+      layout.updatedBy,
+      layout.updatedAt,
+    ],
   );
 }

@@ -4,7 +4,10 @@ import type { Queryable } from '@e21/kit';
 const count = (value: bigint | number | null | undefined) => Number(value ?? 0);
 
 /** Records what an entry was paid; false when it was already known. */
-export async function recordHoursCredit(db: Queryable, credit: { entryId: string; personId: string; currencyId: string; currencyCode: string; amountMinor: number; postedAt: Date }): Promise<boolean> {
+export async function recordHoursCredit(
+  db: Queryable,
+  credit: { entryId: string; personId: string; currencyId: string; currencyCode: string; amountMinor: number; postedAt: Date },
+): Promise<boolean> {
   const { rowCount } = await db.query(
     `insert into hours_credits (entry_id, person_id, currency_id, currency_code, amount_minor, posted_at) values ($1, $2, $3, $4, $5, $6)
      on conflict (entry_id) do nothing`,
@@ -13,7 +16,10 @@ export async function recordHoursCredit(db: Queryable, credit: { entryId: string
   return (rowCount ?? 0) > 0;
 }
 
-export async function recordWalletMovement(db: Queryable, movement: { transferId: string; personId: string; currencyId: string; amountMinor: number; postedAt: Date }): Promise<void> {
+export async function recordWalletMovement(
+  db: Queryable,
+  movement: { transferId: string; personId: string; currencyId: string; amountMinor: number; postedAt: Date },
+): Promise<void> {
   await db.query(
     `insert into wallet_movements (transfer_id, person_id, currency_id, amount_minor, posted_at) values ($1, $2, $3, $4, $5)
      on conflict do nothing`,

@@ -45,10 +45,26 @@ const runOf = (row: RunRow): IssuingRun => ({
 export async function startRun(db: Queryable, run: IssuingRun, personIds: string[], notBefore: Date = run.startedAt): Promise<boolean> {
   const inserted = await db.query(
     `insert into runs (${RUN_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) on conflict do nothing`,
-    [run.id, run.territoryId, run.month, run.trigger, run.sourceEventId, run.total, run.done, run.formsIssued, run.status, run.startedAt, run.completedAt],
+    [
+      run.id,
+      run.territoryId,
+      run.month,
+      run.trigger,
+      run.sourceEventId,
+      run.total,
+      run.done,
+      run.formsIssued,
+      run.status,
+      run.startedAt,
+      run.completedAt,
+    ],
   );
   if ((inserted.rowCount ?? 0) === 0) return false;
-  await db.query(`insert into run_people (run_id, person_id, status, not_before) select $1, unnest($2::uuid[]), 'pending', $3`, [run.id, personIds, notBefore]);
+  await db.query(`insert into run_people (run_id, person_id, status, not_before) select $1, unnest($2::uuid[]), 'pending', $3`, [
+    run.id,
+    personIds,
+    notBefore,
+  ]);
   return true;
 }
 
@@ -102,10 +118,10 @@ export async function claimPerson(db: Queryable, at: Date, leaseUntil: Date): Pr
 
 /** Whether the run still has the person to issue, locked until the transaction ends. */
 export async function isPersonPending(db: Queryable, runId: string, personId: string): Promise<boolean> {
-  const { rows } = await db.query<{ status: string }>(
-    'select status from run_people where run_id = $1 and person_id = $2 for update',
-    [runId, personId],
-  );
+  const { rows } = await db.query<{ status: string }>('select status from run_people where run_id = $1 and person_id = $2 for update', [
+    runId,
+    personId,
+  ]);
   return rows[0]?.status === 'pending';
 }
 
@@ -114,10 +130,20 @@ export async function markPersonDone(db: Queryable, runId: string, personId: str
 }
 
 export async function postponePerson(db: Queryable, runId: string, personId: string, notBefore: Date): Promise<void> {
-  await db.query('update run_people set attempts = attempts + 1, not_before = $3 where run_id = $1 and person_id = $2', [runId, personId, notBefore]);
+  await db.query('update run_people set attempts = attempts + 1, not_before = $3 where run_id = $1 and person_id = $2', [
+    runId,
+    personId,
+    notBefore,
+  ]);
 }
 /** Whether a run of this kind still has the person of this territory's month to go through. */
-export async function hasPendingRun(db: Queryable, trigger: RunTrigger, personId: string, territoryId: string, month: Month): Promise<boolean> {
+export async function hasPendingRun(
+  db: Queryable,
+  trigger: RunTrigger,
+  personId: string,
+  territoryId: string,
+  month: Month,
+): Promise<boolean> {
   const { rowCount } = await db.query(
     `select 1 from run_people p join runs r on r.id = p.run_id
      where p.status = 'pending' and p.person_id = $1 and r.territory_id = $2 and r.month = $3 and r.trigger = $4 limit 1`,

@@ -34,13 +34,22 @@ const codes = (edited: Project) => materialChanges(approved, edited).map((c) => 
 
 describe('what an edit of an approved project changes materially', () => {
   it('keeps the approved terms: total hours, the skills once each, the period', () => {
-    expect(approved).toEqual({ neededMinutes: 36_000, skillIds: ['composting', 'gardening'], startDate: '2026-04-01', endDate: '2026-10-31' });
+    expect(approved).toEqual({
+      neededMinutes: 36_000,
+      skillIds: ['composting', 'gardening'],
+      startDate: '2026-04-01',
+      endDate: '2026-10-31',
+    });
   });
 
   it('takes up to 10 % more hours as minor, and more than that as material', () => {
     expect(codes(project('active', { needs: [need('n1', 'gardening', 33_600), need('n2', 'composting', 6_000)] }))).toEqual([]); // 660 h: exactly 10 % more
-    expect(codes(project('active', { needs: [need('n1', 'gardening', 33_601), need('n2', 'composting', 6_000)] }))).toEqual(['hours_increased']);
-    expect(codes(project('active', { needs: [need('n1', 'gardening', 300_000), need('n2', 'composting', 60_000)] }))).toEqual(['hours_increased']); // x10
+    expect(codes(project('active', { needs: [need('n1', 'gardening', 33_601), need('n2', 'composting', 6_000)] }))).toEqual([
+      'hours_increased',
+    ]);
+    expect(codes(project('active', { needs: [need('n1', 'gardening', 300_000), need('n2', 'composting', 60_000)] }))).toEqual([
+      'hours_increased',
+    ]); // x10
   });
 
   it('takes fewer hours and fewer skills as minor: they ask less of the territory', () => {
@@ -48,7 +57,9 @@ describe('what an edit of an approved project changes materially', () => {
   });
 
   it('takes a need for a skill the approval did not include as material, even with no more hours', () => {
-    const edited = project('active', { needs: [need('n1', 'gardening', 24_000), need('n3', 'first-aid', 6_000), need('n2', 'composting', 6_000)] });
+    const edited = project('active', {
+      needs: [need('n1', 'gardening', 24_000), need('n3', 'first-aid', 6_000), need('n2', 'composting', 6_000)],
+    });
     expect(materialChanges(approved, edited)).toEqual([{ code: 'new_competence', detail: 'new competences needed: first-aid' }]);
   });
 
@@ -73,12 +84,23 @@ describe('reviewing an edit', () => {
     const edited = { ...before, needs: [need('n1', 'gardening', 300_000), need('n2', 'composting', 60_000)], version: 5 };
     const reviewed = reviewEdit(before, edited, 'person:ada', AT);
     expect(reviewed.project).toMatchObject({ status: 'proposed', version: 5, approved });
-    expect(reviewed.change).toEqual({ from: 'active', to: 'proposed', by: 'person:ada', at: AT, reason: 'Material change, back to approval: needed hours from 600 h to 6000 h (more than 10 % more)' });
+    expect(reviewed.change).toEqual({
+      from: 'active',
+      to: 'proposed',
+      by: 'person:ada',
+      at: AT,
+      reason: 'Material change, back to approval: needed hours from 600 h to 6000 h (more than 10 % more)',
+    });
   });
 
   it('keeps an active project active when only its text changes (a typo fixed)', () => {
     const before = project('active');
-    const reviewed = reviewEdit(before, { ...before, title: 'Jardin partagé du Panier', description: 'A shared garden', version: 5 }, 'person:ada', AT);
+    const reviewed = reviewEdit(
+      before,
+      { ...before, title: 'Jardin partagé du Panier', description: 'A shared garden', version: 5 },
+      'person:ada',
+      AT,
+    );
     expect(reviewed.project.status).toBe('active');
     expect(reviewed.change).toBeUndefined();
   });
@@ -86,14 +108,26 @@ describe('reviewing an edit', () => {
   it('sends an approved project that has not started back too, and leaves drafts alone', () => {
     const later = { endDate: '2027-12-31' };
     expect(reviewEdit(project('approved'), { ...project('approved'), ...later }, 'person:ada', AT).change?.from).toBe('approved');
-    expect(reviewEdit(project('draft'), { ...project('draft'), ...later, needs: [need('n1', 'gardening', 300_000)] }, 'person:ada', AT).change).toBeUndefined();
+    expect(
+      reviewEdit(project('draft'), { ...project('draft'), ...later, needs: [need('n1', 'gardening', 300_000)] }, 'person:ada', AT).change,
+    ).toBeUndefined();
   });
 
   it('measures each edit against the approval, not the previous edit: 9 % twice is 18 %', () => {
     const before = project('active');
-    const first = reviewEdit(before, { ...before, needs: [need('n1', 'gardening', 33_240), need('n2', 'composting', 6_000)] }, 'person:ada', AT);
+    const first = reviewEdit(
+      before,
+      { ...before, needs: [need('n1', 'gardening', 33_240), need('n2', 'composting', 6_000)] },
+      'person:ada',
+      AT,
+    );
     expect(first.project.status).toBe('active');
-    const second = reviewEdit(first.project, { ...first.project, needs: [need('n1', 'gardening', 36_480), need('n2', 'composting', 6_000)] }, 'person:ada', AT);
+    const second = reviewEdit(
+      first.project,
+      { ...first.project, needs: [need('n1', 'gardening', 36_480), need('n2', 'composting', 6_000)] },
+      'person:ada',
+      AT,
+    );
     expect(second.project.status).toBe('proposed');
   });
 

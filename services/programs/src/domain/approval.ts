@@ -48,7 +48,10 @@ export function materialChanges(approved: ApprovedTerms, edited: Pick<Project, '
   const changes: MaterialChange[] = [];
   const minutes = neededMinutesOf(edited);
   if (minutes * 100 > approved.neededMinutes * (100 + HOURS_TOLERANCE_PERCENT)) {
-    changes.push({ code: 'hours_increased', detail: `needed hours from ${hours(approved.neededMinutes)} to ${hours(minutes)} (more than ${HOURS_TOLERANCE_PERCENT} % more)` });
+    changes.push({
+      code: 'hours_increased',
+      detail: `needed hours from ${hours(approved.neededMinutes)} to ${hours(minutes)} (more than ${HOURS_TOLERANCE_PERCENT} % more)`,
+    });
   }
   const skills = [...new Set(edited.needs.map((need) => need.skillId))].filter((skill) => !approved.skillIds.includes(skill)).sort();
   if (skills.length) changes.push({ code: 'new_competence', detail: `new competences needed: ${skills.join(', ')}` });

@@ -10,7 +10,11 @@ const PATH = {
   montpellier: ['eu', 'fr', 'occitanie', 'montpellier'],
 };
 
-const challenge = (id: string, territoryId: string, minute = 0) => ({ id, territoryId, createdAt: new Date(Date.UTC(2026, 0, 1, 0, minute)) });
+const challenge = (id: string, territoryId: string, minute = 0) => ({
+  id,
+  territoryId,
+  createdAt: new Date(Date.UTC(2026, 0, 1, 0, minute)),
+});
 
 describe('challenge inheritance', () => {
   const all = [
@@ -51,19 +55,27 @@ describe('refining a challenge', () => {
   it('refuses refining a challenge of the same territory, of one below, or of another branch', () => {
     expect(checkRefinement(PATH.paca, { id: 'x', territoryId: 'paca' })?.code).toBe('refines_not_above');
     expect(checkRefinement(PATH.paca, { id: 'x', territoryId: 'marseille' })?.code).toBe('refines_not_above');
-    expect(checkRefinement(PATH.marseille, { id: 'x', territoryId: 'occitanie' })?.fields).toEqual([{ field: 'refines_id', message: 'must be a challenge of a territory above this one' }]);
+    expect(checkRefinement(PATH.marseille, { id: 'x', territoryId: 'occitanie' })?.fields).toEqual([
+      { field: 'refines_id', message: 'must be a challenge of a territory above this one' },
+    ]);
   });
 });
 
 describe('validateChallenge', () => {
   it('trims texts and keeps each goal once, in order', () => {
-    expect(validateChallenge({ title: '  Heat waves ', description: ' Shade in schools ', sdgs: [13, 3, 13, 11] })).toEqual({ title: 'Heat waves', description: 'Shade in schools', sdgs: [3, 11, 13] });
+    expect(validateChallenge({ title: '  Heat waves ', description: ' Shade in schools ', sdgs: [13, 3, 13, 11] })).toEqual({
+      title: 'Heat waves',
+      description: 'Shade in schools',
+      sdgs: [3, 11, 13],
+    });
   });
 
   it('refuses goals that are not SDG numbers 1 to 17, and an empty title', () => {
     for (const sdgs of [[0], [18], [1.5], [-3]]) {
       const result = validateChallenge({ title: 'x', description: '', sdgs });
-      expect(isRefusal(result) && result.fields).toEqual([{ field: 'sdgs', message: 'must be Sustainable Development Goal numbers, 1 to 17' }]);
+      expect(isRefusal(result) && result.fields).toEqual([
+        { field: 'sdgs', message: 'must be Sustainable Development Goal numbers, 1 to 17' },
+      ]);
     }
     const untitled = validateChallenge({ title: '   ', description: '', sdgs: [] });
     expect(isRefusal(untitled) && untitled.fields?.map((f) => f.field)).toEqual(['title']);

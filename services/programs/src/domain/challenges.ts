@@ -31,7 +31,8 @@ export function validateChallenge(fields: ChallengeFields): ChallengeFields | Re
   const problems: FieldProblem[] = [];
   const title = checkTitle(problems, 'title', fields.title, CHALLENGE_TITLE_MAX);
   const description = checkText(problems, 'description', fields.description, CHALLENGE_DESCRIPTION_MAX, false);
-  if (fields.sdgs.some((n) => !SDG_NUMBERS.includes(n))) problems.push({ field: 'sdgs', message: 'must be Sustainable Development Goal numbers, 1 to 17' });
+  if (fields.sdgs.some((n) => !SDG_NUMBERS.includes(n)))
+    problems.push({ field: 'sdgs', message: 'must be Sustainable Development Goal numbers, 1 to 17' });
   if (problems.length) return refusal('invalid', 'invalid_challenge', summary(problems), problems);
   return { title, description, sdgs: [...new Set(fields.sdgs)].sort((a, b) => a - b) };
 }
@@ -40,7 +41,10 @@ export function validateChallenge(fields: ChallengeFields): ChallengeFields | Re
  * A challenge refines one set strictly above its own territory (an EU goal refined by a region),
  * never one of its own territory, below it or beside it.
  */
-export function checkRefinement(territoryPath: readonly string[], refined: { id: string; territoryId: string } | undefined): RefusalValue | undefined {
+export function checkRefinement(
+  territoryPath: readonly string[],
+  refined: { id: string; territoryId: string } | undefined,
+): RefusalValue | undefined {
   if (!refined) return undefined;
   const above = territoryPath.slice(0, -1);
   if (!above.includes(refined.territoryId)) {
@@ -55,7 +59,10 @@ export function checkRefinement(territoryPath: readonly string[], refined: { id:
  * The challenges a territory sees: its own and those of every territory above it, from the top
  * down. `territoryPath` runs from the root to the territory itself.
  */
-export function visibleChallenges<C extends { territoryId: string; createdAt: Date }>(territoryPath: readonly string[], challenges: readonly C[]): C[] {
+export function visibleChallenges<C extends { territoryId: string; createdAt: Date }>(
+  territoryPath: readonly string[],
+  challenges: readonly C[],
+): C[] {
   const depth = new Map(territoryPath.map((id, index) => [id, index]));
   return challenges
     .filter((challenge) => depth.has(challenge.territoryId))

@@ -8,7 +8,11 @@ export function elapsedDays(from: string, to: string): number {
 
 /** Lower-case text without accents, so "Écoute" matches "ecoute". */
 export function normalizeForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().trim();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .trim();
 }
 
 /** Trims `value` and records a problem when it is empty (if required) or longer than `max`. */

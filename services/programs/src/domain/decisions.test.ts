@@ -5,7 +5,15 @@ const NOW = new Date('2026-05-01T12:00:00Z');
 const DEADLINE = new Date('2026-05-08T12:00:00Z');
 const AFTER = new Date('2026-05-08T12:00:01Z');
 
-const decision: Decision = { id: 'd1', projectId: 'p1', title: 'Buy a composter', description: '', deadline: DEADLINE, proposedBy: 'ada', createdAt: NOW };
+const decision: Decision = {
+  id: 'd1',
+  projectId: 'p1',
+  title: 'Buy a composter',
+  description: '',
+  deadline: DEADLINE,
+  proposedBy: 'ada',
+  createdAt: NOW,
+};
 const vote = (personId: string, value: VoteValue): VoteRecord => ({ personId, vote: value, votedAt: NOW });
 
 describe('counting a decision', () => {
@@ -23,7 +31,11 @@ describe('counting a decision', () => {
 
   it('counts the majority over the co-managers at the deadline, not over the votes cast', () => {
     // two votes for out of two cast, but five co-managers: no majority
-    expect(tally(decision, [vote('ada', 'for'), vote('bob', 'for')], [...board, 'eve'], AFTER)).toMatchObject({ outcome: 'rejected', majority: 3, boardSize: 5 });
+    expect(tally(decision, [vote('ada', 'for'), vote('bob', 'for')], [...board, 'eve'], AFTER)).toMatchObject({
+      outcome: 'rejected',
+      majority: 3,
+      boardSize: 5,
+    });
   });
 
   it('ignores the vote of someone no longer on the board at the deadline', () => {

@@ -38,23 +38,35 @@ export interface Tally {
   majority: number;
 }
 
-export function validateDecision(fields: { title: string; description: string; deadline: Date }, at: Date): { title: string; description: string; deadline: Date } | RefusalValue {
+export function validateDecision(
+  fields: { title: string; description: string; deadline: Date },
+  at: Date,
+): { title: string; description: string; deadline: Date } | RefusalValue {
   const problems: FieldProblem[] = [];
   const title = checkTitle(problems, 'title', fields.title, DECISION_TITLE_MAX);
   const description = checkText(problems, 'description', fields.description, DECISION_DESCRIPTION_MAX, false);
   const deadline = fields.deadline.getTime();
   if (Number.isNaN(deadline)) problems.push({ field: 'deadline', message: 'must be an instant such as 2026-05-01T18:00:00Z' });
   else if (deadline <= at.getTime()) problems.push({ field: 'deadline', message: 'must be in the future' });
-  else if (deadline > at.getTime() + DECISION_MAX_DAYS * 86_400_000) problems.push({ field: 'deadline', message: `must be at most ${DECISION_MAX_DAYS} days away` });
+  else if (deadline > at.getTime() + DECISION_MAX_DAYS * 86_400_000)
+    problems.push({ field: 'deadline', message: `must be at most ${DECISION_MAX_DAYS} days away` });
   if (problems.length) return refusal('invalid', 'invalid_decision', summary(problems), problems);
   return { title, description, deadline: fields.deadline };
 }
 
 /** Only co-managers vote, once each, and only before the deadline. */
-export function checkVote(decision: Decision, boardNow: readonly string[], voterId: string, votes: readonly VoteRecord[], at: Date): RefusalValue | undefined {
-  if (at.getTime() >= decision.deadline.getTime()) return refusal('conflict', 'decision_closed', 'The deadline of this decision has passed');
+export function checkVote(
+  decision: Decision,
+  boardNow: readonly string[],
+  voterId: string,
+  votes: readonly VoteRecord[],
+  at: Date,
+): RefusalValue | undefined {
+  if (at.getTime() >= decision.deadline.getTime())
+    return refusal('conflict', 'decision_closed', 'The deadline of this decision has passed');
   if (!boardNow.includes(voterId)) return refusal('forbidden', 'not_a_co_manager', 'Only the project’s co-managers vote on its decisions');
-  if (votes.some((vote) => vote.personId === voterId)) return refusal('conflict', 'already_voted', 'You already voted on this decision; a vote cannot be changed');
+  if (votes.some((vote) => vote.personId === voterId))
+    return refusal('conflict', 'already_voted', 'You already voted on this decision; a vote cannot be changed');
   return undefined;
 }
 

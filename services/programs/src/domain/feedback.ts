@@ -26,14 +26,17 @@ export const FEEDBACK_STATUSES: readonly ProjectStatus[] = ['active', 'completed
  * on the team). The board reads the feedback; its members do not rate their own service.
  */
 export function feedbackRole(status: ProjectStatus, teamRole: TeamRole | undefined): FeedbackRole | RefusalValue {
-  if (!FEEDBACK_STATUSES.includes(status)) return refusal('conflict', 'feedback_not_open', 'Feedback is for projects that are running or completed');
-  if (isBoardRole(teamRole)) return refusal('forbidden', 'board_cannot_rate', 'The board reads the feedback on its project; it does not rate it');
+  if (!FEEDBACK_STATUSES.includes(status))
+    return refusal('conflict', 'feedback_not_open', 'Feedback is for projects that are running or completed');
+  if (isBoardRole(teamRole))
+    return refusal('forbidden', 'board_cannot_rate', 'The board reads the feedback on its project; it does not rate it');
   return teamRole === 'contributor' ? 'contributor' : 'beneficiary';
 }
 
 export function validateFeedback(fields: { rating: number; comment: string }): { rating: number; comment: string } | RefusalValue {
   const problems: FieldProblem[] = [];
-  if (!Number.isInteger(fields.rating) || fields.rating < 1 || fields.rating > 5) problems.push({ field: 'rating', message: 'must be a whole number from 1 to 5' });
+  if (!Number.isInteger(fields.rating) || fields.rating < 1 || fields.rating > 5)
+    problems.push({ field: 'rating', message: 'must be a whole number from 1 to 5' });
   const comment = checkText(problems, 'comment', fields.comment, FEEDBACK_COMMENT_MAX, false);
   if (problems.length) return refusal('invalid', 'invalid_feedback', summary(problems), problems);
   return { rating: fields.rating, comment };

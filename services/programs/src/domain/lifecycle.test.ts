@@ -96,17 +96,25 @@ describe('who moves a project', () => {
   });
 
   it('needs a reason to refuse, and keeps it on the project', () => {
-    expect(refused(transition(project('proposed'), 'refused', officer, '  ', AT))).toMatchObject({ kind: 'invalid', code: 'reason_required' });
+    expect(refused(transition(project('proposed'), 'refused', officer, '  ', AT))).toMatchObject({
+      kind: 'invalid',
+      code: 'reason_required',
+    });
     const refusedProject = moved(transition(project('proposed'), 'refused', officer, ' Overlaps an existing project ', AT));
     expect(refusedProject.project.refusalReason).toBe('Overlaps an existing project');
     expect(refusedProject.change.reason).toBe('Overlaps an existing project');
   });
 
   it('lets the board (coordinator or co-manager) propose, start and complete, and nobody else', () => {
-    for (const [from, to] of [['draft', 'proposed'], ['approved', 'active'], ['active', 'completed']] as const) {
+    for (const [from, to] of [
+      ['draft', 'proposed'],
+      ['approved', 'active'],
+      ['active', 'completed'],
+    ] as const) {
       expect(moved(transition(project(from), to, coordinator, '', AT)).project.status).toBe(to);
       expect(moved(transition(project(from), to, coManager, '', AT)).project.status).toBe(to);
-      for (const actor of [contributor, inhabitant, officer]) expect(refused(transition(project(from), to, actor, '', AT)).code).toBe('not_on_board');
+      for (const actor of [contributor, inhabitant, officer])
+        expect(refused(transition(project(from), to, actor, '', AT)).code).toBe('not_on_board');
     }
   });
 

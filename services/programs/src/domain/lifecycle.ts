@@ -50,31 +50,55 @@ function checkMover(mover: Mover, to: ProjectStatus, actor: TransitionActor): Re
   if (actor.system) return undefined;
   const board = isBoardRole(actor.teamRole);
   if (mover === 'officer') {
-    if (!actor.officer) return refusal('forbidden', 'not_an_officer', `Only an Engagement 21 officer of the project's territory (or above) can make it ${to}`);
+    if (!actor.officer)
+      return refusal(
+        'forbidden',
+        'not_an_officer',
+        `Only an Engagement 21 officer of the project's territory (or above) can make it ${to}`,
+      );
     // An officer on the team would decide on their own project.
     if (actor.teamRole) return refusal('forbidden', 'own_project', `A member of a project's team cannot make it ${to}, even as an officer`);
     return undefined;
   }
-  if (mover === 'board' && !board) return refusal('forbidden', 'not_on_board', `Only the project's coordinator or co-managers can make it ${to}`);
+  if (mover === 'board' && !board)
+    return refusal('forbidden', 'not_on_board', `Only the project's coordinator or co-managers can make it ${to}`);
   if (mover === 'board_or_officer' && !board && !actor.officer) {
-    return refusal('forbidden', 'not_on_board', `Only the project's coordinator, co-managers or an officer of its territory can make it ${to}`);
+    return refusal(
+      'forbidden',
+      'not_on_board',
+      `Only the project's coordinator, co-managers or an officer of its territory can make it ${to}`,
+    );
   }
   return undefined;
 }
 
 /** Moves the project to `to` if the lifecycle allows it and the actor may; refusing needs a reason. */
-export function transition(project: Project, to: ProjectStatus, actor: TransitionActor, reason: string, at: Date): { project: Project; change: StatusChange } | RefusalValue {
+export function transition(
+  project: Project,
+  to: ProjectStatus,
+  actor: TransitionActor,
+  reason: string,
+  at: Date,
+): { project: Project; change: StatusChange } | RefusalValue {
   const mover = LIFECYCLE[project.status][to];
   if (!mover) {
     const allowed = allowedMoves(project.status);
     const next = allowed.length ? `from ${project.status} it can become ${allowed.join(' or ')}` : `${project.status} is final`;
-    return refusal('conflict', 'invalid_transition', `A ${project.status} project cannot become ${to}: ${next}`, [{ field: 'status', message: `cannot go from ${project.status} to ${to}` }]);
+    return refusal('conflict', 'invalid_transition', `A ${project.status} project cannot become ${to}: ${next}`, [
+      { field: 'status', message: `cannot go from ${project.status} to ${to}` },
+    ]);
   }
   const refused = checkMover(mover, to, actor);
   if (refused) return refused;
   const trimmed = reason.trim();
-  if (trimmed.length > REASON_MAX) return refusal('invalid', 'validation_failed', `reason must be at most ${REASON_MAX} characters`, [{ field: 'reason', message: `must be at most ${REASON_MAX} characters` }]);
-  if (to === 'refused' && !trimmed) return refusal('invalid', 'reason_required', 'Say why the project is refused', [{ field: 'reason', message: 'is required when refusing' }]);
+  if (trimmed.length > REASON_MAX)
+    return refusal('invalid', 'validation_failed', `reason must be at most ${REASON_MAX} characters`, [
+      { field: 'reason', message: `must be at most ${REASON_MAX} characters` },
+    ]);
+  if (to === 'refused' && !trimmed)
+    return refusal('invalid', 'reason_required', 'Say why the project is refused', [
+      { field: 'reason', message: 'is required when refusing' },
+    ]);
   const change: StatusChange = { from: project.status, to, by: actor.by, at, reason: trimmed };
   return {
     project: {

@@ -21,7 +21,8 @@ describe('what a local program holds', () => {
   });
 
   it('leaves out projects that are not approved, of another territory, or of another year', () => {
-    for (const status of ['draft', 'proposed', 'refused', 'completed', 'cancelled'] as const) expect(isProgramCandidate(project('x', { status }), TERRITORIES, 2026)).toBe(false);
+    for (const status of ['draft', 'proposed', 'refused', 'completed', 'cancelled'] as const)
+      expect(isProgramCandidate(project('x', { status }), TERRITORIES, 2026)).toBe(false);
     expect(isProgramCandidate(project('x', { territoryId: 'toulon' }), TERRITORIES, 2026)).toBe(false);
     expect(isProgramCandidate(project('x'), TERRITORIES, 2027)).toBe(false);
   });

@@ -40,7 +40,9 @@ export interface ChallengeTotal {
 
 export function checkYear(year: number): RefusalValue | undefined {
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-    return refusal('invalid', 'validation_failed', `year must be from ${MIN_YEAR} to ${MAX_YEAR}`, [{ field: 'year', message: `must be from ${MIN_YEAR} to ${MAX_YEAR}` }]);
+    return refusal('invalid', 'validation_failed', `year must be from ${MIN_YEAR} to ${MAX_YEAR}`, [
+      { field: 'year', message: `must be from ${MIN_YEAR} to ${MAX_YEAR}` },
+    ]);
   }
   return undefined;
 }
@@ -53,13 +55,22 @@ export function isProgramCandidate(project: ProgramProject, territoryIds: Readon
 }
 
 /** Refuses a program that names a project it cannot hold, saying which and why. */
-export function checkProgramProjects(projects: readonly ProgramProject[], requestedIds: readonly string[], territoryIds: ReadonlySet<string>, year: number): RefusalValue | undefined {
-  if (requestedIds.length > MAX_PROGRAM_PROJECTS) return refusal('invalid', 'validation_failed', `a program holds at most ${MAX_PROGRAM_PROJECTS} projects`, [{ field: 'project_ids', message: `must be at most ${MAX_PROGRAM_PROJECTS}` }]);
+export function checkProgramProjects(
+  projects: readonly ProgramProject[],
+  requestedIds: readonly string[],
+  territoryIds: ReadonlySet<string>,
+  year: number,
+): RefusalValue | undefined {
+  if (requestedIds.length > MAX_PROGRAM_PROJECTS)
+    return refusal('invalid', 'validation_failed', `a program holds at most ${MAX_PROGRAM_PROJECTS} projects`, [
+      { field: 'project_ids', message: `must be at most ${MAX_PROGRAM_PROJECTS}` },
+    ]);
   const byId = new Map(projects.map((project) => [project.id, project]));
   const problems = requestedIds.flatMap((id, index) => {
     const project = byId.get(id);
     if (!project) return [{ field: `project_ids.${index}`, message: 'is not a known project' }];
-    if (!PROGRAM_STATUSES.includes(project.status)) return [{ field: `project_ids.${index}`, message: `is ${project.status}; a program holds approved projects` }];
+    if (!PROGRAM_STATUSES.includes(project.status))
+      return [{ field: `project_ids.${index}`, message: `is ${project.status}; a program holds approved projects` }];
     if (!territoryIds.has(project.territoryId)) return [{ field: `project_ids.${index}`, message: 'is not a project of this territory' }];
     if (!overlapsYear(project, year)) return [{ field: `project_ids.${index}`, message: `does not run in ${year}` }];
     return [];
@@ -83,6 +94,8 @@ export function challengeTotals(projects: readonly ProgramProject[]): { totals: 
       totals.set(challengeId, total);
     }
   }
-  const sorted = [...totals.values()].sort((a, b) => b.neededMinutes - a.neededMinutes || String(a.challengeId).localeCompare(String(b.challengeId)));
+  const sorted = [...totals.values()].sort(
+    (a, b) => b.neededMinutes - a.neededMinutes || String(a.challengeId).localeCompare(String(b.challengeId)),
+  );
   return { totals: sorted, neededMinutes: projects.reduce((sum, p) => sum + p.neededMinutes, 0) };
 }

@@ -28,7 +28,8 @@ describe('validateProjectFields', () => {
   });
 
   it('keeps the title to one line of visible characters, in NFC; the description may span lines but holds no control character', () => {
-    for (const title of ['Repair\ncafé', 'Repair\u0000café', 'Repair\u200Bcafé', '\u202Eéfac riaper']) expect(fieldsNamed(validateProjectFields(fields({ title })))).toEqual(['title']);
+    for (const title of ['Repair\ncafé', 'Repair\u0000café', 'Repair\u200Bcafé', '\u202Eéfac riaper'])
+      expect(fieldsNamed(validateProjectFields(fields({ title })))).toEqual(['title']);
     expect((validateProjectFields(fields({ title: 'Repair cafe\u0301' })) as ProjectFields).title).toBe('Repair caf\u00E9');
     expect(isRefusal(validateProjectFields(fields({ description: 'Line one\nline two' })))).toBe(false);
   });
@@ -45,7 +46,9 @@ describe('validateProjectFields', () => {
 
   it('counts needs in whole minutes, from 1 to 100000', () => {
     for (const neededMinutes of [0, -60, 90.5, 100_001]) {
-      expect(fieldsNamed(validateProjectFields(fields({ needs: [{ skillId: 'urn:e21:skill:carpentry', neededMinutes }] })))).toEqual(['needs.0.needed_minutes']);
+      expect(fieldsNamed(validateProjectFields(fields({ needs: [{ skillId: 'urn:e21:skill:carpentry', neededMinutes }] })))).toEqual([
+        'needs.0.needed_minutes',
+      ]);
     }
   });
 
@@ -76,7 +79,8 @@ const project = (status: Project['status']): Project => ({
 describe('editing a project', () => {
   it('edits drafts, approved and active projects; not one under review or finished', () => {
     for (const status of ['draft', 'approved', 'active'] as const) expect(checkEdit(project(status), fields())).toBeUndefined();
-    for (const status of ['proposed', 'refused', 'completed', 'cancelled'] as const) expect(checkEdit(project(status), fields())?.code).toBe('not_editable');
+    for (const status of ['proposed', 'refused', 'completed', 'cancelled'] as const)
+      expect(checkEdit(project(status), fields())?.code).toBe('not_editable');
   });
 
   it('fixes territory and kind once the project leaves the draft, since they decide who approves it', () => {
@@ -97,7 +101,15 @@ describe('planNeeds', () => {
   const newId = () => `new-${++counter}`;
 
   it('keeps named needs, adds new ones and removes the missing ones', () => {
-    const plan = planNeeds(current, [{ id: 'n1', skillId: 'urn:e21:skill:carpentry', neededMinutes: 900 }, { skillId: 'urn:e21:skill:painting', neededMinutes: 120 }], new Map(), newId);
+    const plan = planNeeds(
+      current,
+      [
+        { id: 'n1', skillId: 'urn:e21:skill:carpentry', neededMinutes: 900 },
+        { skillId: 'urn:e21:skill:painting', neededMinutes: 120 },
+      ],
+      new Map(),
+      newId,
+    );
     expect(isRefusal(plan)).toBe(false);
     expect(plan).toMatchObject({ keep: [{ id: 'n1', neededMinutes: 900 }], add: [{ skillId: 'urn:e21:skill:painting' }], remove: ['n2'] });
   });
@@ -105,7 +117,9 @@ describe('planNeeds', () => {
   it('neither removes a need someone fills nor makes it smaller than the minutes pledged', () => {
     const filled = new Map([['n2', 240]]);
     expect(refused(planNeeds(current, [current[0]!], filled, newId)).code).toBe('needs_in_use');
-    expect(fieldsNamed(planNeeds(current, [current[0]!, { ...current[1]!, neededMinutes: 200 }], filled, newId))).toEqual(['needs.1.needed_minutes']);
+    expect(fieldsNamed(planNeeds(current, [current[0]!, { ...current[1]!, neededMinutes: 200 }], filled, newId))).toEqual([
+      'needs.1.needed_minutes',
+    ]);
     expect(isRefusal(planNeeds(current, [current[0]!, { ...current[1]!, neededMinutes: 240 }], filled, newId))).toBe(false);
   });
 

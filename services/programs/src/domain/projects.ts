@@ -72,14 +72,21 @@ export const EDITABLE_STATUSES: readonly ProjectStatus[] = ['draft', 'approved',
 /** Territory and kind decide who approves and what the project is: fixed once it leaves the draft. */
 const FIXED_AFTER_DRAFT = ['territoryId', 'kind'] as const;
 
-function checkPeriod(problems: FieldProblem[], prefix: string, start: string | null | undefined, end: string | null | undefined, required: boolean): void {
+function checkPeriod(
+  problems: FieldProblem[],
+  prefix: string,
+  start: string | null | undefined,
+  end: string | null | undefined,
+  required: boolean,
+): void {
   const startField = `${prefix}start_date`;
   const endField = `${prefix}end_date`;
   if (required && !start) problems.push({ field: startField, message: 'is required' });
   if (required && !end) problems.push({ field: endField, message: 'is required' });
   if (start && !isIsoDate(start)) problems.push({ field: startField, message: 'must be a date YYYY-MM-DD' });
   if (end && !isIsoDate(end)) problems.push({ field: endField, message: 'must be a date YYYY-MM-DD' });
-  if (start && end && isIsoDate(start) && isIsoDate(end) && end < start) problems.push({ field: endField, message: 'must not be before the start date' });
+  if (start && end && isIsoDate(start) && isIsoDate(end) && end < start)
+    problems.push({ field: endField, message: 'must not be before the start date' });
 }
 
 function checkNeeds(problems: FieldProblem[], needs: NeedInput[], period: { startDate: string; endDate: string }): NeedInput[] {
@@ -131,13 +138,22 @@ export function validateProjectFields(fields: ProjectFields): ProjectFields | Re
 /** Whether the content may change now, and that territory and kind stay as they are after the draft. */
 export function checkEdit(project: Project, fields: ProjectFields): RefusalValue | undefined {
   if (!EDITABLE_STATUSES.includes(project.status)) {
-    return refusal('conflict', 'not_editable', `A ${project.status} project cannot be edited; it can be edited as a draft, approved or active project`);
+    return refusal(
+      'conflict',
+      'not_editable',
+      `A ${project.status} project cannot be edited; it can be edited as a draft, approved or active project`,
+    );
   }
   if (project.status !== 'draft') {
     const changed = FIXED_AFTER_DRAFT.filter((key) => project[key] !== fields[key]);
     if (changed.length) {
       const names = changed.map((key) => (key === 'territoryId' ? 'territory_id' : key));
-      return refusal('conflict', 'fixed_after_draft', `${names.join(' and ')} can only change while the project is a draft`, names.map((field) => ({ field, message: 'can only change while the project is a draft' })));
+      return refusal(
+        'conflict',
+        'fixed_after_draft',
+        `${names.join(' and ')} can only change while the project is a draft`,
+        names.map((field) => ({ field, message: 'can only change while the project is a draft' })),
+      );
     }
   }
   return undefined;
@@ -154,21 +170,35 @@ export interface NeedPlan {
  * and the missing ones removed. A need someone fills can be neither removed nor made smaller than
  * the minutes already pledged to it.
  */
-export function planNeeds(current: readonly Need[], requested: readonly NeedInput[], filled: ReadonlyMap<string, number>, newId: () => string): NeedPlan | RefusalValue {
+export function planNeeds(
+  current: readonly Need[],
+  requested: readonly NeedInput[],
+  filled: ReadonlyMap<string, number>,
+  newId: () => string,
+): NeedPlan | RefusalValue {
   const byId = new Map(current.map((need) => [need.id, need]));
-  const unknown = requested.flatMap((input, index) => (input.id && !byId.has(input.id) ? [{ field: `needs.${index}.id`, message: 'is not one of the project’s needs' }] : []));
+  const unknown = requested.flatMap((input, index) =>
+    input.id && !byId.has(input.id) ? [{ field: `needs.${index}.id`, message: 'is not one of the project’s needs' }] : [],
+  );
   if (unknown.length) return refusal('invalid', 'unknown_need', summary(unknown), unknown);
   const problems: FieldProblem[] = [];
   const keep: Need[] = [];
   const add: Need[] = [];
   requested.forEach((input, index) => {
-    const need = { skillId: input.skillId, neededMinutes: input.neededMinutes, startDate: input.startDate ?? null, endDate: input.endDate ?? null };
+    const need = {
+      skillId: input.skillId,
+      neededMinutes: input.neededMinutes,
+      startDate: input.startDate ?? null,
+      endDate: input.endDate ?? null,
+    };
     const existing = input.id ? byId.get(input.id) : undefined;
     if (!existing) add.push({ id: newId(), ...need });
     else {
       const pledged = filled.get(existing.id) ?? 0;
-      if (pledged > 0 && existing.skillId !== need.skillId) problems.push({ field: `needs.${index}.skill_id`, message: 'cannot change while members fill this need' });
-      if (need.neededMinutes < pledged) problems.push({ field: `needs.${index}.needed_minutes`, message: `must be at least the ${pledged} minutes members pledged` });
+      if (pledged > 0 && existing.skillId !== need.skillId)
+        problems.push({ field: `needs.${index}.skill_id`, message: 'cannot change while members fill this need' });
+      if (need.neededMinutes < pledged)
+        problems.push({ field: `needs.${index}.needed_minutes`, message: `must be at least the ${pledged} minutes members pledged` });
       keep.push({ id: existing.id, ...need });
     }
   });

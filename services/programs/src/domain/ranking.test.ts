@@ -27,7 +27,10 @@ const rank = (needs: OpenNeed[], person = amina) => competenceAndProximityRankin
 
 describe('projects for me', () => {
   it('ranks an expert match next door above a basic match, and explains each score', () => {
-    const ranked = rank([need('carpentry-here', 'carpentry', MARSEILLE), need('solar-here', 'solar', MARSEILLE, { skillBroaderId: 'group-energy' })]);
+    const ranked = rank([
+      need('carpentry-here', 'carpentry', MARSEILLE),
+      need('solar-here', 'solar', MARSEILLE, { skillBroaderId: 'group-energy' }),
+    ]);
     expect(ranked.map((r) => [r.need.needId, r.score])).toEqual([
       ['solar-here', 100],
       ['carpentry-here', 84],

@@ -51,19 +51,31 @@ const PROXIMITY = [
 
 function competenceReason(need: OpenNeed, person: PersonFit): ScoreReason | undefined {
   const exact = person.competences.find((c) => c.skillId === need.skillId);
-  if (exact) return { code: 'competence_exact', points: EXACT_POINTS[exact.level] ?? 0, params: { skillId: need.skillId, level: String(exact.level) } };
+  if (exact)
+    return {
+      code: 'competence_exact',
+      points: EXACT_POINTS[exact.level] ?? 0,
+      params: { skillId: need.skillId, level: String(exact.level) },
+    };
   if (!need.skillBroaderId) return undefined;
-  const related = person.competences
-    .filter((c) => c.broaderId === need.skillBroaderId)
-    .sort((a, b) => b.level - a.level)[0];
+  const related = person.competences.filter((c) => c.broaderId === need.skillBroaderId).sort((a, b) => b.level - a.level)[0];
   if (!related) return undefined;
-  return { code: 'competence_related', points: RELATED_POINTS[related.level] ?? 0, params: { skillId: related.skillId, level: String(related.level) } };
+  return {
+    code: 'competence_related',
+    points: RELATED_POINTS[related.level] ?? 0,
+    params: { skillId: related.skillId, level: String(related.level) },
+  };
 }
 
 /** How many steps up from the person's home the nearest territory they share with the project is. */
 function proximityReason(need: OpenNeed, person: PersonFit): ScoreReason | undefined {
   let shared = 0;
-  while (shared < need.territoryPath.length && shared < person.territoryPath.length && need.territoryPath[shared] === person.territoryPath[shared]) shared++;
+  while (
+    shared < need.territoryPath.length &&
+    shared < person.territoryPath.length &&
+    need.territoryPath[shared] === person.territoryPath[shared]
+  )
+    shared++;
   if (shared === 0) return undefined;
   const stepsUp = person.territoryPath.length - shared;
   const level = PROXIMITY[stepsUp];
@@ -79,7 +91,9 @@ export const competenceAndProximityRanking: ProjectRanking = {
   rank(needs, person) {
     return needs
       .map((need) => {
-        const reasons = [competenceReason(need, person), proximityReason(need, person)].filter((r): r is ScoreReason => r !== undefined && r.points > 0);
+        const reasons = [competenceReason(need, person), proximityReason(need, person)].filter(
+          (r): r is ScoreReason => r !== undefined && r.points > 0,
+        );
         return { need, score: reasons.reduce((sum, r) => sum + r.points, 0), reasons };
       })
       .filter((ranked) => ranked.score > 0)

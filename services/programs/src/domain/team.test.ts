@@ -62,19 +62,28 @@ describe('joining a project', () => {
   });
 
   it('refuses more minutes than the need has open, and a need already filled', () => {
-    expect(ask('approved', 121)).toMatchObject({ code: 'exceeds_open_minutes', fields: [{ field: 'minutes', message: 'must be at most the 120 open minutes' }] });
+    expect(ask('approved', 121)).toMatchObject({
+      code: 'exceeds_open_minutes',
+      fields: [{ field: 'minutes', message: 'must be at most the 120 open minutes' }],
+    });
     expect(ask('approved', 120)).toBeUndefined();
     const full = [...team, member('eve', 'contributor', { needId: need.id, minutes: 120 })];
-    expect(checkJoinRequest({ status: 'approved' }, need, full, 'dee', { minutes: 1, message: '', pending: false })?.code).toBe('need_filled');
+    expect(checkJoinRequest({ status: 'approved' }, need, full, 'dee', { minutes: 1, message: '', pending: false })?.code).toBe(
+      'need_filled',
+    );
   });
 
   it('refuses someone already on the team, or with a request waiting', () => {
-    expect(checkJoinRequest({ status: 'approved' }, need, team, 'cy', { minutes: 10, message: '', pending: false })?.code).toBe('already_member');
+    expect(checkJoinRequest({ status: 'approved' }, need, team, 'cy', { minutes: 10, message: '', pending: false })?.code).toBe(
+      'already_member',
+    );
     expect(ask('approved', 60, true)?.code).toBe('request_pending');
   });
 
   it('refuses a need that is not the project’s', () => {
-    expect(checkJoinRequest({ status: 'approved' }, undefined, team, 'dee', { minutes: 10, message: '', pending: false })).toMatchObject({ code: 'unknown_need' });
+    expect(checkJoinRequest({ status: 'approved' }, undefined, team, 'dee', { minutes: 10, message: '', pending: false })).toMatchObject({
+      code: 'unknown_need',
+    });
   });
 });
 
@@ -88,11 +97,15 @@ describe('accepting and declining', () => {
 
   it('checks the need still has room when accepting, not only when asking', () => {
     const filledSince = [...team, member('eve', 'contributor', { needId: need.id, minutes: 100 })];
-    expect(checkAcceptance({ status: 'active' }, request({ minutes: 60 }), need, filledSince, 'coordinator')?.code).toBe('exceeds_open_minutes');
+    expect(checkAcceptance({ status: 'active' }, request({ minutes: 60 }), need, filledSince, 'coordinator')?.code).toBe(
+      'exceeds_open_minutes',
+    );
   });
 
   it('decides a request once', () => {
-    expect(checkAcceptance({ status: 'approved' }, request({ status: 'declined' }), need, team, 'coordinator')?.code).toBe('already_decided');
+    expect(checkAcceptance({ status: 'approved' }, request({ status: 'declined' }), need, team, 'coordinator')?.code).toBe(
+      'already_decided',
+    );
     expect(checkDecline(request({ status: 'accepted' }), 'co_manager')?.code).toBe('already_decided');
     expect(checkDecline(request(), 'contributor')?.code).toBe('not_on_board');
   });

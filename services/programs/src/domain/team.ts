@@ -81,8 +81,14 @@ const closed = (status: ProjectStatus) =>
 
 function checkMinutes(need: Need, filled: ReadonlyMap<string, number>, minutes: number): RefusalValue | undefined {
   const open = openMinutes(need, filled);
-  if (open === 0) return refusal('conflict', 'need_filled', 'This need is already filled; choose another one', [{ field: 'need_id', message: 'is already filled' }]);
-  if (minutes > open) return refusal('conflict', 'exceeds_open_minutes', `This need has ${open} minutes left to fill`, [{ field: 'minutes', message: `must be at most the ${open} open minutes` }]);
+  if (open === 0)
+    return refusal('conflict', 'need_filled', 'This need is already filled; choose another one', [
+      { field: 'need_id', message: 'is already filled' },
+    ]);
+  if (minutes > open)
+    return refusal('conflict', 'exceeds_open_minutes', `This need has ${open} minutes left to fill`, [
+      { field: 'minutes', message: `must be at most the ${open} open minutes` },
+    ]);
   return undefined;
 }
 
@@ -95,9 +101,18 @@ export function checkJoinRequest(
   request: { minutes: number; message: string; pending: boolean },
 ): RefusalValue | undefined {
   if (!OPEN_FOR_MEMBERS.includes(project.status)) return closed(project.status);
-  if (!need) return refusal('invalid', 'unknown_need', 'need_id is not one of the project’s needs', [{ field: 'need_id', message: 'is not one of the project’s needs' }]);
-  if (!Number.isInteger(request.minutes) || request.minutes < 1) return refusal('invalid', 'validation_failed', 'minutes must be a whole number above 0', [{ field: 'minutes', message: 'must be a whole number above 0' }]);
-  if (request.message.length > JOIN_MESSAGE_MAX) return refusal('invalid', 'validation_failed', `message must be at most ${JOIN_MESSAGE_MAX} characters`, [{ field: 'message', message: `must be at most ${JOIN_MESSAGE_MAX} characters` }]);
+  if (!need)
+    return refusal('invalid', 'unknown_need', 'need_id is not one of the project’s needs', [
+      { field: 'need_id', message: 'is not one of the project’s needs' },
+    ]);
+  if (!Number.isInteger(request.minutes) || request.minutes < 1)
+    return refusal('invalid', 'validation_failed', 'minutes must be a whole number above 0', [
+      { field: 'minutes', message: 'must be a whole number above 0' },
+    ]);
+  if (request.message.length > JOIN_MESSAGE_MAX)
+    return refusal('invalid', 'validation_failed', `message must be at most ${JOIN_MESSAGE_MAX} characters`, [
+      { field: 'message', message: `must be at most ${JOIN_MESSAGE_MAX} characters` },
+    ]);
   if (teamRoleOf(history, personId)) return refusal('conflict', 'already_member', 'You are already on this project’s team');
   if (request.pending) return refusal('conflict', 'request_pending', 'You already asked to join this project; wait for the board’s answer');
   return checkMinutes(need, filledMinutes(history), request.minutes);
@@ -111,7 +126,8 @@ export function checkAcceptance(
   history: readonly Membership[],
   deciderRole: TeamRole | undefined,
 ): RefusalValue | undefined {
-  if (!isBoardRole(deciderRole)) return refusal('forbidden', 'not_on_board', 'Only the project’s coordinator or co-managers accept members');
+  if (!isBoardRole(deciderRole))
+    return refusal('forbidden', 'not_on_board', 'Only the project’s coordinator or co-managers accept members');
   if (request.status !== 'pending') return refusal('conflict', 'already_decided', `This request was already ${request.status}`);
   if (!OPEN_FOR_MEMBERS.includes(project.status)) return closed(project.status);
   if (teamRoleOf(history, request.personId)) return refusal('conflict', 'already_member', 'This person is already on the team');
@@ -120,7 +136,8 @@ export function checkAcceptance(
 }
 
 export function checkDecline(request: JoinRequestRecord, deciderRole: TeamRole | undefined): RefusalValue | undefined {
-  if (!isBoardRole(deciderRole)) return refusal('forbidden', 'not_on_board', 'Only the project’s coordinator or co-managers decline requests');
+  if (!isBoardRole(deciderRole))
+    return refusal('forbidden', 'not_on_board', 'Only the project’s coordinator or co-managers decline requests');
   if (request.status !== 'pending') return refusal('conflict', 'already_decided', `This request was already ${request.status}`);
   return undefined;
 }
@@ -134,10 +151,16 @@ export function checkRoleChange(actorRole: TeamRole | undefined, target: Members
 }
 
 /** Members leave when they want; the board removes others; the coordinator cannot leave their project. */
-export function checkRemoval(actorPersonId: string | undefined, actorRole: TeamRole | undefined, target: Membership | undefined): RefusalValue | undefined {
+export function checkRemoval(
+  actorPersonId: string | undefined,
+  actorRole: TeamRole | undefined,
+  target: Membership | undefined,
+): RefusalValue | undefined {
   const self = actorPersonId !== undefined && target?.personId === actorPersonId;
-  if (!self && !isBoardRole(actorRole)) return refusal('forbidden', 'not_on_board', 'Only the project’s coordinator or co-managers remove members');
+  if (!self && !isBoardRole(actorRole))
+    return refusal('forbidden', 'not_on_board', 'Only the project’s coordinator or co-managers remove members');
   if (!target) return refusal('not_found', 'member_not_found', 'This person is not on the team');
-  if (target.role === 'coordinator') return refusal('conflict', 'coordinator_cannot_leave', 'The coordinator stays with the project; cancel it or complete it instead');
+  if (target.role === 'coordinator')
+    return refusal('conflict', 'coordinator_cannot_leave', 'The coordinator stays with the project; cancel it or complete it instead');
   return undefined;
 }

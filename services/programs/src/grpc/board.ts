@@ -11,7 +11,10 @@ import * as store from '../store/index.js';
 import { callerOf, personIdOf, personOf, requireEnum, requireUuid, type HandlerDeps } from './context.js';
 import { loadProject, type LoadedProject } from './views.js';
 
-type BoardHandlers = Pick<Handlers<typeof ProgramsServiceService>, 'proposeDecision' | 'castVote' | 'listDecisions' | 'leaveFeedback' | 'listFeedback'>;
+type BoardHandlers = Pick<
+  Handlers<typeof ProgramsServiceService>,
+  'proposeDecision' | 'castVote' | 'listDecisions' | 'leaveFeedback' | 'listFeedback'
+>;
 
 /** A finished project's board no longer decides anything. */
 const DECIDING_STATUSES = ['draft', 'proposed', 'approved', 'active'];
@@ -20,7 +23,10 @@ export function boardHandlers(deps: HandlerDeps): BoardHandlers {
   /** Decisions with their count: over the board at the deadline once it passed, the board of now before. */
   async function decisionsView(loaded: LoadedProject, decisions: Decision[], caller: Caller, db: Queryable = deps.pool) {
     const at = deps.now();
-    const votes = await store.votesOf(db, decisions.map((d) => d.id));
+    const votes = await store.votesOf(
+      db,
+      decisions.map((d) => d.id),
+    );
     const showVotes = isBoardRole(loaded.role) || caller.kind === 'system';
     const names = showVotes ? await deps.directory.names([...votes.values()].flat().map((v) => v.personId)) : new Map<string, string>();
     return decisions.map((decision) => {
@@ -35,11 +41,15 @@ export function boardHandlers(deps: HandlerDeps): BoardHandlers {
       const personId = personOf(call);
       const caller = callerOf(call);
       const projectId = requireUuid(request.projectId, 'project_id');
-      const fields = orThrow(validateDecision({ title: request.title, description: request.description, deadline: new Date(request.deadline) }, deps.now()));
+      const fields = orThrow(
+        validateDecision({ title: request.title, description: request.description, deadline: new Date(request.deadline) }, deps.now()),
+      );
       return withTransaction(deps.pool, async (tx) => {
         const loaded = await loadProject(tx, projectId, caller, { forUpdate: true });
-        if (!isBoardRole(loaded.role)) throw new Refused('forbidden', 'not_a_co_manager', 'Only the project’s co-managers put decisions to the board');
-        if (!DECIDING_STATUSES.includes(loaded.project.status)) throw new Refused('conflict', 'project_closed', `A ${loaded.project.status} project takes no more decisions`);
+        if (!isBoardRole(loaded.role))
+          throw new Refused('forbidden', 'not_a_co_manager', 'Only the project’s co-managers put decisions to the board');
+        if (!DECIDING_STATUSES.includes(loaded.project.status))
+          throw new Refused('conflict', 'project_closed', `A ${loaded.project.status} project takes no more decisions`);
         const decision: Decision = { id: randomUUID(), projectId, ...fields, proposedBy: personId, createdAt: deps.now() };
         await store.insertDecision(tx, decision);
         const [message] = await decisionsView(loaded, [decision], caller, tx);
@@ -63,7 +73,8 @@ export function boardHandlers(deps: HandlerDeps): BoardHandlers {
         const cast = (await store.votesOf(tx, [decisionId])).get(decisionId) ?? [];
         throwIfRefused(checkVote(decision, boardAt(loaded.history, at), personId, cast, at));
         const vote: VoteRecord = { personId, vote: value, votedAt: at };
-        if (!(await store.insertVote(tx, decisionId, vote))) throw new Refused('conflict', 'already_voted', 'You already voted on this decision; a vote cannot be changed');
+        if (!(await store.insertVote(tx, decisionId, vote)))
+          throw new Refused('conflict', 'already_voted', 'You already voted on this decision; a vote cannot be changed');
         return { loaded, decision };
       });
       // Voters' names come from identity once the vote is committed; the count read then includes it.
@@ -93,7 +104,8 @@ export function boardHandlers(deps: HandlerDeps): BoardHandlers {
     async listFeedback(request, call) {
       const caller = callerOf(call);
       const loaded = await loadProject(deps.pool, requireUuid(request.projectId, 'project_id'), caller);
-      if (caller.kind !== 'system' && !isBoardRole(loaded.role)) throw new Refused('forbidden', 'not_on_board', 'Feedback is for the project’s board to read');
+      if (caller.kind !== 'system' && !isBoardRole(loaded.role))
+        throw new Refused('forbidden', 'not_on_board', 'Feedback is for the project’s board to read');
       const feedback = await store.listFeedback(deps.pool, loaded.project.id);
       const names = await deps.directory.names(feedback.map((f) => f.personId));
       return {
@@ -104,4 +116,3 @@ export function boardHandlers(deps: HandlerDeps): BoardHandlers {
     },
   };
 }
-

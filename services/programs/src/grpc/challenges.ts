@@ -9,7 +9,10 @@ import type { Sdg } from '../sdgs.js';
 import * as store from '../store/index.js';
 import { callerOf, callerText, languageOf, optionalUuid, requireUuid, requireCurrentVersion, type HandlerDeps } from './context.js';
 
-type ChallengeHandlers = Pick<Handlers<typeof ProgramsServiceService>, 'listSdgs' | 'defineChallenge' | 'updateChallenge' | 'getChallenge' | 'listChallenges'>;
+type ChallengeHandlers = Pick<
+  Handlers<typeof ProgramsServiceService>,
+  'listSdgs' | 'defineChallenge' | 'updateChallenge' | 'getChallenge' | 'listChallenges'
+>;
 
 export function challengeHandlers(deps: HandlerDeps, sdgs: readonly Sdg[]): ChallengeHandlers {
   async function requireWriter(caller: Parameters<HandlerDeps['directory']['allowed']>[0], territoryId: string): Promise<void> {
@@ -30,7 +33,9 @@ export function challengeHandlers(deps: HandlerDeps, sdgs: readonly Sdg[]): Chal
     async listSdgs(request, call) {
       callerOf(call);
       const language = languageOf(request.language);
-      return { goals: sdgs.map((goal) => ({ number: goal.number, label: goal.labels[language] ?? goal.labels.en ?? '', labels: goal.labels })) };
+      return {
+        goals: sdgs.map((goal) => ({ number: goal.number, label: goal.labels[language] ?? goal.labels.en ?? '', labels: goal.labels })),
+      };
     },
 
     async defineChallenge(request, call) {
@@ -42,7 +47,16 @@ export function challengeHandlers(deps: HandlerDeps, sdgs: readonly Sdg[]): Chal
       const fields = orThrow(validateChallenge({ title: request.title, description: request.description, sdgs: request.sdgs }));
       await checkRefines(refinesId, path);
       const at = deps.now();
-      const challenge: Challenge = { id: randomUUID(), territoryId, ...fields, refinesId: refinesId ?? null, version: 1, createdBy: callerText(caller), createdAt: at, updatedAt: at };
+      const challenge: Challenge = {
+        id: randomUUID(),
+        territoryId,
+        ...fields,
+        refinesId: refinesId ?? null,
+        version: 1,
+        createdBy: callerText(caller),
+        createdAt: at,
+        updatedAt: at,
+      };
       await withTransaction(deps.pool, async (tx) => {
         await store.insertChallenge(tx, challenge);
         await events.challengeDefined(tx, challengeToProto(challenge));
@@ -63,7 +77,13 @@ export function challengeHandlers(deps: HandlerDeps, sdgs: readonly Sdg[]): Chal
         const challenge = await store.getChallenge(tx, id, { forUpdate: true });
         if (!challenge) throw notFound('challenge', id);
         requireCurrentVersion(request.expectedVersion, challenge.version);
-        const updated: Challenge = { ...challenge, ...fields, refinesId: refinesId ?? null, version: challenge.version + 1, updatedAt: deps.now() };
+        const updated: Challenge = {
+          ...challenge,
+          ...fields,
+          refinesId: refinesId ?? null,
+          version: challenge.version + 1,
+          updatedAt: deps.now(),
+        };
         await store.updateChallenge(tx, updated);
         await events.challengeUpdated(tx, challengeToProto(updated));
         return challengeToProto(updated);

@@ -12,7 +12,10 @@ import * as store from '../store/index.js';
 import { callerOf, callerText, languageOf, requireUuid, requireCurrentVersion, type HandlerDeps } from './context.js';
 import { projectsToProto } from './views.js';
 
-type ProgramHandlers = Pick<Handlers<typeof ProgramsServiceService>, 'listProgramCandidates' | 'draftProgram' | 'getProgram' | 'listPrograms'>;
+type ProgramHandlers = Pick<
+  Handlers<typeof ProgramsServiceService>,
+  'listProgramCandidates' | 'draftProgram' | 'getProgram' | 'listPrograms'
+>;
 
 interface ProgramFacts {
   territoryName: string;
@@ -27,9 +30,17 @@ export function programHandlers(deps: HandlerDeps): ProgramHandlers {
   }
 
   /** What a program's message needs from identity: its territory's name and its projects as messages (labels, names). */
-  async function programFacts(territoryId: string, projectIds: readonly string[], language: string, withProjects: boolean): Promise<ProgramFacts> {
+  async function programFacts(
+    territoryId: string,
+    projectIds: readonly string[],
+    language: string,
+    withProjects: boolean,
+  ): Promise<ProgramFacts> {
     const [territoryName, projects] = await Promise.all([
-      deps.directory.territoryWithAncestors(territoryId, language).then(([t]) => t?.name ?? '', () => ''),
+      deps.directory.territoryWithAncestors(territoryId, language).then(
+        ([t]) => t?.name ?? '',
+        () => '',
+      ),
       withProjects ? store.getProjects(deps.pool, projectIds).then((found) => projectsToProto(deps, found, language)) : Promise.resolve([]),
     ]);
     return { territoryName, projects };
@@ -39,10 +50,22 @@ export function programHandlers(deps: HandlerDeps): ProgramHandlers {
   async function programMessage(program: ProgramRecord, facts: ProgramFacts, db: Queryable): Promise<LocalProgram> {
     const projects = await store.getProjects(db, program.projectIds);
     const { totals, neededMinutes } = challengeTotals(projects.map((p) => ({ ...p, neededMinutes: neededMinutesOf(p) })));
-    const challenges = new Map((await store.getChallenges(db, totals.flatMap((t) => (t.challengeId ? [t.challengeId] : [])))).map((c) => [c.id, c.title]));
+    const challenges = new Map(
+      (
+        await store.getChallenges(
+          db,
+          totals.flatMap((t) => (t.challengeId ? [t.challengeId] : [])),
+        )
+      ).map((c) => [c.id, c.title]),
+    );
     return programToProto(program, {
       projects: facts.projects,
-      totals: totals.map((t) => ({ challengeId: t.challengeId ?? '', challengeTitle: t.challengeId ? (challenges.get(t.challengeId) ?? '') : '', neededMinutes: t.neededMinutes, projectCount: t.projectCount })),
+      totals: totals.map((t) => ({
+        challengeId: t.challengeId ?? '',
+        challengeTitle: t.challengeId ? (challenges.get(t.challengeId) ?? '') : '',
+        neededMinutes: t.neededMinutes,
+        projectCount: t.projectCount,
+      })),
       neededMinutes,
       territoryName: facts.territoryName,
     });
@@ -77,7 +100,14 @@ export function programHandlers(deps: HandlerDeps): ProgramHandlers {
       const facts = await programFacts(territoryId, projectIds, language, true);
       return withTransaction(deps.pool, async (tx) => {
         const projects = await store.getProjects(tx, projectIds);
-        throwIfRefused(checkProgramProjects(projects.map((p) => ({ ...p, neededMinutes: neededMinutesOf(p) })), projectIds, territoryIds, request.year));
+        throwIfRefused(
+          checkProgramProjects(
+            projects.map((p) => ({ ...p, neededMinutes: neededMinutesOf(p) })),
+            projectIds,
+            territoryIds,
+            request.year,
+          ),
+        );
         const existing = await store.programFor(tx, territoryId, request.year, { forUpdate: true });
         requireCurrentVersion(request.expectedVersion, existing?.version ?? 0);
         const saved = await store.saveProgram(tx, {

@@ -4,18 +4,44 @@ import { clampLimit, forbidden, invalid, orThrow, Refused, throwIfRefused, withT
 import type { ProgramsServiceService, Project as ProjectMessage, SuggestedNeed } from '@e21/proto/e21/programs/v1/programs';
 import { reviewEdit } from '../domain/approval.js';
 import { LIFECYCLE, transition } from '../domain/lifecycle.js';
-import { checkEdit, planNeeds, PROJECT_KINDS, PROJECT_STATUSES, validateProjectFields, type Project, type ProjectFields } from '../domain/projects.js';
+import {
+  checkEdit,
+  planNeeds,
+  PROJECT_KINDS,
+  PROJECT_STATUSES,
+  validateProjectFields,
+  type Project,
+  type ProjectFields,
+} from '../domain/projects.js';
 import { isBoardRole, filledMinutes, type Membership } from '../domain/team.js';
 import type { OpenNeed } from '../domain/ranking.js';
 import * as events from '../events.js';
 import { projectKindFromProto, projectStatusFromProto, reasonToProto, teamRoleToProto } from '../mapping.js';
 import * as store from '../store/index.js';
-import { callerOf, callerText, languageOf, optionalUuid, personIdOf, personOf, requireEnum, requireUuid, requireCurrentVersion, type HandlerDeps } from './context.js';
+import {
+  callerOf,
+  callerText,
+  languageOf,
+  optionalUuid,
+  personIdOf,
+  personOf,
+  requireEnum,
+  requireUuid,
+  requireCurrentVersion,
+  type HandlerDeps,
+} from './context.js';
 import { loadProject, projectInFull, projectMessage, projectsToProto, projectViewFacts } from './views.js';
 
 type ProjectHandlers = Pick<
   Handlers<typeof ProgramsServiceService>,
-  'createProject' | 'updateProject' | 'getProject' | 'changeProjectStatus' | 'searchProjects' | 'listMyProjects' | 'listApprovalQueue' | 'suggestNeeds'
+  | 'createProject'
+  | 'updateProject'
+  | 'getProject'
+  | 'changeProjectStatus'
+  | 'searchProjects'
+  | 'listMyProjects'
+  | 'listApprovalQueue'
+  | 'suggestNeeds'
 >;
 
 const TEXT_QUERY_MAX = 200;
@@ -42,7 +68,13 @@ function fieldsOf(request: ProjectRequest): ProjectFields {
       challengeIds: request.challengeIds,
       startDate: request.startDate,
       endDate: request.endDate,
-      needs: request.needs.map((need) => ({ id: need.id || undefined, skillId: need.skillId, neededMinutes: need.neededMinutes, startDate: need.startDate || null, endDate: need.endDate || null })),
+      needs: request.needs.map((need) => ({
+        id: need.id || undefined,
+        skillId: need.skillId,
+        neededMinutes: need.neededMinutes,
+        startDate: need.startDate || null,
+        endDate: need.endDate || null,
+      })),
     }),
   );
 }
@@ -60,14 +92,22 @@ export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
     const [path, challenges, skills] = await Promise.all([
       deps.directory.territoryPath(fields.territoryId),
       store.getChallenges(deps.pool, fields.challengeIds),
-      deps.directory.skills(fields.needs.map((n) => n.skillId), 'en'),
+      deps.directory.skills(
+        fields.needs.map((n) => n.skillId),
+        'en',
+      ),
     ]);
     const visible = new Set(challenges.filter((c) => path.includes(c.territoryId)).map((c) => c.id));
-    const problems = fields.challengeIds.flatMap((id, index) => (visible.has(id) ? [] : [{ field: `challenge_ids.${index}`, message: 'is not a challenge of the project’s territory or of a territory above it' }]));
+    const problems = fields.challengeIds.flatMap((id, index) =>
+      visible.has(id)
+        ? []
+        : [{ field: `challenge_ids.${index}`, message: 'is not a challenge of the project’s territory or of a territory above it' }],
+    );
     fields.needs.forEach((need, index) => {
       if (!skills.has(need.skillId)) problems.push({ field: `needs.${index}.skill_id`, message: 'is not a known skill' });
     });
-    if (problems.length) throw new Refused('invalid', 'unknown_reference', problems.map((p) => `${p.field} ${p.message}`).join('; '), problems);
+    if (problems.length)
+      throw new Refused('invalid', 'unknown_reference', problems.map((p) => `${p.field} ${p.message}`).join('; '), problems);
   }
 
   async function suggestionsFor(personId: string, limit: number, language: 'en' | 'fr'): Promise<SuggestedNeed[]> {
@@ -78,7 +118,10 @@ export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
     if (!area) return [];
     const [territoryIds, tree] = await Promise.all([deps.directory.territoryAndBelow(area), deps.directory.territories(language)]);
     const candidates = await store.openNeeds(deps.pool, territoryIds, personId, SUGGESTION_CANDIDATES);
-    const skills = await deps.directory.skills(candidates.map((c) => c.need.skillId), language);
+    const skills = await deps.directory.skills(
+      candidates.map((c) => c.need.skillId),
+      language,
+    );
     const needs = candidates.map((c): OpenNeed & { project: Project } => ({
       project: c.project,
       projectId: c.project.id,
@@ -89,8 +132,16 @@ export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
       territoryPath: pathIn(tree, c.project.territoryId),
     }));
     const ranked = deps.ranking.rank(needs, { competences: profile.competences, territoryPath: home }).slice(0, limit);
-    const messages = new Map((await projectsToProto(deps, [...new Map(ranked.map((r) => [r.need.projectId, r.need.project])).values()], language)).map((p) => [p.id, p]));
-    const labels = new Map([...profile.competences.map((c) => [c.skillId, c.label] as const), ...[...skills.values()].map((s) => [s.id, s.label] as const)]);
+    const messages = new Map(
+      (await projectsToProto(deps, [...new Map(ranked.map((r) => [r.need.projectId, r.need.project])).values()], language)).map((p) => [
+        p.id,
+        p,
+      ]),
+    );
+    const labels = new Map([
+      ...profile.competences.map((c) => [c.skillId, c.label] as const),
+      ...[...skills.values()].map((s) => [s.id, s.label] as const),
+    ]);
     return ranked.map(({ need, score, reasons }) => {
       const project = messages.get(need.projectId)!;
       return {
@@ -137,8 +188,24 @@ export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
         createdAt: at,
         updatedAt: at,
       };
-      const coordinator: Membership = { id: randomUUID(), projectId: project.id, personId, role: 'coordinator', needId: null, minutes: 0, since: at, until: null };
-      const facts = await projectViewFacts(deps, project, project.needs.map((n) => n.skillId), caller, 'coordinator', languageOf(request.language));
+      const coordinator: Membership = {
+        id: randomUUID(),
+        projectId: project.id,
+        personId,
+        role: 'coordinator',
+        needId: null,
+        minutes: 0,
+        since: at,
+        until: null,
+      };
+      const facts = await projectViewFacts(
+        deps,
+        project,
+        project.needs.map((n) => n.skillId),
+        caller,
+        'coordinator',
+        languageOf(request.language),
+      );
       return withTransaction(deps.pool, async (tx) => {
         await store.insertProject(tx, project);
         await store.insertMembership(tx, coordinator);
@@ -160,11 +227,19 @@ export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
       // version check below refuses the edit if the project moved on since, so they describe it.
       const before = await loadProject(deps.pool, id, caller);
       const skillIds = [...before.project.needs, ...fields.needs].map((n) => n.skillId);
-      const facts = await projectViewFacts(deps, { ...before.project, territoryId: fields.territoryId }, skillIds, caller, before.role, languageOf(request.language));
+      const facts = await projectViewFacts(
+        deps,
+        { ...before.project, territoryId: fields.territoryId },
+        skillIds,
+        caller,
+        before.role,
+        languageOf(request.language),
+      );
       return withTransaction(deps.pool, async (tx) => {
         const loaded = await loadProject(tx, id, caller, { forUpdate: true });
         const { project, history, role } = loaded;
-        if (!isBoardRole(role) && caller.kind !== 'system') throw new Refused('forbidden', 'not_on_board', 'Only the project’s coordinator or co-managers edit it');
+        if (!isBoardRole(role) && caller.kind !== 'system')
+          throw new Refused('forbidden', 'not_on_board', 'Only the project’s coordinator or co-managers edit it');
         requireCurrentVersion(request.expectedVersion, project.version);
         throwIfRefused(checkEdit(project, fields));
         const plan = orThrow(planNeeds(project.needs, fields.needs, filledMinutes(history), randomUUID));
@@ -201,9 +276,19 @@ export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
       // identity is asked only when an officer could make this move
       const [officer, facts] = await Promise.all([
         caller.kind !== 'system' && mover !== undefined && mover !== 'board'
-          ? deps.directory.allowed(caller, 'programs.projects.approve', { projectId: before.project.id, projectTerritoryId: before.project.territoryId })
+          ? deps.directory.allowed(caller, 'programs.projects.approve', {
+              projectId: before.project.id,
+              projectTerritoryId: before.project.territoryId,
+            })
           : false,
-        projectViewFacts(deps, before.project, before.project.needs.map((n) => n.skillId), caller, before.role, languageOf(request.language)),
+        projectViewFacts(
+          deps,
+          before.project,
+          before.project.needs.map((n) => n.skillId),
+          caller,
+          before.role,
+          languageOf(request.language),
+        ),
       ]);
       return withTransaction(deps.pool, async (tx) => {
         const loaded = await loadProject(tx, id, caller, { forUpdate: true });
@@ -230,7 +315,15 @@ export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
       const territoryIds = territoryId ? await deps.directory.territoryAndBelow(territoryId) : undefined;
       const found = await store.searchProjects(
         deps.pool,
-        { territoryIds, skillId: request.skillId || undefined, challengeId, kind: projectKindFromProto(request.kind), statuses, text: request.text, viewerId: personIdOf(caller) },
+        {
+          territoryIds,
+          skillId: request.skillId || undefined,
+          challengeId,
+          kind: projectKindFromProto(request.kind),
+          statuses,
+          text: request.text,
+          viewerId: personIdOf(caller),
+        },
         clampLimit(request.limit, 20, 100),
         request.cursor || undefined,
       );
@@ -240,11 +333,21 @@ export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
     async listMyProjects(request, call) {
       const personId = call.caller?.kind === 'system' && request.personId ? requireUuid(request.personId, 'person_id') : personOf(call);
       const mine = await store.projectsOfPerson(deps.pool, personId);
-      const messages = await projectsToProto(deps, mine.map((m) => m.project), languageOf(request.language));
+      const messages = await projectsToProto(
+        deps,
+        mine.map((m) => m.project),
+        languageOf(request.language),
+      );
       return {
         projects: messages.map((message, index) => ({
           ...message,
-          viewer: { role: teamRoleToProto(mine[index]!.role), mayEdit: false, mayApprove: false, pendingRequestId: '', mayLeaveFeedback: false },
+          viewer: {
+            role: teamRoleToProto(mine[index]!.role),
+            mayEdit: false,
+            mayApprove: false,
+            pendingRequestId: '',
+            mayLeaveFeedback: false,
+          },
         })),
         nextCursor: '',
       };
@@ -257,7 +360,12 @@ export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
       if (!(await deps.directory.allowed(caller, 'programs.projects.approve', { territoryId }))) {
         throw forbidden('Only officers of a territory (or above) see the projects waiting for its approval');
       }
-      const found = await store.searchProjects(deps.pool, { territoryIds, statuses: ['proposed'] }, clampLimit(request.limit, 50, 200), request.cursor || undefined);
+      const found = await store.searchProjects(
+        deps.pool,
+        { territoryIds, statuses: ['proposed'] },
+        clampLimit(request.limit, 50, 200),
+        request.cursor || undefined,
+      );
       return { projects: await projectsToProto(deps, found.items, languageOf(request.language)), nextCursor: found.nextCursor };
     },
 
@@ -268,4 +376,3 @@ export function projectHandlers(deps: HandlerDeps): ProjectHandlers {
     },
   };
 }
-

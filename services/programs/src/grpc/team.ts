@@ -1,6 +1,17 @@
 // Teams: asking to join, the board accepting or declining, roles, leaving; and the current team for other services.
 import { randomUUID } from 'node:crypto';
-import { forbidden, idempotencyKeyOf, invalid, isUniqueViolation, notFound, Refused, throwIfRefused, withTransaction, type Caller, type Handlers } from '@e21/kit';
+import {
+  forbidden,
+  idempotencyKeyOf,
+  invalid,
+  isUniqueViolation,
+  notFound,
+  Refused,
+  throwIfRefused,
+  withTransaction,
+  type Caller,
+  type Handlers,
+} from '@e21/kit';
 import type { ProgramsServiceService } from '@e21/proto/e21/programs/v1/programs';
 import {
   ASSIGNABLE_ROLES,
@@ -25,16 +36,28 @@ import { loadProject, type LoadedProject } from './views.js';
 
 type TeamHandlers = Pick<
   Handlers<typeof ProgramsServiceService>,
-  'listMembers' | 'requestToJoin' | 'listJoinRequests' | 'acceptJoinRequest' | 'declineJoinRequest' | 'setMemberRole' | 'removeMember' | 'isMember' | 'canValidate'
+  | 'listMembers'
+  | 'requestToJoin'
+  | 'listJoinRequests'
+  | 'acceptJoinRequest'
+  | 'declineJoinRequest'
+  | 'setMemberRole'
+  | 'removeMember'
+  | 'isMember'
+  | 'canValidate'
 >;
 
 function requireBoard(loaded: LoadedProject, caller: Caller, what: string): void {
-  if (caller.kind !== 'system' && !isBoardRole(loaded.role)) throw new Refused('forbidden', 'not_on_board', `Only the project’s coordinator or co-managers ${what}`);
+  if (caller.kind !== 'system' && !isBoardRole(loaded.role))
+    throw new Refused('forbidden', 'not_on_board', `Only the project’s coordinator or co-managers ${what}`);
 }
 
 export function teamHandlers(deps: HandlerDeps): TeamHandlers {
   /** People's levels in the skills of the needs they fill or offer to fill: what the board weighs. */
-  async function competenceLevels(entries: readonly { personId: string; needId: string | null }[], needs: readonly Need[]): Promise<Map<string, number>> {
+  async function competenceLevels(
+    entries: readonly { personId: string; needId: string | null }[],
+    needs: readonly Need[],
+  ): Promise<Map<string, number>> {
     const skillOf = new Map(needs.map((need) => [need.id, need.skillId]));
     const levels = new Map<string, number>();
     await Promise.all(
@@ -49,7 +72,10 @@ export function teamHandlers(deps: HandlerDeps): TeamHandlers {
   }
 
   async function requestsView(loaded: LoadedProject, requests: JoinRequestRecord[]) {
-    const [names, levels] = await Promise.all([deps.directory.names(requests.map((r) => r.personId)), competenceLevels(requests, loaded.project.needs)]);
+    const [names, levels] = await Promise.all([
+      deps.directory.names(requests.map((r) => r.personId)),
+      competenceLevels(requests, loaded.project.needs),
+    ]);
     return requests.map((r) => joinRequestToProto(r, names.get(r.personId) ?? '', levels.get(`${r.personId}/${r.needId}`) ?? 0));
   }
 
@@ -95,16 +121,32 @@ export function teamHandlers(deps: HandlerDeps): TeamHandlers {
         const { loaded, joinRequest } = await withTransaction(deps.pool, async (tx) => {
           const replayed = key ? await store.joinRequestByKey(tx, personId, key) : undefined;
           if (replayed) {
-            if (replayed.projectId !== projectId) throw new Refused('conflict', 'idempotency_key_reused', 'This Idempotency-Key was used for another request');
+            if (replayed.projectId !== projectId)
+              throw new Refused('conflict', 'idempotency_key_reused', 'This Idempotency-Key was used for another request');
             return { loaded: await loadProject(tx, projectId, caller), joinRequest: replayed };
           }
           const loaded = await loadProject(tx, projectId, caller, { forUpdate: true });
           const need = loaded.project.needs.find((n) => n.id === needId);
           const pending = await store.pendingRequestOf(tx, projectId, personId);
-          throwIfRefused(checkJoinRequest(loaded.project, need, loaded.history, personId, { minutes: request.minutes, message, pending: pending !== undefined }));
+          throwIfRefused(
+            checkJoinRequest(loaded.project, need, loaded.history, personId, {
+              minutes: request.minutes,
+              message,
+              pending: pending !== undefined,
+            }),
+          );
           const joinRequest: JoinRequestRecord = {
-            id: randomUUID(), projectId, personId, needId, minutes: request.minutes, message, status: 'pending',
-            createdAt: deps.now(), decidedBy: null, decidedAt: null, decisionReason: '',
+            id: randomUUID(),
+            projectId,
+            personId,
+            needId,
+            minutes: request.minutes,
+            message,
+            status: 'pending',
+            createdAt: deps.now(),
+            decidedBy: null,
+            decidedAt: null,
+            decisionReason: '',
           };
           await store.insertJoinRequest(tx, joinRequest, key);
           return { loaded, joinRequest };
@@ -112,7 +154,8 @@ export function teamHandlers(deps: HandlerDeps): TeamHandlers {
         return (await requestsView(loaded, [joinRequest]))[0]!;
       } catch (error) {
         // The same key sent twice at once: the second finds the first's request when it tries again.
-        if (isUniqueViolation(error)) throw new Refused('conflict', 'request_pending', 'You already asked to join this project; wait for the board’s answer');
+        if (isUniqueViolation(error))
+          throw new Refused('conflict', 'request_pending', 'You already asked to join this project; wait for the board’s answer');
         throw error;
       }
     },
@@ -136,11 +179,19 @@ export function teamHandlers(deps: HandlerDeps): TeamHandlers {
         // Accepting again what was accepted (a retried click) answers with the membership it made.
         if (joinRequest.status === 'accepted' && current && isBoardRole(loaded.role)) return current;
         const need = loaded.project.needs.find((n) => n.id === joinRequest.needId);
-        throwIfRefused(checkAcceptance(loaded.project, joinRequest, need, loaded.history, caller.kind === 'system' ? 'coordinator' : loaded.role));
+        throwIfRefused(
+          checkAcceptance(loaded.project, joinRequest, need, loaded.history, caller.kind === 'system' ? 'coordinator' : loaded.role),
+        );
         const at = deps.now();
         const membership: Membership = {
-          id: randomUUID(), projectId, personId: joinRequest.personId, role: 'contributor', needId: joinRequest.needId,
-          minutes: joinRequest.minutes, since: at, until: null,
+          id: randomUUID(),
+          projectId,
+          personId: joinRequest.personId,
+          role: 'contributor',
+          needId: joinRequest.needId,
+          minutes: joinRequest.minutes,
+          since: at,
+          until: null,
         };
         await store.insertMembership(tx, membership);
         await store.decideJoinRequest(tx, { ...joinRequest, status: 'accepted', decidedBy: callerText(caller), decidedAt: at });
@@ -161,7 +212,13 @@ export function teamHandlers(deps: HandlerDeps): TeamHandlers {
         const joinRequest = await store.getJoinRequest(tx, projectId, requestId);
         if (!joinRequest) throw notFound('join_request', requestId);
         throwIfRefused(checkDecline(joinRequest, caller.kind === 'system' ? 'coordinator' : loaded.role));
-        const declined: JoinRequestRecord = { ...joinRequest, status: 'declined', decidedBy: callerText(caller), decidedAt: deps.now(), decisionReason: reason };
+        const declined: JoinRequestRecord = {
+          ...joinRequest,
+          status: 'declined',
+          decidedBy: callerText(caller),
+          decidedAt: deps.now(),
+          decisionReason: reason,
+        };
         await store.decideJoinRequest(tx, declined);
         return { loaded, declined };
       });
@@ -173,7 +230,8 @@ export function teamHandlers(deps: HandlerDeps): TeamHandlers {
       const projectId = requireUuid(request.projectId, 'project_id');
       const personId = requireUuid(request.personId, 'person_id');
       const role = requireEnum(teamRoleFromProto(request.role), 'role', ASSIGNABLE_ROLES);
-      if (!(ASSIGNABLE_ROLES as readonly string[]).includes(role)) throw invalid('role', `must be one of ${ASSIGNABLE_ROLES.join(', ')}`, 'invalid_enum');
+      if (!(ASSIGNABLE_ROLES as readonly string[]).includes(role))
+        throw invalid('role', `must be one of ${ASSIGNABLE_ROLES.join(', ')}`, 'invalid_enum');
       const membership = await withTransaction(deps.pool, async (tx) => {
         const loaded = await loadProject(tx, projectId, caller, { forUpdate: true });
         const target = currentMembers(loaded.history).find((m) => m.personId === personId);
@@ -217,4 +275,3 @@ export function teamHandlers(deps: HandlerDeps): TeamHandlers {
     },
   };
 }
-

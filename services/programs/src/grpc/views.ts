@@ -20,7 +20,12 @@ export interface LoadedProject {
  * The project with its team, as the caller may see it: a draft exists only for its own team (and
  * services); to anyone else it is not found, like a project that does not exist.
  */
-export async function loadProject(db: Queryable, id: string, caller: Caller, options: { forUpdate?: boolean } = {}): Promise<LoadedProject> {
+export async function loadProject(
+  db: Queryable,
+  id: string,
+  caller: Caller,
+  options: { forUpdate?: boolean } = {},
+): Promise<LoadedProject> {
   const project = await store.getProject(db, id, options);
   if (!project) throw notFound('project', id);
   const history = await store.memberHistory(db, id);
@@ -36,12 +41,20 @@ export async function loadProject(db: Queryable, id: string, caller: Caller, opt
  */
 export async function projectsToProto(deps: HandlerDeps, projects: readonly Project[], language: string): Promise<proto.Project[]> {
   const [filled, skills, names] = await Promise.all([
-    store.filledByNeed(deps.pool, projects.map((p) => p.id)),
-    deps.directory.skills(projects.flatMap((p) => p.needs.map((n) => n.skillId)), language),
+    store.filledByNeed(
+      deps.pool,
+      projects.map((p) => p.id),
+    ),
+    deps.directory.skills(
+      projects.flatMap((p) => p.needs.map((n) => n.skillId)),
+      language,
+    ),
     deps.directory.names(projects.map((p) => p.coordinatorId)),
   ]);
   const labels = new Map([...skills.values()].map((s) => [s.id, s.label]));
-  return projects.map((project) => projectToProto(project, { filled, skillLabels: labels, coordinatorName: names.get(project.coordinatorId) ?? '' }));
+  return projects.map((project) =>
+    projectToProto(project, { filled, skillLabels: labels, coordinatorName: names.get(project.coordinatorId) ?? '' }),
+  );
 }
 
 /** What a project's message needs from identity, gathered before any transaction: labels, names, the caller's standing. */
@@ -64,13 +77,24 @@ export async function projectViewFacts(
     deps.directory.skills([...skillIds], language),
     deps.directory.names([project.coordinatorId]),
     // Only the approval buttons need identity's word, and only for someone outside the team.
-    personIdOf(caller) && !role ? deps.directory.allowed(caller, 'programs.projects.approve', { projectId: project.id, projectTerritoryId: project.territoryId }) : Promise.resolve(false),
+    personIdOf(caller) && !role
+      ? deps.directory.allowed(caller, 'programs.projects.approve', { projectId: project.id, projectTerritoryId: project.territoryId })
+      : Promise.resolve(false),
   ]);
-  return { skillLabels: new Map([...skills.values()].map((s) => [s.id, s.label])), coordinatorName: names.get(project.coordinatorId) ?? '', officer };
+  return {
+    skillLabels: new Map([...skills.values()].map((s) => [s.id, s.label])),
+    coordinatorName: names.get(project.coordinatorId) ?? '',
+    officer,
+  };
 }
 
 /** One project in full from this service's own tables and the facts gathered before: safe inside a transaction. */
-export async function projectMessage(db: Queryable, loaded: LoadedProject, caller: Caller, facts: ProjectViewFacts): Promise<proto.Project> {
+export async function projectMessage(
+  db: Queryable,
+  loaded: LoadedProject,
+  caller: Caller,
+  facts: ProjectViewFacts,
+): Promise<proto.Project> {
   const { project, history, role } = loaded;
   const personId = personIdOf(caller);
   const [transitions, pending] = await Promise.all([
@@ -86,11 +110,24 @@ export async function projectMessage(db: Queryable, loaded: LoadedProject, calle
         mayLeaveFeedback: FEEDBACK_STATUSES.includes(project.status) && !isBoardRole(role),
       }
     : undefined;
-  return projectToProto(project, { filled: filledMinutes(history), skillLabels: facts.skillLabels, history: transitions, viewer, coordinatorName: facts.coordinatorName });
+  return projectToProto(project, {
+    filled: filledMinutes(history),
+    skillLabels: facts.skillLabels,
+    history: transitions,
+    viewer,
+    coordinatorName: facts.coordinatorName,
+  });
 }
 
 /** One project in full, read now: its history, its coordinator's name, and what the caller may do with it. */
 export async function projectInFull(deps: HandlerDeps, loaded: LoadedProject, caller: Caller, language: string): Promise<proto.Project> {
-  const facts = await projectViewFacts(deps, loaded.project, loaded.project.needs.map((n) => n.skillId), caller, loaded.role, language);
+  const facts = await projectViewFacts(
+    deps,
+    loaded.project,
+    loaded.project.needs.map((n) => n.skillId),
+    caller,
+    loaded.role,
+    language,
+  );
   return projectMessage(deps.pool, loaded, caller, facts);
 }

@@ -26,24 +26,39 @@ const decisionOf = (row: DecisionRow): Decision => ({
 });
 
 export async function insertDecision(db: Queryable, d: Decision): Promise<void> {
-  await db.query(`insert into decisions (${DECISION_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7)`, [d.id, d.projectId, d.title, d.description, d.deadline, d.proposedBy, d.createdAt]);
+  await db.query(`insert into decisions (${DECISION_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7)`, [
+    d.id,
+    d.projectId,
+    d.title,
+    d.description,
+    d.deadline,
+    d.proposedBy,
+    d.createdAt,
+  ]);
 }
 
 export async function getDecision(db: Queryable, projectId: string, id: string): Promise<Decision | undefined> {
-  const { rows } = await db.query<DecisionRow>(`select ${DECISION_COLUMNS} from decisions where id = $1 and project_id = $2`, [id, projectId]);
+  const { rows } = await db.query<DecisionRow>(`select ${DECISION_COLUMNS} from decisions where id = $1 and project_id = $2`, [
+    id,
+    projectId,
+  ]);
   return rows[0] && decisionOf(rows[0]);
 }
 
 export async function listDecisions(db: Queryable, projectId: string): Promise<Decision[]> {
-  const { rows } = await db.query<DecisionRow>(`select ${DECISION_COLUMNS} from decisions where project_id = $1 order by created_at desc, id`, [projectId]);
+  const { rows } = await db.query<DecisionRow>(
+    `select ${DECISION_COLUMNS} from decisions where project_id = $1 order by created_at desc, id`,
+    [projectId],
+  );
   return rows.map(decisionOf);
 }
 
 /** Records a vote unless the person already voted; false when they had. */
 export async function insertVote(db: Queryable, decisionId: string, vote: VoteRecord): Promise<boolean> {
-  const result = await db.query('insert into decision_votes (decision_id, person_id, vote, voted_at) values ($1, $2, $3, $4) on conflict do nothing', [
-    decisionId, vote.personId, vote.vote, vote.votedAt,
-  ]);
+  const result = await db.query(
+    'insert into decision_votes (decision_id, person_id, vote, voted_at) values ($1, $2, $3, $4) on conflict do nothing',
+    [decisionId, vote.personId, vote.vote, vote.votedAt],
+  );
   return (result.rowCount ?? 0) > 0;
 }
 

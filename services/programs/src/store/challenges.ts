@@ -32,18 +32,31 @@ const challengeOf = (row: ChallengeRow): Challenge => ({
 
 export async function insertChallenge(db: Queryable, c: Challenge): Promise<void> {
   await db.query(`insert into challenges (${CHALLENGE_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, [
-    c.id, c.territoryId, c.title, c.description, c.sdgs, c.refinesId, c.version, c.createdBy, c.createdAt, c.updatedAt,
+    c.id,
+    c.territoryId,
+    c.title,
+    c.description,
+    c.sdgs,
+    c.refinesId,
+    c.version,
+    c.createdBy,
+    c.createdAt,
+    c.updatedAt,
   ]);
 }
 
 export async function updateChallenge(db: Queryable, c: Challenge): Promise<void> {
-  await db.query('update challenges set title = $2, description = $3, sdgs = $4, refines_id = $5, version = $6, updated_at = $7 where id = $1', [
-    c.id, c.title, c.description, c.sdgs, c.refinesId, c.version, c.updatedAt,
-  ]);
+  await db.query(
+    'update challenges set title = $2, description = $3, sdgs = $4, refines_id = $5, version = $6, updated_at = $7 where id = $1',
+    [c.id, c.title, c.description, c.sdgs, c.refinesId, c.version, c.updatedAt],
+  );
 }
 
 export async function getChallenge(db: Queryable, id: string, options: { forUpdate?: boolean } = {}): Promise<Challenge | undefined> {
-  const { rows } = await db.query<ChallengeRow>(`select ${CHALLENGE_COLUMNS} from challenges where id = $1${options.forUpdate ? ' for update' : ''}`, [id]);
+  const { rows } = await db.query<ChallengeRow>(
+    `select ${CHALLENGE_COLUMNS} from challenges where id = $1${options.forUpdate ? ' for update' : ''}`,
+    [id],
+  );
   return rows[0] && challengeOf(rows[0]);
 }
 
@@ -54,7 +67,9 @@ export async function getChallenges(db: Queryable, ids: readonly string[]): Prom
 }
 
 export async function listChallengesIn(db: Queryable, territoryIds: readonly string[]): Promise<Challenge[]> {
-  const { rows } = await db.query<ChallengeRow>(`select ${CHALLENGE_COLUMNS} from challenges where territory_id = any($1::uuid[]) order by created_at, id`, [territoryIds]);
+  const { rows } = await db.query<ChallengeRow>(
+    `select ${CHALLENGE_COLUMNS} from challenges where territory_id = any($1::uuid[]) order by created_at, id`,
+    [territoryIds],
+  );
   return rows.map(challengeOf);
 }
-

@@ -28,8 +28,14 @@ const programOf = (row: ProgramRow): ProgramRecord => ({
   projectIds: row.project_ids,
 });
 
-export async function programFor(db: Queryable, territoryId: string, year: number, options: { forUpdate?: boolean } = {}): Promise<ProgramRecord | undefined> {
-  if (options.forUpdate) await db.query('select 1 from local_programs where territory_id = $1 and year = $2 for update', [territoryId, year]);
+export async function programFor(
+  db: Queryable,
+  territoryId: string,
+  year: number,
+  options: { forUpdate?: boolean } = {},
+): Promise<ProgramRecord | undefined> {
+  if (options.forUpdate)
+    await db.query('select 1 from local_programs where territory_id = $1 and year = $2 for update', [territoryId, year]);
   const { rows } = await db.query<ProgramRow>(`${PROGRAM_SELECT} where lp.territory_id = $1 and lp.year = $2`, [territoryId, year]);
   return rows[0] && programOf(rows[0]);
 }
@@ -57,7 +63,8 @@ export async function saveProgram(db: Queryable, program: ProgramRecord): Promis
   );
   const id = rows[0]!.id;
   await db.query('delete from local_program_projects where program_id = $1', [id]);
-  if (program.projectIds.length) await db.query('insert into local_program_projects (program_id, project_id) select $1, unnest($2::uuid[])', [id, program.projectIds]);
+  if (program.projectIds.length)
+    await db.query('insert into local_program_projects (program_id, project_id) select $1, unnest($2::uuid[])', [id, program.projectIds]);
   return { ...program, id };
 }
 

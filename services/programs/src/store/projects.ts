@@ -46,12 +46,23 @@ const projectOf = (row: ProjectRow): Project => ({
   startDate: row.start_date,
   endDate: row.end_date,
   challengeIds: row.challenge_ids,
-  needs: row.needs.map((n): Need => ({ id: n.id, skillId: n.skill_id, neededMinutes: n.needed_minutes, startDate: n.start_date, endDate: n.end_date })),
+  needs: row.needs.map((n): Need => ({
+    id: n.id,
+    skillId: n.skill_id,
+    neededMinutes: n.needed_minutes,
+    startDate: n.start_date,
+    endDate: n.end_date,
+  })),
   refusalReason: row.refusal_reason,
   approved:
     row.approved_minutes === null
       ? null
-      : { neededMinutes: row.approved_minutes, skillIds: row.approved_skill_ids ?? [], startDate: row.approved_start_date!, endDate: row.approved_end_date! },
+      : {
+          neededMinutes: row.approved_minutes,
+          skillIds: row.approved_skill_ids ?? [],
+          startDate: row.approved_start_date!,
+          endDate: row.approved_end_date!,
+        },
   version: row.version,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
@@ -63,8 +74,22 @@ export async function insertProject(db: Queryable, project: Project): Promise<vo
   await db.query(
     `insert into projects (id, territory_id, title, description, kind, status, coordinator_id, start_date, end_date, refusal_reason, search_text, version, created_at, updated_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-    [project.id, project.territoryId, project.title, project.description, project.kind, project.status, project.coordinatorId, project.startDate,
-      project.endDate, project.refusalReason, searchTextOf(project), project.version, project.createdAt, project.updatedAt],
+    [
+      project.id,
+      project.territoryId,
+      project.title,
+      project.description,
+      project.kind,
+      project.status,
+      project.coordinatorId,
+      project.startDate,
+      project.endDate,
+      project.refusalReason,
+      searchTextOf(project),
+      project.version,
+      project.createdAt,
+      project.updatedAt,
+    ],
   );
   await replaceProjectChallenges(db, project.id, project.challengeIds);
   await writeNeeds(db, project.id, project.needs);
@@ -76,9 +101,24 @@ export async function updateProject(db: Queryable, project: Project): Promise<vo
     `update projects set territory_id = $2, title = $3, description = $4, kind = $5, status = $6, start_date = $7, end_date = $8,
        refusal_reason = $9, search_text = $10, version = $11, updated_at = $12,
        approved_minutes = $13, approved_skill_ids = $14, approved_start_date = $15, approved_end_date = $16 where id = $1`,
-    [project.id, project.territoryId, project.title, project.description, project.kind, project.status, project.startDate, project.endDate,
-      project.refusalReason, searchTextOf(project), project.version, project.updatedAt,
-      project.approved?.neededMinutes ?? null, project.approved?.skillIds ?? null, project.approved?.startDate ?? null, project.approved?.endDate ?? null],
+    [
+      project.id,
+      project.territoryId,
+      project.title,
+      project.description,
+      project.kind,
+      project.status,
+      project.startDate,
+      project.endDate,
+      project.refusalReason,
+      searchTextOf(project),
+      project.version,
+      project.updatedAt,
+      project.approved?.neededMinutes ?? null,
+      project.approved?.skillIds ?? null,
+      project.approved?.startDate ?? null,
+      project.approved?.endDate ?? null,
+    ],
   );
 }
 
@@ -131,16 +171,22 @@ export async function getProjects(db: Queryable, ids: readonly string[]): Promis
 }
 
 export async function insertTransition(db: Queryable, projectId: string, change: StatusChange): Promise<void> {
-  await db.query('insert into project_transitions (project_id, from_status, to_status, changed_by, changed_at, reason) values ($1, $2, $3, $4, $5, $6)', [
-    projectId, change.from, change.to, change.by, change.at, change.reason,
-  ]);
+  await db.query(
+    'insert into project_transitions (project_id, from_status, to_status, changed_by, changed_at, reason) values ($1, $2, $3, $4, $5, $6)',
+    [projectId, change.from, change.to, change.by, change.at, change.reason],
+  );
 }
 
 export async function listTransitions(db: Queryable, projectId: string): Promise<StatusChange[]> {
-  const { rows } = await db.query<{ from_status: ProjectStatus; to_status: ProjectStatus; changed_by: string; changed_at: Date; reason: string }>(
-    'select from_status, to_status, changed_by, changed_at, reason from project_transitions where project_id = $1 order by seq',
-    [projectId],
-  );
+  const { rows } = await db.query<{
+    from_status: ProjectStatus;
+    to_status: ProjectStatus;
+    changed_by: string;
+    changed_at: Date;
+    reason: string;
+  }>('select from_status, to_status, changed_by, changed_at, reason from project_transitions where project_id = $1 order by seq', [
+    projectId,
+  ]);
   return rows.map((row) => ({ from: row.from_status, to: row.to_status, by: row.changed_by, at: row.changed_at, reason: row.reason }));
 }
 
@@ -199,7 +245,12 @@ export async function projectsOfPerson(db: Queryable, personId: string): Promise
 }
 
 /** Open needs of approved and running projects in some territories, leaving out those of projects the person is on. */
-export async function openNeeds(db: Queryable, territoryIds: readonly string[], personId: string, limit: number): Promise<{ project: Project; need: Need; openMinutes: number }[]> {
+export async function openNeeds(
+  db: Queryable,
+  territoryIds: readonly string[],
+  personId: string,
+  limit: number,
+): Promise<{ project: Project; need: Need; openMinutes: number }[]> {
   const { rows } = await db.query<{ project_id: string; need_id: string; open_minutes: number }>(
     `select n.project_id, n.id as need_id,
        n.needed_minutes - coalesce((select sum(m.minutes) from project_members m where m.need_id = n.id and m.until is null), 0)::int as open_minutes

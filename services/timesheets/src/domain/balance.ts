@@ -11,7 +11,12 @@ export interface ContractBalance {
 }
 
 export function contractBalance(yearlyMinutes: number, approvedMinutes: number, pendingMinutes: number): ContractBalance {
-  return { yearlyMinutes, approvedMinutes, pendingMinutes, remainingMinutes: Math.max(0, yearlyMinutes - approvedMinutes - pendingMinutes) };
+  return {
+    yearlyMinutes,
+    approvedMinutes,
+    pendingMinutes,
+    remainingMinutes: Math.max(0, yearlyMinutes - approvedMinutes - pendingMinutes),
+  };
 }
 
 export interface DayAllowance {

@@ -36,7 +36,14 @@ describe('correcting approved hours', () => {
     const at = new Date('2030-04-10T09:00:00Z');
     const result = corrected(entry(), request, 'person:officer', at);
     expect(result.entry).toMatchObject({ minutes: 45, version: 3, status: 'approved', updatedAt: at });
-    expect(result.correction).toMatchObject({ entryId: 'e1', previousMinutes: 60, minutes: 45, reason: request.reason, correctedBy: 'person:officer', version: 3 });
+    expect(result.correction).toMatchObject({
+      entryId: 'e1',
+      previousMinutes: 60,
+      minutes: 45,
+      reason: request.reason,
+      correctedBy: 'person:officer',
+      version: 3,
+    });
   });
 
   it('entry_not_approved: corrects only approved hours', () => {

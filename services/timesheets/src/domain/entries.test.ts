@@ -24,7 +24,14 @@ import {
 const FIRST_AID = 'urn:e21:skill:first-aid';
 const SOLAR = 'urn:e21:skill:solar-panel-installation';
 
-const input = (overrides: Partial<EntryInput> = {}): EntryInput => ({ projectId: 'p1', date: '2030-03-05', minutes: 60, competenceId: FIRST_AID, note: '', ...overrides });
+const input = (overrides: Partial<EntryInput> = {}): EntryInput => ({
+  projectId: 'p1',
+  date: '2030-03-05',
+  minutes: 60,
+  competenceId: FIRST_AID,
+  note: '',
+  ...overrides,
+});
 
 /** A signed contract of 100 h a year, 4 h a week on ordinary days, nothing logged yet, on 15 March. */
 type Nested = 'contract' | 'allowance' | 'project' | 'logged';
@@ -71,7 +78,8 @@ describe('each submission check', () => {
   });
 
   it('project_not_open: hours go to approved or running projects', () => {
-    for (const status of ['draft', 'proposed', 'refused', 'completed', 'cancelled']) expect(code(projectOpen(input(), facts({ project: { status } })))).toBe('project_not_open');
+    for (const status of ['draft', 'proposed', 'refused', 'completed', 'cancelled'])
+      expect(code(projectOpen(input(), facts({ project: { status } })))).toBe('project_not_open');
     for (const status of ['approved', 'active']) expect(projectOpen(input(), facts({ project: { status } }))).toBeUndefined();
   });
 
@@ -79,7 +87,9 @@ describe('each submission check', () => {
     expect(code(competenceAgreed(input({ competenceId: 'urn:e21:skill:juggling' }), facts()))).toBe('competence_not_agreed');
     expect(competenceAgreed(input({ competenceId: FIRST_AID }), facts())).toBeUndefined();
     expect(competenceAgreed(input({ competenceId: SOLAR }), facts())).toBeUndefined();
-    expect(code(competenceAgreed(input({ competenceId: SOLAR }), facts({ project: { needSkillId: undefined } })))).toBe('competence_not_agreed');
+    expect(code(competenceAgreed(input({ competenceId: SOLAR }), facts({ project: { needSkillId: undefined } })))).toBe(
+      'competence_not_agreed',
+    );
   });
 
   it('future_date: hours are logged once given, today included', () => {
@@ -126,7 +136,11 @@ describe('checkSubmission', () => {
   });
 
   it('answers with the first check that fails, the contract before the schedule', () => {
-    const everythingWrong = facts({ contract: { status: 'negotiating' }, allowance: { inForce: false, dayKind: 'blackout' }, project: { member: false } });
+    const everythingWrong = facts({
+      contract: { status: 'negotiating' },
+      allowance: { inForce: false, dayKind: 'blackout' },
+      project: { member: false },
+    });
     expect(code(checkSubmission(input(), everythingWrong))).toBe('contract_not_signed');
     expect(code(checkSubmission(input({ minutes: 700 }), facts({ logged: { personDay: 100 } })))).toBe('over_12_hours_a_day');
   });
@@ -175,14 +189,29 @@ describe('changing an entry', () => {
 
   it('resubmits a corrected rejected entry: pending again, reason and decision cleared, next version', () => {
     const rejected = entry({ status: 'rejected', version: 2, decidedBy: 'person:bob', rejectionReason: 'wrong day' });
-    const corrected = changed(rejected, { ...input({ date: '2030-03-06', minutes: 90 }), projectTitle: 'Garden' }, new Date('2030-03-07T09:00:00Z'));
-    expect(corrected).toMatchObject({ status: 'pending', version: 3, date: '2030-03-06', month: '2030-03', minutes: 90, decidedBy: null, rejectionReason: '' });
+    const corrected = changed(
+      rejected,
+      { ...input({ date: '2030-03-06', minutes: 90 }), projectTitle: 'Garden' },
+      new Date('2030-03-07T09:00:00Z'),
+    );
+    expect(corrected).toMatchObject({
+      status: 'pending',
+      version: 3,
+      date: '2030-03-06',
+      month: '2030-03',
+      minutes: 90,
+      decidedBy: null,
+      rejectionReason: '',
+    });
   });
 
   it('keeps a carried entry in the month it was carried to while its date stays the same', () => {
     const carried = entry({ month: '2030-04', carriedFrom: '2030-03' });
     expect(periodMonthOf('2030-03-05', carried)).toBe('2030-04');
     expect(periodMonthOf('2030-03-06', carried)).toBe('2030-03');
-    expect(changed(carried, { ...input({ minutes: 30 }), projectTitle: 'Garden' }, new Date())).toMatchObject({ month: '2030-04', carriedFrom: '2030-03' });
+    expect(changed(carried, { ...input({ minutes: 30 }), projectTitle: 'Garden' }, new Date())).toMatchObject({
+      month: '2030-04',
+      carriedFrom: '2030-03',
+    });
   });
 });

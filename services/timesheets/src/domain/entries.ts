@@ -59,7 +59,10 @@ export function inputProblems(input: EntryInput): FieldProblem[] {
   }
   if (input.note.length > NOTE_MAX_LENGTH) problems.push({ field: 'note', message: `must be at most ${NOTE_MAX_LENGTH} characters` });
   // PostgreSQL text cannot hold NUL; no note needs one.
-  for (const [field, value] of [['note', input.note], ['competence_id', input.competenceId]] as const) {
+  for (const [field, value] of [
+    ['note', input.note],
+    ['competence_id', input.competenceId],
+  ] as const) {
     if (value.includes('\u0000')) problems.push({ field, message: 'must not contain NUL characters' });
   }
   return problems;
@@ -67,7 +70,9 @@ export function inputProblems(input: EntryInput): FieldProblem[] {
 
 export function validateInput(input: EntryInput): RefusalValue | undefined {
   const problems = inputProblems(input);
-  return problems.length ? refusal('invalid', 'invalid_entry', problems.map((p) => `${p.field} ${p.message}`).join('; '), problems) : undefined;
+  return problems.length
+    ? refusal('invalid', 'invalid_entry', problems.map((p) => `${p.field} ${p.message}`).join('; '), problems)
+    : undefined;
 }
 
 /** What the checks need to know, gathered from the other services and this one's entries. */
@@ -93,7 +98,8 @@ export interface SubmissionFacts {
 type Check = (entry: EntryInput, facts: SubmissionFacts) => RefusalValue | undefined;
 
 const hours = (minutes: number) => `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`;
-const conflict = (code: string, message: string, field?: string) => refusal('conflict', code, message, field ? [{ field, message }] : undefined);
+const conflict = (code: string, message: string, field?: string) =>
+  refusal('conflict', code, message, field ? [{ field, message }] : undefined);
 
 /** Hours are logged under a contract that every party signed. */
 export const contractSigned: Check = (_entry, { contract }) =>
@@ -107,7 +113,11 @@ export const contractInForce: Check = (entry, { allowance }) =>
 
 /** Only members of the project's team log hours on it. */
 export const memberOfProject: Check = (_entry, { project }) =>
-  project.member ? undefined : refusal('forbidden', 'not_a_member', 'You are not on this project’s team: ask to join it first', [{ field: 'project_id', message: 'is not a project you are a member of' }]);
+  project.member
+    ? undefined
+    : refusal('forbidden', 'not_a_member', 'You are not on this project’s team: ask to join it first', [
+        { field: 'project_id', message: 'is not a project you are a member of' },
+      ]);
 
 /** Hours go to projects that were approved and are not over. */
 export const projectOpen: Check = (_entry, { project }) =>
@@ -125,7 +135,11 @@ export const competenceAgreed: Check = (entry, { contract, project }) =>
 
 /** Hours are logged once given: never for a day to come. */
 export const notInFuture: Check = (entry, { today }) =>
-  entry.date > today ? refusal('invalid', 'future_date', `${entry.date} is in the future: log hours once given`, [{ field: 'date', message: 'is in the future' }]) : undefined;
+  entry.date > today
+    ? refusal('invalid', 'future_date', `${entry.date} is in the future: log hours once given`, [
+        { field: 'date', message: 'is in the future' },
+      ])
+    : undefined;
 
 /** A closed month never changes: nothing is logged in it, and nothing in it is changed or withdrawn. */
 export function checkPeriodOpen(month: Month, closed: boolean): RefusalValue | undefined {
@@ -136,7 +150,9 @@ export const periodOpen: Check = (_entry, { month, periodClosed }) => checkPerio
 
 /** Blackout days of the schedule allow nothing. */
 export const notBlackout: Check = (entry, { allowance }) =>
-  allowance.dayKind === 'blackout' ? conflict('blackout_day', `${entry.date} is in a blackout period of your schedule: nothing may be logged`, 'date') : undefined;
+  allowance.dayKind === 'blackout'
+    ? conflict('blackout_day', `${entry.date} is in a blackout period of your schedule: nothing may be logged`, 'date')
+    : undefined;
 
 /** At most twelve hours a day for a person, across all their entries and contracts. */
 export const twelveHoursADay: Check = (entry, { logged }) => {
@@ -150,7 +166,11 @@ export const twelveHoursADay: Check = (entry, { logged }) => {
 export const withinDailyAllowance: Check = (entry, { allowance, logged }) => {
   const total = logged.contractDay + entry.minutes;
   return total > allowance.dayMaxMinutes
-    ? conflict('over_daily_allowance', `That makes ${hours(total)} on ${entry.date}; your schedule allows ${hours(allowance.dayMaxMinutes)} that day`, 'minutes')
+    ? conflict(
+        'over_daily_allowance',
+        `That makes ${hours(total)} on ${entry.date}; your schedule allows ${hours(allowance.dayMaxMinutes)} that day`,
+        'minutes',
+      )
     : undefined;
 };
 
@@ -158,7 +178,11 @@ export const withinDailyAllowance: Check = (entry, { allowance, logged }) => {
 export const withinWeeklyAllowance: Check = (entry, { allowance, logged }) => {
   const total = logged.contractWeek + entry.minutes;
   return total > allowance.weekAllowedMinutes
-    ? conflict('over_weekly_allowance', `That makes ${hours(total)} in the week of ${entry.date}; your schedule allows ${hours(allowance.weekAllowedMinutes)}`, 'minutes')
+    ? conflict(
+        'over_weekly_allowance',
+        `That makes ${hours(total)} in the week of ${entry.date}; your schedule allows ${hours(allowance.weekAllowedMinutes)}`,
+        'minutes',
+      )
     : undefined;
 };
 
@@ -166,7 +190,11 @@ export const withinWeeklyAllowance: Check = (entry, { allowance, logged }) => {
 export const withinYearlyHours: Check = (entry, { contract, logged }) => {
   const remaining = contract.yearlyMinutes - logged.contractYear;
   return entry.minutes > remaining
-    ? conflict('yearly_hours_exceeded', `Only ${hours(Math.max(0, remaining))} of the contract’s ${hours(contract.yearlyMinutes)} remain this year`, 'minutes')
+    ? conflict(
+        'yearly_hours_exceeded',
+        `Only ${hours(Math.max(0, remaining))} of the contract’s ${hours(contract.yearlyMinutes)} remain this year`,
+        'minutes',
+      )
     : undefined;
 };
 
@@ -203,7 +231,8 @@ export function checkChange(entry: TimeEntry, personId: string, expectedVersion:
   if (entry.personId !== personId) return refusal('forbidden', 'not_your_entry', 'Only the person who logged the hours changes them');
   if (entry.status === 'approved') return refusal('conflict', 'entry_approved', 'The entry is approved: an approval is final');
   if (entry.status === 'withdrawn') return refusal('conflict', 'entry_withdrawn', 'The entry was withdrawn');
-  if (entry.version !== expectedVersion) return refusal('stale', 'stale_version', `The entry is at version ${entry.version}, not ${expectedVersion}; reload it`);
+  if (entry.version !== expectedVersion)
+    return refusal('stale', 'stale_version', `The entry is at version ${entry.version}, not ${expectedVersion}; reload it`);
   return undefined;
 }
 

@@ -24,9 +24,13 @@ export interface ClosedPeriod {
  * Whether the month may be closed now: not closed already, over (its last day is behind us), and
  * without pending entries unless the officer carries them to the next month.
  */
-export function checkClose(month: Month, options: { closed: boolean; currentMonth: Month; pendingCount: number; carryPending: boolean }): RefusalValue | undefined {
+export function checkClose(
+  month: Month,
+  options: { closed: boolean; currentMonth: Month; pendingCount: number; carryPending: boolean },
+): RefusalValue | undefined {
   if (options.closed) return refusal('conflict', 'period_closed', `${month} is already closed`);
-  if (month >= options.currentMonth) return refusal('conflict', 'month_not_over', `${month} is not over yet: a month is closed once it has ended`);
+  if (month >= options.currentMonth)
+    return refusal('conflict', 'month_not_over', `${month} is not over yet: a month is closed once it has ended`);
   if (options.pendingCount > 0 && !options.carryPending) {
     return refusal(
       'conflict',

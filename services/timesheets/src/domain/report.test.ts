@@ -6,7 +6,13 @@ const fetched: KeyedMinutes[] = [
   { key: 'roofs', personId: 'ada', minutes: 300, entries: 3 },
   { key: 'repair', personId: 'cleo', minutes: 30, entries: 1 },
 ];
-const labels: Record<string, string> = { garden: 'Shared garden', roofs: 'Solar roofs', repair: 'Repair café', climate: 'Heat waves', food: 'Local food' };
+const labels: Record<string, string> = {
+  garden: 'Shared garden',
+  roofs: 'Solar roofs',
+  repair: 'Repair café',
+  climate: 'Heat waves',
+  food: 'Local food',
+};
 
 describe('report rows', () => {
   it('sum minutes and entries per key and count each person once, largest first', () => {
@@ -20,8 +26,20 @@ describe('report rows', () => {
   it('count a project under each of its challenges, and projects without one under the empty key, listed last', () => {
     const challenges: Record<string, string[]> = { garden: ['food', 'climate'], roofs: ['climate'], repair: [] };
     const bigger = [...fetched, { key: 'repair', personId: 'dan', minutes: 900, entries: 9 }];
-    expect(reportRows('challenge', bigger, (key) => labels[key] ?? '', (project) => (challenges[project]!.length ? challenges[project]! : [''])).at(-1)!.key).toBe('');
-    const rows = reportRows('challenge', fetched, (key) => labels[key] ?? '', (project) => (challenges[project]!.length ? challenges[project]! : ['']));
+    expect(
+      reportRows(
+        'challenge',
+        bigger,
+        (key) => labels[key] ?? '',
+        (project) => (challenges[project]!.length ? challenges[project]! : ['']),
+      ).at(-1)!.key,
+    ).toBe('');
+    const rows = reportRows(
+      'challenge',
+      fetched,
+      (key) => labels[key] ?? '',
+      (project) => (challenges[project]!.length ? challenges[project]! : ['']),
+    );
     expect(rows.map((r) => [r.key, r.approvedMinutes, r.personCount])).toEqual([
       ['climate', 480, 2],
       ['food', 180, 2],
@@ -30,7 +48,10 @@ describe('report rows', () => {
   });
 
   it('list months in calendar order', () => {
-    const months = [{ key: '2030-05', personId: 'ada', minutes: 10, entries: 1 }, { key: '2030-03', personId: 'ada', minutes: 90, entries: 1 }];
+    const months = [
+      { key: '2030-05', personId: 'ada', minutes: 10, entries: 1 },
+      { key: '2030-03', personId: 'ada', minutes: 90, entries: 1 },
+    ];
     expect(reportRows('month', months, (key) => key).map((r) => r.key)).toEqual(['2030-03', '2030-05']);
   });
 

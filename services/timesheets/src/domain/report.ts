@@ -42,13 +42,28 @@ export function reportRows(
       rows.set(key, row);
     }
   }
-  const result = [...rows.entries()].map(([key, row]) => ({ key, label: labelOf(key), approvedMinutes: row.minutes, entryCount: row.entries, personCount: row.people.size }));
+  const result = [...rows.entries()].map(([key, row]) => ({
+    key,
+    label: labelOf(key),
+    approvedMinutes: row.minutes,
+    entryCount: row.entries,
+    personCount: row.people.size,
+  }));
   if (dimension === 'month') return result.sort((a, b) => a.key.localeCompare(b.key));
   // Largest first; the row of entries without a value (no employer, no challenge) comes last.
-  return result.sort((a, b) => Number(a.key === '') - Number(b.key === '') || b.approvedMinutes - a.approvedMinutes || a.label.localeCompare(b.label) || a.key.localeCompare(b.key));
+  return result.sort(
+    (a, b) =>
+      Number(a.key === '') - Number(b.key === '') ||
+      b.approvedMinutes - a.approvedMinutes ||
+      a.label.localeCompare(b.label) ||
+      a.key.localeCompare(b.key),
+  );
 }
 
 /** Every entry once: the totals of a report, whatever the dimension. */
 export function reportTotals(fetched: KeyedMinutes[]): { totalMinutes: number; totalEntries: number } {
-  return fetched.reduce((totals, item) => ({ totalMinutes: totals.totalMinutes + item.minutes, totalEntries: totals.totalEntries + item.entries }), { totalMinutes: 0, totalEntries: 0 });
+  return fetched.reduce(
+    (totals, item) => ({ totalMinutes: totals.totalMinutes + item.minutes, totalEntries: totals.totalEntries + item.entries }),
+    { totalMinutes: 0, totalEntries: 0 },
+  );
 }

@@ -70,7 +70,17 @@ describe('what a decision does', () => {
 
   it('records who decided and when, the reason of a rejection only, and a new version', () => {
     const at = new Date('2030-03-06T08:00:00Z');
-    expect(decided(entry(), 'reject', 'person:carl', 'not that day', at)).toMatchObject({ status: 'rejected', version: 2, decidedBy: 'person:carl', decidedAt: at, rejectionReason: 'not that day' });
-    expect(decided(entry(), 'approve', 'person:carl', 'ignored', at)).toMatchObject({ status: 'approved', version: 2, rejectionReason: '' });
+    expect(decided(entry(), 'reject', 'person:carl', 'not that day', at)).toMatchObject({
+      status: 'rejected',
+      version: 2,
+      decidedBy: 'person:carl',
+      decidedAt: at,
+      rejectionReason: 'not that day',
+    });
+    expect(decided(entry(), 'approve', 'person:carl', 'ignored', at)).toMatchObject({
+      status: 'approved',
+      version: 2,
+      rejectionReason: '',
+    });
   });
 });

@@ -27,7 +27,11 @@ export function balanceHandlers(deps: HandlerDeps): BalanceHandlers {
       ]);
       const yearly = contractBalance(contract.yearlyMinutes, minutes.approved, minutes.pending);
       // Days outside the contract answer 0 for the week: the week's figure is the one its days in force give.
-      const week = weekBalance(Math.max(...allowances.map((a) => a.weekAllowedMinutes)), allowances.map((a) => ({ date: a.date, dayKind: a.dayKind, dayMaxMinutes: a.dayMaxMinutes })), minutes.byDate);
+      const week = weekBalance(
+        Math.max(...allowances.map((a) => a.weekAllowedMinutes)),
+        allowances.map((a) => ({ date: a.date, dayKind: a.dayKind, dayMaxMinutes: a.dayMaxMinutes })),
+        minutes.byDate,
+      );
       return {
         contractId,
         yearlyMinutes: BigInt(yearly.yearlyMinutes),

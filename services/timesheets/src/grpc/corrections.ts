@@ -29,7 +29,8 @@ export function correctionHandlers(deps: HandlerDeps): CorrectionHandlers {
       if (retried) return entryToProto(retried);
       const before = await store.getEntry(deps.pool, entryId);
       if (!before) throw notFound('entry', entryId);
-      if (!(await deps.directory.may(caller, 'timesheets.entries.correct', before.territoryId))) throw forbidden('Only the Engagement 21 officers of the entry’s territory, or of a territory above it, correct approved hours');
+      if (!(await deps.directory.may(caller, 'timesheets.entries.correct', before.territoryId)))
+        throw forbidden('Only the Engagement 21 officers of the entry’s territory, or of a territory above it, correct approved hours');
       const done = await withTransaction(deps.pool, async (tx) => {
         await store.lockPerson(tx, before.personId);
         const again = await replayed(tx);
@@ -38,7 +39,13 @@ export function correctionHandlers(deps: HandlerDeps): CorrectionHandlers {
         if (!entry) throw notFound('entry', entryId);
         const [closed, logged] = await Promise.all([
           store.isClosed(tx, entry.territoryId, entry.month),
-          store.loggedMinutes(tx, { personId: entry.personId, contractId: entry.contractId, date: entry.date, weekStart: entry.date, weekEnd: entry.date }),
+          store.loggedMinutes(tx, {
+            personId: entry.personId,
+            contractId: entry.contractId,
+            date: entry.date,
+            weekStart: entry.date,
+            weekEnd: entry.date,
+          }),
         ]);
         // loggedMinutes leaves out no entry here: the person's day includes this one.
         throwIfRefused(checkCorrection(entry, ask, { periodClosed: closed, personDayMinutes: logged.personDay }));
@@ -58,7 +65,8 @@ export function correctionHandlers(deps: HandlerDeps): CorrectionHandlers {
       const entry = await store.getEntry(deps.pool, entryId);
       if (!entry) throw notFound('entry', entryId);
       const own = caller.kind === 'system' || (caller.kind === 'person' && caller.personId === entry.personId);
-      if (!own && !(await deps.directory.may(caller, 'timesheets.periods.read', entry.territoryId))) throw forbidden('Only the person and the territory’s officers read an entry’s corrections');
+      if (!own && !(await deps.directory.may(caller, 'timesheets.periods.read', entry.territoryId)))
+        throw forbidden('Only the person and the territory’s officers read an entry’s corrections');
       return { corrections: (await store.correctionsOf(deps.pool, entryId)).map(correctionToProto) };
     },
   };

@@ -1,7 +1,18 @@
 // Time entries: logging hours, changing or correcting them while they are not approved,
 // withdrawing them, reading one and a person's own.
 import { randomUUID } from 'node:crypto';
-import { forbidden, isUniqueViolation, notFound, Refused, throwIfRefused, unknownReference, withTransaction, type Handlers, type Queryable, type Tx } from '@e21/kit';
+import {
+  forbidden,
+  isUniqueViolation,
+  notFound,
+  Refused,
+  throwIfRefused,
+  unknownReference,
+  withTransaction,
+  type Handlers,
+  type Queryable,
+  type Tx,
+} from '@e21/kit';
 import type { EntryInput as EntryInputMessage, TimesheetsServiceService } from '@e21/proto/e21/timesheets/v1/timesheets';
 import { daysBetween, dateOf, isoWeekOf } from '../domain/dates.js';
 import {
@@ -23,7 +34,10 @@ import * as store from '../store.js';
 import { callerOf, callerText, idempotencyKeyOf, personOf, replayOf, requestHash } from './context.js';
 import { requireDate, requireUuid, requireVersion, type HandlerDeps } from './context.js';
 
-type EntryHandlers = Pick<Handlers<typeof TimesheetsServiceService>, 'submitEntry' | 'updateEntry' | 'withdrawEntry' | 'getEntry' | 'listMyEntries'>;
+type EntryHandlers = Pick<
+  Handlers<typeof TimesheetsServiceService>,
+  'submitEntry' | 'updateEntry' | 'withdrawEntry' | 'getEntry' | 'listMyEntries'
+>;
 
 const MAX_LISTED_DAYS = 366;
 
@@ -54,7 +68,10 @@ export function entryHandlers(deps: HandlerDeps): EntryHandlers {
 
   /** The caller's own contract; to anyone else, an unknown contract and another's look the same. */
   function requireOwn(contract: ContractFacts | undefined, personId: string): ContractFacts {
-    if (!contract || contract.personId !== personId) throw new Refused('forbidden', 'not_your_contract', 'Hours are logged under your own SAR contract', [{ field: 'contract_id', message: 'is not your contract' }]);
+    if (!contract || contract.personId !== personId)
+      throw new Refused('forbidden', 'not_your_contract', 'Hours are logged under your own SAR contract', [
+        { field: 'contract_id', message: 'is not your contract' },
+      ]);
     return contract;
   }
 
@@ -67,7 +84,10 @@ export function entryHandlers(deps: HandlerDeps): EntryHandlers {
       directory.contract(contractId),
       directory.project(input.projectId),
       // Settled: an unknown contract is answered below as someone else's, never as "not found".
-      directory.allowance(contractId, input.date).then((value) => ({ value }), (error: unknown) => ({ error })),
+      directory.allowance(contractId, input.date).then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      ),
       directory.isMember(input.projectId, personId),
       entryTerritoryId ?? directory.residenceOf(personId),
     ]);
@@ -76,12 +96,20 @@ export function entryHandlers(deps: HandlerDeps): EntryHandlers {
     if (!project) throw unknownReference('project_id', 'project', input.projectId);
     if (!territoryId) throw forbidden('Your profile is not known to identity');
     // The need filled is only asked for when the contract did not agree the competence.
-    const needSkillId = own.competenceIds.includes(input.competenceId) || !member ? undefined : await directory.needSkillOf(project, personId);
+    const needSkillId =
+      own.competenceIds.includes(input.competenceId) || !member ? undefined : await directory.needSkillOf(project, personId);
     return { contract: own, project, allowance: allowance.value, member, needSkillId, territoryId };
   }
 
   /** The checks, run inside the transaction that holds the person's lock. */
-  async function check(tx: Tx, personId: string, input: EntryInput, facts: RemoteFacts, month: string, exceptEntryId?: string): Promise<void> {
+  async function check(
+    tx: Tx,
+    personId: string,
+    input: EntryInput,
+    facts: RemoteFacts,
+    month: string,
+    exceptEntryId?: string,
+  ): Promise<void> {
     const { weekStart, weekEnd } = isoWeekOf(input.date);
     const [logged, periodClosed] = await Promise.all([
       store.loggedMinutes(tx, { personId, contractId: facts.contract.id, date: input.date, weekStart, weekEnd, exceptEntryId }),
@@ -106,7 +134,13 @@ export function entryHandlers(deps: HandlerDeps): EntryHandlers {
   }
 
   /** The entry for a change by its person: theirs, not approved nor withdrawn, at the version they saw. */
-  async function changeable(db: Queryable, personId: string, entryId: string, expectedVersion: number, forUpdate = false): Promise<TimeEntry> {
+  async function changeable(
+    db: Queryable,
+    personId: string,
+    entryId: string,
+    expectedVersion: number,
+    forUpdate = false,
+  ): Promise<TimeEntry> {
     const entry = await store.getEntry(db, entryId, { forUpdate });
     if (!entry) throw notFound('entry', entryId);
     throwIfRefused(checkChange(entry, personId, expectedVersion));
@@ -117,7 +151,14 @@ export function entryHandlers(deps: HandlerDeps): EntryHandlers {
     async submitEntry(request, call) {
       const personId = personOf(call);
       const caller = callerText(callerOf(call));
-      const message: EntryInputMessage = request.entry ?? { contractId: '', projectId: '', date: '', minutes: 0n, competenceId: '', note: '' };
+      const message: EntryInputMessage = request.entry ?? {
+        contractId: '',
+        projectId: '',
+        date: '',
+        minutes: 0n,
+        competenceId: '',
+        note: '',
+      };
       const contractId = requireUuid(message.contractId, 'contract_id');
       const input = inputOf(message);
       const key = idempotencyKeyOf(request.idempotencyKey);
@@ -188,7 +229,14 @@ export function entryHandlers(deps: HandlerDeps): EntryHandlers {
       const facts = await remoteFacts(personId, before.contractId, input, before.territoryId);
       const updated = await withTransaction(deps.pool, async (tx) => {
         const month = periodMonthOf(input.date, before);
-        await store.lockPeriods(tx, [{ territoryId: before.territoryId, month: before.month }, { territoryId: before.territoryId, month }], 'shared');
+        await store.lockPeriods(
+          tx,
+          [
+            { territoryId: before.territoryId, month: before.month },
+            { territoryId: before.territoryId, month },
+          ],
+          'shared',
+        );
         await store.lockPerson(tx, personId);
         const entry = await changeable(tx, personId, entryId, expectedVersion, true);
         throwIfRefused(checkPeriodOpen(entry.month, await store.isClosed(tx, entry.territoryId, entry.month)));
@@ -227,7 +275,8 @@ export function entryHandlers(deps: HandlerDeps): EntryHandlers {
       const own = caller.kind === 'system' || (caller.kind === 'person' && caller.personId === entry.personId);
       const validator = !own && caller.kind === 'person' && (await directory.canValidate(entry.projectId, caller.personId));
       const officer = !own && !validator && (await directory.may(caller, 'timesheets.periods.read', entry.territoryId));
-      if (!own && !validator && !officer) throw forbidden('Only the person, the project’s coordinator and co-managers, and the territory’s officers read an entry');
+      if (!own && !validator && !officer)
+        throw forbidden('Only the person, the project’s coordinator and co-managers, and the territory’s officers read an entry');
       return entryToProto(entry);
     },
 
@@ -236,7 +285,10 @@ export function entryHandlers(deps: HandlerDeps): EntryHandlers {
       const from = requireDate(request.from, 'from');
       const to = requireDate(request.to, 'to');
       const days = daysBetween(from, to);
-      if (days < 1 || days > MAX_LISTED_DAYS) throw new Refused('invalid', 'invalid_range', `to: must be on or after from, at most ${MAX_LISTED_DAYS} days later`, [{ field: 'to', message: `must be on or after from, at most ${MAX_LISTED_DAYS} days later` }]);
+      if (days < 1 || days > MAX_LISTED_DAYS)
+        throw new Refused('invalid', 'invalid_range', `to: must be on or after from, at most ${MAX_LISTED_DAYS} days later`, [
+          { field: 'to', message: `must be on or after from, at most ${MAX_LISTED_DAYS} days later` },
+        ]);
       return { entries: (await store.entriesOfPerson(deps.pool, personId, from, to)).map(entryToProto), nextCursor: '' };
     },
   };

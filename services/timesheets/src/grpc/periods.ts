@@ -15,7 +15,8 @@ type PeriodHandlers = Pick<Handlers<typeof TimesheetsServiceService>, 'listPerio
 
 export function periodHandlers(deps: HandlerDeps): PeriodHandlers {
   async function requireOffice(caller: Caller, action: TimesheetsAction, territoryId: string): Promise<void> {
-    if (!(await deps.directory.may(caller, action, territoryId))) throw forbidden('Only the Engagement 21 officers of the territory, or of a territory above it, see and close its periods');
+    if (!(await deps.directory.may(caller, action, territoryId)))
+      throw forbidden('Only the Engagement 21 officers of the territory, or of a territory above it, see and close its periods');
   }
 
   return {
@@ -51,7 +52,12 @@ export function periodHandlers(deps: HandlerDeps): PeriodHandlers {
         const entries = await store.entriesOfPeriod(tx, territoryId, month);
         const pending = entries.filter((e) => e.status === 'pending');
         throwIfRefused(
-          checkClose(month, { closed: await store.isClosed(tx, territoryId, month), currentMonth: monthOf(dateOf(at)), pendingCount: pending.length, carryPending: request.carryPending }),
+          checkClose(month, {
+            closed: await store.isClosed(tx, territoryId, month),
+            currentMonth: monthOf(dateOf(at)),
+            pendingCount: pending.length,
+            carryPending: request.carryPending,
+          }),
         );
         for (const entry of pending) await store.updateEntry(tx, carried(entry, at));
         const closed: ClosedPeriod = {
@@ -76,7 +82,8 @@ export function periodHandlers(deps: HandlerDeps): PeriodHandlers {
       const personId = requireUuid(request.personId, 'person_id');
       const territoryId = requireUuid(request.territoryId, 'territory_id');
       const month = requireMonth(request.month, 'month');
-      if (caller.kind !== 'system' && !(caller.kind === 'person' && caller.personId === personId)) throw forbidden('Only the person and the platform’s services list a person’s approved hours');
+      if (caller.kind !== 'system' && !(caller.kind === 'person' && caller.personId === personId))
+        throw forbidden('Only the person and the platform’s services list a person’s approved hours');
       return { entries: (await store.approvedEntries(deps.pool, personId, territoryId, month)).map(entryToProto), nextCursor: '' };
     },
   };

@@ -17,7 +17,11 @@ export function reportHandlers(deps: HandlerDeps): ReportHandlers {
   const { directory } = deps;
 
   /** Labels of the keys, and for challenges the challenges each project counts under. */
-  async function labelling(dimension: ReportDimension, fetched: KeyedMinutes[], language: string): Promise<{ labelOf: (key: string) => string; keysOf?: (key: string) => string[] }> {
+  async function labelling(
+    dimension: ReportDimension,
+    fetched: KeyedMinutes[],
+    language: string,
+  ): Promise<{ labelOf: (key: string) => string; keysOf?: (key: string) => string[] }> {
     const keys = [...new Set(fetched.map((f) => f.key))].filter(Boolean);
     const from = (labels: Map<string, string>) => (key: string) => labels.get(key) ?? '';
     switch (dimension) {
@@ -45,8 +49,10 @@ export function reportHandlers(deps: HandlerDeps): ReportHandlers {
       if (!dimension) throw invalid('by', 'must be one of project, competence, challenge, employer, territory, month', 'invalid_enum');
       const from = requireMonth(request.fromMonth, 'from_month');
       const to = requireMonth(request.toMonth, 'to_month');
-      if (to < from || to > addMonths(from, MAX_MONTHS - 1)) throw invalid('to_month', `must be on or after from_month, at most ${MAX_MONTHS} months later`, 'invalid_range');
-      if (!(await directory.may(caller, 'timesheets.reports.read', territoryId))) throw forbidden('Only the officers and integrating bodies of the territory, or of a territory above it, read its reports');
+      if (to < from || to > addMonths(from, MAX_MONTHS - 1))
+        throw invalid('to_month', `must be on or after from_month, at most ${MAX_MONTHS} months later`, 'invalid_range');
+      if (!(await directory.may(caller, 'timesheets.reports.read', territoryId)))
+        throw forbidden('Only the officers and integrating bodies of the territory, or of a territory above it, read its reports');
       const territoryIds = await directory.territoryAndBelow(territoryId);
       if (!territoryIds) throw notFound('territory', territoryId);
       const fetched = await store.reportMinutes(deps.pool, dimension, territoryIds, from, to);

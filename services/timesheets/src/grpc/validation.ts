@@ -17,7 +17,10 @@ const aboutItem = (refused: RefusalValue, index: number) =>
 
 function itemsOf(request: DecideEntriesRequest): { entryId: string; version: number }[] {
   if (request.entries.length < 1 || request.entries.length > MAX_BATCH) throw invalid('entries', `must name 1 to ${MAX_BATCH} entries`);
-  const items = request.entries.map((item, i) => ({ entryId: requireUuid(item.entryId, `entries.${i}.entry_id`), version: requireVersion(item.version, `entries.${i}.version`) }));
+  const items = request.entries.map((item, i) => ({
+    entryId: requireUuid(item.entryId, `entries.${i}.entry_id`),
+    version: requireVersion(item.version, `entries.${i}.version`),
+  }));
   items.forEach((item, i) => {
     if (items.findIndex((other) => other.entryId === item.entryId) < i) throw invalid(`entries.${i}.entry_id`, 'is named twice');
   });
@@ -40,18 +43,39 @@ export function validationHandlers(deps: HandlerDeps): ValidationHandlers {
     const reason = reasonOf(request.reason, decision);
     const seen = await Promise.all(items.map((item) => store.getEntry(deps.pool, item.entryId)));
     seen.forEach((entry, i) => {
-      if (!entry) throw new Refused('not_found', 'entry_not_found', `No entry with id ${items[i]!.entryId}`, [{ field: `entries.${i}.entry_id`, message: 'is not an entry' }]);
+      if (!entry)
+        throw new Refused('not_found', 'entry_not_found', `No entry with id ${items[i]!.entryId}`, [
+          { field: `entries.${i}.entry_id`, message: 'is not an entry' },
+        ]);
     });
     const projects = [...new Set(seen.map((entry) => entry!.projectId))];
-    const validates = new Map(await Promise.all(projects.map(async (id) => [id, await deps.directory.canValidate(id, validatorId)] as const)));
+    const validates = new Map(
+      await Promise.all(projects.map(async (id) => [id, await deps.directory.canValidate(id, validatorId)] as const)),
+    );
     const at = deps.now();
     const done = await withTransaction(deps.pool, async (tx) => {
-      await store.lockPeriods(tx, seen.map((entry) => ({ territoryId: entry!.territoryId, month: entry!.month })), 'shared');
-      const locked = new Map((await store.getEntriesForUpdate(tx, items.map((item) => item.entryId))).map((entry) => [entry.id, entry]));
+      await store.lockPeriods(
+        tx,
+        seen.map((entry) => ({ territoryId: entry!.territoryId, month: entry!.month })),
+        'shared',
+      );
+      const locked = new Map(
+        (
+          await store.getEntriesForUpdate(
+            tx,
+            items.map((item) => item.entryId),
+          )
+        ).map((entry) => [entry.id, entry]),
+      );
       const result: TimeEntry[] = [];
       for (const [i, item] of items.entries()) {
         const entry = locked.get(item.entryId)!;
-        const outcome = checkDecision(entry, decision, { personId: validatorId, canValidate: validates.get(entry.projectId) ?? false }, item.version);
+        const outcome = checkDecision(
+          entry,
+          decision,
+          { personId: validatorId, canValidate: validates.get(entry.projectId) ?? false },
+          item.version,
+        );
         if (outcome === 'unchanged') {
           result.push(entry);
           continue;
@@ -72,10 +96,17 @@ export function validationHandlers(deps: HandlerDeps): ValidationHandlers {
       const validatorId = personOf(call);
       const projectId = optionalUuid(request.projectId, 'project_id');
       const status = request.status === 'ENTRY_STATUS_UNSPECIFIED' ? 'pending' : entryStatusFromProto(request.status);
-      if (!status || !(ENTRY_STATUSES as readonly string[]).includes(status)) throw invalid('status', `must be one of ${ENTRY_STATUSES.join(', ')}`, 'invalid_enum');
+      if (!status || !(ENTRY_STATUSES as readonly string[]).includes(status))
+        throw invalid('status', `must be one of ${ENTRY_STATUSES.join(', ')}`, 'invalid_enum');
       const validated = await deps.directory.projectsValidatedBy(validatorId);
-      if (projectId && !validated.includes(projectId)) throw new Refused('forbidden', 'not_a_validator', 'Only the project’s coordinator or co-managers see its hours to validate');
-      const page = await store.validationQueue(deps.pool, { projectIds: projectId ? [projectId] : validated, status, exceptPersonId: validatorId }, clampLimit(request.limit), request.cursor || undefined);
+      if (projectId && !validated.includes(projectId))
+        throw new Refused('forbidden', 'not_a_validator', 'Only the project’s coordinator or co-managers see its hours to validate');
+      const page = await store.validationQueue(
+        deps.pool,
+        { projectIds: projectId ? [projectId] : validated, status, exceptPersonId: validatorId },
+        clampLimit(request.limit),
+        request.cursor || undefined,
+      );
       return { entries: page.items.map(entryToProto), nextCursor: page.nextCursor };
     },
 

@@ -9,5 +9,7 @@ const MANAGING = ['hr_manager', 'admin'];
  */
 export function managedOrganizations(me: Me | null): Membership[] {
   if (!me) return [];
-  return me.memberships.filter((m) => MANAGING.includes(m.role) && ((m as Membership & { personId?: string }).personId ?? me.person.id) === me.person.id);
+  return me.memberships.filter(
+    (m) => MANAGING.includes(m.role) && ((m as Membership & { personId?: string }).personId ?? me.person.id) === me.person.id,
+  );
 }
